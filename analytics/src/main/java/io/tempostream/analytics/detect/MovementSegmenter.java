@@ -1,0 +1,186 @@
+package io.tempostream.analytics.detect;
+
+/**
+ * Cuts a stream of angular velocity into {@link Movement}s. A movement begins when the smoothed
+ * angular speed rises above {@link #ON_DPS} and ends once it falls below a quarter of its peak.
+ * Its true start and end (where speed is zero) are then found by extending the line through the
+ * 25 % and 50 % of peak crossings to zero: smooth human motion ramps speed up and down almost
+ * linearly near rest, so this lands within a few ms where a plain threshold is off by a tenth of
+ * the phase. Samples are kept in a ring buffer long enough for the slowest movement.
+ */
+final class MovementSegmenter {
+    /** Receives a movement twice: early, when it starts, and complete, when it ends. */
+    interface Listener {
+        /** A movement has begun at about {@code startMs} in {@code direction} (±1 along the axis). */
+        void onset(long startMs, int direction);
+
+        void movement(Movement movement);
+    }
+
+    /** Rotation slower than this is posture sway or sensor noise (gyro noise is ~0.1–1 deg/s). */
+    static final double ON_DPS = 8;
+    /** A movement is over when speed drops below this share of its peak. */
+    private static final double END_FRACTION = 0.25;
+    private static final double MID_FRACTION = 0.5;
+    /** Centered moving-average width: suppresses noise while keeping 10 Hz motion. */
+    private static final long SMOOTHING_MS = 90;
+    /** Longer than any single concentric or eccentric (a 10 s eccentric is extreme). */
+    private static final long MAX_MOVEMENT_MS = 15_000;
+    private static final int CAPACITY = 8192; // 40 s at 200 Hz, > MAX_MOVEMENT_MS at any supported rate
+
+    private final long[] t = new long[CAPACITY];
+    private final double[] speed = new double[CAPACITY];
+    private final double[] projected = new double[CAPACITY];
+    private final double[] smooth = new double[CAPACITY];
+    private long count;
+    private int halfWidth = -1;
+    private double windowSum;
+
+    private boolean active;
+    private boolean discarding;
+    private long startIndex;
+    private long peakIndex;
+    private double peak;
+    private long previousEndMs = Long.MIN_VALUE;
+
+    /** Adds one sample: its speed (deg/s, ≥ 0) and its signed velocity along the dominant axis. */
+    void add(long tMs, double speedDps, double projectedDps, Listener out) {
+        int i = slot(count);
+        t[i] = tMs;
+        speed[i] = speedDps;
+        projected[i] = projectedDps;
+        count++;
+        if (halfWidth < 0) {
+            if (count < 8) {
+                return; // learn the sample rate from the first samples
+            }
+            double periodMs = (t[slot(count - 1)] - t[slot(0)]) / (double) (count - 1);
+            halfWidth = (int) Math.max(0, Math.round(SMOOTHING_MS / Math.max(periodMs, 1) / 2));
+            for (long k = 0; k < count; k++) {
+                advanceWindow(k, out);
+            }
+            return;
+        }
+        advanceWindow(count - 1, out);
+    }
+
+    /** Slides the moving average to include sample {@code newest} and classifies its centre. */
+    private void advanceWindow(long newest, Listener out) {
+        windowSum += speed[slot(newest)];
+        long width = 2L * halfWidth + 1;
+        if (newest >= width) {
+            windowSum -= speed[slot(newest - width)];
+        }
+        long centre = newest - halfWidth;
+        if (centre < 0) {
+            return;
+        }
+        long n = Math.min(width, newest + 1);
+        smooth[slot(centre)] = windowSum / n;
+        classify(centre, out);
+    }
+
+    private void classify(long index, Listener out) {
+        double s = smooth[slot(index)];
+        if (discarding) {
+            discarding = s >= ON_DPS;
+            return;
+        }
+        if (!active) {
+            if (s > ON_DPS) {
+                active = true;
+                startIndex = index;
+                peakIndex = index;
+                peak = s;
+                out.onset(Math.max(t[slot(localMinimumBefore(index))], previousEndMs),
+                        projected[slot(index)] >= 0 ? 1 : -1);
+            }
+            return;
+        }
+        if (s > peak) {
+            peak = s;
+            peakIndex = index;
+        }
+        if (t[slot(index)] - t[slot(startIndex)] > MAX_MOVEMENT_MS) {
+            active = false;
+            discarding = true; // continuous motion (walking, carrying) is not a rep phase
+            return;
+        }
+        if (index > peakIndex && s < END_FRACTION * peak) {
+            active = false;
+            out.movement(finish(index));
+        }
+    }
+
+    private Movement finish(long endIndex) {
+        long oldest = Math.max(0, count - CAPACITY + 1);
+        double start = extrapolatedZero(peakIndex, -1, oldest);
+        double end = extrapolatedZero(peakIndex, +1, endIndex);
+        start = Math.max(start, previousEndMs);
+        long startMs = Math.round(start);
+        long endMs = Math.max(startMs + 1, Math.round(end));
+        previousEndMs = endMs;
+        return new Movement(startMs, endMs, angleBetween(startMs, endMs, oldest), peak);
+    }
+
+    /** Where speed was lowest just before {@code index}: the onset estimate before the peak is known. */
+    private long localMinimumBefore(long index) {
+        long oldest = Math.max(0, count - CAPACITY + 1);
+        long k = index;
+        while (k > oldest && smooth[slot(k - 1)] <= smooth[slot(k)]) {
+            k--;
+        }
+        return k;
+    }
+
+    /** Time of the newest sample whose smoothed speed has been classified. */
+    long classifiedUpToMs() {
+        long centre = count - 1 - Math.max(halfWidth, 0);
+        return centre < 0 ? Long.MIN_VALUE : t[slot(centre)];
+    }
+
+    /**
+     * Walks from the peak in {@code step} direction to the 50 % and 25 % crossings and extends the
+     * line through them to zero speed.
+     */
+    private double extrapolatedZero(long from, int step, long limit) {
+        double mid = crossing(from, step, limit, MID_FRACTION * peak);
+        double low = crossing(from, step, limit, END_FRACTION * peak);
+        return low + (low - mid) * END_FRACTION / (MID_FRACTION - END_FRACTION);
+    }
+
+    /** Time (ms, interpolated) where the smoothed speed first falls below {@code level}. */
+    private double crossing(long from, int step, long limit, double level) {
+        long k = from;
+        while (k != limit && smooth[slot(k + step)] >= level) {
+            k += step;
+        }
+        if (k == limit) {
+            return t[slot(k)];
+        }
+        long inside = k;
+        long outside = k + step;
+        double a = smooth[slot(inside)];
+        double b = smooth[slot(outside)];
+        double fraction = a == b ? 0 : (a - level) / (a - b);
+        return t[slot(inside)] + fraction * (t[slot(outside)] - t[slot(inside)]);
+    }
+
+    /** Signed rotation (deg) along the dominant axis between two times, trapezoid rule. */
+    private double angleBetween(long startMs, long endMs, long oldest) {
+        double angle = 0;
+        for (long k = Math.max(oldest + 1, 1); k < count; k++) {
+            long t0 = t[slot(k - 1)];
+            long t1 = t[slot(k)];
+            if (t1 <= startMs || t0 >= endMs) {
+                continue;
+            }
+            angle += (projected[slot(k - 1)] + projected[slot(k)]) / 2 * (t1 - t0) / 1000.0;
+        }
+        return angle;
+    }
+
+    private static int slot(long index) {
+        return (int) (index & (CAPACITY - 1));
+    }
+}

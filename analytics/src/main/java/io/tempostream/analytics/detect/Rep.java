@@ -1,0 +1,27 @@
+package io.tempostream.analytics.detect;
+
+/**
+ * One detected repetition with its tempo phases in milliseconds, in the order performed by a pull
+ * (concentric, peak hold, eccentric, bottom pause). Times are the sensor's epoch ms.
+ *
+ * @param set        1-based set number within the device's stream (a rest gap starts a new set)
+ * @param rep        1-based rep number within the set
+ * @param romDeg     range of motion of the concentric phase about the dominant rotation axis
+ */
+public record Rep(
+        String athleteId,
+        String deviceId,
+        int set,
+        int rep,
+        long startMs,
+        long endMs,
+        long concentricMs,
+        long peakHoldMs,
+        long eccentricMs,
+        long bottomPauseMs,
+        double romDeg) {
+
+    public long durationMs() {
+        return endMs - startMs;
+    }
+}

@@ -1,0 +1,105 @@
+package io.tempostream.analytics.detect;
+
+import java.util.function.Consumer;
+
+/**
+ * Pairs movements into reps for an exercise that starts concentric (pulls and raises): a movement
+ * in the set's working direction, then one back of similar size, then the bottom pause until the
+ * next rep or until the pause is too long to be one. The first movement of a set defines the
+ * working direction, so the sign of the sensor's axes never matters.
+ */
+final class RepAssembler {
+    /** Smaller rotations are fidgeting, not a rep phase; the shortest row or raise moves ~30°. */
+    static final double MIN_ROM_DEG = 15;
+    /** The way back must be 0.5–2× the way up, or it was not the same rep. */
+    private static final double MAX_ROM_RATIO = 2.0;
+    /** Longer than a 10 s isometric squeeze at the top; beyond it the concentric is abandoned. */
+    static final long MAX_PEAK_HOLD_MS = 15_000;
+    /** A "pause" at the bottom longer than this is the set ending (a dead-stop row resets in ~1–2 s). */
+    static final long MAX_BOTTOM_PAUSE_MS = 2_000;
+    /** Rest longer than any prescribed hold and shorter than any between-set rest starts a new set. */
+    static final long SET_GAP_MS = 15_000;
+
+    private final String athleteId;
+    private final String deviceId;
+    private int workingDirection;
+    private int set;
+    private int repInSet;
+    private long lastActivityEndMs = Long.MIN_VALUE;
+    private long lastRepEndMs = Long.MIN_VALUE;
+    private Movement concentric;
+    private Movement eccentric;
+
+    RepAssembler(String athleteId, String deviceId) {
+        this.athleteId = athleteId;
+        this.deviceId = deviceId;
+    }
+
+    /**
+     * The next movement has begun: if it is the next rep's concentric, the waiting rep's bottom
+     * pause ends here, and the rep is reported now rather than when that concentric completes.
+     */
+    void onOnset(long startMs, int direction, Consumer<Rep> out) {
+        if (eccentric != null && direction == workingDirection && startMs - eccentric.endMs() <= MAX_BOTTOM_PAUSE_MS) {
+            emit(Math.max(startMs, eccentric.endMs()), out);
+        }
+    }
+
+    void onMovement(Movement m, Consumer<Rep> out) {
+        if (Math.abs(m.angleDeg()) < MIN_ROM_DEG) {
+            return;
+        }
+        boolean afterRest = lastActivityEndMs == Long.MIN_VALUE || m.startMs() - lastActivityEndMs > SET_GAP_MS;
+        lastActivityEndMs = m.endMs();
+        if (eccentric != null) {
+            if (m.direction() == workingDirection && m.startMs() - eccentric.endMs() <= MAX_BOTTOM_PAUSE_MS) {
+                emit(m.startMs(), out);
+                concentric = m;
+                return;
+            }
+            emit(eccentric.endMs(), out);
+        }
+        if (concentric == null) {
+            if (afterRest || workingDirection == 0) {
+                workingDirection = m.direction();
+            }
+            if (m.direction() == workingDirection) {
+                concentric = m;
+            }
+            return;
+        }
+        double ratio = Math.abs(m.angleDeg() / concentric.angleDeg());
+        if (m.direction() != workingDirection && ratio >= 1 / MAX_ROM_RATIO && ratio <= MAX_ROM_RATIO
+                && m.startMs() - concentric.endMs() <= MAX_PEAK_HOLD_MS) {
+            eccentric = m;
+        } else {
+            concentric = m.direction() == workingDirection ? m : null;
+        }
+    }
+
+    /** Closes what time alone can close: a bottom pause that became rest, a hold that became rest. */
+    void onTime(long nowMs, Consumer<Rep> out) {
+        if (eccentric != null && nowMs - eccentric.endMs() > MAX_BOTTOM_PAUSE_MS) {
+            emit(eccentric.endMs(), out);
+        }
+        if (concentric != null && eccentric == null && nowMs - concentric.endMs() > MAX_PEAK_HOLD_MS) {
+            concentric = null;
+        }
+    }
+
+    private void emit(long endMs, Consumer<Rep> out) {
+        Movement c = concentric;
+        Movement e = eccentric;
+        if (lastRepEndMs == Long.MIN_VALUE || c.startMs() - lastRepEndMs > SET_GAP_MS) {
+            set++;
+            repInSet = 0;
+        }
+        repInSet++;
+        lastRepEndMs = endMs;
+        out.accept(new Rep(athleteId, deviceId, set, repInSet, c.startMs(), endMs,
+                c.durationMs(), Math.max(0, e.startMs() - c.endMs()), e.durationMs(),
+                Math.max(0, endMs - e.endMs()), Math.abs(c.angleDeg())));
+        concentric = null;
+        eccentric = null;
+    }
+}

@@ -1,0 +1,58 @@
+package io.tempostream.ingest;
+
+import java.util.regex.Pattern;
+
+/** The MQTT topic of one device's samples: {@code tempostream/{athleteId}/{deviceId}/imu}. */
+public record ImuTopic(String athleteId, String deviceId) {
+    public static final String PREFIX = "tempostream";
+    public static final String SUFFIX = "imu";
+    /** Subscribes to every athlete's every device. */
+    public static final String ALL_DEVICES_FILTER = PREFIX + "/+/+/" + SUFFIX;
+
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
+    public ImuTopic {
+        requireValidId("athleteId", athleteId);
+        requireValidId("deviceId", deviceId);
+    }
+
+    public String name() {
+        return PREFIX + "/" + athleteId + "/" + deviceId + "/" + SUFFIX;
+    }
+
+    public static ImuTopic parse(String topic) throws InvalidPayloadException {
+        String[] parts = topic == null ? new String[0] : topic.split("/", -1);
+        if (parts.length != 4 || !PREFIX.equals(parts[0]) || !SUFFIX.equals(parts[3])) {
+            throw new InvalidPayloadException(RejectReason.BAD_TOPIC,
+                    "topic must be tempostream/{athleteId}/{deviceId}/imu, got '" + abbreviate(topic) + "'");
+        }
+        for (int i = 1; i <= 2; i++) {
+            if (!isValidId(parts[i])) {
+                throw new InvalidPayloadException(RejectReason.BAD_TOPIC, (i == 1 ? "athleteId" : "deviceId")
+                        + " must match [A-Za-z0-9_-]{1,64}, got '" + abbreviate(parts[i]) + "'");
+            }
+        }
+        return new ImuTopic(parts[1], parts[2]);
+    }
+
+    public static boolean isValidId(String id) {
+        return id != null && ID.matcher(id).matches();
+    }
+
+    private static void requireValidId(String field, String id) {
+        if (!isValidId(id)) {
+            throw new IllegalArgumentException(field + " must match [A-Za-z0-9_-]{1,64}, got '" + abbreviate(id) + "'");
+        }
+    }
+
+    /** Keeps log lines short and printable whatever a client sent. */
+    static String abbreviate(String s) {
+        if (s == null) {
+            return "null";
+        }
+        String printable = s.codePoints().limit(80)
+                .map(c -> c < 0x20 || c == 0x7f ? '?' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        return s.length() > 80 ? printable + "…" : printable;
+    }
+}

@@ -1,0 +1,49 @@
+package io.tempostream.ingest.mqtt;
+
+import java.io.Serializable;
+
+/**
+ * Everything a reader needs to subscribe.
+ *
+ * @param topicFilter     what to subscribe to, e.g. {@code tempostream/+/+/imu}
+ * @param sharedGroup     shared-subscription group used when the source runs with parallelism > 1
+ * @param clientIdPrefix  MQTT client ids are {@code prefix-subtaskIndex}; unique per job
+ * @param qos             subscription QoS (1: at least once)
+ * @param queueCapacity   messages buffered between Paho's callback thread and Flink; when full
+ *                        the callback blocks, which stops reading the socket: backpressure, no loss
+ */
+public record MqttSourceOptions(
+        MqttEndpoint endpoint,
+        String topicFilter,
+        String sharedGroup,
+        String clientIdPrefix,
+        int qos,
+        int queueCapacity) implements Serializable {
+
+    public MqttSourceOptions {
+        if (topicFilter == null || topicFilter.isBlank() || topicFilter.startsWith("$share/")) {
+            throw new IllegalArgumentException("topic filter must be a plain MQTT filter, got '" + topicFilter + "'");
+        }
+        if (!sharedGroup.matches("[A-Za-z0-9_-]{1,64}")) {
+            throw new IllegalArgumentException("shared group must match [A-Za-z0-9_-]{1,64}, got '" + sharedGroup + "'");
+        }
+        if (!clientIdPrefix.matches("[A-Za-z0-9_-]{1,40}")) {
+            throw new IllegalArgumentException("client id prefix must match [A-Za-z0-9_-]{1,40}, got '" + clientIdPrefix + "'");
+        }
+        if (qos < 0 || qos > 2) {
+            throw new IllegalArgumentException("qos must be 0, 1 or 2, got " + qos);
+        }
+        if (queueCapacity < 1) {
+            throw new IllegalArgumentException("queue capacity must be positive, got " + queueCapacity);
+        }
+    }
+
+    public static MqttSourceOptions defaults(MqttEndpoint endpoint, String topicFilter, String clientIdPrefix) {
+        return new MqttSourceOptions(endpoint, topicFilter, "tempostream", clientIdPrefix, 1, 10_000);
+    }
+
+    /** One reader subscribes directly; several share one subscription so each message is read once. */
+    String subscriptionFilter(int parallelism) {
+        return parallelism <= 1 ? topicFilter : "$share/" + sharedGroup + "/" + topicFilter;
+    }
+}
