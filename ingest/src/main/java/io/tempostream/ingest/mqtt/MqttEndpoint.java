@@ -3,29 +3,29 @@ package io.tempostream.ingest.mqtt;
 import java.io.Serializable;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.util.Optional;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 
 /**
- * Where the broker is and how to log in. The password is kept out of {@link #toString()} so a
- * logged configuration never leaks it; it normally comes from the environment, not a flag.
+ * Where the broker is and how to log in ({@code ""} for no username or password: the record is
+ * shipped to Flink's task managers, and {@code Optional} is not serializable). The password is kept
+ * out of {@link #toString()} so a logged configuration never leaks it; it comes from the
+ * environment, not a flag.
  */
-public record MqttEndpoint(String serverUri, Optional<String> username, Optional<String> password)
-        implements Serializable {
+public record MqttEndpoint(String serverUri, String username, String password) implements Serializable {
 
     public MqttEndpoint {
         validateUri(serverUri);
+        username = username == null ? "" : username;
+        password = password == null ? "" : password;
     }
 
     public static MqttEndpoint of(String serverUri) {
-        return new MqttEndpoint(serverUri, Optional.empty(), Optional.empty());
+        return new MqttEndpoint(serverUri, "", "");
     }
 
     /** Reads {@code MQTT_USERNAME} / {@code MQTT_PASSWORD} from the environment when set. */
     public static MqttEndpoint fromEnvironment(String serverUri) {
-        return new MqttEndpoint(serverUri,
-                Optional.ofNullable(System.getenv("MQTT_USERNAME")).filter(s -> !s.isEmpty()),
-                Optional.ofNullable(System.getenv("MQTT_PASSWORD")).filter(s -> !s.isEmpty()));
+        return new MqttEndpoint(serverUri, System.getenv("MQTT_USERNAME"), System.getenv("MQTT_PASSWORD"));
     }
 
     /** Paho options for a client that reconnects by itself after a broker restart. */
@@ -36,8 +36,12 @@ public record MqttEndpoint(String serverUri, Optional<String> username, Optional
         options.setAutomaticReconnectDelay(1, 30);
         options.setConnectionTimeout(10);
         options.setKeepAliveInterval(30);
-        username.ifPresent(options::setUserName);
-        password.ifPresent(p -> options.setPassword(p.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        if (!username.isEmpty()) {
+            options.setUserName(username);
+        }
+        if (!password.isEmpty()) {
+            options.setPassword(password.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
         return options;
     }
 
@@ -56,6 +60,6 @@ public record MqttEndpoint(String serverUri, Optional<String> username, Optional
 
     @Override
     public String toString() {
-        return serverUri + username.map(u -> " as " + u).orElse("") + password.map(p -> " (password set)").orElse("");
+        return serverUri + (username.isEmpty() ? "" : " as " + username) + (password.isEmpty() ? "" : " (password set)");
     }
 }

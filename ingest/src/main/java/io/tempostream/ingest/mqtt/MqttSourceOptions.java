@@ -42,6 +42,21 @@ public record MqttSourceOptions(
         return new MqttSourceOptions(endpoint, topicFilter, "tempostream", clientIdPrefix, 1, 10_000);
     }
 
+    /**
+     * Each reader says {@code subscribed} here (not retained) once its subscription is in place, so
+     * a publisher that starts with the job can wait for it instead of guessing.
+     */
+    public String statusTopic(int subtaskIndex) {
+        return STATUS_PREFIX + clientIdPrefix + "/" + subtaskIndex;
+    }
+
+    public String statusFilter() {
+        return STATUS_PREFIX + clientIdPrefix + "/+";
+    }
+
+    public static final String STATUS_PREFIX = "tempostream-status/";
+    public static final String SUBSCRIBED = "subscribed";
+
     /** One reader subscribes directly; several share one subscription so each message is read once. */
     String subscriptionFilter(int parallelism) {
         return parallelism <= 1 ? topicFilter : "$share/" + sharedGroup + "/" + topicFilter;

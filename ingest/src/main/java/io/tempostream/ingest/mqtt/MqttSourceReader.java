@@ -117,6 +117,9 @@ final class MqttSourceReader implements SourceReader<MqttRecord, MqttSplit> {
             client.setCallback(new Callback(filter));
             client.connect(options.endpoint().connectionOptions()).waitForCompletion(CONNECT_TIMEOUT_MS);
             client.subscribe(filter, options.qos()).waitForCompletion(CONNECT_TIMEOUT_MS);
+            client.publish(options.statusTopic(context.getIndexOfSubtask()),
+                    MqttSourceOptions.SUBSCRIBED.getBytes(java.nio.charset.StandardCharsets.UTF_8), 1, false)
+                    .waitForCompletion(CONNECT_TIMEOUT_MS);
             LOG.info("MQTT reader {} subscribed to '{}' at {}", clientId, filter, options.endpoint());
         } catch (MqttException e) {
             throw new IllegalStateException("cannot subscribe to '" + filter + "' at MQTT broker "

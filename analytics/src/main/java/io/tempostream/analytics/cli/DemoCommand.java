@@ -1,0 +1,157 @@
+package io.tempostream.analytics.cli;
+
+import io.tempostream.analytics.detect.Rep;
+import io.tempostream.analytics.job.JobOptions;
+import io.tempostream.analytics.job.RepLine;
+import io.tempostream.analytics.job.TempoStreamJob;
+import io.tempostream.ingest.PayloadFormat;
+import io.tempostream.ingest.config.Flags;
+import io.tempostream.ingest.mqtt.MqttEndpoint;
+import io.tempostream.ingest.mqtt.MqttSourceOptions;
+import io.tempostream.ingest.mqtt.ReaderReadiness;
+import io.tempostream.simulator.SessionPublisher;
+import io.tempostream.simulator.SimulatedDevice;
+import io.tempostream.simulator.WorkoutOptions;
+import java.io.PrintStream;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.util.CloseableIterator;
+
+/**
+ * {@code tempostream demo}: an MQTT broker (embedded unless {@code --mqtt-url}), the job on an
+ * embedded Flink MiniCluster, and the simulator, in one process. Prints each rep as the job detects
+ * it and stops by itself once every simulated rep is in, or a grace period after the simulator ends.
+ */
+final class DemoCommand {
+    static final String USAGE = """
+            Usage: tempostream demo [flags]
+              Runs broker, Flink job and simulator together and prints each rep as it is detected.
+
+              --mqtt-url URL     use this broker instead of the embedded one
+              --influx-url URL   where reps are written (default http://127.0.0.1:8086)
+              --influx-db NAME   database (default tempostream)
+              --speed X          simulation speed: 1 real time, 10 ten times faster (default 1)
+              --format F         binary or json payloads (default binary)
+              plus the workout flags of 'tempostream simulate': --athletes --sets --reps --tempo
+              --rom-deg --rest-s --rate --batch --seed (default: 1 athlete, 2 sets of 8 at 3-1-3-0)
+
+            Example: tempostream demo --speed 5 --athletes 2
+            """;
+    /** After the last message, the job needs the watermark tolerance plus the rep-closing silence. */
+    private static final long GRACE_AFTER_LAST_MESSAGE_MS = 15_000;
+
+    private DemoCommand() {
+    }
+
+    static int run(String[] args, PrintStream out) throws Exception {
+        Set<String> names = new HashSet<>(WorkoutOptions.FLAGS);
+        names.addAll(Set.of("mqtt-url", "influx-url", "influx-db", "speed", "format"));
+        Flags flags = Flags.parse(args, names, Set.of());
+        WorkoutOptions workout = WorkoutOptions.fromFlags(flags, 1, 2, 8);
+        double speed = flags.getDouble("speed", 1, 0.1, 1000);
+        PayloadFormat format = parseFormat(flags.get("format", "binary"));
+        JobOptions parsed = JobOptions.fromFlags(Flags.parse(new String[] {
+            "--influx-url", flags.get("influx-url", JobOptions.DEFAULT_INFLUX_URL),
+            "--influx-db", flags.get("influx-db", JobOptions.DEFAULT_INFLUX_DB)}, JobOptions.FLAGS, Set.of()));
+
+        EmbeddedMqttBroker broker = flags.has("mqtt-url") ? null : EmbeddedMqttBroker.start();
+        try {
+            MqttEndpoint endpoint = MqttEndpoint.fromEnvironment(
+                    broker != null ? broker.url() : flags.get("mqtt-url").orElseThrow());
+            MqttSourceOptions mqtt = MqttSourceOptions.defaults(endpoint, parsed.mqtt().topicFilter(),
+                    "demo-" + UUID.randomUUID().toString().substring(0, 8));
+            JobOptions options = new JobOptions(mqtt, parsed.influx(), 1, 5_000, parsed.maxOutOfOrderMs());
+            out.printf(Locale.ROOT, "TempoStream demo: MQTT %s%s, InfluxDB %s%n", endpoint,
+                    broker != null ? " (embedded)" : "", options.influx());
+            out.printf(Locale.ROOT, "Simulating %d athlete(s) × %d set(s) × %d rows at tempo %s, speed %sx%n",
+                    workout.athletes(), workout.sets(), workout.reps(), workout.tempo(), speed);
+            return runPipeline(options, workout, speed, format, out);
+        } finally {
+            if (broker != null) {
+                broker.close();
+            }
+        }
+    }
+
+    private static int runPipeline(JobOptions options, WorkoutOptions workout, double speed, PayloadFormat format,
+            PrintStream out) throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        TempoStreamJob.configure(env, options);
+        CloseableIterator<Rep> reps = TempoStreamJob.fromOptions(options).addTo(env).collectAsync();
+        BlockingQueue<Rep> detected = new LinkedBlockingQueue<>();
+        try (ReaderReadiness readiness = new ReaderReadiness(options.mqtt())) {
+            JobClient job = env.executeAsync("TempoStream demo");
+            Thread collector = new Thread(() -> {
+                try {
+                    reps.forEachRemaining(detected::add);
+                } catch (RuntimeException e) {
+                    // The demo cancels the job when it is done; the iterator then ends with this.
+                }
+            }, "demo-rep-collector");
+            collector.setDaemon(true);
+            collector.start();
+            try {
+                readiness.await(options.parallelism(), 60_000);
+                List<SimulatedDevice> devices = workout.simulate(System.currentTimeMillis());
+                int expected = devices.stream().mapToInt(d -> d.reps().size()).sum();
+                CompletableFuture<Long> publishing = CompletableFuture.supplyAsync(() -> publish(options, devices, format, speed));
+                int seen = printUntilDone(detected, expected, publishing, out);
+                publishing.join();
+                out.printf(Locale.ROOT, "Detected %d of %d simulated reps.%n", seen, expected);
+                return seen == expected ? 0 : 1;
+            } finally {
+                job.cancel().get(30, TimeUnit.SECONDS);
+                reps.close();
+            }
+        }
+    }
+
+    private static int printUntilDone(BlockingQueue<Rep> detected, int expected, CompletableFuture<Long> publishing,
+            PrintStream out) throws InterruptedException {
+        int seen = 0;
+        long publishedAtNs = 0;
+        while (seen < expected) {
+            Rep rep = detected.poll(200, TimeUnit.MILLISECONDS);
+            if (rep != null) {
+                seen++;
+                out.println(RepLine.format(rep));
+            } else if (publishing.isDone()) {
+                if (publishing.isCompletedExceptionally()) {
+                    break;
+                }
+                if (publishedAtNs == 0) {
+                    publishedAtNs = System.nanoTime();
+                } else if (System.nanoTime() - publishedAtNs > TimeUnit.MILLISECONDS.toNanos(GRACE_AFTER_LAST_MESSAGE_MS)) {
+                    break;
+                }
+            }
+        }
+        return seen;
+    }
+
+    private static long publish(JobOptions options, List<SimulatedDevice> devices, PayloadFormat format, double speed) {
+        try (SessionPublisher publisher = new SessionPublisher(options.mqtt().endpoint(),
+                "demo-simulator-" + UUID.randomUUID().toString().substring(0, 8), format, speed)) {
+            return publisher.publish(devices, sent -> { });
+        } catch (Exception e) {
+            throw new IllegalStateException("simulator could not publish: " + e.getMessage(), e);
+        }
+    }
+
+    private static PayloadFormat parseFormat(String name) {
+        try {
+            return PayloadFormat.valueOf(name.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--format must be binary or json, got '" + name + "'");
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package io.tempostream.analytics.cli;
+
+import com.hivemq.embedded.EmbeddedHiveMQ;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * An MQTT 5 broker inside this JVM (HiveMQ CE embedded) on a free loopback port, so the demo
+ * needs no installed broker. Its files live in a temporary folder removed on close.
+ */
+public final class EmbeddedMqttBroker implements AutoCloseable {
+    private final Path home;
+    private final EmbeddedHiveMQ hivemq;
+    private final int port;
+
+    private EmbeddedMqttBroker(Path home, EmbeddedHiveMQ hivemq, int port) {
+        this.home = home;
+        this.hivemq = hivemq;
+        this.port = port;
+    }
+
+    public static EmbeddedMqttBroker start() throws IOException {
+        Path home = Files.createTempDirectory("tempostream-broker-");
+        int port = freeLoopbackPort();
+        Path conf = Files.createDirectories(home.resolve("conf"));
+        Files.writeString(conf.resolve("config.xml"), """
+                <?xml version="1.0"?>
+                <hivemq>
+                  <listeners>
+                    <tcp-listener>
+                      <port>%d</port>
+                      <bind-address>127.0.0.1</bind-address>
+                    </tcp-listener>
+                  </listeners>
+                  <anonymous-usage-statistics>
+                    <enabled>false</enabled>
+                  </anonymous-usage-statistics>
+                </hivemq>
+                """.formatted(port));
+        EmbeddedHiveMQ hivemq = EmbeddedHiveMQ.builder()
+                .withConfigurationFolder(conf)
+                .withDataFolder(Files.createDirectories(home.resolve("data")))
+                .withExtensionsFolder(Files.createDirectories(home.resolve("extensions")))
+                .withoutLoggingBootstrap()
+                .build();
+        try {
+            hivemq.start().get(60, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            deleteRecursively(home);
+            throw new IOException("the embedded MQTT broker did not start: " + e.getMessage(), e);
+        }
+        return new EmbeddedMqttBroker(home, hivemq, port);
+    }
+
+    public String url() {
+        return "tcp://127.0.0.1:" + port;
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            hivemq.stop().get(30, TimeUnit.SECONDS);
+            hivemq.close();
+        } finally {
+            deleteRecursively(home);
+        }
+    }
+
+    private static int freeLoopbackPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

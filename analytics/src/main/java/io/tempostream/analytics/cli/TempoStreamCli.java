@@ -1,0 +1,69 @@
+package io.tempostream.analytics.cli;
+
+import io.tempostream.analytics.job.TempoStreamJob;
+import io.tempostream.simulator.SimulatorCli;
+import java.util.Arrays;
+
+/** The {@code tempostream} command: one entry point for the demo, the job and the simulator. */
+public final class TempoStreamCli {
+    static final String USAGE = """
+            Usage: tempostream COMMAND [flags]
+
+            Commands:
+              demo       broker + Flink job + simulator in one go; prints reps as they are detected
+              run        the Flink job: MQTT in, reps to InfluxDB (--mqtt-url, --influx-url, --influx-db,
+                         --parallelism, --checkpoint-interval-ms, --max-out-of-order-ms, --topic)
+              simulate   publish simulated training to an MQTT broker
+
+            Run 'tempostream COMMAND --help' for a command's flags.
+            """;
+
+    private TempoStreamCli() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    static int run(String[] args) {
+        if (args.length == 0 || args[0].equals("help") || args[0].equals("--help")) {
+            System.out.print(USAGE);
+            return args.length == 0 ? 2 : 0;
+        }
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        boolean help = Arrays.asList(rest).contains("--help");
+        try {
+            switch (args[0]) {
+                case "demo" -> {
+                    if (help) {
+                        System.out.print(DemoCommand.USAGE);
+                        return 0;
+                    }
+                    return DemoCommand.run(rest, System.out);
+                }
+                case "run" -> {
+                    TempoStreamJob.main(rest);
+                    return 0;
+                }
+                case "simulate" -> {
+                    return SimulatorCli.run(rest);
+                }
+                default -> {
+                    System.err.println("tempostream: unknown command '" + args[0] + "'");
+                    System.err.print(USAGE);
+                    return 2;
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            System.err.println("tempostream " + args[0] + ": " + e.getMessage());
+            return 2;
+        } catch (Exception e) {
+            // Expected failures (broker down, port taken) read best as one line; TEMPOSTREAM_DEBUG shows the trace.
+            System.err.println("tempostream " + args[0] + ": " + e.getMessage());
+            if (System.getenv("TEMPOSTREAM_DEBUG") != null) {
+                e.printStackTrace();
+            }
+            return 1;
+        }
+    }
+}

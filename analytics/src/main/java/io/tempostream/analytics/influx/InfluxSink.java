@@ -1,0 +1,26 @@
+package io.tempostream.analytics.influx;
+
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.api.connector.sink2.SinkWriter;
+import org.apache.flink.api.connector.sink2.WriterInitContext;
+
+/**
+ * Sink V2 that writes elements as InfluxDB points in batches: when a batch is full, every
+ * {@code flushIntervalMs}, and before every checkpoint barrier passes (so a completed checkpoint
+ * implies its points were written, while InfluxDB is reachable).
+ */
+public final class InfluxSink<T> implements Sink<T> {
+    private final InfluxOptions options;
+    private final PointMapper<T> mapper;
+
+    public InfluxSink(InfluxOptions options, PointMapper<T> mapper) {
+        this.options = options;
+        this.mapper = mapper;
+    }
+
+    @Override
+    public SinkWriter<T> createWriter(WriterInitContext context) {
+        return new InfluxSinkWriter<>(options, mapper, context.getProcessingTimeService(), context.metricGroup(),
+                InfluxConnection.open(options));
+    }
+}

@@ -1,0 +1,160 @@
+package io.tempostream.analytics.influx;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.apache.flink.api.common.operators.ProcessingTimeService;
+import org.apache.flink.api.connector.sink2.SinkWriter;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.MetricGroup;
+import org.influxdb.InfluxDB;
+import org.influxdb.dto.BatchPoints;
+import org.influxdb.dto.Point;
+import org.influxdb.dto.Query;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Buffers points and writes them in batches. While InfluxDB is unreachable the points stay
+ * buffered (up to {@code maxBufferedPoints}, oldest dropped and counted beyond) and the outage is
+ * logged once, not once per write; the job keeps running and its other outputs keep flowing.
+ */
+final class InfluxSinkWriter<T> implements SinkWriter<T> {
+    private static final Logger LOG = LoggerFactory.getLogger(InfluxSinkWriter.class);
+    private static final long MAX_RETRY_BACKOFF_MS = 30_000;
+
+    private final InfluxOptions options;
+    private final PointMapper<T> mapper;
+    private final ProcessingTimeService timers;
+    private final InfluxDB client;
+    private final ArrayDeque<Point> buffer = new ArrayDeque<>();
+    private final Counter pointsWritten;
+    private final Counter writeErrors;
+    private final Counter pointsDropped;
+    private boolean databaseReady;
+    private boolean outage;
+    /** While InfluxDB is down, attempts back off exponentially so a dead host cannot stall the task. */
+    private long retryBackoffMs;
+    private long nextAttemptAtMs;
+    private boolean closed;
+
+    InfluxSinkWriter(InfluxOptions options, PointMapper<T> mapper, ProcessingTimeService timers,
+            MetricGroup metrics, InfluxDB client) {
+        this.options = options;
+        this.mapper = mapper;
+        this.timers = timers;
+        this.client = client;
+        this.pointsWritten = metrics.counter("influxPointsWritten");
+        this.writeErrors = metrics.counter("influxWriteErrors");
+        this.pointsDropped = metrics.counter("influxPointsDropped");
+        metrics.gauge("influxBufferedPoints", buffer::size);
+        scheduleFlush();
+    }
+
+    @Override
+    public void write(T element, Context context) {
+        buffer.addLast(mapper.toPoint(element));
+        if (buffer.size() >= options.batchSize()) {
+            writeBuffered();
+        }
+    }
+
+    @Override
+    public void flush(boolean endOfInput) {
+        writeBuffered();
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        writeBuffered();
+        if (!buffer.isEmpty()) {
+            LOG.warn("closing with {} points not written to InfluxDB at {}", buffer.size(), options);
+        }
+        client.close();
+    }
+
+    private void scheduleFlush() {
+        timers.registerTimer(timers.getCurrentProcessingTime() + options.flushIntervalMs(), time -> {
+            if (!closed) {
+                writeBuffered();
+                scheduleFlush();
+            }
+        });
+    }
+
+    private void writeBuffered() {
+        if (outage && timers.getCurrentProcessingTime() < nextAttemptAtMs) {
+            dropOverflow();
+            return;
+        }
+        while (!buffer.isEmpty()) {
+            List<Point> batch = new ArrayList<>(Math.min(buffer.size(), options.batchSize()));
+            buffer.stream().limit(options.batchSize()).forEach(batch::add);
+            if (!tryWrite(batch)) {
+                dropOverflow();
+                return;
+            }
+            for (int i = 0; i < batch.size(); i++) {
+                buffer.removeFirst();
+            }
+            pointsWritten.inc(batch.size());
+        }
+    }
+
+    private boolean tryWrite(List<Point> batch) {
+        try {
+            if (!databaseReady) {
+                // InfluxDB 1.x creates on demand; 2.x/3.x v1 compatibility refuses and needs a mapped bucket.
+                try {
+                    client.query(new Query("CREATE DATABASE \"" + options.database() + "\""));
+                } catch (RuntimeException e) {
+                    if (isUnreachable(e)) {
+                        throw e;
+                    }
+                    LOG.info("CREATE DATABASE {} refused ({}); assuming it exists", options.database(), e.getMessage());
+                }
+                databaseReady = true;
+            }
+            client.write(BatchPoints.database(options.database()).precision(TimeUnit.MILLISECONDS).points(batch).build());
+            if (outage) {
+                LOG.info("InfluxDB at {} is reachable again; writing {} buffered points", options, buffer.size());
+                outage = false;
+                retryBackoffMs = 0;
+            }
+            return true;
+        } catch (RuntimeException e) {
+            writeErrors.inc();
+            if (!outage) {
+                LOG.warn("InfluxDB at {} is not accepting writes ({}); keeping points and retrying with backoff",
+                        options, e.getMessage());
+                outage = true;
+            }
+            retryBackoffMs = Math.min(MAX_RETRY_BACKOFF_MS, Math.max(options.flushIntervalMs(), 2 * retryBackoffMs));
+            nextAttemptAtMs = timers.getCurrentProcessingTime() + retryBackoffMs;
+            return false;
+        }
+    }
+
+    private void dropOverflow() {
+        int dropped = 0;
+        while (buffer.size() > options.maxBufferedPoints()) {
+            buffer.removeFirst();
+            dropped++;
+        }
+        if (dropped > 0) {
+            pointsDropped.inc(dropped);
+            LOG.warn("dropped the {} oldest points: more than {} waiting for InfluxDB", dropped, options.maxBufferedPoints());
+        }
+    }
+
+    private static boolean isUnreachable(RuntimeException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.io.IOException) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

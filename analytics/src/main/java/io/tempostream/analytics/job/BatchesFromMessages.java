@@ -1,0 +1,57 @@
+package io.tempostream.analytics.job;
+
+import io.tempostream.ingest.ImuBatch;
+import io.tempostream.ingest.ImuBatchCodec;
+import io.tempostream.ingest.InvalidPayloadException;
+import io.tempostream.ingest.RejectReason;
+import io.tempostream.ingest.mqtt.MqttRecord;
+import java.util.EnumMap;
+import java.util.Map;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.functions.ProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Decodes MQTT messages into sample batches. A bad message never fails the job: it goes to the
+ * {@link #REJECTED} side output, is counted per reason ({@code rejectedPayloads{reason=…}}) and is
+ * logged — the first of each reason and then every thousandth, so a flood cannot flood the log.
+ */
+public final class BatchesFromMessages extends ProcessFunction<MqttRecord, ImuBatch> {
+    public static final OutputTag<RejectedPayload> REJECTED = new OutputTag<>("rejected-payloads") { };
+    private static final Logger LOG = LoggerFactory.getLogger(BatchesFromMessages.class);
+    private static final long LOG_EVERY = 1_000;
+
+    private transient Map<RejectReason, Counter> rejected;
+
+    @Override
+    public void open(OpenContext context) {
+        rejected = new EnumMap<>(RejectReason.class);
+        for (RejectReason reason : RejectReason.values()) {
+            rejected.put(reason, getRuntimeContext().getMetricGroup()
+                    .addGroup("reason", reason.metricName()).counter("rejectedPayloads"));
+        }
+    }
+
+    @Override
+    public void processElement(MqttRecord record, Context ctx, Collector<ImuBatch> out) {
+        try {
+            out.collect(ImuBatchCodec.decode(record.topic(), record.payload()));
+        } catch (InvalidPayloadException e) {
+            Counter counter = rejected.get(e.reason());
+            counter.inc();
+            if (counter.getCount() % LOG_EVERY == 1) {
+                LOG.warn("rejected payload on '{}' ({}, {} so far): {}", printable(record.topic()), e.reason().metricName(),
+                        counter.getCount(), e.getMessage());
+            }
+            ctx.output(REJECTED, new RejectedPayload(record.topic(), e.reason(), e.getMessage(), record.receivedAtMs()));
+        }
+    }
+
+    private static String printable(String topic) {
+        return topic.length() > 120 ? topic.substring(0, 120) + "…" : topic.replaceAll("\\p{Cntrl}", "?");
+    }
+}

@@ -1,0 +1,32 @@
+package io.tempostream.analytics.job;
+
+import io.tempostream.analytics.detect.Rep;
+import io.tempostream.analytics.influx.PointMapper;
+import java.util.concurrent.TimeUnit;
+import org.influxdb.dto.Point;
+
+/**
+ * A rep as the {@code rep} measurement of docs/metrics-schema.md. Tags and timestamp (the rep's
+ * start) identify the point, so writing the same rep again overwrites it instead of doubling it.
+ */
+public final class RepPoints implements PointMapper<Rep> {
+    public static final String MEASUREMENT = "rep";
+
+    @Override
+    public Point toPoint(Rep rep) {
+        return Point.measurement(MEASUREMENT)
+                .time(rep.startMs(), TimeUnit.MILLISECONDS)
+                .tag("athlete", rep.athleteId())
+                .tag("device", rep.deviceId())
+                .addField("set", (long) rep.set())
+                .addField("rep", (long) rep.rep())
+                .addField("end_ms", rep.endMs())
+                .addField("duration_ms", rep.durationMs())
+                .addField("concentric_ms", rep.concentricMs())
+                .addField("peak_hold_ms", rep.peakHoldMs())
+                .addField("eccentric_ms", rep.eccentricMs())
+                .addField("bottom_pause_ms", rep.bottomPauseMs())
+                .addField("rom_deg", rep.romDeg())
+                .build();
+    }
+}

@@ -1,0 +1,104 @@
+package io.tempostream.analytics.job;
+
+import io.tempostream.analytics.detect.Rep;
+import io.tempostream.analytics.detect.RepDetector;
+import io.tempostream.analytics.detect.WristRepDetector;
+import io.tempostream.ingest.ImuBatch;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+
+/**
+ * Runs one rep detector per device (key: {@code athleteId/deviceId}). Batches are released to the
+ * detector in event-time order once the watermark passes them, so batches that arrive out of order
+ * within the watermark's tolerance are put back in order; a repeated or older batch is skipped.
+ *
+ * <p>State per device: the detector (bounded: a ring buffer of samples and a few movements) and the
+ * batches waiting for the watermark (bounded by the out-of-orderness tolerance).
+ */
+public final class RepsFromBatches extends KeyedProcessFunction<String, ImuBatch, Rep> {
+    /** After this much event time without samples a pending rep is closed (see RepAssembler). */
+    private static final long CLOSE_AFTER_SILENCE_MS = 2_100;
+
+    private transient ValueState<RepDetector> detectorState;
+    private transient ListState<ImuBatch> waiting;
+    private transient Counter skippedBatches;
+
+    @Override
+    public void open(OpenContext context) {
+        detectorState = getRuntimeContext().getState(
+                new ValueStateDescriptor<>("rep-detector", TypeInformation.of(RepDetector.class)));
+        waiting = getRuntimeContext().getListState(
+                new ListStateDescriptor<>("batches-waiting-for-watermark", TypeInformation.of(ImuBatch.class)));
+        skippedBatches = getRuntimeContext().getMetricGroup().counter("skippedRepeatedOrStaleBatches");
+    }
+
+    @Override
+    public void processElement(ImuBatch batch, Context ctx, Collector<Rep> out) throws Exception {
+        RepDetector detector = detector(batch);
+        if (batch.lastTimestampMs() <= detector.lastSampleMs()) {
+            skippedBatches.inc();
+            return;
+        }
+        if (batch.lastTimestampMs() <= ctx.timerService().currentWatermark()) {
+            // Later than the tolerance but still new to this device (e.g. its clock lags others): use it now.
+            detector.accept(batch, out::collect);
+            afterSamples(detector, ctx);
+            return;
+        }
+        waiting.add(batch);
+        ctx.timerService().registerEventTimeTimer(batch.lastTimestampMs());
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<Rep> out) throws Exception {
+        RepDetector detector = detectorState.value();
+        if (detector == null) {
+            return;
+        }
+        List<ImuBatch> ready = new ArrayList<>();
+        List<ImuBatch> later = new ArrayList<>();
+        for (ImuBatch batch : waiting.get()) {
+            (batch.lastTimestampMs() <= timestamp ? ready : later).add(batch);
+        }
+        if (!ready.isEmpty()) {
+            ready.sort(Comparator.comparingLong(ImuBatch::firstTimestampMs));
+            for (ImuBatch batch : ready) {
+                if (batch.lastTimestampMs() <= detector.lastSampleMs()) {
+                    skippedBatches.inc();
+                } else {
+                    detector.accept(batch, out::collect);
+                }
+            }
+            waiting.update(later);
+        }
+        detector.advanceTo(timestamp, out::collect);
+        afterSamples(detector, ctx);
+    }
+
+    private RepDetector detector(ImuBatch batch) throws Exception {
+        RepDetector detector = detectorState.value();
+        if (detector == null) {
+            detector = new WristRepDetector(batch.athleteId(), batch.deviceId());
+            detectorState.update(detector);
+        }
+        return detector;
+    }
+
+    /** Keeps the detector in state and asks to be woken when silence would close a pending rep. */
+    private void afterSamples(RepDetector detector, Context ctx) throws Exception {
+        detectorState.update(detector);
+        if (detector.lastSampleMs() != Long.MIN_VALUE) {
+            ctx.timerService().registerEventTimeTimer(detector.lastSampleMs() + CLOSE_AFTER_SILENCE_MS);
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package io.tempostream.simulator;
+
+import io.tempostream.ingest.PayloadFormat;
+import io.tempostream.ingest.config.Flags;
+import io.tempostream.ingest.mqtt.MqttEndpoint;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import org.eclipse.paho.mqttv5.common.MqttException;
+
+/** {@code tempostream simulate}: publish simulated wrist-worn rows to an MQTT broker. */
+public final class SimulatorCli {
+    static final String USAGE = """
+            Usage: tempostream simulate [flags]
+              Publishes simulated dumbbell rows from wrist sensors to MQTT, in real time or faster.
+
+              --mqtt-url URL     broker (default tcp://127.0.0.1:1883; MQTT_USERNAME/MQTT_PASSWORD from env)
+              --athletes N       athletes, each with one wrist sensor (default 1)
+              --sets N           sets per athlete (default 2)
+              --reps N           reps per set (default 8)
+              --tempo C-H-E-P    concentric, peak hold, eccentric, bottom pause in s (default 3-1-3-0)
+              --rom-deg DEG      range of motion (default 70)
+              --rest-s S         rest between sets, at least 16 s (default 30)
+              --rate HZ          sample rate, 12.5–200 (default 100)
+              --batch N          samples per MQTT message (default 10)
+              --format F         binary or json (default binary)
+              --speed X          1 real time, 10 ten times faster, 0 as fast as possible (default 1)
+              --seed N           random seed; the same seed gives the same data (default 42)
+              --truth FILE       write every rep's true phase boundaries as CSV
+
+            Examples:
+              tempostream simulate --athletes 3 --speed 10
+              tempostream simulate --tempo 2-2-2-1 --format json --truth truth.csv
+            """;
+
+    private SimulatorCli() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    public static int run(String[] args) {
+        if (List.of(args).contains("--help")) {
+            System.out.print(USAGE);
+            return 0;
+        }
+        Set<String> flagNames = new HashSet<>(WorkoutOptions.FLAGS);
+        flagNames.addAll(Set.of("mqtt-url", "format", "speed", "truth"));
+        try {
+            Flags flags = Flags.parse(args, flagNames, Set.of());
+            WorkoutOptions workout = WorkoutOptions.fromFlags(flags, 1, 2, 8);
+            MqttEndpoint endpoint = MqttEndpoint.fromEnvironment(flags.get("mqtt-url", "tcp://127.0.0.1:1883"));
+            PayloadFormat format = parseFormat(flags.get("format", "binary"));
+            double speed = flags.getDouble("speed", 1, 0, 1000);
+            List<SimulatedDevice> devices = workout.simulate(System.currentTimeMillis());
+            if (flags.has("truth")) {
+                writeTruth(Path.of(flags.get("truth").orElseThrow()), devices);
+            }
+            long total = devices.stream().mapToLong(d -> d.batches().size()).sum();
+            System.err.printf(Locale.ROOT, "publishing %d messages from %d device(s) to %s at speed %s%n",
+                    total, devices.size(), endpoint, speed == 0 ? "max" : speed + "x");
+            try (SessionPublisher publisher = new SessionPublisher(endpoint, "simulator-" + UUID.randomUUID(), format, speed)) {
+                publisher.publish(devices, sent -> {
+                    if (sent % 100 == 0 || sent == total) {
+                        System.err.printf(Locale.ROOT, "\r%d/%d messages (%.0f%%)", sent, total, 100.0 * sent / total);
+                    }
+                });
+            }
+            System.err.println();
+            return 0;
+        } catch (IllegalArgumentException e) {
+            System.err.println("tempostream simulate: " + e.getMessage());
+            System.err.println("Run 'tempostream simulate --help' for the flags.");
+            return 2;
+        } catch (MqttException e) {
+            System.err.println("tempostream simulate: MQTT broker: " + e.getMessage());
+            return 1;
+        } catch (IOException e) {
+            System.err.println("tempostream simulate: " + e.getMessage());
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 130;
+        }
+    }
+
+    static PayloadFormat parseFormat(String name) {
+        try {
+            return PayloadFormat.valueOf(name.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--format must be binary or json, got '" + name + "'");
+        }
+    }
+
+    static void writeTruth(Path file, List<SimulatedDevice> devices) throws IOException {
+        try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(file))) {
+            out.println("athlete,device,set,rep,start_ms,concentric_end_ms,peak_hold_end_ms,eccentric_end_ms,end_ms,rom_deg");
+            for (SimulatedDevice device : devices) {
+                for (RepTruth r : device.reps()) {
+                    out.printf(Locale.ROOT, "%s,%s,%d,%d,%d,%d,%d,%d,%d,%.1f%n", r.athleteId(), r.deviceId(), r.set(),
+                            r.rep(), r.startMs(), r.concentricEndMs(), r.peakHoldEndMs(), r.eccentricEndMs(), r.endMs(),
+                            r.romDeg());
+                }
+            }
+        }
+    }
+}
