@@ -1,0 +1,85 @@
+package io.tempostream.ingest.mqtt;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.flink.util.CloseableIterator;
+import org.eclipse.paho.mqttv5.client.MqttClient;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The source against the real Mosquitto (started by .ci/services.sh) on a Flink MiniCluster. */
+class MqttSourceIT {
+    static final String BROKER = System.getProperty("tempostream.mqtt.url", "").isEmpty()
+            ? "tcp://127.0.0.1:1883" : System.getProperty("tempostream.mqtt.url");
+
+    @RegisterExtension
+    static final MiniClusterExtension FLINK = new MiniClusterExtension(
+            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+
+    @Test
+    void everyMessageReachesTheJobOnceWithOneReader() throws Exception {
+        assertEquals(expected(600), receive(1, 600));
+    }
+
+    @Test
+    void sharedSubscriptionSplitsMessagesOverTwoReadersWithoutDuplicates() throws Exception {
+        assertEquals(expected(600), receive(2, 600));
+    }
+
+    private static Set<String> expected(int n) {
+        Set<String> payloads = new HashSet<>();
+        for (int i = 0; i < n; i++) {
+            payloads.add("message-" + i);
+        }
+        return payloads;
+    }
+
+    private static Set<String> receive(int parallelism, int n) throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String filter = "source-it/" + run + "/+";
+        MqttSourceOptions options = MqttSourceOptions.defaults(MqttEndpoint.of(BROKER), filter, "source-it-" + run);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(parallelism);
+        CloseableIterator<String> received = env
+                .fromSource(new MqttSource(options), WatermarkStrategy.noWatermarks(), "MQTT")
+                .map(r -> new String(r.payload(), StandardCharsets.UTF_8))
+                .collectAsync();
+        List<String> all = new ArrayList<>();
+        try (ReaderReadiness readiness = new ReaderReadiness(options)) {
+            JobClient job = env.executeAsync("mqtt source IT");
+            try {
+                readiness.await(parallelism, 60_000);
+                MqttClient publisher = new MqttClient(BROKER, "source-it-pub-" + run, new MemoryPersistence());
+                publisher.connect(options.endpoint().connectionOptions());
+                for (int i = 0; i < n; i++) {
+                    MqttMessage message = new MqttMessage(("message-" + i).getBytes(StandardCharsets.UTF_8));
+                    message.setQos(1);
+                    publisher.publish("source-it/" + run + "/device-" + (i % 7), message);
+                }
+                publisher.disconnect();
+                publisher.close();
+                while (all.size() < n && received.hasNext()) {
+                    all.add(received.next());
+                }
+            } finally {
+                job.cancel().get();
+                received.close();
+            }
+        }
+        assertEquals(n, all.size(), "messages received");
+        return new HashSet<>(all);
+    }
+}
