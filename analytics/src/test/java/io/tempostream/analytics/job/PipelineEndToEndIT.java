@@ -1,0 +1,111 @@
+package io.tempostream.analytics.job;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tempostream.analytics.TestServices;
+import io.tempostream.analytics.influx.InfluxOptions;
+import io.tempostream.ingest.ImuTopic;
+import io.tempostream.ingest.PayloadFormat;
+import io.tempostream.ingest.TempoPrescription;
+import io.tempostream.ingest.mqtt.MqttEndpoint;
+import io.tempostream.ingest.mqtt.MqttSourceOptions;
+import io.tempostream.ingest.mqtt.ReaderReadiness;
+import io.tempostream.simulator.RepTruth;
+import io.tempostream.simulator.SessionPublisher;
+import io.tempostream.simulator.SimulatedDevice;
+import io.tempostream.simulator.WorkoutOptions;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The whole path with real parts: simulator → real Mosquitto → the job on a MiniCluster → real
+ * InfluxDB, checked by querying InfluxDB.
+ */
+class PipelineEndToEndIT {
+    private static final long PHASE_TOLERANCE_MS = 300;
+
+    @RegisterExtension
+    static final MiniClusterExtension FLINK = new MiniClusterExtension(
+            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+
+    private final String database = TestServices.freshDatabase("e2e");
+
+    @AfterEach
+    void dropDatabase() {
+        TestServices.dropDatabase(database);
+    }
+
+    @Test
+    void threeAthletesTwoSetsOfEightRowsReachInfluxWithTheirTempo() throws Exception {
+        WorkoutOptions workout = new WorkoutOptions(3, 2, 8, TempoPrescription.parse("3-1-2-0.5"), 70, 20_000, 100, 10, 7);
+        MqttSourceOptions mqtt = MqttSourceOptions.defaults(MqttEndpoint.of(TestServices.MQTT_URL),
+                ImuTopic.ALL_DEVICES_FILTER, "e2e-" + UUID.randomUUID().toString().substring(0, 8));
+        JobOptions options = new JobOptions(mqtt, InfluxOptions.of(TestServices.INFLUX_URL, database), 1, 2_000, 500);
+
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        TempoStreamJob.configure(env, options);
+        TempoStreamJob.fromOptions(options).addTo(env);
+        List<SimulatedDevice> devices;
+        try (ReaderReadiness readiness = new ReaderReadiness(mqtt)) {
+            JobClient job = env.executeAsync("end-to-end IT");
+            try {
+                readiness.await(1, 60_000);
+                devices = workout.simulate(System.currentTimeMillis());
+                try (SessionPublisher publisher = new SessionPublisher(mqtt.endpoint(), "e2e-sim-" + UUID.randomUUID(),
+                        PayloadFormat.BINARY, 10)) {
+                    publisher.publish(devices, sent -> { });
+                }
+                awaitRepCount(48, 60_000);
+            } finally {
+                job.cancel().get();
+            }
+        }
+
+        List<Map<String, Object>> rows = TestServices.query(database, "SELECT * FROM rep GROUP BY athlete, device");
+        assertEquals(48, rows.size(), "reps in InfluxDB");
+        Map<String, RepTruth> truthByKey = new HashMap<>();
+        devices.forEach(d -> d.reps().forEach(t -> truthByKey.put(t.athleteId() + "/" + t.set() + "/" + t.rep(), t)));
+        for (Map<String, Object> row : rows) {
+            String key = row.get("athlete") + "/" + ((Number) row.get("set")).intValue() + "/" + ((Number) row.get("rep")).intValue();
+            RepTruth truth = truthByKey.remove(key);
+            assertTrue(truth != null, "unexpected or doubled rep " + key);
+            assertEquals("wrist-1", row.get("device"));
+            assertClose(truth.concentricMs(), row.get("concentric_ms"), key + " concentric");
+            assertClose(truth.peakHoldMs(), row.get("peak_hold_ms"), key + " peak hold");
+            assertClose(truth.eccentricMs(), row.get("eccentric_ms"), key + " eccentric");
+            assertClose(truth.bottomPauseMs(), row.get("bottom_pause_ms"), key + " bottom pause");
+            assertClose(truth.startMs(), row.get("time"), key + " start");
+        }
+        assertTrue(truthByKey.isEmpty(), "reps missing from InfluxDB: " + truthByKey.keySet());
+    }
+
+    private void awaitRepCount(int expected, long timeoutMs) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + timeoutMs;
+        long count = 0;
+        while (System.currentTimeMillis() < deadline) {
+            List<Map<String, Object>> rows = TestServices.query(database, "SELECT count(concentric_ms) FROM rep");
+            count = rows.isEmpty() ? 0 : ((Number) rows.get(0).get("count")).longValue();
+            if (count >= expected) {
+                return;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("only " + count + " of " + expected + " reps reached InfluxDB within " + timeoutMs + " ms");
+    }
+
+    private static void assertClose(long expectedMs, Object actual, String what) {
+        double actualMs = ((Number) actual).doubleValue();
+        assertTrue(Math.abs(actualMs - expectedMs) <= PHASE_TOLERANCE_MS,
+                what + ": expected " + expectedMs + " ms ± " + PHASE_TOLERANCE_MS + ", got " + actualMs);
+    }
+}
