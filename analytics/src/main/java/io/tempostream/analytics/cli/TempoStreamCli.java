@@ -1,5 +1,6 @@
 package io.tempostream.analytics.cli;
 
+import io.tempostream.analytics.evaluate.EvaluateCommand;
 import io.tempostream.analytics.job.TempoStreamJob;
 import io.tempostream.simulator.SimulatorCli;
 import java.util.Arrays;
@@ -14,6 +15,8 @@ public final class TempoStreamCli {
               run        the Flink job: MQTT in, reps to InfluxDB (--mqtt-url, --influx-url, --influx-db,
                          --parallelism, --checkpoint-interval-ms, --max-out-of-order-ms, --topic)
               simulate   publish simulated training to an MQTT broker
+              evaluate   measure accuracy against ground truth (real MetaWear sets, simulated rows)
+              analyze    count reps and time phases in a recording (CSV or MetaWear export), offline
 
             Run 'tempostream COMMAND --help' for a command's flags.
             """;
@@ -44,6 +47,20 @@ public final class TempoStreamCli {
                 case "run" -> {
                     TempoStreamJob.main(rest);
                     return 0;
+                }
+                case "analyze" -> {
+                    if (help) {
+                        System.out.print(AnalyzeCommand.USAGE);
+                        return 0;
+                    }
+                    return AnalyzeCommand.run(rest, System.out, System.err);
+                }
+                case "evaluate" -> {
+                    if (help) {
+                        System.out.print(EvaluateCommand.USAGE);
+                        return 0;
+                    }
+                    return EvaluateCommand.run(rest, System.out, System.err);
                 }
                 case "simulate" -> {
                     return SimulatorCli.run(rest);

@@ -1,0 +1,141 @@
+package io.tempostream.analytics.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tempostream.analytics.detect.Rep;
+import io.tempostream.analytics.detect.SetSummary;
+import io.tempostream.analytics.detect.WristRepDetector;
+import io.tempostream.analytics.recording.MetaWearCsv;
+import io.tempostream.analytics.recording.Recording;
+import io.tempostream.analytics.recording.RecordingCsv;
+import io.tempostream.analytics.recording.RecordingFormatException;
+import io.tempostream.ingest.TempoPrescription;
+import io.tempostream.ingest.config.Flags;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/** {@code tempostream analyze}: the offline twin of the job, same engine, one recording in, reps out. */
+final class AnalyzeCommand {
+    static final String USAGE = """
+            Usage: tempostream analyze (--csv FILE | --metawear-accel FILE --metawear-gyro FILE) [flags]
+              Counts reps and times their phases in a recording, with the same engine as the Flink job.
+
+              --csv FILE             recording CSV: timestamp_ms,ax_g,ay_g,az_g,gx_dps,gy_dps,gz_dps
+              --metawear-accel FILE  MetaWear accelerometer export (with --metawear-gyro)
+              --metawear-gyro FILE   MetaWear gyroscope export
+              --exercise NAME        optional hint (row, cable-row, face-pull, y-raise, pendlay-row,
+                                     scapular-squeeze, bench, squat, ohp, dead)
+              --tempo C-H-E-P        prescribed tempo; adds each rep's deviation to the table
+              --output table|json    default table
+
+            Example: tempostream analyze --csv session.csv --tempo 3-1-3-0 --output json
+            """;
+    static final Set<String> EXERCISES = Set.of("row", "cable-row", "face-pull", "y-raise", "pendlay-row",
+            "scapular-squeeze", "bench", "squat", "ohp", "dead");
+
+    private AnalyzeCommand() {
+    }
+
+    /** Returns the exit code: 0 done, 2 bad flags or unreadable input. */
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        try {
+            Flags flags = Flags.parse(args, Set.of("csv", "metawear-accel", "metawear-gyro", "exercise", "tempo", "output"),
+                    Set.of());
+            String output = flags.get("output", "table");
+            if (!output.equals("table") && !output.equals("json")) {
+                throw new IllegalArgumentException("--output must be table or json, got '" + output + "'");
+            }
+            flags.get("exercise").filter(e -> !EXERCISES.contains(e)).ifPresent(e -> {
+                throw new IllegalArgumentException("--exercise must be one of " + new java.util.TreeSet<>(EXERCISES)
+                        + ", got '" + e + "'");
+            });
+            Optional<TempoPrescription> tempo = flags.get("tempo").map(t -> {
+                try {
+                    return TempoPrescription.parse(t);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("--tempo: " + e.getMessage());
+                }
+            });
+            Recording recording = read(flags);
+            List<Rep> reps = recording.detect(new WristRepDetector("offline", "recording"));
+            if (output.equals("json")) {
+                out.println(json(reps));
+            } else {
+                printTable(reps, tempo, out);
+            }
+            return 0;
+        } catch (IllegalArgumentException | RecordingFormatException e) {
+            err.println("tempostream analyze: " + e.getMessage());
+            return 2;
+        } catch (NoSuchFileException e) {
+            err.println("tempostream analyze: no such file: " + e.getFile());
+            return 2;
+        } catch (IOException e) {
+            err.println("tempostream analyze: cannot read input: " + e.getMessage());
+            return 2;
+        }
+    }
+
+    static Recording read(Flags flags) throws IOException, RecordingFormatException {
+        Optional<String> csv = flags.get("csv");
+        Optional<String> accel = flags.get("metawear-accel");
+        Optional<String> gyro = flags.get("metawear-gyro");
+        if (csv.isPresent() == (accel.isPresent() || gyro.isPresent())) {
+            throw new IllegalArgumentException("give either --csv FILE or --metawear-accel FILE --metawear-gyro FILE");
+        }
+        if (csv.isPresent()) {
+            return RecordingCsv.read(Path.of(csv.get()));
+        }
+        if (accel.isEmpty() || gyro.isEmpty()) {
+            throw new IllegalArgumentException("--metawear-accel and --metawear-gyro go together");
+        }
+        return MetaWearCsv.read(Path.of(accel.get()), Path.of(gyro.get()));
+    }
+
+    static String json(List<Rep> reps) {
+        ObjectMapper mapper = new ObjectMapper();
+        ObjectNode root = mapper.createObjectNode();
+        ArrayNode repNodes = root.putArray("reps");
+        for (Rep r : reps) {
+            repNodes.addObject().put("set", r.set()).put("rep", r.rep()).put("startMs", r.startMs()).put("endMs", r.endMs())
+                    .put("concentricMs", r.concentricMs()).put("peakHoldMs", r.peakHoldMs())
+                    .put("eccentricMs", r.eccentricMs()).put("bottomPauseMs", r.bottomPauseMs())
+                    .put("romDeg", Math.round(r.romDeg() * 10) / 10.0);
+        }
+        ArrayNode setNodes = root.putArray("sets");
+        for (SetSummary s : SetSummary.of(reps)) {
+            setNodes.addObject().put("set", s.set()).put("reps", s.reps()).put("startMs", s.startMs())
+                    .put("endMs", s.endMs()).put("timeUnderTensionMs", s.timeUnderTensionMs());
+        }
+        root.putArray("holds");
+        return root.toString();
+    }
+
+    private static void printTable(List<Rep> reps, Optional<TempoPrescription> tempo, PrintStream out) {
+        out.println("set  rep  concentric  hold   eccentric  pause   ROM" + (tempo.isPresent() ? "   vs " + tempo.get() : ""));
+        for (Rep r : reps) {
+            out.printf(Locale.ROOT, "%3d  %3d  %8.1f s %5.1f s %7.1f s %5.1f s %4.0f°%s%n", r.set(), r.rep(),
+                    r.concentricMs() / 1000.0, r.peakHoldMs() / 1000.0, r.eccentricMs() / 1000.0,
+                    r.bottomPauseMs() / 1000.0, r.romDeg(), tempo.map(t -> deviation(r, t)).orElse(""));
+        }
+        for (SetSummary s : SetSummary.of(reps)) {
+            out.printf(Locale.ROOT, "set %d: %d reps, %.1f s under tension%n", s.set(), s.reps(), s.timeUnderTensionMs() / 1000.0);
+        }
+        if (reps.isEmpty()) {
+            out.println("no reps found");
+        }
+    }
+
+    private static String deviation(Rep r, TempoPrescription t) {
+        return String.format(Locale.ROOT, "   %+.1f/%+.1f/%+.1f/%+.1f s", (r.concentricMs() - t.concentricMs()) / 1000.0,
+                (r.peakHoldMs() - t.peakHoldMs()) / 1000.0, (r.eccentricMs() - t.eccentricMs()) / 1000.0,
+                (r.bottomPauseMs() - t.bottomPauseMs()) / 1000.0);
+    }
+}
