@@ -1,0 +1,76 @@
+package io.tempostream.analytics.bench;
+
+import io.tempostream.analytics.detect.WristRepDetector;
+import io.tempostream.ingest.ImuBatch;
+import io.tempostream.ingest.Placement;
+import io.tempostream.ingest.TempoPrescription;
+import io.tempostream.simulator.DeviceSession;
+import io.tempostream.simulator.SetPlan;
+import io.tempostream.simulator.SimulatedDevice;
+import io.tempostream.simulator.WristRowSimulator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * Engine speed in samples per second on one core: a simulated 100 Hz session (3 sets × 10 rows,
+ * 3-1-3-0, rests) fed sample by sample into a fresh detector. One operation is one sample.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class RepDetectorBenchmark {
+    static final int SAMPLES = 26_101;
+
+    private long[] t;
+    private float[][] c;
+
+    @Setup
+    public void simulate() {
+        TempoPrescription tempo = TempoPrescription.parse("3-1-3-0");
+        SimulatedDevice device = WristRowSimulator.simulate(new DeviceSession("bench", "wrist", Placement.WRIST,
+                1_764_000_000_000L, 100, 100, 3_000,
+                List.of(new SetPlan(10, tempo, 70, 30_000), new SetPlan(10, tempo, 70, 30_000),
+                        new SetPlan(10, tempo, 70, 5_000)), 0.05, 1));
+        t = new long[SAMPLES];
+        c = new float[6][SAMPLES];
+        int n = 0;
+        for (ImuBatch b : device.batches()) {
+            for (int i = 0; i < b.size() && n < SAMPLES; i++, n++) {
+                t[n] = b.timestampsMs()[i];
+                c[0][n] = b.accelXG()[i];
+                c[1][n] = b.accelYG()[i];
+                c[2][n] = b.accelZG()[i];
+                c[3][n] = b.gyroXDps()[i];
+                c[4][n] = b.gyroYDps()[i];
+                c[5][n] = b.gyroZDps()[i];
+            }
+        }
+        if (n != SAMPLES) {
+            throw new IllegalStateException("simulated session has " + n + " samples, benchmark expects " + SAMPLES);
+        }
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(SAMPLES)
+    public void wristRepDetector(Blackhole reps) {
+        WristRepDetector detector = new WristRepDetector("bench", "wrist");
+        for (int i = 0; i < SAMPLES; i++) {
+            detector.accept(t[i], c[0][i], c[1][i], c[2][i], c[3][i], c[4][i], c[5][i], reps::consume);
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package io.tempostream.analytics.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tempostream.analytics.recording.Recording;
+import io.tempostream.analytics.recording.RecordingCsv;
+import io.tempostream.ingest.ImuBatch;
+import io.tempostream.ingest.Placement;
+import io.tempostream.ingest.TempoPrescription;
+import io.tempostream.simulator.DeviceSession;
+import io.tempostream.simulator.RepTruth;
+import io.tempostream.simulator.SetPlan;
+import io.tempostream.simulator.SimulatedDevice;
+import io.tempostream.simulator.WristRowSimulator;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AnalyzeCommandTest {
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int analyze(String... args) {
+        return AnalyzeCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void jsonListsEveryRepAndSetOfARecording() throws Exception {
+        SimulatedDevice device = WristRowSimulator.simulate(new DeviceSession("a", "w", Placement.WRIST,
+                1_764_000_000_000L, 100, 50, 3_000,
+                List.of(new SetPlan(6, TempoPrescription.parse("2-1-2-0"), 60, 30_000),
+                        new SetPlan(4, TempoPrescription.parse("2-1-2-0"), 60, 5_000)), 0.05, 11));
+        Path csv = dir.resolve("session.csv");
+        try (Writer writer = Files.newBufferedWriter(csv)) {
+            RecordingCsv.write(toRecording(device.batches()), writer, "two sets of rows");
+        }
+
+        assertEquals(0, analyze("--csv", csv.toString(), "--output", "json"), err.toString(StandardCharsets.UTF_8));
+
+        JsonNode result = new ObjectMapper().readTree(out.toByteArray());
+        assertEquals(10, result.get("reps").size());
+        assertEquals(2, result.get("sets").size());
+        assertEquals(6, result.get("sets").get(0).get("reps").asInt());
+        assertEquals(4, result.get("sets").get(1).get("reps").asInt());
+        RepTruth firstTruth = device.reps().get(0);
+        JsonNode first = result.get("reps").get(0);
+        assertEquals(firstTruth.startMs(), first.get("startMs").asLong(), 200, "epoch ms as in the input");
+        assertEquals(firstTruth.concentricMs(), first.get("concentricMs").asLong(), 200);
+        assertTrue(result.get("holds").isArray());
+    }
+
+    @Test
+    void badFileExitsTwoNamingLineAndColumn() throws Exception {
+        Path csv = Files.writeString(dir.resolve("bad.csv"), RecordingCsv.HEADER + "\n1764000000000,0,0,1,x,0,0\n");
+        assertEquals(2, analyze("--csv", csv.toString()));
+        String message = err.toString(StandardCharsets.UTF_8);
+        assertTrue(message.contains("bad.csv:2: column gx_dps must be a finite number, got 'x'"), message);
+        assertTrue(!message.contains("\tat "), "no stack trace: " + message);
+    }
+
+    @Test
+    void badFlagsExitTwo() {
+        assertEquals(2, analyze("--csv", "x.csv", "--metawear-accel", "a.csv"));
+        assertEquals(2, analyze("--csv", dir.resolve("missing.csv").toString()));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("no such file"), err.toString(StandardCharsets.UTF_8));
+        assertEquals(2, analyze("--exercise", "curl", "--csv", "x.csv"));
+        assertEquals(2, analyze("--tempo", "fast", "--csv", "x.csv"));
+    }
+
+    @Test
+    void readsAMetaWearExportPair() throws Exception {
+        Path raw = Path.of("../../shared/data/metawear-barbell/raw");
+        if (!Files.isDirectory(raw)) {
+            raw = Path.of("../shared/data/metawear-barbell/raw");
+        }
+        assumeTrue(Files.isDirectory(raw), "../shared/data/metawear-barbell is absent: MetaWear reading not tested");
+        String stem = "A-row-heavy_MetaWear_2019-01-14T15.04.06.123_C42732BE255C_";
+        assertEquals(0, analyze("--metawear-accel", raw.resolve(stem + "Accelerometer_12.500Hz_1.4.4.csv").toString(),
+                "--metawear-gyro", raw.resolve(stem + "Gyroscope_25.000Hz_1.4.4.csv").toString(), "--output", "json"),
+                err.toString(StandardCharsets.UTF_8));
+        JsonNode result = new ObjectMapper().readTree(out.toByteArray());
+        assertTrue(result.has("reps") && result.has("sets"), result.toString());
+    }
+
+    static Recording toRecording(List<ImuBatch> batches) {
+        int n = batches.stream().mapToInt(ImuBatch::size).sum();
+        long[] t = new long[n];
+        float[][] c = new float[6][n];
+        int k = 0;
+        for (ImuBatch b : batches) {
+            System.arraycopy(b.timestampsMs(), 0, t, k, b.size());
+            float[][] src = {b.accelXG(), b.accelYG(), b.accelZG(), b.gyroXDps(), b.gyroYDps(), b.gyroZDps()};
+            for (int a = 0; a < 6; a++) {
+                System.arraycopy(src[a], 0, c[a], k, b.size());
+            }
+            k += b.size();
+        }
+        return new Recording(t, c[0], c[1], c[2], c[3], c[4], c[5]);
+    }
+}
