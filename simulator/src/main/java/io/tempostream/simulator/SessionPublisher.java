@@ -4,6 +4,7 @@ import io.tempostream.ingest.ImuBatch;
 import io.tempostream.ingest.ImuBatchCodec;
 import io.tempostream.ingest.PayloadFormat;
 import io.tempostream.ingest.mqtt.MqttEndpoint;
+import io.tempostream.ingest.mqtt.ReliablePublisher;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -57,7 +58,7 @@ public final class SessionPublisher implements AutoCloseable {
             }
             MqttMessage message = new MqttMessage(ImuBatchCodec.encode(batch, format));
             message.setQos(1);
-            client.publish(batch.topic().name(), message);
+            ReliablePublisher.publish(client, batch.topic().name(), message);
             afterEach.accept(++sent);
         }
         return sent;

@@ -107,7 +107,8 @@ final class AnalyzeCommand {
             repNodes.addObject().put("set", r.set()).put("rep", r.rep()).put("startMs", r.startMs()).put("endMs", r.endMs())
                     .put("concentricMs", r.concentricMs()).put("peakHoldMs", r.peakHoldMs())
                     .put("eccentricMs", r.eccentricMs()).put("bottomPauseMs", r.bottomPauseMs())
-                    .put("romDeg", Math.round(r.romDeg() * 10) / 10.0);
+                    .put("romDeg", Math.round(r.romDeg() * 10) / 10.0)
+                    .put("travelM", Math.round(r.travelM() * 1000) / 1000.0);
         }
         ArrayNode setNodes = root.putArray("sets");
         for (SetSummary s : SetSummary.of(reps)) {
@@ -119,11 +120,12 @@ final class AnalyzeCommand {
     }
 
     private static void printTable(List<Rep> reps, Optional<TempoPrescription> tempo, PrintStream out) {
-        out.println("set  rep  concentric  hold   eccentric  pause   ROM" + (tempo.isPresent() ? "   vs " + tempo.get() : ""));
+        out.println("set  rep  concentric  hold   eccentric  pause   range" + (tempo.isPresent() ? "        vs " + tempo.get() : ""));
         for (Rep r : reps) {
-            out.printf(Locale.ROOT, "%3d  %3d  %8.1f s %5.1f s %7.1f s %5.1f s %4.0f°%s%n", r.set(), r.rep(),
+            out.printf(Locale.ROOT, "%3d  %3d  %8.1f s %5.1f s %7.1f s %5.1f s   %-12s%s%n", r.set(), r.rep(),
                     r.concentricMs() / 1000.0, r.peakHoldMs() / 1000.0, r.eccentricMs() / 1000.0,
-                    r.bottomPauseMs() / 1000.0, r.romDeg(), tempo.map(t -> deviation(r, t)).orElse(""));
+                    r.bottomPauseMs() / 1000.0, io.tempostream.analytics.job.RepLine.range(r),
+                    tempo.map(t -> deviation(r, t)).orElse(""));
         }
         for (SetSummary s : SetSummary.of(reps)) {
             out.printf(Locale.ROOT, "set %d: %d reps, %.1f s under tension%n", s.set(), s.reps(), s.timeUnderTensionMs() / 1000.0);

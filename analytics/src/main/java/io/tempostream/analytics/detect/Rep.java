@@ -6,7 +6,9 @@ package io.tempostream.analytics.detect;
  *
  * @param set        1-based set number within the device's stream (a rest gap starts a new set)
  * @param rep        1-based rep number within the set
- * @param romDeg     range of motion of the concentric phase about the dominant rotation axis
+ * @param romDeg     range of motion of the concentric phase about the dominant rotation axis, 0 when
+ *                   the rep was found by vertical travel instead
+ * @param travelM    vertical travel of the rep in metres, 0 when it was found by rotation
  */
 public record Rep(
         String athleteId,
@@ -19,7 +21,8 @@ public record Rep(
         long peakHoldMs,
         long eccentricMs,
         long bottomPauseMs,
-        double romDeg) {
+        double romDeg,
+        double travelM) {
 
     public long durationMs() {
         return endMs - startMs;

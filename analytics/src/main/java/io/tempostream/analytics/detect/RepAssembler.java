@@ -98,7 +98,7 @@ final class RepAssembler {
         lastRepEndMs = endMs;
         out.accept(new Rep(athleteId, deviceId, set, repInSet, c.startMs(), endMs,
                 c.durationMs(), Math.max(0, e.startMs() - c.endMs()), e.durationMs(),
-                Math.max(0, endMs - e.endMs()), Math.abs(c.angleDeg())));
+                Math.max(0, endMs - e.endMs()), Math.abs(c.angleDeg()), 0));
         concentric = null;
         eccentric = null;
     }

@@ -3,52 +3,125 @@ package io.tempostream.analytics.detect;
 import java.util.function.Consumer;
 
 /**
- * First rep detector for a wrist sensor, from the gyroscope alone: dominant rotation axis,
- * movement segmentation, then concentric/eccentric pairing. Samples must arrive in time order;
- * older or repeated ones are ignored.
+ * The wrist engine: two detectors watch every sample, and the first to report a convincing rep in
+ * a set owns that set. Reps are renumbered so sets and reps count the same whichever found them.
+ *
+ * <ul>
+ *   <li>{@link VerticalRepDetector} follows the wrist's vertical travel. In rows and barbell lifts
+ *       the forearm hangs or stays upright and rides up and down with the load, so this is the
+ *       signal there; it reports a few seconds after each rep.</li>
+ *   <li>{@link RotationRepDetector} follows the forearm's rotation, which dominates raises and face
+ *       pulls and answers within a fraction of a second. A rotation rep owns a set only when it
+ *       turns at least {@link #MIN_OWNING_ROTATION_DEG} and the next rep follows at once with a
+ *       similar range: lifts wobble the wrist by 15–40°, and single turns while resting are not
+ *       a set.</li>
+ * </ul>
  */
 public final class WristRepDetector implements RepDetector {
-    private final DominantAxis axis = new DominantAxis();
-    private final MovementSegmenter segmenter = new MovementSegmenter();
-    private final RepAssembler assembler;
-    private long lastSampleMs = Long.MIN_VALUE;
+    /** Raises and pulls that turn the forearm move it 50–120°; barbell lifts wobble it by < 40°. */
+    static final double MIN_OWNING_ROTATION_DEG = 40;
+    /** Two reps of one set differ in range by less than this factor. */
+    private static final double MAX_RANGE_RATIO = 1.5;
+
+    private enum Owner { NONE, ROTATION, VERTICAL }
+
+    private final RotationRepDetector rotation;
+    private final VerticalRepDetector vertical;
+    private final String athleteId;
+    private final String deviceId;
+    private Owner owner = Owner.NONE;
+    private long lastRepEndMs = Long.MIN_VALUE;
+    private int set;
+    private int repInSet;
+    /** A rotation rep waiting for the next one to confirm that a set has begun. */
+    private Rep pendingRotation;
+    /** The callers' consumer wrapped once, not per sample: this runs millions of times a second. */
+    private transient Consumer<Rep> wrappedFor;
+    private transient Consumer<Rep> fromRotation;
+    private transient Consumer<Rep> fromVertical;
 
     public WristRepDetector(String athleteId, String deviceId) {
-        this.assembler = new RepAssembler(athleteId, deviceId);
+        this.athleteId = athleteId;
+        this.deviceId = deviceId;
+        this.rotation = new RotationRepDetector(athleteId, deviceId);
+        this.vertical = new VerticalRepDetector(athleteId, deviceId);
     }
 
     @Override
     public void accept(long tMs, double axG, double ayG, double azG, double gxDps, double gyDps, double gzDps,
             Consumer<Rep> out) {
-        if (tMs <= lastSampleMs) {
-            return;
-        }
-        double dtS = lastSampleMs == Long.MIN_VALUE ? 0 : (tMs - lastSampleMs) / 1000.0;
-        lastSampleMs = tMs;
-        axis.update(gxDps, gyDps, gzDps, dtS);
-        double speed = Math.sqrt(gxDps * gxDps + gyDps * gyDps + gzDps * gzDps);
-        segmenter.add(tMs, speed, axis.project(gxDps, gyDps, gzDps), new MovementSegmenter.Listener() {
-            @Override
-            public void onset(long startMs, int direction) {
-                assembler.onOnset(startMs, direction, out);
-            }
+        wrap(out);
+        rotation.accept(tMs, axG, ayG, azG, gxDps, gyDps, gzDps, fromRotation);
+        vertical.accept(tMs, axG, ayG, azG, gxDps, gyDps, gzDps, fromVertical);
+    }
 
-            @Override
-            public void movement(Movement movement) {
-                assembler.onMovement(movement, out);
-            }
-        });
-        // Judge timeouts on the segmenter's clock, which lags the samples by its smoothing window.
-        assembler.onTime(segmenter.classifiedUpToMs(), out);
+    private void wrap(Consumer<Rep> out) {
+        if (wrappedFor != out) {
+            wrappedFor = out;
+            fromRotation = rep -> fromRotation(rep, out);
+            fromVertical = rep -> fromVertical(rep, out);
+        }
     }
 
     @Override
     public void advanceTo(long nowMs, Consumer<Rep> out) {
-        assembler.onTime(nowMs, out);
+        wrap(out);
+        rotation.advanceTo(nowMs, fromRotation);
+        vertical.advanceTo(nowMs, fromVertical);
     }
 
     @Override
     public long lastSampleMs() {
-        return lastSampleMs;
+        return rotation.lastSampleMs();
+    }
+
+    private void fromRotation(Rep rep, Consumer<Rep> out) {
+        if (owner == Owner.ROTATION && !isNewSet(rep)) {
+            emit(rep, out);
+            return;
+        }
+        if (owner == Owner.VERTICAL && !isNewSet(rep)) {
+            return;
+        }
+        if (rep.romDeg() < MIN_OWNING_ROTATION_DEG) {
+            pendingRotation = null;
+            return;
+        }
+        Rep previous = pendingRotation;
+        if (previous != null && rep.startMs() - previous.endMs() <= RepAssembler.MAX_BOTTOM_PAUSE_MS
+                && Math.max(rep.romDeg(), previous.romDeg()) <= MAX_RANGE_RATIO * Math.min(rep.romDeg(), previous.romDeg())) {
+            startSet(Owner.ROTATION);
+            emit(previous, out);
+            emit(rep, out);
+            pendingRotation = null;
+        } else {
+            pendingRotation = rep;
+        }
+    }
+
+    private void fromVertical(Rep rep, Consumer<Rep> out) {
+        if (isNewSet(rep)) {
+            startSet(Owner.VERTICAL);
+        } else if (owner != Owner.VERTICAL) {
+            return; // rotation owns this set
+        }
+        emit(rep, out);
+    }
+
+    private boolean isNewSet(Rep rep) {
+        return owner == Owner.NONE || rep.startMs() - lastRepEndMs > RepAssembler.SET_GAP_MS;
+    }
+
+    private void startSet(Owner newOwner) {
+        owner = newOwner;
+        set++;
+        repInSet = 0;
+    }
+
+    private void emit(Rep rep, Consumer<Rep> out) {
+        lastRepEndMs = Math.max(lastRepEndMs, rep.endMs());
+        repInSet++;
+        out.accept(new Rep(athleteId, deviceId, set, repInSet, rep.startMs(), rep.endMs(), rep.concentricMs(),
+                rep.peakHoldMs(), rep.eccentricMs(), rep.bottomPauseMs(), rep.romDeg(), rep.travelM()));
     }
 }

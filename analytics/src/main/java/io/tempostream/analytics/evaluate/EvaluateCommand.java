@@ -60,7 +60,12 @@ public final class EvaluateCommand {
         }
     }
 
-    static void evaluateRecordings(List<ManifestSet> sets, PrintStream out) throws IOException, RecordingFormatException {
+    /** Exact counts over the counted sets, and rest recordings that stayed at zero reps. */
+    public record RecordingScore(int counted, int exact, int rest, int restWithoutReps) {
+    }
+
+    public static RecordingScore evaluateRecordings(List<ManifestSet> sets, PrintStream out)
+            throws IOException, RecordingFormatException {
         out.println("## Real wrist recordings (MetaWear, accelerometer 12.5 Hz, gyroscope 25 Hz), no exercise hint\n");
         out.println("| set | exercise | true reps | detected | exact |");
         out.println("| --- | --- | ---: | ---: | :---: |");
@@ -91,6 +96,7 @@ public final class EvaluateCommand {
         out.printf(Locale.ROOT, "%nExact count on %d of %d counted sets (%.1f %%), mean absolute count error %.2f reps;"
                 + " rest recordings with 0 reps: %d of %d.%n%n", exact, counted, 100.0 * exact / Math.max(1, counted),
                 (double) absError / Math.max(1, counted), restClean, rest);
+        return new RecordingScore(counted, exact, rest, restClean);
     }
 
     static void evaluateSimulated(int seeds, PrintStream out) {

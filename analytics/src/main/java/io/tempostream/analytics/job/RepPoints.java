@@ -27,6 +27,7 @@ public final class RepPoints implements PointMapper<Rep> {
                 .addField("eccentric_ms", rep.eccentricMs())
                 .addField("bottom_pause_ms", rep.bottomPauseMs())
                 .addField("rom_deg", rep.romDeg())
+                .addField("travel_m", rep.travelM())
                 .build();
     }
 }

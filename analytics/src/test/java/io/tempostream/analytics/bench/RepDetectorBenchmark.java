@@ -1,5 +1,8 @@
 package io.tempostream.analytics.bench;
 
+import io.tempostream.analytics.detect.RepDetector;
+import io.tempostream.analytics.detect.RotationRepDetector;
+import io.tempostream.analytics.detect.VerticalRepDetector;
 import io.tempostream.analytics.detect.WristRepDetector;
 import io.tempostream.ingest.ImuBatch;
 import io.tempostream.ingest.Placement;
@@ -68,7 +71,22 @@ public class RepDetectorBenchmark {
     @Benchmark
     @OperationsPerInvocation(SAMPLES)
     public void wristRepDetector(Blackhole reps) {
-        WristRepDetector detector = new WristRepDetector("bench", "wrist");
+        feed(new WristRepDetector("bench", "wrist"), reps);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(SAMPLES)
+    public void rotationOnly(Blackhole reps) {
+        feed(new RotationRepDetector("bench", "wrist"), reps);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(SAMPLES)
+    public void verticalOnly(Blackhole reps) {
+        feed(new VerticalRepDetector("bench", "wrist"), reps);
+    }
+
+    private void feed(RepDetector detector, Blackhole reps) {
         for (int i = 0; i < SAMPLES; i++) {
             detector.accept(t[i], c[0][i], c[1][i], c[2][i], c[3][i], c[4][i], c[5][i], reps::consume);
         }

@@ -67,7 +67,7 @@ class MqttSourceIT {
                 for (int i = 0; i < n; i++) {
                     MqttMessage message = new MqttMessage(("message-" + i).getBytes(StandardCharsets.UTF_8));
                     message.setQos(1);
-                    publisher.publish("source-it/" + run + "/device-" + (i % 7), message);
+                    ReliablePublisher.publish(publisher, "source-it/" + run + "/device-" + (i % 7), message);
                 }
                 publisher.disconnect();
                 publisher.close();

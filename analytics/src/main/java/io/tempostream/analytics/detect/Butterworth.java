@@ -1,0 +1,68 @@
+package io.tempostream.analytics.detect;
+
+/**
+ * Second-order Butterworth low- and high-pass sections (bilinear transform with pre-warping, as
+ * in scipy.signal.butter) and zero-phase forward-backward filtering (as in filtfilt), with odd
+ * reflection at both ends so a window's edges are not mistaken for movement.
+ */
+final class Butterworth {
+    private final double b0, b1, b2, a1, a2;
+
+    private Butterworth(double b0, double b1, double b2, double a1, double a2) {
+        this.b0 = b0;
+        this.b1 = b1;
+        this.b2 = b2;
+        this.a1 = a1;
+        this.a2 = a2;
+    }
+
+    static Butterworth lowPass(double cutoffHz, double sampleRateHz) {
+        double k = Math.tan(Math.PI * cutoffHz / sampleRateHz);
+        double norm = 1 / (1 + Math.sqrt(2) * k + k * k);
+        double b0 = k * k * norm;
+        return new Butterworth(b0, 2 * b0, b0, 2 * (k * k - 1) * norm, (1 - Math.sqrt(2) * k + k * k) * norm);
+    }
+
+    static Butterworth highPass(double cutoffHz, double sampleRateHz) {
+        double k = Math.tan(Math.PI * cutoffHz / sampleRateHz);
+        double norm = 1 / (1 + Math.sqrt(2) * k + k * k);
+        return new Butterworth(norm, -2 * norm, norm, 2 * (k * k - 1) * norm, (1 - Math.sqrt(2) * k + k * k) * norm);
+    }
+
+    /** Zero-phase filtering of {@code x[0..n)}, padded by {@code pad} reflected samples at each end. */
+    double[] filtfilt(double[] x, int n, int pad) {
+        pad = Math.min(pad, n - 1);
+        double[] y = new double[n + 2 * pad];
+        for (int i = 0; i < pad; i++) {
+            y[i] = 2 * x[0] - x[pad - i];
+            y[n + pad + i] = 2 * x[n - 1] - x[n - 2 - i];
+        }
+        System.arraycopy(x, 0, y, pad, n);
+        pass(y, false);
+        pass(y, true);
+        double[] out = new double[n];
+        System.arraycopy(y, pad, out, 0, n);
+        return out;
+    }
+
+    private void pass(double[] y, boolean backwards) {
+        int n = y.length;
+        int first = backwards ? n - 1 : 0;
+        int step = backwards ? -1 : 1;
+        // Start in the steady state of the first value, as filtfilt's initial conditions do.
+        double x1 = y[first];
+        double x2 = y[first];
+        double dc = (b0 + b1 + b2) / (1 + a1 + a2);
+        double y1 = y[first] * dc;
+        double y2 = y1;
+        for (int i = first; i >= 0 && i < n; i += step) {
+            double x0 = y[i];
+            double out = b0 * x0 + b1 * x1 + b2 * x2 - a1 * y1 - a2 * y2;
+            x2 = x1;
+            x1 = x0;
+            y2 = y1;
+            y1 = out;
+            y[i] = out;
+        }
+    }
+}

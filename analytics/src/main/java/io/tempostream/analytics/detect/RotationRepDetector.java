@@ -1,0 +1,65 @@
+package io.tempostream.analytics.detect;
+
+import java.util.function.Consumer;
+
+/**
+ * Rep detector for pulls and raises seen from the wrist, from the gyroscope alone: dominant rotation axis,
+ * movement segmentation, then concentric/eccentric pairing. Samples must arrive in time order;
+ * older or repeated ones are ignored.
+ */
+public final class RotationRepDetector implements RepDetector {
+    private final DominantAxis axis = new DominantAxis();
+    private final MovementSegmenter segmenter = new MovementSegmenter();
+    private final RepAssembler assembler;
+    private long lastSampleMs = Long.MIN_VALUE;
+    private transient Consumer<Rep> listenerFor;
+    private transient MovementSegmenter.Listener listener;
+
+    public RotationRepDetector(String athleteId, String deviceId) {
+        this.assembler = new RepAssembler(athleteId, deviceId);
+    }
+
+    @Override
+    public void accept(long tMs, double axG, double ayG, double azG, double gxDps, double gyDps, double gzDps,
+            Consumer<Rep> out) {
+        if (tMs <= lastSampleMs) {
+            return;
+        }
+        double dtS = lastSampleMs == Long.MIN_VALUE ? 0 : (tMs - lastSampleMs) / 1000.0;
+        lastSampleMs = tMs;
+        axis.update(gxDps, gyDps, gzDps, dtS);
+        double speed = Math.sqrt(gxDps * gxDps + gyDps * gyDps + gzDps * gzDps);
+        segmenter.add(tMs, speed, axis.project(gxDps, gyDps, gzDps), listener(out));
+        // Judge timeouts on the segmenter's clock, which lags the samples by its smoothing window.
+        assembler.onTime(segmenter.classifiedUpToMs(), out);
+    }
+
+    /** The listener for {@code out}, made once per consumer rather than once per sample. */
+    private MovementSegmenter.Listener listener(Consumer<Rep> out) {
+        if (listenerFor != out) {
+            listenerFor = out;
+            listener = new MovementSegmenter.Listener() {
+                @Override
+                public void onset(long startMs, int direction) {
+                    assembler.onOnset(startMs, direction, out);
+                }
+
+                @Override
+                public void movement(Movement movement) {
+                    assembler.onMovement(movement, out);
+                }
+            };
+        }
+        return listener;
+    }
+
+    @Override
+    public void advanceTo(long nowMs, Consumer<Rep> out) {
+        assembler.onTime(nowMs, out);
+    }
+
+    @Override
+    public long lastSampleMs() {
+        return lastSampleMs;
+    }
+}

@@ -1,0 +1,168 @@
+package io.tempostream.analytics.detect;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Finds the reps of a barbell-style lift in a window of vertical acceleration: zero-phase
+ * band-limited double integration to vertical travel, then the turning points that stand out.
+ * Reps are the far-end turning points of regular excursions: for a lift that starts at the bottom
+ * (row, press, deadlift) the tops, for one that starts at the top (squat, bench) the bottoms;
+ * whichever kind is more numerous is the far end, since a set of n reps has n far-end turns and
+ * n − 1 turns at the resting end between them.
+ */
+final class VerticalExcursions {
+    /** Leak of both integrations: passes reps of up to ~5 s, stops drift from sensor bias. */
+    private static final double INTEGRATION_HIGH_PASS_HZ = 0.2;
+    /** The smallest travel that can be a rep: 8 cm (a barbell rep moves 20–70 cm). */
+    static final double MIN_TRAVEL_M = 0.08;
+    /** A rep travels at least 40 % of the set's typical rep: smaller turns are adjustments. */
+    private static final double MIN_SHARE_OF_TYPICAL = 0.4;
+    /** Reps are at least 1 s apart; faster turns are bounces within one rep. */
+    private static final double MIN_REP_PERIOD_S = 1.0;
+    /** Rep-to-rep timing varies by less than this (coefficient of variation) in a set; fidgeting more. */
+    private static final double MAX_PERIOD_VARIATION = 0.35;
+    /** When the two kinds of turn are nearly as many, a difference this large in rhythm decides. */
+    private static final double CLEARLY_MORE_REGULAR = 0.1;
+
+    /** The far-end turning points found, as sample indices, and which kind they are. */
+    record Result(List<Integer> farEnds, int direction, double[] travelM) {
+        static final Result NONE = new Result(List.of(), 0, new double[0]);
+    }
+
+    private VerticalExcursions() {
+    }
+
+    static Result analyze(double[] verticalAccel, int n, double rateHz, boolean startEdge, boolean endEdge) {
+        if (n < rateHz * 2) {
+            return Result.NONE;
+        }
+        int pad = (int) Math.min(n - 1, 3 * rateHz);
+        // No separate low-pass: the 40 ms bins average away what is above a few Hz, and double
+        // integration attenuates it further by (2πf)².
+        double[] a = verticalAccel;
+        Butterworth highPass = Butterworth.highPass(INTEGRATION_HIGH_PASS_HZ, rateHz);
+        double[] v = highPass.filtfilt(integrate(a, rateHz), n, pad);
+        double[] z = highPass.filtfilt(integrate(v, rateHz), n, pad);
+        List<Integer> tops = farEnds(z, 1, rateHz, startEdge, endEdge);
+        List<Integer> bottoms = farEnds(z, -1, rateHz, startEdge, endEdge);
+        int topsFirst = Integer.compare(tops.size(), bottoms.size());
+        double topsVariation = periodVariation(interior(tops, n));
+        double bottomsVariation = periodVariation(interior(bottoms, n));
+        if (Math.abs(tops.size() - bottoms.size()) <= 1 && Math.abs(topsVariation - bottomsVariation) > CLEARLY_MORE_REGULAR) {
+            // Pauses at the resting end make its turns wobble; reps' far ends keep the set's rhythm.
+            topsFirst = topsVariation < bottomsVariation ? 1 : -1;
+        }
+        if (topsFirst == 0) {
+            // Edge turns are guesses, so turns inside the window decide a tie; if those tie too, the
+            // far ends are the kind that stands out more: a resting-end turn at the start or end of
+            // a set has travel on one side only.
+            topsFirst = Integer.compare(interior(tops, n).size(), interior(bottoms, n).size());
+        }
+        if (topsFirst == 0) {
+            topsFirst = Double.compare(meanProminence(z, 1, interior(tops, n)), meanProminence(z, -1, interior(bottoms, n)));
+        }
+        Result best = topsFirst >= 0 ? new Result(tops, 1, z) : new Result(bottoms, -1, z);
+        if (best.farEnds().size() < 2 || !regular(interior(best.farEnds(), n))) {
+            return new Result(List.of(), 0, z);
+        }
+        return best;
+    }
+
+    private static List<Integer> farEnds(double[] z, int direction, double rateHz, boolean startEdge, boolean endEdge) {
+        double[] x = new double[z.length];
+        for (int i = 0; i < z.length; i++) {
+            x[i] = direction * z[i];
+        }
+        int minDistance = (int) Math.round(MIN_REP_PERIOD_S * rateHz);
+        List<Peaks.Peak> peaks = Peaks.find(x, minDistance, MIN_TRAVEL_M);
+        if (peaks.isEmpty()) {
+            return List.of();
+        }
+        double typical = typicalProminence(peaks);
+        List<Integer> ends = new ArrayList<>();
+        for (Peaks.Peak p : peaks) {
+            if (p.prominence() >= MIN_SHARE_OF_TYPICAL * typical) {
+                ends.add(p.index());
+            }
+        }
+        if (ends.isEmpty()) {
+            return ends;
+        }
+        // A recording may start or end in the middle of a rep: a far end at the very edge counts
+        // when the travel from it is rep-sized.
+        if (startEdge && ends.get(0) > minDistance && isEdgeExtreme(x, 0, ends.get(0), MIN_SHARE_OF_TYPICAL * typical)) {
+            ends.add(0, 0);
+        }
+        int last = ends.get(ends.size() - 1);
+        if (endEdge && x.length - 1 - last > minDistance
+                && isEdgeExtreme(x, x.length - 1, last, MIN_SHARE_OF_TYPICAL * typical)) {
+            ends.add(x.length - 1);
+        }
+        return ends;
+    }
+
+    private static boolean isEdgeExtreme(double[] x, int edge, int nearestPeak, double minTravel) {
+        int from = Math.min(edge, nearestPeak);
+        int to = Math.max(edge, nearestPeak);
+        double max = Double.NEGATIVE_INFINITY;
+        double min = Double.POSITIVE_INFINITY;
+        for (int i = from; i <= to; i++) {
+            max = Math.max(max, x[i]);
+            min = Math.min(min, x[i]);
+        }
+        return x[edge] >= max && x[edge] - min >= minTravel;
+    }
+
+    /** The median prominence of the larger half: the set's typical rep, robust to a few small turns. */
+    private static double typicalProminence(List<Peaks.Peak> peaks) {
+        double[] p = peaks.stream().mapToDouble(Peaks.Peak::prominence).sorted().toArray();
+        int half = Math.max(1, p.length / 2);
+        double[] top = java.util.Arrays.copyOfRange(p, p.length - half, p.length);
+        return top[top.length / 2];
+    }
+
+    private static double meanProminence(double[] z, int direction, List<Integer> turns) {
+        double[] x = new double[z.length];
+        for (int i = 0; i < z.length; i++) {
+            x[i] = direction * z[i];
+        }
+        return turns.stream().mapToDouble(i -> Peaks.prominence(x, i)).average().orElse(0);
+    }
+
+    /** Far ends at the window's edges are cut-off reps; their timing says nothing of regularity. */
+    private static List<Integer> interior(List<Integer> ends, int n) {
+        return ends.stream().filter(i -> i > 0 && i < n - 1).toList();
+    }
+
+    private static boolean regular(List<Integer> ends) {
+        return periodVariation(ends) <= MAX_PERIOD_VARIATION;
+    }
+
+    /** Coefficient of variation of the spacing of turns; 0 with fewer than three. */
+    private static double periodVariation(List<Integer> ends) {
+        if (ends.size() < 3) {
+            return 0;
+        }
+        double sum = 0;
+        double sumSq = 0;
+        int k = ends.size() - 1;
+        for (int i = 1; i < ends.size(); i++) {
+            double d = ends.get(i) - ends.get(i - 1);
+            sum += d;
+            sumSq += d * d;
+        }
+        double mean = sum / k;
+        return Math.sqrt(Math.max(0, sumSq / k - mean * mean)) / mean;
+    }
+
+    private static double[] integrate(double[] x, double rateHz) {
+        double[] out = new double[x.length];
+        double acc = 0;
+        for (int i = 0; i < x.length; i++) {
+            acc += x[i] / rateHz;
+            out[i] = acc;
+        }
+        return out;
+    }
+}

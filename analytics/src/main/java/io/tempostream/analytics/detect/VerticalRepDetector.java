@@ -1,0 +1,234 @@
+package io.tempostream.analytics.detect;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Rep detector for lifts in which the wrist rides up and down with a bar (squat, bench, press,
+ * deadlift, barbell row). It keeps the current activity's vertical acceleration, re-analyses it
+ * every {@link #ANALYSIS_EVERY_MS} with {@link VerticalExcursions} and reports a rep once its far
+ * end is {@link #CONFIRM_AFTER_MS} old: zero-phase filtering needs that much of what follows.
+ */
+public final class VerticalRepDetector implements RepDetector {
+    static final long ANALYSIS_EVERY_MS = 1_000;
+    static final long CONFIRM_AFTER_MS = 2_500;
+    /** Longer than any rest between reps, shorter than rest between sets (as in RepAssembler). */
+    static final long SET_GAP_MS = 15_000;
+    /** Turns seen before a set's first rep is reported: enough to tell a set from fidgeting. */
+    static final int MIN_FAR_ENDS_TO_START_SET = 4;
+    /**
+     * The longest stretch analysed at once: four slow reps (7 s each) with room to spare. Older
+     * samples are dropped 5 s at a time; their reps have been reported already.
+     */
+    private static final long MAX_WINDOW_MS = 35_000;
+    /** Bar travel has nothing above a few Hz: samples are averaged into 40 ms bins before analysis. */
+    private static final long BIN_MS = 40;
+    /** Share of a rep's travel within which the bar counts as held at an end (peak hold, pause). */
+    private static final double HOLD_BAND = 0.1;
+
+    private final String athleteId;
+    private final String deviceId;
+    private final GravityTracker gravity = new GravityTracker();
+    private long[] t = new long[4096];
+    private double[] vertical = new double[4096];
+    private int n;
+    private boolean windowStartsAtStreamStart = true;
+    private long lastSampleMs = Long.MIN_VALUE;
+    private long binStartMs = Long.MIN_VALUE;
+    private double binSum;
+    private long binTimeSum;
+    private int binCount;
+    private long lastAnalysisMs = Long.MIN_VALUE;
+    private long lastFarEndMs = Long.MIN_VALUE;
+    /** Newest far end any analysis saw, reported or not: a set still building up is not idle. */
+    private long lastSeenFarEndMs = Long.MIN_VALUE;
+    private int lockedDirection;
+    private int set;
+    private int repInSet;
+
+    public VerticalRepDetector(String athleteId, String deviceId) {
+        this.athleteId = athleteId;
+        this.deviceId = deviceId;
+    }
+
+    @Override
+    public void accept(long tMs, double axG, double ayG, double azG, double gxDps, double gyDps, double gzDps,
+            Consumer<Rep> out) {
+        if (tMs <= lastSampleMs) {
+            return;
+        }
+        double dtS = lastSampleMs == Long.MIN_VALUE ? 0 : (tMs - lastSampleMs) / 1000.0;
+        lastSampleMs = tMs;
+        bin(tMs, gravity.verticalAcceleration(axG, ayG, azG, gxDps, gyDps, gzDps, dtS));
+        if (lastAnalysisMs == Long.MIN_VALUE) {
+            lastAnalysisMs = tMs;
+        }
+        if (tMs - lastAnalysisMs >= ANALYSIS_EVERY_MS) {
+            lastAnalysisMs = tMs;
+            analyse(tMs - CONFIRM_AFTER_MS, false, out);
+            trimIdleHistory(tMs);
+        }
+    }
+
+    @Override
+    public void advanceTo(long nowMs, Consumer<Rep> out) {
+        if (n > 0 && lastSampleMs != Long.MIN_VALUE && nowMs - lastSampleMs >= CONFIRM_AFTER_MS) {
+            if (binCount > 0) {
+                append(binTimeSum / binCount, binSum / binCount);
+                binCount = 0;
+            }
+            // Nothing more will come for this stretch: analyse it to its very end and start afresh.
+            analyse(Long.MAX_VALUE, true, out);
+            n = 0;
+            windowStartsAtStreamStart = false;
+        }
+    }
+
+    @Override
+    public long lastSampleMs() {
+        return lastSampleMs;
+    }
+
+    private void analyse(long confirmedBeforeMs, boolean toTheEnd, Consumer<Rep> out) {
+        double rate = sampleRateHz();
+        if (rate <= 0) {
+            return;
+        }
+        long horizon = toTheEnd ? lastSampleMs : confirmedBeforeMs;
+        if (lockedDirection != 0 && horizon - lastFarEndMs > SET_GAP_MS) {
+            lockedDirection = 0; // a new set may start at the other end (a squat after a row)
+        }
+        VerticalExcursions.Result result = VerticalExcursions.analyze(vertical, n, rate, windowStartsAtStreamStart, toTheEnd);
+        if (result.direction() == 0 || (lockedDirection != 0 && result.direction() != lockedDirection)) {
+            return;
+        }
+        List<Integer> ends = result.farEnds();
+        if (!ends.isEmpty()) {
+            lastSeenFarEndMs = Math.max(lastSeenFarEndMs, t[ends.get(ends.size() - 1)]);
+        }
+        if (lockedDirection == 0 && ends.size() < MIN_FAR_ENDS_TO_START_SET) {
+            return; // one or two turns may be fidgeting; a set shows itself by repeating
+        }
+        double period = ends.size() > 1
+                ? (t[ends.get(ends.size() - 1)] - t[ends.get(0)]) / (double) (ends.size() - 1) : 3_000;
+        for (int k = 0; k < ends.size(); k++) {
+            int i = ends.get(k);
+            long farMs = t[i];
+            if (farMs > confirmedBeforeMs || farMs <= lastFarEndMs + period / 2) {
+                continue;
+            }
+            if (lastFarEndMs == Long.MIN_VALUE || farMs - lastFarEndMs > SET_GAP_MS) {
+                set++;
+                repInSet = 0;
+            }
+            lockedDirection = result.direction();
+            int before = k > 0 ? ends.get(k - 1) : Math.max(0, i - (int) (period / 1000 * rate));
+            int after = k + 1 < ends.size() ? ends.get(k + 1) : Math.min(n - 1, i + (int) (period / 1000 * rate));
+            out.accept(rep(result, before, i, after));
+            lastFarEndMs = farMs;
+        }
+    }
+
+    /** Builds the rep around far end {@code far}, between the neighbouring far ends {@code prev} and {@code next}. */
+    private Rep rep(VerticalExcursions.Result result, int prev, int far, int next) {
+        double[] z = result.travelM();
+        int d = result.direction();
+        int restBefore = lowest(z, d, prev, far);
+        int restAfter = lowest(z, d, far, next);
+        double travel = d * (z[far] - z[restBefore]);
+        double band = HOLD_BAND * Math.abs(travel);
+        int holdStart = far;
+        while (holdStart > restBefore && d * (z[far] - z[holdStart - 1]) <= band) {
+            holdStart--;
+        }
+        int holdEnd = far;
+        while (holdEnd < restAfter && d * (z[far] - z[holdEnd + 1]) <= band) {
+            holdEnd++;
+        }
+        long outwardMs = t[holdStart] - t[restBefore];
+        long holdMs = t[holdEnd] - t[holdStart];
+        long returnMs = t[restAfter] - t[holdEnd];
+        repInSet++;
+        // Rising to the far end is the concentric when the lift starts at the bottom (d = +1);
+        // squat and bench start at the top, so there the way down comes first and is eccentric.
+        return new Rep(athleteId, deviceId, set, repInSet, t[restBefore], t[restAfter],
+                d > 0 ? outwardMs : returnMs, d > 0 ? holdMs : 0, d > 0 ? returnMs : outwardMs, d > 0 ? 0 : holdMs,
+                0, Math.abs(travel));
+    }
+
+    private static int lowest(double[] z, int direction, int from, int to) {
+        int best = from;
+        for (int i = Math.min(from, to); i <= Math.max(from, to); i++) {
+            if (direction * z[i] < direction * z[best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    private void bin(long tMs, double verticalAccel) {
+        if (binCount > 0 && tMs - binStartMs > BIN_MS * 3 / 4) { // tolerant of ±1 ms clock jitter
+            append(binTimeSum / binCount, binSum / binCount);
+            binCount = 0;
+        }
+        if (binCount == 0) {
+            binStartMs = tMs;
+            binSum = 0;
+            binTimeSum = 0;
+        }
+        binSum += verticalAccel;
+        binTimeSum += tMs;
+        binCount++;
+    }
+
+    private void append(long tMs, double verticalAccel) {
+        if (n == t.length) {
+            t = Arrays.copyOf(t, n * 2);
+            vertical = Arrays.copyOf(vertical, n * 2);
+        }
+        t[n] = tMs;
+        vertical[n] = verticalAccel;
+        n++;
+        if (tMs - t[0] > MAX_WINDOW_MS) {
+            dropBefore(tMs - MAX_WINDOW_MS + 5_000);
+        }
+    }
+
+    /** Between sets, forget all but the last few seconds so each analysis stays short. */
+    private void trimIdleHistory(long nowMs) {
+        long lastActivity = Math.max(lastFarEndMs, lastSeenFarEndMs);
+        long quietSince = lastActivity == Long.MIN_VALUE ? t[0] : lastActivity;
+        if (nowMs - quietSince > SET_GAP_MS && nowMs - t[0] > SET_GAP_MS) {
+            dropBefore(nowMs - SET_GAP_MS / 2);
+        }
+    }
+
+    private void dropBefore(long cutMs) {
+        int cut = 0;
+        while (cut < n && t[cut] < cutMs) {
+            cut++;
+        }
+        if (cut == 0) {
+            return;
+        }
+        System.arraycopy(t, cut, t, 0, n - cut);
+        System.arraycopy(vertical, cut, vertical, 0, n - cut);
+        n -= cut;
+        windowStartsAtStreamStart = false;
+    }
+
+    /** The median sample spacing, so dropouts (gaps in the window) do not bend the rate. */
+    private double sampleRateHz() {
+        if (n < 8) {
+            return 0;
+        }
+        int step = Math.max(1, n / 64);
+        long[] dt = new long[(n - 1) / step];
+        for (int k = 0; k < dt.length; k++) {
+            dt[k] = t[k * step + 1] - t[k * step];
+        }
+        Arrays.sort(dt);
+        return 1000.0 / Math.max(1, dt[dt.length / 2]);
+    }
+}

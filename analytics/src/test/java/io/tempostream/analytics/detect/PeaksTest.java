@@ -1,0 +1,31 @@
+package io.tempostream.analytics.detect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PeaksTest {
+    @Test
+    void prominenceIsHeightAboveTheHigherSaddle() {
+        double[] x = {0, 3, 1, 2, 0.5, 5, 0};
+        List<Peaks.Peak> peaks = Peaks.find(x, 1, 0);
+        assertEquals(List.of(1, 3, 5), peaks.stream().map(Peaks.Peak::index).toList());
+        assertEquals(2.5, peaks.get(0).prominence(), 1e-12, "3 rises 2.5 above the saddle at 0.5 toward the higher 5");
+        assertEquals(1.0, peaks.get(1).prominence(), 1e-12, "2 rises 1 above the saddle toward the higher 3");
+        assertEquals(5.0, peaks.get(2).prominence(), 1e-12);
+    }
+
+    @Test
+    void closePeaksKeepTheHigherOne() {
+        double[] x = {0, 2, 1, 3, 0, 0, 0, 1, 0};
+        List<Peaks.Peak> peaks = Peaks.find(x, 3, 0);
+        assertEquals(List.of(3, 7), peaks.stream().map(Peaks.Peak::index).toList());
+    }
+
+    @Test
+    void smallPeaksAreDropped() {
+        double[] x = {0, 0.05, 0, 1, 0};
+        assertEquals(List.of(3), Peaks.find(x, 1, 0.08).stream().map(Peaks.Peak::index).toList());
+    }
+}

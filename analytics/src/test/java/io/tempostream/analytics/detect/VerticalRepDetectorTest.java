@@ -1,0 +1,89 @@
+package io.tempostream.analytics.detect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.apache.commons.math3.geometry.euclidean.threed.Rotation;
+import org.apache.commons.math3.geometry.euclidean.threed.Vector3D;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * A wrist riding a bar up and down, strapped on at a random rotation, with sensor noise. Each rep
+ * moves for 80 % of its period and rests at the resting end (lockout or bottom) for the rest, as
+ * lifters do between reps.
+ */
+class VerticalRepDetectorTest {
+    private static final long T0 = 1_764_000_000_000L;
+
+    /**
+     * @param startsAtTop squat/bench: the bar rests at the top and each rep goes down first
+     */
+    static List<Rep> lift(int reps, double periodS, double travelM, boolean startsAtTop, double rateHz, long seed,
+            RepDetector detector) {
+        Random random = new Random(seed);
+        Rotation mount = new Rotation(random.nextGaussian(), random.nextGaussian(), random.nextGaussian(),
+                random.nextGaussian(), true);
+        double restS = 4;
+        double totalS = restS + reps * periodS + restS;
+        List<Rep> out = new ArrayList<>();
+        int n = (int) (totalS * rateHz);
+        for (int i = 0; i < n; i++) {
+            double t = i / rateHz;
+            double verticalAccel = 0;
+            double inRep = (t - restS) % periodS;
+            double moveS = 0.8 * periodS;
+            if (t >= restS && t < restS + reps * periodS && inRep < moveS) {
+                // z = ±travel/2·(1 − cos ωt): each rep leaves the resting end and returns to it.
+                double w = 2 * Math.PI / moveS;
+                verticalAccel = (startsAtTop ? -1 : 1) * travelM / 2 * w * w * Math.cos(w * inRep);
+            }
+            Vector3D worldSpecificForceG = new Vector3D(0, 0, 1 + verticalAccel / 9.80665);
+            Vector3D a = mount.applyInverseTo(worldSpecificForceG);
+            detector.accept(T0 + Math.round(t * 1000),
+                    a.getX() + 0.01 * random.nextGaussian(), a.getY() + 0.01 * random.nextGaussian(),
+                    a.getZ() + 0.01 * random.nextGaussian(),
+                    0.3 * random.nextGaussian(), 0.3 * random.nextGaussian(), 0.3 * random.nextGaussian(), out::add);
+        }
+        detector.advanceTo(T0 + (long) (totalS * 1000) + 10_000, out::add);
+        return out;
+    }
+
+    @ParameterizedTest(name = "{0} reps of {1} s, {2} m, starts at top {3}, {4} Hz")
+    @CsvSource({
+        "5, 3.0, 0.40, false, 25, 1",
+        "10, 2.0, 0.55, false, 100, 2",
+        "5, 3.5, 0.45, true, 12.5, 3",
+        "8, 2.5, 0.30, true, 50, 4",
+    })
+    void countsBarbellRepsFromVerticalTravel(int reps, double periodS, double travelM, boolean startsAtTop,
+            double rateHz, long seed) {
+        List<Rep> found = lift(reps, periodS, travelM, startsAtTop, rateHz, seed, new VerticalRepDetector("a", "w"));
+        assertEquals(reps, found.size(), "reps " + found);
+        for (Rep rep : found) {
+            assertEquals(1, rep.set());
+            // Leaky double integration under-reads slow reps (the 0.2 Hz high-pass takes its share).
+            assertTrue(rep.travelM() > 0.4 * travelM && rep.travelM() < 1.1 * travelM,
+                    "travel of rep " + rep.rep() + ": " + rep.travelM() + " m for " + travelM + " m");
+            long total = rep.concentricMs() + rep.peakHoldMs() + rep.eccentricMs() + rep.bottomPauseMs();
+            assertTrue(Math.abs(total - periodS * 1000) < 0.35 * periodS * 1000, "rep duration " + total + " ms");
+        }
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @CsvSource({"11", "12", "13"})
+    void standingStillIsNoRep(long seed) {
+        assertEquals(0, lift(0, 3, 0, false, 50, seed, new VerticalRepDetector("a", "w")).size());
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @CsvSource({"21", "22"})
+    void theWristEngineCountsBarbellRepsToo(long seed) {
+        List<Rep> found = lift(6, 3, 0.4, seed % 2 == 0, 50, seed, new WristRepDetector("a", "w"));
+        assertEquals(6, found.size());
+        assertEquals(6, found.get(5).rep());
+    }
+}
