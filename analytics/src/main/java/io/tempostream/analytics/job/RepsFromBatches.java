@@ -26,8 +26,12 @@ import org.apache.flink.util.Collector;
  * batches waiting for the watermark (bounded by the out-of-orderness tolerance).
  */
 public final class RepsFromBatches extends KeyedProcessFunction<String, ImuBatch, Rep> {
-    /** After this much event time without samples a pending rep is closed (see RepAssembler). */
-    private static final long CLOSE_AFTER_SILENCE_MS = 2_100;
+    /**
+     * After this much event time without samples, pending reps are closed: longer than the
+     * rotation detector's longest bottom pause (2 s) and the vertical detector's confirmation
+     * delay (2.5 s).
+     */
+    private static final long CLOSE_AFTER_SILENCE_MS = 3_000;
 
     private transient ValueState<RepDetector> detectorState;
     private transient ListState<ImuBatch> waiting;
