@@ -41,6 +41,12 @@ public final class SessionPublisher implements AutoCloseable {
     public long publish(List<SimulatedDevice> devices, LongConsumer afterEach) throws MqttException, InterruptedException {
         List<ImuBatch> all = new ArrayList<>();
         devices.forEach(d -> all.addAll(d.batches()));
+        return publishBatches(all, afterEach);
+    }
+
+    /** Sends the batches in order of their last sample's time, paced by {@code speed}. */
+    public long publishBatches(List<ImuBatch> batches, LongConsumer afterEach) throws MqttException, InterruptedException {
+        List<ImuBatch> all = new ArrayList<>(batches);
         all.sort(Comparator.comparingLong(ImuBatch::lastTimestampMs));
         if (all.isEmpty()) {
             return 0;

@@ -3,8 +3,10 @@ package io.tempostream.simulator;
 import io.tempostream.ingest.PayloadFormat;
 import io.tempostream.ingest.config.Flags;
 import io.tempostream.ingest.mqtt.MqttEndpoint;
+import io.tempostream.ingest.recording.RecordingCsv;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -33,10 +35,13 @@ public final class SimulatorCli {
               --speed X          1 real time, 10 ten times faster, 0 as fast as possible (default 1)
               --seed N           random seed; the same seed gives the same data (default 42)
               --truth FILE       write every rep's true phase boundaries as CSV
+              --record-dir DIR   also write each device's samples as a recording CSV
+                                 (DIR/{athlete}_{device}.csv) and the truth (DIR/truth.csv)
 
             Examples:
               tempostream simulate --athletes 3 --speed 10
               tempostream simulate --tempo 2-2-2-1 --format json --truth truth.csv
+              tempostream simulate --speed 0 --record-dir recordings/
             """;
 
     private SimulatorCli() {
@@ -52,7 +57,7 @@ public final class SimulatorCli {
             return 0;
         }
         Set<String> flagNames = new HashSet<>(WorkoutOptions.FLAGS);
-        flagNames.addAll(Set.of("mqtt-url", "format", "speed", "truth"));
+        flagNames.addAll(Set.of("mqtt-url", "format", "speed", "truth", "record-dir"));
         try {
             Flags flags = Flags.parse(args, flagNames, Set.of());
             WorkoutOptions workout = WorkoutOptions.fromFlags(flags, 1, 2, 8);
@@ -63,13 +68,22 @@ public final class SimulatorCli {
             if (flags.has("truth")) {
                 writeTruth(Path.of(flags.get("truth").orElseThrow()), devices);
             }
+            if (flags.has("record-dir")) {
+                Path dir = Files.createDirectories(Path.of(flags.get("record-dir").orElseThrow()));
+                for (SimulatedDevice device : devices) {
+                    try (Writer out = Files.newBufferedWriter(dir.resolve(device.athleteId() + "_" + device.deviceId() + ".csv"))) {
+                        RecordingCsv.write(device.toRecording(), out, "simulated by tempostream simulate " + String.join(" ", args));
+                    }
+                }
+                writeTruth(dir.resolve("truth.csv"), devices);
+            }
             long total = devices.stream().mapToLong(d -> d.batches().size()).sum();
             System.err.printf(Locale.ROOT, "publishing %d messages from %d device(s) to %s at speed %s%n",
                     total, devices.size(), endpoint, speed == 0 ? "max" : speed + "x");
             try (SessionPublisher publisher = new SessionPublisher(endpoint, "simulator-" + UUID.randomUUID(), format, speed)) {
                 publisher.publish(devices, sent -> {
                     if (sent % 100 == 0 || sent == total) {
-                        System.err.printf(Locale.ROOT, "\r%d/%d messages (%.0f%%)", sent, total, 100.0 * sent / total);
+                        System.err.print(ProgressBar.render(sent, total));
                     }
                 });
             }

@@ -6,10 +6,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tempostream.analytics.detect.Rep;
 import io.tempostream.analytics.detect.SetSummary;
 import io.tempostream.analytics.detect.WristRepDetector;
-import io.tempostream.analytics.recording.MetaWearCsv;
-import io.tempostream.analytics.recording.Recording;
-import io.tempostream.analytics.recording.RecordingCsv;
-import io.tempostream.analytics.recording.RecordingFormatException;
+import io.tempostream.ingest.recording.MetaWearCsv;
+import io.tempostream.ingest.recording.Recording;
+import io.tempostream.ingest.recording.RecordingCsv;
+import io.tempostream.ingest.recording.RecordingFormatException;
 import io.tempostream.ingest.TempoPrescription;
 import io.tempostream.ingest.config.Flags;
 import java.io.IOException;
@@ -64,7 +64,7 @@ final class AnalyzeCommand {
                 }
             });
             Recording recording = read(flags);
-            List<Rep> reps = recording.detect(new WristRepDetector("offline", "recording"));
+            List<Rep> reps = new WristRepDetector("offline", "recording").detectAll(recording);
             if (output.equals("json")) {
                 out.println(json(reps));
             } else {

@@ -2,6 +2,7 @@ package io.tempostream.analytics.cli;
 
 import io.tempostream.analytics.evaluate.EvaluateCommand;
 import io.tempostream.analytics.job.TempoStreamJob;
+import io.tempostream.simulator.ReplayCli;
 import io.tempostream.simulator.SimulatorCli;
 import java.util.Arrays;
 
@@ -14,7 +15,8 @@ public final class TempoStreamCli {
               demo       broker + Flink job + simulator in one go; prints reps as they are detected
               run        the Flink job: MQTT in, reps to InfluxDB (--mqtt-url, --influx-url, --influx-db,
                          --parallelism, --checkpoint-interval-ms, --max-out-of-order-ms, --topic)
-              simulate   publish simulated training to an MQTT broker
+              simulate   publish simulated training to an MQTT broker (and record it)
+              replay     publish a recording (CSV or MetaWear export) to MQTT, real time or faster
               evaluate   measure accuracy against ground truth (real MetaWear sets, simulated rows)
               analyze    count reps and time phases in a recording (CSV or MetaWear export), offline
 
@@ -64,6 +66,9 @@ public final class TempoStreamCli {
                 }
                 case "simulate" -> {
                     return SimulatorCli.run(rest);
+                }
+                case "replay" -> {
+                    return ReplayCli.run(rest, System.err);
                 }
                 default -> {
                     System.err.println("tempostream: unknown command '" + args[0] + "'");

@@ -1,6 +1,9 @@
 package io.tempostream.analytics.detect;
 
 import io.tempostream.ingest.ImuBatch;
+import io.tempostream.ingest.recording.Recording;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -24,5 +27,18 @@ public interface RepDetector {
             accept(batch.timestampsMs()[i], batch.accelXG()[i], batch.accelYG()[i], batch.accelZG()[i],
                     batch.gyroXDps()[i], batch.gyroYDps()[i], batch.gyroZDps()[i], out);
         }
+    }
+
+    /** Runs a whole recording through this detector and closes what is open at its end. */
+    default List<Rep> detectAll(Recording recording) {
+        List<Rep> reps = new ArrayList<>();
+        for (int i = 0; i < recording.size(); i++) {
+            accept(recording.timestampsMs()[i], recording.ax()[i], recording.ay()[i], recording.az()[i],
+                    recording.gx()[i], recording.gy()[i], recording.gz()[i], reps::add);
+        }
+        if (recording.size() > 0) {
+            advanceTo(recording.timestampsMs()[recording.size() - 1] + 60_000, reps::add);
+        }
+        return reps;
     }
 }

@@ -2,8 +2,8 @@ package io.tempostream.analytics.evaluate;
 
 import io.tempostream.analytics.detect.Rep;
 import io.tempostream.analytics.detect.WristRepDetector;
-import io.tempostream.analytics.recording.MetaWearCsv;
-import io.tempostream.analytics.recording.RecordingFormatException;
+import io.tempostream.ingest.recording.MetaWearCsv;
+import io.tempostream.ingest.recording.RecordingFormatException;
 import io.tempostream.ingest.Placement;
 import io.tempostream.ingest.TempoPrescription;
 import io.tempostream.ingest.config.Flags;
@@ -75,8 +75,8 @@ public final class EvaluateCommand {
         int restClean = 0;
         int absError = 0;
         for (ManifestSet set : sets) {
-            List<Rep> reps = MetaWearCsv.read(set.accelerometer(), set.gyroscope())
-                    .detect(new WristRepDetector(set.participant(), "metawear"));
+            List<Rep> reps = new WristRepDetector(set.participant(), "metawear")
+                    .detectAll(MetaWearCsv.read(set.accelerometer(), set.gyroscope()));
             if (set.expectedReps().isEmpty()) {
                 out.printf(Locale.ROOT, "| %s | %s (%s) | unknown | %d | |%n", set.setId(), set.exercise(), set.category(), reps.size());
                 continue;

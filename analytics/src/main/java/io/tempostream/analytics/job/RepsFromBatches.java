@@ -14,6 +14,7 @@ import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.TimeDomain;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
@@ -33,7 +34,17 @@ public final class RepsFromBatches extends KeyedProcessFunction<String, ImuBatch
      */
     private static final long CLOSE_AFTER_SILENCE_MS = 3_000;
 
+    /**
+     * A device that has sent nothing for this long (wall clock) is finished for now: its waiting
+     * batches are used and its open reps closed, as at the end of a recording. Event time alone
+     * cannot do this, since a silent device does not move the watermark.
+     */
+    static final long SILENT_DEVICE_AFTER_MS = 5_000;
+    /** How far event time is moved on for a silent device: past every detector's closing delay. */
+    private static final long CLOSE_SILENT_DEVICE_MS = 60_000;
+
     private transient ValueState<RepDetector> detectorState;
+    private transient ValueState<Long> lastArrivalMs;
     private transient ListState<ImuBatch> waiting;
     private transient Counter skippedBatches;
 
@@ -44,10 +55,15 @@ public final class RepsFromBatches extends KeyedProcessFunction<String, ImuBatch
         waiting = getRuntimeContext().getListState(
                 new ListStateDescriptor<>("batches-waiting-for-watermark", TypeInformation.of(ImuBatch.class)));
         skippedBatches = getRuntimeContext().getMetricGroup().counter("skippedRepeatedOrStaleBatches");
+        lastArrivalMs = getRuntimeContext().getState(new ValueStateDescriptor<>("last-arrival-wall-ms", Long.class));
     }
 
     @Override
     public void processElement(ImuBatch batch, Context ctx, Collector<Rep> out) throws Exception {
+        long now = ctx.timerService().currentProcessingTime();
+        lastArrivalMs.update(now);
+        // Whole seconds, so a device sending ten batches a second registers one timer per second.
+        ctx.timerService().registerProcessingTimeTimer((now + SILENT_DEVICE_AFTER_MS) / 1000 * 1000 + 1000);
         RepDetector detector = detector(batch);
         if (batch.lastTimestampMs() <= detector.lastSampleMs()) {
             skippedBatches.inc();
@@ -69,6 +85,13 @@ public final class RepsFromBatches extends KeyedProcessFunction<String, ImuBatch
         if (detector == null) {
             return;
         }
+        if (ctx.timeDomain() == TimeDomain.PROCESSING_TIME) {
+            Long arrived = lastArrivalMs.value();
+            if (arrived != null && timestamp - arrived >= SILENT_DEVICE_AFTER_MS) {
+                closeSilentDevice(detector, out);
+            }
+            return;
+        }
         List<ImuBatch> ready = new ArrayList<>();
         List<ImuBatch> later = new ArrayList<>();
         for (ImuBatch batch : waiting.get()) {
@@ -87,6 +110,22 @@ public final class RepsFromBatches extends KeyedProcessFunction<String, ImuBatch
         }
         detector.advanceTo(timestamp, out::collect);
         afterSamples(detector, ctx);
+    }
+
+    private void closeSilentDevice(RepDetector detector, Collector<Rep> out) throws Exception {
+        List<ImuBatch> waitingBatches = new ArrayList<>();
+        waiting.get().forEach(waitingBatches::add);
+        waitingBatches.sort(Comparator.comparingLong(ImuBatch::firstTimestampMs));
+        for (ImuBatch batch : waitingBatches) {
+            if (batch.lastTimestampMs() > detector.lastSampleMs()) {
+                detector.accept(batch, out::collect);
+            }
+        }
+        waiting.clear();
+        if (detector.lastSampleMs() != Long.MIN_VALUE) {
+            detector.advanceTo(detector.lastSampleMs() + CLOSE_SILENT_DEVICE_MS, out::collect);
+        }
+        detectorState.update(detector);
     }
 
     private RepDetector detector(ImuBatch batch) throws Exception {

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.tempostream.analytics.recording.Recording;
-import io.tempostream.analytics.recording.RecordingCsv;
+import io.tempostream.ingest.recording.Recording;
+import io.tempostream.ingest.recording.RecordingCsv;
 import io.tempostream.ingest.ImuBatch;
 import io.tempostream.ingest.Placement;
 import io.tempostream.ingest.TempoPrescription;

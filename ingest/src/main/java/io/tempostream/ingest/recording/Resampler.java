@@ -1,4 +1,4 @@
-package io.tempostream.analytics.recording;
+package io.tempostream.ingest.recording;
 
 /**
  * Puts an accelerometer and a gyroscope stream with separate clocks and rates onto one clock: the

@@ -1,4 +1,4 @@
-package io.tempostream.analytics.recording;
+package io.tempostream.ingest.recording;
 
 import java.io.BufferedReader;
 import java.io.IOException;

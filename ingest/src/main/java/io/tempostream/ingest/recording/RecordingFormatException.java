@@ -1,4 +1,4 @@
-package io.tempostream.analytics.recording;
+package io.tempostream.ingest.recording;
 
 /** A recording file that cannot be read; the message names file, line, column and value. */
 public final class RecordingFormatException extends Exception {

@@ -1,4 +1,4 @@
-package io.tempostream.analytics.recording;
+package io.tempostream.ingest.recording;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
