@@ -35,6 +35,7 @@ public final class SimulatorCli {
               --speed X          1 real time, 10 ten times faster, 0 as fast as possible (default 1)
               --seed N           random seed; the same seed gives the same data (default 42)
               --truth FILE       write every rep's true phase boundaries as CSV
+              --session F[,F…]   play session scripts instead (one device each; see simulator/sessions/)
               --record-dir DIR   also write each device's samples as a recording CSV
                                  (DIR/{athlete}_{device}.csv) and the truth (DIR/truth.csv)
 
@@ -42,7 +43,11 @@ public final class SimulatorCli {
               tempostream simulate --athletes 3 --speed 10
               tempostream simulate --tempo 2-2-2-1 --format json --truth truth.csv
               tempostream simulate --speed 0 --record-dir recordings/
+              tempostream simulate --session simulator/sessions/week3-tempo-rows.json --speed 20
             """;
+
+    static final String TRUTH_HEADER =
+            "athlete,device,exercise,set,rep,start_ms,end_ms,concentric_ms,peak_hold_ms,eccentric_ms,bottom_pause_ms,rom_deg";
 
     private SimulatorCli() {
     }
@@ -57,14 +62,16 @@ public final class SimulatorCli {
             return 0;
         }
         Set<String> flagNames = new HashSet<>(WorkoutOptions.FLAGS);
-        flagNames.addAll(Set.of("mqtt-url", "format", "speed", "truth", "record-dir"));
+        flagNames.addAll(Set.of("mqtt-url", "format", "speed", "truth", "record-dir", "session"));
         try {
             Flags flags = Flags.parse(args, flagNames, Set.of());
             WorkoutOptions workout = WorkoutOptions.fromFlags(flags, 1, 2, 8);
             MqttEndpoint endpoint = MqttEndpoint.fromEnvironment(flags.get("mqtt-url", "tcp://127.0.0.1:1883"));
             PayloadFormat format = parseFormat(flags.get("format", "binary"));
             double speed = flags.getDouble("speed", 1, 0, 1000);
-            List<SimulatedDevice> devices = workout.simulate(System.currentTimeMillis());
+            List<SimulatedDevice> devices = flags.has("session")
+                    ? sessions(flags.get("session").orElseThrow(), workout.seed())
+                    : workout.simulate(System.currentTimeMillis());
             if (flags.has("truth")) {
                 writeTruth(Path.of(flags.get("truth").orElseThrow()), devices);
             }
@@ -105,6 +112,16 @@ public final class SimulatorCli {
         }
     }
 
+    static List<SimulatedDevice> sessions(String files, long seed) throws IOException {
+        long now = System.currentTimeMillis();
+        List<SimulatedDevice> devices = new java.util.ArrayList<>();
+        String[] paths = files.split(",");
+        for (int i = 0; i < paths.length; i++) {
+            devices.add(ExerciseSimulator.simulate(SessionScript.read(Path.of(paths[i].strip())), now, seed + i));
+        }
+        return devices;
+    }
+
     static PayloadFormat parseFormat(String name) {
         try {
             return PayloadFormat.valueOf(name.toUpperCase(Locale.ROOT));
@@ -115,12 +132,12 @@ public final class SimulatorCli {
 
     static void writeTruth(Path file, List<SimulatedDevice> devices) throws IOException {
         try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(file))) {
-            out.println("athlete,device,set,rep,start_ms,concentric_end_ms,peak_hold_end_ms,eccentric_end_ms,end_ms,rom_deg");
+            out.println(TRUTH_HEADER);
             for (SimulatedDevice device : devices) {
                 for (RepTruth r : device.reps()) {
-                    out.printf(Locale.ROOT, "%s,%s,%d,%d,%d,%d,%d,%d,%d,%.1f%n", r.athleteId(), r.deviceId(), r.set(),
-                            r.rep(), r.startMs(), r.concentricEndMs(), r.peakHoldEndMs(), r.eccentricEndMs(), r.endMs(),
-                            r.romDeg());
+                    out.printf(Locale.ROOT, "%s,%s,%s,%d,%d,%d,%d,%d,%d,%d,%d,%.1f%n", r.athleteId(), r.deviceId(),
+                            r.exercise(), r.set(), r.rep(), r.startMs(), r.endMs(), r.concentricMs(), r.peakHoldMs(),
+                            r.eccentricMs(), r.bottomPauseMs(), r.romDeg());
                 }
             }
         }

@@ -46,9 +46,10 @@ public final class WristRowSimulator {
                 double rom = set.romDeg() * (1 + 0.03 * random.nextGaussian());
                 profile.add(t, con, hold, ecc, rom);
                 long start = session.startMs() + Math.round(t);
-                truths.add(new RepTruth(session.athleteId(), session.deviceId(), s + 1, r + 1, start,
-                        start + Math.round(con), start + Math.round(con + hold),
-                        start + Math.round(con + hold + ecc), start + Math.round(con + hold + ecc + pause), rom));
+                truths.add(new RepTruth(session.athleteId(), session.deviceId(), "row", true, s + 1, r + 1, start,
+                        Math.round(start + con) - start, Math.round(start + con + hold) - Math.round(start + con),
+                        Math.round(start + con + hold + ecc) - Math.round(start + con + hold),
+                        Math.round(start + con + hold + ecc + pause) - Math.round(start + con + hold + ecc), rom));
                 t += con + hold + ecc + pause;
             }
             t += set.restAfterMs();

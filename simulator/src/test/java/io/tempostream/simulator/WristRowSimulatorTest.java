@@ -65,10 +65,10 @@ class WristRowSimulatorTest {
     @Test
     void everyRepGoesConcentricHoldEccentricPause() {
         for (RepTruth rep : simulate(3).reps()) {
-            assertTrue(rep.startMs() < rep.concentricEndMs(), "concentric first");
-            assertTrue(rep.concentricEndMs() < rep.peakHoldEndMs(), "then the squeeze");
-            assertTrue(rep.peakHoldEndMs() < rep.eccentricEndMs(), "then the eccentric");
-            assertTrue(rep.eccentricEndMs() <= rep.endMs(), "then the pause");
+            assertTrue(rep.concentricFirst() && rep.concentricStartMs() == rep.startMs(), "concentric first");
+            assertTrue(rep.concentricMs() > 0 && rep.peakHoldMs() > 0 && rep.eccentricMs() > 0, "then squeeze, eccentric");
+            assertEquals(rep.endMs(), rep.startMs() + rep.concentricMs() + rep.peakHoldMs() + rep.eccentricMs()
+                    + rep.bottomPauseMs(), "then the pause, and the rep ends");
             assertEquals(3_000, rep.concentricMs(), 3_000 * 0.2, "tempo 3-1-3-1 within jitter");
         }
         assertEquals(0, simulate(3).reps().get(3).bottomPauseMs(), "a set's last rep has no bottom pause");

@@ -12,8 +12,12 @@ import java.util.List;
  * n − 1 turns at the resting end between them.
  */
 final class VerticalExcursions {
-    /** Leak of both integrations: passes reps of up to ~5 s, stops drift from sensor bias. */
-    private static final double INTEGRATION_HIGH_PASS_HZ = 0.2;
+    /**
+     * Leak of both integrations: passes reps as slow as a 3-1-3-0 tempo (7 s, 0.14 Hz), stops the
+     * drift of sensor bias and tilt error. 0.2 Hz counted the same real sets but lost slow reps;
+     * 0.05 Hz let drift through (docs/accuracy.md).
+     */
+    private static final double INTEGRATION_HIGH_PASS_HZ = 0.07;
     /** The smallest travel that can be a rep: 8 cm (a barbell rep moves 20–70 cm). */
     static final double MIN_TRAVEL_M = 0.08;
     /** A rep travels at least 40 % of the set's typical rep: smaller turns are adjustments. */

@@ -65,8 +65,8 @@ class VerticalRepDetectorTest {
         assertEquals(reps, found.size(), "reps " + found);
         for (Rep rep : found) {
             assertEquals(1, rep.set());
-            // Leaky double integration under-reads slow reps (the 0.2 Hz high-pass takes its share).
-            assertTrue(rep.travelM() > 0.4 * travelM && rep.travelM() < 1.1 * travelM,
+            // Leaky double integration misreads travel by up to a third (high-pass droop and overshoot).
+            assertTrue(rep.travelM() > 0.5 * travelM && rep.travelM() < 1.4 * travelM,
                     "travel of rep " + rep.rep() + ": " + rep.travelM() + " m for " + travelM + " m");
             long total = rep.concentricMs() + rep.peakHoldMs() + rep.eccentricMs() + rep.bottomPauseMs();
             assertTrue(Math.abs(total - periodS * 1000) < 0.35 * periodS * 1000, "rep duration " + total + " ms");

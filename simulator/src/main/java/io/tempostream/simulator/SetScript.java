@@ -1,0 +1,38 @@
+package io.tempostream.simulator;
+
+import io.tempostream.ingest.TempoPrescription;
+
+/**
+ * One set of a session script: the exercise, how many reps (for the scapular squeeze: holds, the
+ * hold being the tempo's peak hold), the tempo, the rest after it, and how it is performed.
+ *
+ * @param fatigue        the last rep's concentric is this much slower than the first (0.2 = 20 %)
+ * @param partialFromRep reps from this one on reach only half the range (0: none)
+ * @param bounce         eccentrics end moving, reversing sharply at the bottom (no control)
+ * @param swingDeg       torso swing at the start of each concentric (momentum), seen by a back sensor
+ */
+public record SetScript(Exercise exercise, int reps, TempoPrescription tempo, long restAfterMs, double fatigue,
+        int partialFromRep, boolean bounce, double swingDeg) {
+
+    public SetScript {
+        if (reps < 1 || reps > 100) {
+            throw new IllegalArgumentException("reps must be 1–100, got " + reps);
+        }
+        if (restAfterMs < 0 || restAfterMs > 3_600_000) {
+            throw new IllegalArgumentException("restSeconds must be 0–3600, got " + restAfterMs / 1000.0);
+        }
+        if (!(fatigue >= 0 && fatigue <= 1)) {
+            throw new IllegalArgumentException("fatigue must be 0–1, got " + fatigue);
+        }
+        if (partialFromRep < 0) {
+            throw new IllegalArgumentException("partialFromRep must be ≥ 0, got " + partialFromRep);
+        }
+        if (!(swingDeg >= 0 && swingDeg <= 45)) {
+            throw new IllegalArgumentException("swingDeg must be 0–45, got " + swingDeg);
+        }
+    }
+
+    public static SetScript of(Exercise exercise, int reps, String tempo, long restAfterMs) {
+        return new SetScript(exercise, reps, TempoPrescription.parse(tempo), restAfterMs, 0, 0, false, 0);
+    }
+}

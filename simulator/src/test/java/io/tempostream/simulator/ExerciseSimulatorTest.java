@@ -1,0 +1,141 @@
+package io.tempostream.simulator;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tempostream.ingest.ImuBatch;
+import io.tempostream.ingest.ImuBatchCodec;
+import io.tempostream.ingest.PayloadFormat;
+import io.tempostream.ingest.Placement;
+import io.tempostream.ingest.recording.Recording;
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class ExerciseSimulatorTest {
+    private static final long T0 = 1_764_000_000_000L;
+
+    private static SessionScript oneSet(Exercise exercise, Placement placement, String tempo) {
+        return new SessionScript("a", "d", placement, 100, 10, 4_000, List.of(SetScript.of(exercise, 4, tempo, 5_000)));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Exercise.class)
+    void atRestTheAccelerometerReadsOneGAndTheGyroscopeOnlyNoise(Exercise exercise) {
+        for (Placement placement : Placement.values()) {
+            Recording r = ExerciseSimulator.simulate(oneSet(exercise, placement, "2-1-2-0"), T0, 1).toRecording();
+            for (int i = 0; r.timestampsMs()[i] < T0 + 3_900; i++) {
+                double norm = Math.sqrt(r.ax()[i] * r.ax()[i] + r.ay()[i] * r.ay()[i] + r.az()[i] * r.az()[i]);
+                assertEquals(1, norm, 6 * ExerciseSimulator.ACCEL_NOISE_G, exercise + " " + placement + " sample " + i);
+                double gyro = Math.sqrt(r.gx()[i] * r.gx()[i] + r.gy()[i] * r.gy()[i] + r.gz()[i] * r.gz()[i]);
+                assertTrue(gyro < 4, exercise + " gyro at rest " + gyro);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Exercise.class, names = {"FACE_PULL", "PRONE_Y_RAISE", "DUMBBELL_ROW", "SQUAT"})
+    void integratedGyroscopeMatchesTheModelledTurn(Exercise exercise) {
+        SimulatedDevice device = ExerciseSimulator.simulate(oneSet(exercise, Placement.WRIST, "2-1-2-1"), T0, 2);
+        Recording r = device.toRecording();
+        double[] bias = new double[3];
+        int restSamples = 0;
+        for (int i = 0; r.timestampsMs()[i] < T0 + 3_900; i++, restSamples++) {
+            bias[0] += r.gx()[i];
+            bias[1] += r.gy()[i];
+            bias[2] += r.gz()[i];
+        }
+        for (RepTruth rep : device.reps()) {
+            double[] angle = new double[3];
+            for (int i = 1; i < r.size(); i++) {
+                long t = r.timestampsMs()[i];
+                if (t > rep.concentricStartMs() && t <= rep.concentricEndMs()) {
+                    double dt = (t - r.timestampsMs()[i - 1]) / 1000.0;
+                    angle[0] += (r.gx()[i] - bias[0] / restSamples) * dt;
+                    angle[1] += (r.gy()[i] - bias[1] / restSamples) * dt;
+                    angle[2] += (r.gz()[i] - bias[2] / restSamples) * dt;
+                }
+            }
+            double turned = Math.sqrt(angle[0] * angle[0] + angle[1] * angle[1] + angle[2] * angle[2]);
+            assertEquals(rep.romDeg(), turned, 2 + 0.05 * rep.romDeg(), exercise + " rep " + rep.rep());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Exercise.class)
+    void everyExerciseDeclaresWhichPhaseComesFirst(Exercise exercise) {
+        SimulatedDevice device = ExerciseSimulator.simulate(oneSet(exercise, Placement.WRIST, "2-1-3-0.5"), T0, 3);
+        assertEquals(4, device.reps().size());
+        for (RepTruth rep : device.reps()) {
+            assertEquals(exercise.concentricFirst(), rep.concentricFirst());
+            assertEquals(exercise.scriptName(), rep.exercise());
+            long expectedConcentricStart = exercise.concentricFirst() ? rep.startMs()
+                    : rep.startMs() + rep.eccentricMs() + rep.bottomPauseMs();
+            assertEquals(expectedConcentricStart, rep.concentricStartMs());
+            assertEquals(2_000, rep.concentricMs(), 300, "concentric of rep " + rep.rep());
+            assertEquals(3_000, rep.eccentricMs(), 450, "eccentric of rep " + rep.rep());
+        }
+    }
+
+    @Test
+    void fatigueSlowsTheConcentricThroughTheSet() {
+        SessionScript script = new SessionScript("a", "d", Placement.WRIST, 50, 10, 2_000, List.of(
+                new SetScript(Exercise.DUMBBELL_ROW, 10, io.tempostream.ingest.TempoPrescription.parse("2-1-2-0"),
+                        5_000, 0.4, 0, false, 0)));
+        List<RepTruth> reps = ExerciseSimulator.simulate(script, T0, 4).reps();
+        assertTrue(reps.get(9).concentricMs() > 1.25 * reps.get(0).concentricMs(),
+                reps.get(0).concentricMs() + " ms → " + reps.get(9).concentricMs() + " ms");
+    }
+
+    @Test
+    void theSameSeedGivesTheSameBytes() {
+        SessionScript script = oneSet(Exercise.FACE_PULL, Placement.BACK, "1-1-1-0");
+        assertArrayEquals(bytes(ExerciseSimulator.simulate(script, T0, 9)), bytes(ExerciseSimulator.simulate(script, T0, 9)));
+    }
+
+    static Stream<Path> sessionScripts() throws Exception {
+        return Files.list(Path.of("sessions")).filter(p -> p.toString().endsWith(".json")).sorted();
+    }
+
+    @ParameterizedTest
+    @MethodSource("sessionScripts")
+    void everyExampleSessionRunsWithItsTruth(Path file) throws Exception {
+        SessionScript script = SessionScript.read(file);
+        SimulatedDevice device = ExerciseSimulator.simulate(script, T0, 5);
+        assertEquals(script.sets().stream().mapToInt(SetScript::reps).sum(), device.reps().size(), file.toString());
+        assertTrue(device.sampleCount() > 0);
+        long workingSets = script.sets().stream().filter(s -> s.exercise() != Exercise.SCAPULAR_SQUEEZE).count();
+        assertTrue(workingSets <= 6, file + " has " + workingSets + " working sets: two sessions a week would pass 12");
+    }
+
+    @Test
+    void scriptErrorsNameTheSetAndField() {
+        ObjectMapper json = new ObjectMapper();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SessionScript.parse(json.readTree(
+                "{\"sets\":[{\"exercise\":\"face-pull\",\"reps\":10},{\"exercise\":\"curl\",\"reps\":10}]}")));
+        assertTrue(e.getMessage().startsWith("sets[1]: exercise must be one of"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> SessionScript.parse(json.readTree(
+                "{\"sets\":[{\"exercise\":\"face-pull\"}]}")));
+        assertEquals("sets[0]: reps is missing", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> SessionScript.parse(json.readTree(
+                "{\"sets\":[{\"exercise\":\"face-pull\",\"reps\":5,\"tempo\":\"slow\"}]}")));
+        assertTrue(e.getMessage().startsWith("sets[0]: tempo must be four seconds values"), e.getMessage());
+    }
+
+    private static byte[] bytes(SimulatedDevice device) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (ImuBatch batch : device.batches()) {
+            out.writeBytes(ImuBatchCodec.encode(batch, PayloadFormat.BINARY));
+        }
+        return out.toByteArray();
+    }
+}
