@@ -48,10 +48,18 @@ public final class SessionPublisher implements AutoCloseable {
     public long publishBatches(List<ImuBatch> batches, LongConsumer afterEach) throws MqttException, InterruptedException {
         List<ImuBatch> all = new ArrayList<>(batches);
         all.sort(Comparator.comparingLong(ImuBatch::lastTimestampMs));
+        return publishInOrder(all, afterEach);
+    }
+
+    /**
+     * Sends the batches exactly in the given order (faults may have reordered or repeated them),
+     * each paced by its own last sample's time.
+     */
+    public long publishInOrder(List<ImuBatch> all, LongConsumer afterEach) throws MqttException, InterruptedException {
         if (all.isEmpty()) {
             return 0;
         }
-        long firstEventMs = all.get(0).lastTimestampMs();
+        long firstEventMs = all.stream().mapToLong(ImuBatch::lastTimestampMs).min().orElseThrow();
         long wallStartNs = System.nanoTime();
         long sent = 0;
         for (ImuBatch batch : all) {

@@ -9,6 +9,8 @@ import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.tempostream.ingest.ImuBatch;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -36,6 +38,14 @@ public final class SimulatorCli {
               --seed N           random seed; the same seed gives the same data (default 42)
               --truth FILE       write every rep's true phase boundaries as CSV
               --session F[,F…]   play session scripts instead (one device each; see simulator/sessions/)
+              --drop R           lose this share of messages (0–0.5)
+              --duplicate R      send this share twice, as QoS 1 redelivery does
+              --reorder R        swap this share with the next message
+              --clock-skew-ms MS shift every device's clock (athlete-2 gets 2×, athlete-3 3×, …)
+              --silent-at-s S    each device goes silent S seconds in … (with --silent-for-s)
+              --silent-for-s S   … for S seconds
+              --load-devices N   load mode: N devices (load-0 … load-N-1) at --rate for --duration-s,
+                                 over --connections MQTT connections (default 8), QoS 0, wall-clock times
               --record-dir DIR   also write each device's samples as a recording CSV
                                  (DIR/{athlete}_{device}.csv) and the truth (DIR/truth.csv)
 
@@ -44,6 +54,7 @@ public final class SimulatorCli {
               tempostream simulate --tempo 2-2-2-1 --format json --truth truth.csv
               tempostream simulate --speed 0 --record-dir recordings/
               tempostream simulate --session simulator/sessions/week3-tempo-rows.json --speed 20
+              tempostream simulate --load-devices 2000 --rate 100 --duration-s 300
             """;
 
     static final String TRUTH_HEADER =
@@ -62,11 +73,19 @@ public final class SimulatorCli {
             return 0;
         }
         Set<String> flagNames = new HashSet<>(WorkoutOptions.FLAGS);
-        flagNames.addAll(Set.of("mqtt-url", "format", "speed", "truth", "record-dir", "session"));
+        flagNames.addAll(Set.of("mqtt-url", "format", "speed", "truth", "record-dir", "session", "drop", "duplicate",
+                "reorder", "clock-skew-ms", "silent-at-s", "silent-for-s", "load-devices", "connections", "duration-s"));
         try {
             Flags flags = Flags.parse(args, flagNames, Set.of());
             WorkoutOptions workout = WorkoutOptions.fromFlags(flags, 1, 2, 8);
             MqttEndpoint endpoint = MqttEndpoint.fromEnvironment(flags.get("mqtt-url", "tcp://127.0.0.1:1883"));
+            if (flags.has("load-devices")) {
+                LoadGenerator load = new LoadGenerator(endpoint, flags.getInt("load-devices", 1, 1, 100_000),
+                        flags.getInt("connections", 8, 1, 256), workout.sampleRateHz(), workout.batchSize(), workout.seed());
+                long sent = load.run(Math.round(flags.getDouble("duration-s", 60, 1, 86_400) * 1000), System.err);
+                System.err.printf(Locale.ROOT, "load: %d messages sent%n", sent);
+                return 0;
+            }
             PayloadFormat format = parseFormat(flags.get("format", "binary"));
             double speed = flags.getDouble("speed", 1, 0, 1000);
             List<SimulatedDevice> devices = flags.has("session")
@@ -84,11 +103,17 @@ public final class SimulatorCli {
                 }
                 writeTruth(dir.resolve("truth.csv"), devices);
             }
-            long total = devices.stream().mapToLong(d -> d.batches().size()).sum();
+            FaultPlan faults = new FaultPlan(flags.getDouble("drop", 0, 0, 0.5), flags.getDouble("duplicate", 0, 0, 0.5),
+                    flags.getDouble("reorder", 0, 0, 0.5), 0,
+                    Math.round(flags.getDouble("silent-at-s", -1, -1, 86_400) * 1000),
+                    Math.round(flags.getDouble("silent-for-s", 0, 0, 86_400) * 1000));
+            long skewMs = flags.getLong("clock-skew-ms", 0, -3_600_000, 3_600_000);
+            List<ImuBatch> toSend = interleavePreservingOrder(devices, faults, skewMs, workout.seed());
+            long total = toSend.size();
             System.err.printf(Locale.ROOT, "publishing %d messages from %d device(s) to %s at speed %s%n",
                     total, devices.size(), endpoint, speed == 0 ? "max" : speed + "x");
             try (SessionPublisher publisher = new SessionPublisher(endpoint, "simulator-" + UUID.randomUUID(), format, speed)) {
-                publisher.publish(devices, sent -> {
+                publisher.publishInOrder(toSend, sent -> {
                     if (sent % 100 == 0 || sent == total) {
                         System.err.print(ProgressBar.render(sent, total));
                     }
@@ -109,6 +134,30 @@ public final class SimulatorCli {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return 130;
+        }
+    }
+
+    /** Each device's faulty sequence, merged by time without undoing the faults' reordering. */
+    static List<ImuBatch> interleavePreservingOrder(List<SimulatedDevice> devices, FaultPlan faults, long skewMs, long seed) {
+        List<List<ImuBatch>> perDevice = new ArrayList<>();
+        for (int i = 0; i < devices.size(); i++) {
+            perDevice.add(new FaultPlan(faults.dropRate(), faults.duplicateRate(), faults.reorderRate(), skewMs * (i + 1),
+                    faults.silentFromMs(), faults.silentForMs()).apply(devices.get(i).batches(), seed + i));
+        }
+        List<ImuBatch> merged = new ArrayList<>();
+        int[] next = new int[perDevice.size()];
+        while (true) {
+            int best = -1;
+            for (int d = 0; d < perDevice.size(); d++) {
+                if (next[d] < perDevice.get(d).size() && (best < 0 || perDevice.get(d).get(next[d]).lastTimestampMs()
+                        < perDevice.get(best).get(next[best]).lastTimestampMs())) {
+                    best = d;
+                }
+            }
+            if (best < 0) {
+                return merged;
+            }
+            merged.add(perDevice.get(best).get(next[best]++));
         }
     }
 

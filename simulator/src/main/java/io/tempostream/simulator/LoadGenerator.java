@@ -1,0 +1,123 @@
+package io.tempostream.simulator;
+
+import io.tempostream.ingest.ImuBatch;
+import io.tempostream.ingest.ImuBatchCodec;
+import io.tempostream.ingest.PayloadFormat;
+import io.tempostream.ingest.Placement;
+import io.tempostream.ingest.mqtt.MqttEndpoint;
+import io.tempostream.ingest.recording.Recording;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+
+/**
+ * Many devices at once, for load tests: every device replays the same simulated workout (rows at
+ * 3-1-3-0), each from its own point in it, stamped with the wall clock so latency can be measured
+ * end to end. Devices share a few MQTT connections ({@code connections}); each tick sends one
+ * batch per device. Stops by itself after {@code durationMs}.
+ */
+public final class LoadGenerator {
+    /** Paho's asynchronous client at QoS 0: the broker's ceiling, not the client's round trips, is measured. */
+    private static final int QOS = 0;
+
+    private final MqttEndpoint endpoint;
+    private final int devices;
+    private final int connections;
+    private final int batchSize;
+    private final double rateHz;
+    private final Recording template;
+
+    public LoadGenerator(MqttEndpoint endpoint, int devices, int connections, double rateHz, int batchSize, long seed) {
+        if (devices < 1 || devices > 100_000) {
+            throw new IllegalArgumentException("--load-devices must be 1–100000, got " + devices);
+        }
+        if (connections < 1 || connections > 256) {
+            throw new IllegalArgumentException("--connections must be 1–256, got " + connections);
+        }
+        this.endpoint = endpoint;
+        this.devices = devices;
+        this.connections = Math.min(connections, devices);
+        this.rateHz = rateHz;
+        this.batchSize = batchSize;
+        this.template = ExerciseSimulator.simulate(new SessionScript("load", "template", Placement.WRIST, rateHz, batchSize,
+                3_000, List.of(SetScript.of(Exercise.DUMBBELL_ROW, 10, "3-1-3-0", 30_000))), 0, seed).toRecording();
+    }
+
+    /** Publishes until {@code durationMs} has passed; returns the number of messages sent. */
+    public long run(long durationMs, PrintStream progress) throws MqttException, InterruptedException {
+        List<MqttAsyncClient> clients = new ArrayList<>();
+        try {
+            for (int c = 0; c < connections; c++) {
+                MqttAsyncClient client = new MqttAsyncClient(endpoint.serverUri(), "load-" + c + "-" + UUID.randomUUID(),
+                        new MemoryPersistence());
+                client.connect(endpoint.connectionOptions()).waitForCompletion(15_000);
+                clients.add(client);
+            }
+            long periodNs = (long) (batchSize / rateHz * 1e9);
+            long startNs = System.nanoTime();
+            long startMs = System.currentTimeMillis();
+            long sent = 0;
+            long reportedAtNs = startNs;
+            long reportedSent = 0;
+            for (long tick = 0; ; tick++) {
+                long dueNs = startNs + tick * periodNs;
+                if (dueNs - startNs > durationMs * 1_000_000) {
+                    return sent;
+                }
+                long waitNs = dueNs - System.nanoTime();
+                if (waitNs > 0) {
+                    Thread.sleep(waitNs / 1_000_000, (int) (waitNs % 1_000_000));
+                }
+                long batchStartMs = startMs + Math.round(tick * batchSize * 1000 / rateHz);
+                for (int d = 0; d < devices; d++) {
+                    ImuBatch batch = batch(d, tick, batchStartMs);
+                    MqttMessage message = new MqttMessage(ImuBatchCodec.encode(batch, PayloadFormat.BINARY));
+                    message.setQos(QOS);
+                    clients.get(d % connections).publish(batch.topic().name(), message);
+                    sent++;
+                }
+                long now = System.nanoTime();
+                if (now - reportedAtNs >= 1_000_000_000L) {
+                    progress.printf(Locale.ROOT, "%6.1f s  %d devices  %.0f messages/s  %.0f samples/s  behind %d ms%n",
+                            (now - startNs) / 1e9, devices, (sent - reportedSent) * 1e9 / (now - reportedAtNs),
+                            (sent - reportedSent) * batchSize * 1e9 / (now - reportedAtNs),
+                            Math.max(0, (now - dueNs) / 1_000_000));
+                    reportedAtNs = now;
+                    reportedSent = sent;
+                }
+            }
+        } finally {
+            for (MqttAsyncClient client : clients) {
+                try {
+                    client.disconnect(2_000).waitForCompletion(3_000);
+                } catch (MqttException e) {
+                    progress.println("load: disconnect: " + e.getMessage());
+                }
+                client.close(true);
+            }
+        }
+    }
+
+    /** Device {@code d}'s batch number {@code tick}: the template from the device's own offset, looping. */
+    private ImuBatch batch(int d, long tick, long batchStartMs) {
+        int n = template.size();
+        int offset = (int) ((d * 7919L + tick * batchSize) % n);
+        long[] t = new long[batchSize];
+        float[][] c = new float[6][batchSize];
+        float[][] src = {template.ax(), template.ay(), template.az(), template.gx(), template.gy(), template.gz()};
+        for (int i = 0; i < batchSize; i++) {
+            int k = (offset + i) % n;
+            t[i] = batchStartMs + Math.round(i * 1000 / rateHz);
+            for (int a = 0; a < 6; a++) {
+                c[a][i] = src[a][k];
+            }
+        }
+        return new ImuBatch("load-" + d, "wrist-1", Placement.WRIST, tick, t, c[0], c[1], c[2], c[3], c[4], c[5]);
+    }
+}
