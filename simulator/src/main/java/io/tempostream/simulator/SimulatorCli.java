@@ -102,6 +102,7 @@ public final class SimulatorCli {
                     }
                 }
                 writeTruth(dir.resolve("truth.csv"), devices);
+                writeSetTruth(dir.resolve("truth-sets.csv"), devices);
             }
             FaultPlan faults = new FaultPlan(flags.getDouble("drop", 0, 0, 0.5), flags.getDouble("duplicate", 0, 0, 0.5),
                     flags.getDouble("reorder", 0, 0, 0.5), 0,
@@ -176,6 +177,20 @@ public final class SimulatorCli {
             return PayloadFormat.valueOf(name.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--format must be binary or json, got '" + name + "'");
+        }
+    }
+
+    /** One line per set: its exercise, reps and span, derived from the reps' truth. */
+    static void writeSetTruth(Path file, List<SimulatedDevice> devices) throws IOException {
+        try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(file))) {
+            out.println("athlete,device,exercise,set,reps,start_ms,end_ms");
+            for (SimulatedDevice device : devices) {
+                java.util.Map<Integer, List<RepTruth>> bySet = new java.util.TreeMap<>();
+                device.reps().forEach(r -> bySet.computeIfAbsent(r.set(), k -> new ArrayList<>()).add(r));
+                bySet.forEach((set, reps) -> out.printf(Locale.ROOT, "%s,%s,%s,%d,%d,%d,%d%n", device.athleteId(),
+                        device.deviceId(), reps.get(0).exercise(), set, reps.size(), reps.get(0).startMs(),
+                        reps.get(reps.size() - 1).endMs()));
+            }
         }
     }
 

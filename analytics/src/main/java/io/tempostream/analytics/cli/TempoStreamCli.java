@@ -2,6 +2,7 @@ package io.tempostream.analytics.cli;
 
 import io.tempostream.analytics.evaluate.EvaluateCommand;
 import io.tempostream.analytics.job.TempoStreamJob;
+import io.tempostream.simulator.RecordCli;
 import io.tempostream.simulator.ReplayCli;
 import io.tempostream.simulator.SimulatorCli;
 import java.util.Arrays;
@@ -17,6 +18,7 @@ public final class TempoStreamCli {
                          --parallelism, --checkpoint-interval-ms, --max-out-of-order-ms, --topic)
               simulate   publish simulated training to an MQTT broker (and record it)
               replay     publish a recording (CSV or MetaWear export) to MQTT, real time or faster
+              record     write what devices send over MQTT to recording CSVs
               evaluate   measure accuracy against ground truth (real MetaWear sets, simulated rows)
               analyze    count reps and time phases in a recording (CSV or MetaWear export), offline
 
@@ -69,6 +71,9 @@ public final class TempoStreamCli {
                 }
                 case "replay" -> {
                     return ReplayCli.run(rest, System.err);
+                }
+                case "record" -> {
+                    return RecordCli.run(rest, System.err);
                 }
                 default -> {
                     System.err.println("tempostream: unknown command '" + args[0] + "'");
