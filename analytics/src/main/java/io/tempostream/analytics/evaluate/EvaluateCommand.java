@@ -8,6 +8,10 @@ import io.tempostream.ingest.Placement;
 import io.tempostream.ingest.TempoPrescription;
 import io.tempostream.ingest.config.Flags;
 import io.tempostream.simulator.DeviceSession;
+import io.tempostream.simulator.Exercise;
+import io.tempostream.simulator.ExerciseSimulator;
+import io.tempostream.simulator.SessionScript;
+import io.tempostream.simulator.SetScript;
 import io.tempostream.simulator.RepTruth;
 import io.tempostream.simulator.SetPlan;
 import io.tempostream.simulator.SimulatedDevice;
@@ -53,6 +57,7 @@ public final class EvaluateCommand {
                 out.println("Real recordings: skipped, no manifest at " + manifest.toAbsolutePath() + "\n");
             }
             evaluateSimulated(seeds, out);
+            evaluateExercises(seeds, out);
             return 0;
         } catch (IllegalArgumentException | RecordingFormatException | IOException e) {
             err.println("tempostream evaluate: " + e.getMessage());
@@ -97,6 +102,27 @@ public final class EvaluateCommand {
                 + " rest recordings with 0 reps: %d of %d.%n%n", exact, counted, 100.0 * exact / Math.max(1, counted),
                 (double) absError / Math.max(1, counted), restClean, rest);
         return new RecordingScore(counted, exact, rest, restClean);
+    }
+
+    /** Every exercise model of the simulator, wrist and upper back, one set each per seed. */
+    static void evaluateExercises(int seeds, PrintStream out) {
+        out.println("\n## Simulated exercises (kinematic models, 50 Hz, 8 reps at 2-1-2-0, random strap rotation)\n");
+        out.println("| exercise | wrist: exact sets | back: exact sets |");
+        out.println("| --- | ---: | ---: |");
+        for (Exercise exercise : Exercise.values()) {
+            StringBuilder row = new StringBuilder("| " + exercise.scriptName() + " |");
+            for (Placement placement : Placement.values()) {
+                int exact = 0;
+                for (int seed = 0; seed < seeds; seed++) {
+                    SimulatedDevice device = ExerciseSimulator.simulate(new SessionScript("sim", "s", placement, 50, 10,
+                            5_000, List.of(SetScript.of(exercise, 8, "2-1-2-0", 10_000))), 1_764_000_000_000L, seed);
+                    List<Rep> reps = new WristRepDetector("sim", "s").detectAll(device.toRecording());
+                    exact += reps.size() == device.reps().size() ? 1 : 0;
+                }
+                row.append(' ').append(exact).append(" of ").append(seeds).append(" |");
+            }
+            out.println(row);
+        }
     }
 
     static void evaluateSimulated(int seeds, PrintStream out) {
