@@ -47,25 +47,8 @@ class ExerciseSimulatorTest {
     void integratedGyroscopeMatchesTheModelledTurn(Exercise exercise) {
         SimulatedDevice device = ExerciseSimulator.simulate(oneSet(exercise, Placement.WRIST, "2-1-2-1"), T0, 2);
         Recording r = device.toRecording();
-        double[] bias = new double[3];
-        int restSamples = 0;
-        for (int i = 0; r.timestampsMs()[i] < T0 + 3_900; i++, restSamples++) {
-            bias[0] += r.gx()[i];
-            bias[1] += r.gy()[i];
-            bias[2] += r.gz()[i];
-        }
         for (RepTruth rep : device.reps()) {
-            double[] angle = new double[3];
-            for (int i = 1; i < r.size(); i++) {
-                long t = r.timestampsMs()[i];
-                if (t > rep.concentricStartMs() && t <= rep.concentricEndMs()) {
-                    double dt = (t - r.timestampsMs()[i - 1]) / 1000.0;
-                    angle[0] += (r.gx()[i] - bias[0] / restSamples) * dt;
-                    angle[1] += (r.gy()[i] - bias[1] / restSamples) * dt;
-                    angle[2] += (r.gz()[i] - bias[2] / restSamples) * dt;
-                }
-            }
-            double turned = Math.sqrt(angle[0] * angle[0] + angle[1] * angle[1] + angle[2] * angle[2]);
+            double turned = GyroIntegral.turnedDeg(r, T0 + 3_900, rep.concentricStartMs(), rep.concentricEndMs());
             assertEquals(rep.romDeg(), turned, 2 + 0.05 * rep.romDeg(), exercise + " rep " + rep.rep());
         }
     }

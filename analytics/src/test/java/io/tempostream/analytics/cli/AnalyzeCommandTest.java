@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.tempostream.ingest.recording.Recording;
 import io.tempostream.ingest.recording.RecordingCsv;
-import io.tempostream.ingest.ImuBatch;
 import io.tempostream.ingest.Placement;
 import io.tempostream.ingest.TempoPrescription;
 import io.tempostream.simulator.DeviceSession;
@@ -46,7 +44,7 @@ class AnalyzeCommandTest {
                         new SetPlan(4, TempoPrescription.parse("2-1-2-0"), 60, 5_000)), 0.05, 11));
         Path csv = dir.resolve("session.csv");
         try (Writer writer = Files.newBufferedWriter(csv)) {
-            RecordingCsv.write(toRecording(device.batches()), writer, "two sets of rows");
+            RecordingCsv.write(device.toRecording(), writer, "two sets of rows");
         }
 
         assertEquals(0, analyze("--csv", csv.toString(), "--output", "json"), err.toString(StandardCharsets.UTF_8));
@@ -94,21 +92,5 @@ class AnalyzeCommandTest {
                 err.toString(StandardCharsets.UTF_8));
         JsonNode result = new ObjectMapper().readTree(out.toByteArray());
         assertTrue(result.has("reps") && result.has("sets"), result.toString());
-    }
-
-    static Recording toRecording(List<ImuBatch> batches) {
-        int n = batches.stream().mapToInt(ImuBatch::size).sum();
-        long[] t = new long[n];
-        float[][] c = new float[6][n];
-        int k = 0;
-        for (ImuBatch b : batches) {
-            System.arraycopy(b.timestampsMs(), 0, t, k, b.size());
-            float[][] src = {b.accelXG(), b.accelYG(), b.accelZG(), b.gyroXDps(), b.gyroYDps(), b.gyroZDps()};
-            for (int a = 0; a < 6; a++) {
-                System.arraycopy(src[a], 0, c[a], k, b.size());
-            }
-            k += b.size();
-        }
-        return new Recording(t, c[0], c[1], c[2], c[3], c[4], c[5]);
     }
 }
