@@ -5,11 +5,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tempostream.analytics.detect.Rep;
 import io.tempostream.analytics.detect.SetSummary;
-import io.tempostream.analytics.detect.WristRepDetector;
+import io.tempostream.analytics.detect.RepDetectors;
 import io.tempostream.ingest.recording.MetaWearCsv;
 import io.tempostream.ingest.recording.Recording;
 import io.tempostream.ingest.recording.RecordingCsv;
 import io.tempostream.ingest.recording.RecordingFormatException;
+import io.tempostream.ingest.Placement;
 import io.tempostream.ingest.TempoPrescription;
 import io.tempostream.ingest.config.Flags;
 import java.io.IOException;
@@ -30,6 +31,7 @@ final class AnalyzeCommand {
               --csv FILE             recording CSV: timestamp_ms,ax_g,ay_g,az_g,gx_dps,gy_dps,gz_dps
               --metawear-accel FILE  MetaWear accelerometer export (with --metawear-gyro)
               --metawear-gyro FILE   MetaWear gyroscope export
+              --placement P          wrist or back (default wrist): where the sensor was worn
               --exercise NAME        optional hint (row, cable-row, face-pull, y-raise, pendlay-row,
                                      scapular-squeeze, bench, squat, ohp, dead)
               --tempo C-H-E-P        prescribed tempo; adds each rep's deviation to the table
@@ -46,7 +48,8 @@ final class AnalyzeCommand {
     /** Returns the exit code: 0 done, 2 bad flags or unreadable input. */
     static int run(String[] args, PrintStream out, PrintStream err) {
         try {
-            Flags flags = Flags.parse(args, Set.of("csv", "metawear-accel", "metawear-gyro", "exercise", "tempo", "output"),
+            Flags flags = Flags.parse(args, Set.of("csv", "metawear-accel", "metawear-gyro", "exercise", "tempo", "output",
+                    "placement"),
                     Set.of());
             String output = flags.get("output", "table");
             if (!output.equals("table") && !output.equals("json")) {
@@ -63,8 +66,9 @@ final class AnalyzeCommand {
                     throw new IllegalArgumentException("--tempo: " + e.getMessage());
                 }
             });
+            Placement placement = Placement.fromWireName(flags.get("placement", "wrist"));
             Recording recording = read(flags);
-            List<Rep> reps = new WristRepDetector("offline", "recording").detectAll(recording);
+            List<Rep> reps = RepDetectors.forPlacement(placement, "offline", "recording").detectAll(recording);
             if (output.equals("json")) {
                 out.println(json(reps));
             } else {

@@ -2,7 +2,7 @@ package io.tempostream.analytics.detect;
 
 /**
  * Cuts a stream of angular velocity into {@link Movement}s. A movement begins when the smoothed
- * angular speed rises above {@link #ON_DPS} and ends once it falls below a quarter of its peak.
+ * angular speed rises above its threshold (RotationThresholds) and ends once it falls below a quarter of its peak.
  * Its true start and end (where speed is zero) are then found by extending the line through the
  * 25 % and 50 % of peak crossings to zero: smooth human motion ramps speed up and down almost
  * linearly near rest, so this lands within a few ms where a plain threshold is off by a tenth of
@@ -17,8 +17,6 @@ final class MovementSegmenter {
         void movement(Movement movement);
     }
 
-    /** Rotation slower than this is posture sway or sensor noise (gyro noise is ~0.1–1 deg/s). */
-    static final double ON_DPS = 8;
     /** A movement is over when speed drops below this share of its peak. */
     private static final double END_FRACTION = 0.25;
     private static final double MID_FRACTION = 0.5;
@@ -42,6 +40,11 @@ final class MovementSegmenter {
     private long peakIndex;
     private double peak;
     private long previousEndMs = Long.MIN_VALUE;
+    private final double onSpeedDps;
+
+    MovementSegmenter(double onSpeedDps) {
+        this.onSpeedDps = onSpeedDps;
+    }
 
     /** Adds one sample: its speed (deg/s, ≥ 0) and its signed velocity along the dominant axis. */
     void add(long tMs, double speedDps, double projectedDps, Listener out) {
@@ -83,11 +86,11 @@ final class MovementSegmenter {
     private void classify(long index, Listener out) {
         double s = smooth[slot(index)];
         if (discarding) {
-            discarding = s >= ON_DPS;
+            discarding = s >= onSpeedDps;
             return;
         }
         if (!active) {
-            if (s > ON_DPS) {
+            if (s > onSpeedDps) {
                 active = true;
                 startIndex = index;
                 peakIndex = index;

@@ -9,8 +9,6 @@ import java.util.function.Consumer;
  * working direction, so the sign of the sensor's axes never matters.
  */
 final class RepAssembler {
-    /** Smaller rotations are fidgeting, not a rep phase; the shortest row or raise moves ~30°. */
-    static final double MIN_ROM_DEG = 15;
     /** The way back must be 0.5–2× the way up, or it was not the same rep. */
     private static final double MAX_ROM_RATIO = 2.0;
     /** Longer than a 10 s isometric squeeze at the top; beyond it the concentric is abandoned. */
@@ -30,7 +28,10 @@ final class RepAssembler {
     private Movement concentric;
     private Movement eccentric;
 
-    RepAssembler(String athleteId, String deviceId) {
+    private final double minRomDeg;
+
+    RepAssembler(String athleteId, String deviceId, double minRomDeg) {
+        this.minRomDeg = minRomDeg;
         this.athleteId = athleteId;
         this.deviceId = deviceId;
     }
@@ -46,7 +47,7 @@ final class RepAssembler {
     }
 
     void onMovement(Movement m, Consumer<Rep> out) {
-        if (Math.abs(m.angleDeg()) < MIN_ROM_DEG) {
+        if (Math.abs(m.angleDeg()) < minRomDeg) {
             return;
         }
         boolean afterRest = lastActivityEndMs == Long.MIN_VALUE || m.startMs() - lastActivityEndMs > SET_GAP_MS;

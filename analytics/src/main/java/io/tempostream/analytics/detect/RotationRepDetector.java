@@ -9,14 +9,19 @@ import java.util.function.Consumer;
  */
 public final class RotationRepDetector implements RepDetector {
     private final DominantAxis axis = new DominantAxis();
-    private final MovementSegmenter segmenter = new MovementSegmenter();
+    private final MovementSegmenter segmenter;
     private final RepAssembler assembler;
     private long lastSampleMs = Long.MIN_VALUE;
     private transient Consumer<Rep> listenerFor;
     private transient MovementSegmenter.Listener listener;
 
     public RotationRepDetector(String athleteId, String deviceId) {
-        this.assembler = new RepAssembler(athleteId, deviceId);
+        this(athleteId, deviceId, RotationThresholds.WRIST);
+    }
+
+    public RotationRepDetector(String athleteId, String deviceId, RotationThresholds thresholds) {
+        this.segmenter = new MovementSegmenter(thresholds.onSpeedDps());
+        this.assembler = new RepAssembler(athleteId, deviceId, thresholds.minRomDeg());
     }
 
     @Override

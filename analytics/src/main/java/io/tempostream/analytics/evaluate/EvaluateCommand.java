@@ -1,6 +1,7 @@
 package io.tempostream.analytics.evaluate;
 
 import io.tempostream.analytics.detect.Rep;
+import io.tempostream.analytics.detect.RepDetectors;
 import io.tempostream.analytics.detect.WristRepDetector;
 import io.tempostream.ingest.recording.MetaWearCsv;
 import io.tempostream.ingest.recording.RecordingFormatException;
@@ -116,7 +117,7 @@ public final class EvaluateCommand {
                 for (int seed = 0; seed < seeds; seed++) {
                     SimulatedDevice device = ExerciseSimulator.simulate(new SessionScript("sim", "s", placement, 50, 10,
                             5_000, List.of(SetScript.of(exercise, 8, "2-1-2-0", 10_000))), 1_764_000_000_000L, seed);
-                    List<Rep> reps = new WristRepDetector("sim", "s").detectAll(device.toRecording());
+                    List<Rep> reps = RepDetectors.forPlacement(placement, "sim", "s").detectAll(device.toRecording());
                     exact += reps.size() == device.reps().size() ? 1 : 0;
                 }
                 row.append(' ').append(exact).append(" of ").append(seeds).append(" |");

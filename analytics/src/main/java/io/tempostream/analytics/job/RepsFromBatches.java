@@ -2,7 +2,7 @@ package io.tempostream.analytics.job;
 
 import io.tempostream.analytics.detect.Rep;
 import io.tempostream.analytics.detect.RepDetector;
-import io.tempostream.analytics.detect.WristRepDetector;
+import io.tempostream.analytics.detect.RepDetectors;
 import io.tempostream.ingest.ImuBatch;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -131,7 +131,7 @@ public final class RepsFromBatches extends KeyedProcessFunction<String, ImuBatch
     private RepDetector detector(ImuBatch batch) throws Exception {
         RepDetector detector = detectorState.value();
         if (detector == null) {
-            detector = new WristRepDetector(batch.athleteId(), batch.deviceId());
+            detector = RepDetectors.forPlacement(batch.placement(), batch.athleteId(), batch.deviceId());
             detectorState.update(detector);
         }
         return detector;
