@@ -39,6 +39,8 @@ final class AnalyzeCommand {
 
             Example: tempostream analyze --csv session.csv --tempo 3-1-3-0 --output json
             """;
+    /** Holds shorter than this are the turn at the top of a rep, not a squeeze. */
+    static final long MIN_REPORTED_HOLD_MS = 500;
     static final Set<String> EXERCISES = Set.of("row", "cable-row", "face-pull", "y-raise", "pendlay-row",
             "scapular-squeeze", "bench", "squat", "ohp", "dead");
 
@@ -107,7 +109,7 @@ final class AnalyzeCommand {
         ObjectMapper mapper = new ObjectMapper();
         ObjectNode root = mapper.createObjectNode();
         ArrayNode repNodes = root.putArray("reps");
-        for (Rep r : reps) {
+        for (Rep r : reps.stream().filter(r -> !r.isometric()).toList()) {
             repNodes.addObject().put("set", r.set()).put("rep", r.rep()).put("startMs", r.startMs()).put("endMs", r.endMs())
                     .put("concentricMs", r.concentricMs()).put("peakHoldMs", r.peakHoldMs())
                     .put("eccentricMs", r.eccentricMs()).put("bottomPauseMs", r.bottomPauseMs())
@@ -115,17 +117,29 @@ final class AnalyzeCommand {
                     .put("travelM", Math.round(r.travelM() * 1000) / 1000.0);
         }
         ArrayNode setNodes = root.putArray("sets");
-        for (SetSummary s : SetSummary.of(reps)) {
+        for (SetSummary s : SetSummary.of(reps.stream().filter(r -> !r.isometric()).toList())) {
             setNodes.addObject().put("set", s.set()).put("reps", s.reps()).put("startMs", s.startMs())
                     .put("endMs", s.endMs()).put("timeUnderTensionMs", s.timeUnderTensionMs());
         }
-        root.putArray("holds");
+        // Every hold of at least half a second: the squeeze of a pause rep, or an isometric hold.
+        ArrayNode holdNodes = root.putArray("holds");
+        for (Rep r : reps) {
+            if (r.peakHoldMs() >= MIN_REPORTED_HOLD_MS) {
+                holdNodes.addObject().put("set", r.set()).put("rep", r.rep()).put("startMs", r.peakHoldStartMs())
+                        .put("endMs", r.peakHoldStartMs() + r.peakHoldMs()).put("durationMs", r.peakHoldMs())
+                        .put("isometric", r.isometric());
+            }
+        }
         return root.toString();
     }
 
     private static void printTable(List<Rep> reps, Optional<TempoPrescription> tempo, PrintStream out) {
         out.println("set  rep  concentric  hold   eccentric  pause   range" + (tempo.isPresent() ? "        vs " + tempo.get() : ""));
         for (Rep r : reps) {
+            if (r.isometric()) {
+                out.printf(Locale.ROOT, "%3d  hold %.1f s (isometric)%n", r.set(), r.peakHoldMs() / 1000.0);
+                continue;
+            }
             out.printf(Locale.ROOT, "%3d  %3d  %8.1f s %5.1f s %7.1f s %5.1f s   %-12s%s%n", r.set(), r.rep(),
                     r.concentricMs() / 1000.0, r.peakHoldMs() / 1000.0, r.eccentricMs() / 1000.0,
                     r.bottomPauseMs() / 1000.0, io.tempostream.analytics.job.RepLine.range(r),

@@ -24,7 +24,23 @@ public record Rep(
         double romDeg,
         double travelM) {
 
+    /**
+     * An isometric hold rather than a rep: the squeeze at the top lasted at least
+     * {@link #ISOMETRIC_HOLD_MS}. A scapular squeeze held 5–10 s is one hold with its duration;
+     * pause reps squeeze for 1–2 s and stay reps.
+     */
+    public static final long ISOMETRIC_HOLD_MS = 4_000;
+
     public long durationMs() {
         return endMs - startMs;
+    }
+
+    public boolean isometric() {
+        return peakHoldMs >= ISOMETRIC_HOLD_MS;
+    }
+
+    /** Start of the squeeze at peak contraction (for an eccentric-first lift, of the pause at the top). */
+    public long peakHoldStartMs() {
+        return startMs + concentricMs;
     }
 }

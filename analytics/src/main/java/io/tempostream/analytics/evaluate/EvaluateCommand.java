@@ -59,6 +59,7 @@ public final class EvaluateCommand {
             }
             evaluateSimulated(seeds, out);
             evaluateExercises(seeds, out);
+            evaluateHolds(seeds, out);
             return 0;
         } catch (IllegalArgumentException | RecordingFormatException | IOException e) {
             err.println("tempostream evaluate: " + e.getMessage());
@@ -124,6 +125,38 @@ public final class EvaluateCommand {
             }
             out.println(row);
         }
+    }
+
+    /**
+     * Holds of at least 0.5 s: the peak squeezes of pause reps (pendulum rows at every tempo that
+     * has one, wrist) and scapular squeezes held 8 s (upper back).
+     */
+    static HoldMatching.Score evaluateHolds(int seeds, PrintStream out) {
+        HoldMatching.Score total = new HoldMatching.Score(0, 0, 0);
+        for (int seed = 0; seed < seeds; seed++) {
+            for (String tempo : SIM_TEMPOS) {
+                SimulatedDevice device = WristRowSimulator.simulate(new DeviceSession("sim", "wrist", Placement.WRIST,
+                        1_764_000_000_000L, 100, 10, 3_000, List.of(new SetPlan(8, TempoPrescription.parse(tempo), 65, 5_000)),
+                        0.05, 7_000L + seed));
+                total = total.plus(holdScore(device, RepDetectors.forPlacement(Placement.WRIST, "sim", "wrist")));
+            }
+            SimulatedDevice squeezes = ExerciseSimulator.simulate(new SessionScript("sim", "back", Placement.BACK, 50, 10,
+                    5_000, List.of(SetScript.of(Exercise.SCAPULAR_SQUEEZE, 5, "1-8-1-2", 10_000))), 1_764_000_000_000L, seed);
+            total = total.plus(holdScore(squeezes, RepDetectors.forPlacement(Placement.BACK, "sim", "back")));
+        }
+        out.printf(Locale.ROOT, "%n## Holds of at least 0.5 s (pause-rep squeezes, wrist; 8 s scapular squeezes, back)%n%n"
+                + "%d true holds: %d found, %d spurious, %d missed; precision %.3f, recall %.3f, F1 %.3f.%n",
+                total.matched() + total.missed(), total.matched(), total.spurious(), total.missed(),
+                total.precision(), total.recall(), total.f1());
+        return total;
+    }
+
+    private static HoldMatching.Score holdScore(SimulatedDevice device, io.tempostream.analytics.detect.RepDetector detector) {
+        List<HoldMatching.Span> truth = device.reps().stream().filter(r -> r.peakHoldMs() >= 500)
+                .map(r -> new HoldMatching.Span(r.concentricEndMs(), r.concentricEndMs() + r.peakHoldMs())).toList();
+        List<HoldMatching.Span> found = detector.detectAll(device.toRecording()).stream().filter(r -> r.peakHoldMs() >= 500)
+                .map(r -> new HoldMatching.Span(r.peakHoldStartMs(), r.peakHoldStartMs() + r.peakHoldMs())).toList();
+        return HoldMatching.score(found, truth);
     }
 
     static void evaluateSimulated(int seeds, PrintStream out) {

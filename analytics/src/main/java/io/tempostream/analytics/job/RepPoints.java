@@ -28,6 +28,7 @@ public final class RepPoints implements PointMapper<Rep> {
                 .addField("bottom_pause_ms", rep.bottomPauseMs())
                 .addField("rom_deg", rep.romDeg())
                 .addField("travel_m", rep.travelM())
+                .addField("isometric", rep.isometric())
                 .build();
     }
 }

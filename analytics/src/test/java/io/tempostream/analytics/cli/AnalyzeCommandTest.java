@@ -58,7 +58,12 @@ class AnalyzeCommandTest {
         JsonNode first = result.get("reps").get(0);
         assertEquals(firstTruth.startMs(), first.get("startMs").asLong(), 200, "epoch ms as in the input");
         assertEquals(firstTruth.concentricMs(), first.get("concentricMs").asLong(), 200);
-        assertTrue(result.get("holds").isArray());
+        JsonNode holds = result.get("holds");
+        assertEquals(10, holds.size(), "every rep's 1 s squeeze at the top is a hold");
+        for (JsonNode hold : holds) {
+            assertEquals(1_000, hold.get("durationMs").asLong(), 250);
+            assertEquals(false, hold.get("isometric").asBoolean());
+        }
     }
 
     @Test
