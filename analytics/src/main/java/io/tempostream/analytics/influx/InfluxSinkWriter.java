@@ -32,6 +32,7 @@ final class InfluxSinkWriter<T> implements SinkWriter<T> {
     private final Counter pointsWritten;
     private final Counter writeErrors;
     private final Counter pointsDropped;
+    private final Counter pointsRejected;
     private boolean databaseReady;
     private boolean outage;
     /** While InfluxDB is down, attempts back off exponentially so a dead host cannot stall the task. */
@@ -48,13 +49,31 @@ final class InfluxSinkWriter<T> implements SinkWriter<T> {
         this.pointsWritten = metrics.counter("influxPointsWritten");
         this.writeErrors = metrics.counter("influxWriteErrors");
         this.pointsDropped = metrics.counter("influxPointsDropped");
+        this.pointsRejected = metrics.counter("influxPointsRejected");
         metrics.gauge("influxBufferedPoints", buffer::size);
         scheduleFlush();
     }
 
     @Override
     public void write(T element, Context context) {
-        buffer.addLast(mapper.toPoint(element));
+        Point point;
+        try {
+            point = mapper.toPoint(element);
+        } catch (IllegalArgumentException e) {
+            // A value that cannot be written safely (LineProtocolSafety): counted, never written.
+            pointsRejected.inc();
+            if (pointsRejected.getCount() % 1_000 == 1) {
+                LOG.warn("not writing a point ({} so far): {}", pointsRejected.getCount(), e.getMessage());
+            }
+            return;
+        }
+        String line = point.lineProtocol();
+        if (line.indexOf('\n') >= 0 || line.indexOf('\r') >= 0) {
+            pointsRejected.inc();
+            LOG.warn("not writing a point whose line protocol would span lines ({} so far)", pointsRejected.getCount());
+            return;
+        }
+        buffer.addLast(point);
         if (buffer.size() >= options.batchSize()) {
             writeBuffered();
         }

@@ -1,6 +1,7 @@
 package io.tempostream.analytics.job;
 
 import io.tempostream.analytics.detect.Rep;
+import io.tempostream.analytics.influx.LineProtocolSafety;
 import io.tempostream.analytics.influx.PointMapper;
 import java.util.concurrent.TimeUnit;
 import org.influxdb.dto.Point;
@@ -16,8 +17,8 @@ public final class RepPoints implements PointMapper<Rep> {
     public Point toPoint(Rep rep) {
         return Point.measurement(MEASUREMENT)
                 .time(rep.startMs(), TimeUnit.MILLISECONDS)
-                .tag("athlete", rep.athleteId())
-                .tag("device", rep.deviceId())
+                .tag("athlete", LineProtocolSafety.checked("athlete", rep.athleteId()))
+                .tag("device", LineProtocolSafety.checked("device", rep.deviceId()))
                 .addField("set", (long) rep.set())
                 .addField("rep", (long) rep.rep())
                 .addField("end_ms", rep.endMs())

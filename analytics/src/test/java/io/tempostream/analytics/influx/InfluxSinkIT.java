@@ -1,0 +1,57 @@
+package io.tempostream.analytics.influx;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.tempostream.analytics.TestServices;
+import io.tempostream.analytics.detect.Rep;
+import io.tempostream.analytics.job.RepPoints;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The sink against the real InfluxDB: hostile tag values are escaped exactly, or refused and counted. */
+class InfluxSinkIT {
+    @RegisterExtension
+    static final MiniClusterExtension FLINK = new MiniClusterExtension(
+            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(1).build());
+
+    private final String database = TestServices.freshDatabase("sink");
+
+    @AfterEach
+    void dropDatabase() {
+        TestServices.dropDatabase(database);
+    }
+
+    private static Rep rep(String athlete, String device, long startMs) {
+        return new Rep(athlete, device, 1, 1, startMs, startMs + 5_000, 2_000, 1_000, 2_000, 0, 60, 0);
+    }
+
+    @Test
+    void lineProtocolInjectionIsEscapedOrRefused() throws Exception {
+        long t = 1_764_000_000_000L;
+        List<Rep> reps = List.of(
+                rep("a,b=c d\"e", "dev'1", t),                                        // escaped by the client
+                rep("mallory", "x\ny,athlete=evil concentric_ms=1", t + 10_000),      // newline: refused
+                rep("trail\\", "d", t + 20_000),                                        // trailing backslash: refused
+                rep("plain", "wrist-1", t + 30_000));
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(1);
+        env.fromData(reps).sinkTo(new InfluxSink<>(InfluxOptions.of(TestServices.INFLUX_URL, database), new RepPoints()));
+        env.execute("influx sink IT");
+
+        List<Map<String, Object>> rows = TestServices.query(database, "SELECT * FROM rep GROUP BY athlete, device");
+        assertEquals(2, rows.size(), "points written: " + rows);
+        Set<String> athletes = rows.stream().map(r -> (String) r.get("athlete")).collect(Collectors.toSet());
+        assertEquals(Set.of("a,b=c d\"e", "plain"), athletes, "tag values round-trip exactly, nothing injected");
+        Set<String> devices = rows.stream().map(r -> (String) r.get("device")).collect(Collectors.toSet());
+        assertEquals(Set.of("dev'1", "wrist-1"), devices);
+        assertEquals(0, TestServices.query(database, "SELECT * FROM rep WHERE athlete = 'evil'").size());
+    }
+}
