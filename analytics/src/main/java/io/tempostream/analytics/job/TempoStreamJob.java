@@ -34,8 +34,16 @@ public final class TempoStreamJob {
         this.maxOutOfOrderMs = maxOutOfOrderMs;
     }
 
+    /** What the pipeline emits besides writing reps to the sink: for the console, tests and health metrics. */
+    public record Outputs(DataStream<Rep> reps, DataStream<RejectedPayload> rejected) {
+    }
+
     /** Adds the pipeline to {@code env} and returns the reps, for extra consumers such as the console. */
     public DataStream<Rep> addTo(StreamExecutionEnvironment env) {
+        return addWithOutputs(env).reps();
+    }
+
+    public Outputs addWithOutputs(StreamExecutionEnvironment env) {
         SingleOutputStreamOperator<ImuBatch> batches = env
                 .fromSource(source, WatermarkStrategy.noWatermarks(), "MQTT messages")
                 .uid("mqtt-source")
@@ -54,7 +62,7 @@ public final class TempoStreamJob {
                 .name("Reps from batches")
                 .uid("reps-from-batches");
         reps.sinkTo(repSink).name("InfluxDB reps").uid("influx-reps");
-        return reps;
+        return new Outputs(reps, batches.getSideOutput(BatchesFromMessages.REJECTED));
     }
 
     public static void configure(StreamExecutionEnvironment env, JobOptions options) {
