@@ -20,6 +20,7 @@ import org.apache.commons.math3.geometry.euclidean.threed.Vector3D;
  */
 public final class ExerciseSimulator {
     static final double STEP_S = 0.004;
+    /** MPU-6050-class noise at 100 Hz bandwidth is ~0.01 g and ~0.1 deg/s rms; the gyro gets a bit more. */
     static final double ACCEL_NOISE_G = 0.01;
     static final double GYRO_NOISE_DPS = 0.3;
     static final double GYRO_BIAS_DPS = 0.5;

@@ -22,10 +22,10 @@ import org.apache.commons.math3.geometry.euclidean.threed.Vector3D;
 public final class WristRowSimulator {
     static final double WRIST_RADIUS_M = 0.35;
     static final double STANDARD_GRAVITY = 9.80665;
-    /** MPU-6050-class noise at 100 Hz bandwidth: ~0.01 g and ~0.1 deg/s rms; we use a bit more. */
-    static final double ACCEL_NOISE_G = 0.01;
-    static final double GYRO_NOISE_DPS = 0.3;
-    static final double GYRO_BIAS_DPS = 0.5;
+    // The same sensor noise as every simulated exercise.
+    static final double ACCEL_NOISE_G = ExerciseSimulator.ACCEL_NOISE_G;
+    static final double GYRO_NOISE_DPS = ExerciseSimulator.GYRO_NOISE_DPS;
+    static final double GYRO_BIAS_DPS = ExerciseSimulator.GYRO_BIAS_DPS;
 
     private WristRowSimulator() {
     }
