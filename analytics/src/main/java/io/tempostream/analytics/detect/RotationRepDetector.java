@@ -11,7 +11,7 @@ public final class RotationRepDetector implements RepDetector {
     private final DominantAxis axis = new DominantAxis();
     private final MovementSegmenter segmenter;
     private final RepAssembler assembler;
-    private long lastSampleMs = Long.MIN_VALUE;
+    private final SampleClock clock = new SampleClock();
     private transient Consumer<Rep> listenerFor;
     private transient MovementSegmenter.Listener listener;
 
@@ -27,11 +27,10 @@ public final class RotationRepDetector implements RepDetector {
     @Override
     public void accept(long tMs, double axG, double ayG, double azG, double gxDps, double gyDps, double gzDps,
             Consumer<Rep> out) {
-        if (tMs <= lastSampleMs) {
+        double dtS = clock.advance(tMs);
+        if (dtS == SampleClock.NOT_NEWER) {
             return;
         }
-        double dtS = lastSampleMs == Long.MIN_VALUE ? 0 : (tMs - lastSampleMs) / 1000.0;
-        lastSampleMs = tMs;
         axis.update(gxDps, gyDps, gzDps, dtS);
         double speed = Math.sqrt(gxDps * gxDps + gyDps * gyDps + gzDps * gzDps);
         segmenter.add(tMs, speed, axis.project(gxDps, gyDps, gzDps), listener(out));
@@ -65,6 +64,6 @@ public final class RotationRepDetector implements RepDetector {
 
     @Override
     public long lastSampleMs() {
-        return lastSampleMs;
+        return clock.lastMs();
     }
 }

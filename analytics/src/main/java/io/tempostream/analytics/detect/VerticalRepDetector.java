@@ -34,7 +34,7 @@ public final class VerticalRepDetector implements RepDetector {
     private double[] vertical = new double[4096];
     private int n;
     private boolean windowStartsAtStreamStart = true;
-    private long lastSampleMs = Long.MIN_VALUE;
+    private final SampleClock clock = new SampleClock();
     private long binStartMs = Long.MIN_VALUE;
     private double binSum;
     private long binTimeSum;
@@ -55,11 +55,10 @@ public final class VerticalRepDetector implements RepDetector {
     @Override
     public void accept(long tMs, double axG, double ayG, double azG, double gxDps, double gyDps, double gzDps,
             Consumer<Rep> out) {
-        if (tMs <= lastSampleMs) {
+        double dtS = clock.advance(tMs);
+        if (dtS == SampleClock.NOT_NEWER) {
             return;
         }
-        double dtS = lastSampleMs == Long.MIN_VALUE ? 0 : (tMs - lastSampleMs) / 1000.0;
-        lastSampleMs = tMs;
         bin(tMs, gravity.verticalAcceleration(axG, ayG, azG, gxDps, gyDps, gzDps, dtS));
         if (lastAnalysisMs == Long.MIN_VALUE) {
             lastAnalysisMs = tMs;
@@ -73,7 +72,7 @@ public final class VerticalRepDetector implements RepDetector {
 
     @Override
     public void advanceTo(long nowMs, Consumer<Rep> out) {
-        if (n > 0 && lastSampleMs != Long.MIN_VALUE && nowMs - lastSampleMs >= CONFIRM_AFTER_MS) {
+        if (n > 0 && clock.lastMs() != Long.MIN_VALUE && nowMs - clock.lastMs() >= CONFIRM_AFTER_MS) {
             if (binCount > 0) {
                 append(binTimeSum / binCount, binSum / binCount);
                 binCount = 0;
@@ -87,7 +86,7 @@ public final class VerticalRepDetector implements RepDetector {
 
     @Override
     public long lastSampleMs() {
-        return lastSampleMs;
+        return clock.lastMs();
     }
 
     private void analyse(long confirmedBeforeMs, boolean toTheEnd, Consumer<Rep> out) {
@@ -95,7 +94,7 @@ public final class VerticalRepDetector implements RepDetector {
         if (rate <= 0) {
             return;
         }
-        long horizon = toTheEnd ? lastSampleMs : confirmedBeforeMs;
+        long horizon = toTheEnd ? clock.lastMs() : confirmedBeforeMs;
         if (lockedDirection != 0 && horizon - lastFarEndMs > SET_GAP_MS) {
             lockedDirection = 0; // a new set may start at the other end (a squat after a row)
         }
