@@ -47,15 +47,61 @@ final class Peaks {
             }
         }
         List<Peak> peaks = new ArrayList<>();
-        for (int p : candidates) {
+        double[] valleys = valleyMinima(x, candidates);
+        for (int k = 0; k < candidates.size(); k++) {
+            int p = candidates.get(k);
             if (kept[p] && !removed[p]) {
-                double prominence = prominence(x, p);
+                double prominence = prominence(x, candidates, valleys, k);
                 if (prominence >= minProminence) {
                     peaks.add(new Peak(p, prominence));
                 }
             }
         }
         return peaks;
+    }
+
+    /**
+     * {@code valleys[k]} is the lowest value between candidate k − 1 and candidate k (the array's
+     * edges before the first and after the last), so prominences walk candidates, not samples.
+     */
+    private static double[] valleyMinima(double[] x, List<Integer> candidates) {
+        int c = candidates.size();
+        double[] valleys = new double[c + 1];
+        int from = 0;
+        for (int k = 0; k <= c; k++) {
+            int to = k < c ? candidates.get(k) : x.length - 1;
+            double min = Double.POSITIVE_INFINITY;
+            for (int i = from; i <= to; i++) {
+                min = Math.min(min, x[i]);
+            }
+            valleys[k] = min;
+            from = to;
+        }
+        return valleys;
+    }
+
+    /**
+     * The same value as {@link #prominence(double[], int)}: higher ground is reached at the first
+     * candidate above the peak (every sample above the peak belongs to such a hill), and the lowest
+     * point on the way is the lowest of the valleys passed.
+     */
+    private static double prominence(double[] x, List<Integer> candidates, double[] valleys, int k) {
+        double height = x[candidates.get(k)];
+        double leftMin = height;
+        for (int j = k; j >= 0; j--) {
+            leftMin = Math.min(leftMin, valleys[j]);
+            if (j > 0 && x[candidates.get(j - 1)] > height) {
+                break;
+            }
+        }
+        double rightMin = height;
+        for (int j = k + 1; j <= candidates.size(); j++) {
+            rightMin = Math.min(rightMin, valleys[j]);
+            if (j < candidates.size() && x[candidates.get(j)] > height) {
+                break;
+            }
+        }
+        return height - Math.max(leftMin, rightMin);
     }
 
     /** Height above the higher of the two lowest points between the peak and higher ground on each side. */

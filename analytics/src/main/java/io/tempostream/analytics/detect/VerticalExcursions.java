@@ -37,7 +37,12 @@ final class VerticalExcursions {
     private VerticalExcursions() {
     }
 
-    static Result analyze(double[] verticalAccel, int n, double rateHz, boolean startEdge, boolean endEdge) {
+    /**
+     * Analyses {@code verticalAccel[0..n)}. {@code knownDirection} is the far end's side once a set
+     * has shown it (+1 tops, −1 bottoms), or 0 to decide it from this window.
+     */
+    static Result analyze(double[] verticalAccel, int n, double rateHz, boolean startEdge, boolean endEdge,
+            int knownDirection) {
         if (n < rateHz * 2) {
             return Result.NONE;
         }
@@ -46,8 +51,12 @@ final class VerticalExcursions {
         // integration attenuates it further by (2πf)².
         double[] a = verticalAccel;
         Butterworth highPass = Butterworth.highPass(INTEGRATION_HIGH_PASS_HZ, rateHz);
-        double[] v = highPass.filtfilt(integrate(a, rateHz), n, pad);
-        double[] z = highPass.filtfilt(integrate(v, rateHz), n, pad);
+        double[] v = highPass.filtfilt(integrate(a, n, rateHz), n, pad);
+        double[] z = highPass.filtfilt(integrate(v, n, rateHz), n, pad);
+        if (knownDirection != 0) {
+            List<Integer> ends = farEnds(z, knownDirection, rateHz, startEdge, endEdge);
+            return ends.size() >= 2 && regular(interior(ends, n)) ? new Result(ends, knownDirection, z) : new Result(List.of(), 0, z);
+        }
         List<Integer> tops = farEnds(z, 1, rateHz, startEdge, endEdge);
         List<Integer> bottoms = farEnds(z, -1, rateHz, startEdge, endEdge);
         int topsFirst = Integer.compare(tops.size(), bottoms.size());
@@ -160,10 +169,11 @@ final class VerticalExcursions {
         return Math.sqrt(Math.max(0, sumSq / k - mean * mean)) / mean;
     }
 
-    private static double[] integrate(double[] x, double rateHz) {
-        double[] out = new double[x.length];
+    /** Running sum of {@code x[0..n)} over time; the buffer behind {@code x} may be longer than n. */
+    private static double[] integrate(double[] x, int n, double rateHz) {
+        double[] out = new double[n];
         double acc = 0;
-        for (int i = 0; i < x.length; i++) {
+        for (int i = 0; i < n; i++) {
             acc += x[i] / rateHz;
             out[i] = acc;
         }

@@ -44,6 +44,8 @@ public final class VerticalRepDetector implements RepDetector {
     /** Newest far end any analysis saw, reported or not: a set still building up is not idle. */
     private long lastSeenFarEndMs = Long.MIN_VALUE;
     private int lockedDirection;
+    /** The set's rep period when its last rep was reported. */
+    private double lastPeriodMs;
     private int set;
     private int repInSet;
 
@@ -65,7 +67,9 @@ public final class VerticalRepDetector implements RepDetector {
         }
         if (tMs - lastAnalysisMs >= ANALYSIS_EVERY_MS) {
             lastAnalysisMs = tMs;
-            analyse(tMs - CONFIRM_AFTER_MS, false, out);
+            if (!tooSoonForNextRep(tMs)) {
+                analyse(tMs - CONFIRM_AFTER_MS, false, out);
+            }
             trimIdleHistory(tMs);
         }
     }
@@ -89,6 +93,16 @@ public final class VerticalRepDetector implements RepDetector {
         return clock.lastMs();
     }
 
+    /**
+     * Within a set the next far end comes about a period after the last one, and an analysis only
+     * reports far ends more than half a period on; until then it could find nothing to report, so
+     * it is skipped (with a quarter of margin for a set that speeds up). This halves the work.
+     */
+    private boolean tooSoonForNextRep(long nowMs) {
+        return lockedDirection != 0 && nowMs - lastFarEndMs < SET_GAP_MS
+                && nowMs - CONFIRM_AFTER_MS <= lastFarEndMs + 0.375 * lastPeriodMs;
+    }
+
     private void analyse(long confirmedBeforeMs, boolean toTheEnd, Consumer<Rep> out) {
         double rate = sampleRateHz();
         if (rate <= 0) {
@@ -98,7 +112,8 @@ public final class VerticalRepDetector implements RepDetector {
         if (lockedDirection != 0 && horizon - lastFarEndMs > SET_GAP_MS) {
             lockedDirection = 0; // a new set may start at the other end (a squat after a row)
         }
-        VerticalExcursions.Result result = VerticalExcursions.analyze(vertical, n, rate, windowStartsAtStreamStart, toTheEnd);
+        VerticalExcursions.Result result = VerticalExcursions.analyze(vertical, n, rate, windowStartsAtStreamStart, toTheEnd,
+                lockedDirection);
         if (result.direction() == 0 || (lockedDirection != 0 && result.direction() != lockedDirection)) {
             return;
         }
@@ -126,6 +141,7 @@ public final class VerticalRepDetector implements RepDetector {
             int after = k + 1 < ends.size() ? ends.get(k + 1) : Math.min(n - 1, i + (int) (period / 1000 * rate));
             out.accept(rep(result, before, i, after));
             lastFarEndMs = farMs;
+            lastPeriodMs = period;
         }
     }
 

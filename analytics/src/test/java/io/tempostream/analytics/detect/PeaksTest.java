@@ -3,6 +3,7 @@ package io.tempostream.analytics.detect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class PeaksTest {
@@ -27,5 +28,20 @@ class PeaksTest {
     void smallPeaksAreDropped() {
         double[] x = {0, 0.05, 0, 1, 0};
         assertEquals(List.of(3), Peaks.find(x, 1, 0.08).stream().map(Peaks.Peak::index).toList());
+    }
+
+    @Test
+    void prominenceFromValleysEqualsTheSampleBySampleDefinition() {
+        Random random = new Random(3);
+        for (int trial = 0; trial < 200; trial++) {
+            double[] x = new double[50 + random.nextInt(300)];
+            for (int i = 1; i < x.length; i++) {
+                // a random walk with plateaus, so ties and equal saddles occur
+                x[i] = x[i - 1] + (random.nextInt(5) == 0 ? 0 : Math.round(random.nextGaussian() * 4) / 4.0);
+            }
+            for (Peaks.Peak peak : Peaks.find(x, 1 + random.nextInt(5), 0)) {
+                assertEquals(Peaks.prominence(x, peak.index()), peak.prominence(), 1e-12, "trial " + trial + " peak " + peak.index());
+            }
+        }
     }
 }
