@@ -33,16 +33,23 @@ final class Butterworth {
     double[] filtfilt(double[] x, int n, int pad) {
         pad = Math.min(pad, n - 1);
         double[] y = new double[n + 2 * pad];
-        for (int i = 0; i < pad; i++) {
-            y[i] = 2 * x[0] - x[pad - i];
-            y[n + pad + i] = 2 * x[n - 1] - x[n - 2 - i];
-        }
         System.arraycopy(x, 0, y, pad, n);
+        filtfiltPadded(y, n, pad);
+        return java.util.Arrays.copyOfRange(y, pad, pad + n);
+    }
+
+    /**
+     * The same filtering in place, for callers that already hold the n values at
+     * {@code y[pad..pad + n)} of a buffer with room for {@code pad} values on each side
+     * ({@code pad < n}); saves the copies on a hot path.
+     */
+    void filtfiltPadded(double[] y, int n, int pad) {
+        for (int i = 0; i < pad; i++) {
+            y[i] = 2 * y[pad] - y[2 * pad - i];
+            y[n + pad + i] = 2 * y[n + pad - 1] - y[n + pad - 2 - i];
+        }
         pass(y, false);
         pass(y, true);
-        double[] out = new double[n];
-        System.arraycopy(y, pad, out, 0, n);
-        return out;
     }
 
     private void pass(double[] y, boolean backwards) {

@@ -1,6 +1,7 @@
 package io.tempostream.analytics.detect;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -38,21 +39,26 @@ final class VerticalExcursions {
     }
 
     /**
-     * Analyses {@code verticalAccel[0..n)}. {@code knownDirection} is the far end's side once a set
+     * Analyses {@code verticalAccel[from..to)}; the indices in the result count from {@code from}. {@code knownDirection} is the far end's side once a set
      * has shown it (+1 tops, −1 bottoms), or 0 to decide it from this window.
      */
-    static Result analyze(double[] verticalAccel, int n, double rateHz, boolean startEdge, boolean endEdge,
+    static Result analyze(double[] verticalAccel, int from, int to, double rateHz, boolean startEdge, boolean endEdge,
             int knownDirection) {
+        int n = to - from;
         if (n < rateHz * 2) {
             return Result.NONE;
         }
         int pad = (int) Math.min(n - 1, 3 * rateHz);
         // No separate low-pass: the 40 ms bins average away what is above a few Hz, and double
         // integration attenuates it further by (2πf)².
-        double[] a = verticalAccel;
         Butterworth highPass = Butterworth.highPass(INTEGRATION_HIGH_PASS_HZ, rateHz);
-        double[] v = highPass.filtfilt(integrate(a, n, rateHz), n, pad);
-        double[] z = highPass.filtfilt(integrate(v, n, rateHz), n, pad);
+        double[] v = new double[n + 2 * pad];
+        integrate(verticalAccel, from, n, rateHz, v, pad);
+        highPass.filtfiltPadded(v, n, pad);
+        double[] z = new double[n + 2 * pad];
+        integrate(v, pad, n, rateHz, z, pad);
+        highPass.filtfiltPadded(z, n, pad);
+        z = Arrays.copyOfRange(z, pad, pad + n);
         if (knownDirection != 0) {
             List<Integer> ends = farEnds(z, knownDirection, rateHz, startEdge, endEdge);
             return ends.size() >= 2 && regular(interior(ends, n)) ? new Result(ends, knownDirection, z) : new Result(List.of(), 0, z);
@@ -169,14 +175,13 @@ final class VerticalExcursions {
         return Math.sqrt(Math.max(0, sumSq / k - mean * mean)) / mean;
     }
 
-    /** Running sum of {@code x[0..n)} over time; the buffer behind {@code x} may be longer than n. */
-    private static double[] integrate(double[] x, int n, double rateHz) {
-        double[] out = new double[n];
+    /** Running sum over time of the n values from {@code x[from]}, written from {@code out[at]}. */
+    private static void integrate(double[] x, int from, int n, double rateHz, double[] out, int at) {
+        double dt = 1 / rateHz;
         double acc = 0;
         for (int i = 0; i < n; i++) {
-            acc += x[i] / rateHz;
-            out[i] = acc;
+            acc += x[from + i] * dt;
+            out[at + i] = acc;
         }
-        return out;
     }
 }

@@ -24,6 +24,8 @@ public final class VerticalRepDetector implements RepDetector {
     private static final long MAX_WINDOW_MS = 35_000;
     /** Bar travel has nothing above a few Hz: samples are averaged into 40 ms bins before analysis. */
     private static final long BIN_MS = 40;
+    /** How far back, in rep periods before the last far end, an analysis inside a set looks. */
+    private static final double SET_CONTEXT_PERIODS = 2;
     /** Share of a rep's travel within which the bar counts as held at an end (peak hold, pause). */
     private static final double HOLD_BAND = 0.1;
 
@@ -112,23 +114,27 @@ public final class VerticalRepDetector implements RepDetector {
         if (lockedDirection != 0 && horizon - lastFarEndMs > SET_GAP_MS) {
             lockedDirection = 0; // a new set may start at the other end (a squat after a row)
         }
-        VerticalExcursions.Result result = VerticalExcursions.analyze(vertical, n, rate, windowStartsAtStreamStart, toTheEnd,
-                lockedDirection);
-        if (result.direction() == 0 || (lockedDirection != 0 && result.direction() != lockedDirection)) {
+        // Inside a set, only the last reps matter: two periods before the last far end keep it and
+        // its predecessor in view, which is what the next rep is measured against.
+        int from = lockedDirection == 0 ? 0 : firstIndexAtOrAfter(lastFarEndMs - (long) (SET_CONTEXT_PERIODS * lastPeriodMs));
+        VerticalExcursions.Result result = VerticalExcursions.analyze(vertical, from, n, rate,
+                windowStartsAtStreamStart && from == 0, toTheEnd, lockedDirection);
+        if (result.direction() == 0) {
             return;
         }
         List<Integer> ends = result.farEnds();
         if (!ends.isEmpty()) {
-            lastSeenFarEndMs = Math.max(lastSeenFarEndMs, t[ends.get(ends.size() - 1)]);
+            lastSeenFarEndMs = Math.max(lastSeenFarEndMs, t[from + ends.get(ends.size() - 1)]);
         }
         if (lockedDirection == 0 && ends.size() < MIN_FAR_ENDS_TO_START_SET) {
             return; // one or two turns may be fidgeting; a set shows itself by repeating
         }
         double period = ends.size() > 1
-                ? (t[ends.get(ends.size() - 1)] - t[ends.get(0)]) / (double) (ends.size() - 1) : 3_000;
+                ? (t[from + ends.get(ends.size() - 1)] - t[from + ends.get(0)]) / (double) (ends.size() - 1) : 3_000;
+        int last = n - 1 - from;
         for (int k = 0; k < ends.size(); k++) {
             int i = ends.get(k);
-            long farMs = t[i];
+            long farMs = t[from + i];
             if (farMs > confirmedBeforeMs || farMs <= lastFarEndMs + period / 2) {
                 continue;
             }
@@ -138,15 +144,26 @@ public final class VerticalRepDetector implements RepDetector {
             }
             lockedDirection = result.direction();
             int before = k > 0 ? ends.get(k - 1) : Math.max(0, i - (int) (period / 1000 * rate));
-            int after = k + 1 < ends.size() ? ends.get(k + 1) : Math.min(n - 1, i + (int) (period / 1000 * rate));
-            out.accept(rep(result, before, i, after));
+            int after = k + 1 < ends.size() ? ends.get(k + 1) : Math.min(last, i + (int) (period / 1000 * rate));
+            out.accept(rep(result, from, before, i, after));
             lastFarEndMs = farMs;
             lastPeriodMs = period;
         }
     }
 
-    /** Builds the rep around far end {@code far}, between the neighbouring far ends {@code prev} and {@code next}. */
-    private Rep rep(VerticalExcursions.Result result, int prev, int far, int next) {
+    private int firstIndexAtOrAfter(long ms) {
+        int i = 0;
+        while (i < n - 1 && t[i] < ms) {
+            i++;
+        }
+        return i;
+    }
+
+    /**
+     * Builds the rep around far end {@code far}, between the neighbouring far ends {@code prev} and
+     * {@code next}; indices are into the analysed window, which starts at sample {@code from}.
+     */
+    private Rep rep(VerticalExcursions.Result result, int from, int prev, int far, int next) {
         double[] z = result.travelM();
         int d = result.direction();
         int restBefore = lowest(z, d, prev, far);
@@ -161,13 +178,13 @@ public final class VerticalRepDetector implements RepDetector {
         while (holdEnd < restAfter && d * (z[far] - z[holdEnd + 1]) <= band) {
             holdEnd++;
         }
-        long outwardMs = t[holdStart] - t[restBefore];
-        long holdMs = t[holdEnd] - t[holdStart];
-        long returnMs = t[restAfter] - t[holdEnd];
+        long outwardMs = t[from + holdStart] - t[from + restBefore];
+        long holdMs = t[from + holdEnd] - t[from + holdStart];
+        long returnMs = t[from + restAfter] - t[from + holdEnd];
         repInSet++;
         // Rising to the far end is the concentric when the lift starts at the bottom (d = +1);
         // squat and bench start at the top, so there the way down comes first and is eccentric.
-        return new Rep(athleteId, deviceId, set, repInSet, t[restBefore], t[restAfter],
+        return new Rep(athleteId, deviceId, set, repInSet, t[from + restBefore], t[from + restAfter],
                 d > 0 ? outwardMs : returnMs, d > 0 ? holdMs : 0, d > 0 ? returnMs : outwardMs, d > 0 ? 0 : holdMs,
                 0, Math.abs(travel));
     }
