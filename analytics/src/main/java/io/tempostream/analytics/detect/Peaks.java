@@ -31,29 +31,33 @@ final class Peaks {
             }
         }
         // Thin by distance: higher peaks first, each suppressing its neighbours within minDistance.
-        Integer[] byHeight = candidates.toArray(new Integer[0]);
-        Arrays.sort(byHeight, (a, b) -> Double.compare(x[b], x[a]));
-        boolean[] removed = new boolean[n];
-        boolean[] kept = new boolean[n];
-        for (int p : byHeight) {
-            if (removed[p]) {
+        // Candidates are in index order, so the neighbours are the adjacent entries.
+        int c = candidates.size();
+        Integer[] byHeight = new Integer[c];
+        for (int k = 0; k < c; k++) {
+            byHeight[k] = k;
+        }
+        Arrays.sort(byHeight, (a, b) -> Double.compare(x[candidates.get(b)], x[candidates.get(a)]));
+        boolean[] removed = new boolean[c];
+        for (int k : byHeight) {
+            if (removed[k]) {
                 continue;
             }
-            kept[p] = true;
-            for (int q : candidates) {
-                if (q != p && Math.abs(q - p) < minDistance) {
-                    removed[q] = true;
-                }
+            int p = candidates.get(k);
+            for (int q = k - 1; q >= 0 && p - candidates.get(q) < minDistance; q--) {
+                removed[q] = true;
+            }
+            for (int q = k + 1; q < c && candidates.get(q) - p < minDistance; q++) {
+                removed[q] = true;
             }
         }
         List<Peak> peaks = new ArrayList<>();
         double[] valleys = valleyMinima(x, candidates);
-        for (int k = 0; k < candidates.size(); k++) {
-            int p = candidates.get(k);
-            if (kept[p] && !removed[p]) {
+        for (int k = 0; k < c; k++) {
+            if (!removed[k]) {
                 double prominence = prominence(x, candidates, valleys, k);
                 if (prominence >= minProminence) {
-                    peaks.add(new Peak(p, prominence));
+                    peaks.add(new Peak(candidates.get(k), prominence));
                 }
             }
         }

@@ -89,10 +89,7 @@ final class VerticalExcursions {
     }
 
     private static List<Integer> farEnds(double[] z, int direction, double rateHz, boolean startEdge, boolean endEdge) {
-        double[] x = new double[z.length];
-        for (int i = 0; i < z.length; i++) {
-            x[i] = direction * z[i];
-        }
+        double[] x = direction > 0 ? z : negated(z);
         int minDistance = (int) Math.round(MIN_REP_PERIOD_S * rateHz);
         List<Peaks.Peak> peaks = Peaks.find(x, minDistance, MIN_TRAVEL_M);
         if (peaks.isEmpty()) {
@@ -142,11 +139,16 @@ final class VerticalExcursions {
     }
 
     private static double meanProminence(double[] z, int direction, List<Integer> turns) {
+        double[] x = direction > 0 ? z : negated(z);
+        return turns.stream().mapToDouble(i -> Peaks.prominence(x, i)).average().orElse(0);
+    }
+
+    private static double[] negated(double[] z) {
         double[] x = new double[z.length];
         for (int i = 0; i < z.length; i++) {
-            x[i] = direction * z[i];
+            x[i] = -z[i];
         }
-        return turns.stream().mapToDouble(i -> Peaks.prominence(x, i)).average().orElse(0);
+        return x;
     }
 
     /** Far ends at the window's edges are cut-off reps; their timing says nothing of regularity. */
