@@ -169,16 +169,21 @@ final class MovementSegmenter {
         return t[slot(inside)] + fraction * (t[slot(outside)] - t[slot(inside)]);
     }
 
-    /** Signed rotation (deg) along the dominant axis between two times, trapezoid rule. */
+    /**
+     * Signed rotation (deg) along the dominant axis between two times, trapezoid rule. Walks back
+     * from the newest sample only as far as the start: the buffer holds far more than one movement.
+     */
     private double angleBetween(long startMs, long endMs, long oldest) {
         double angle = 0;
-        for (long k = Math.max(oldest + 1, 1); k < count; k++) {
+        for (long k = count - 1; k >= Math.max(oldest + 1, 1); k--) {
             long t0 = t[slot(k - 1)];
             long t1 = t[slot(k)];
-            if (t1 <= startMs || t0 >= endMs) {
-                continue;
+            if (t1 <= startMs) {
+                break;
             }
-            angle += (projected[slot(k - 1)] + projected[slot(k)]) / 2 * (t1 - t0) / 1000.0;
+            if (t0 < endMs) {
+                angle += (projected[slot(k - 1)] + projected[slot(k)]) / 2 * (t1 - t0) / 1000.0;
+            }
         }
         return angle;
     }
