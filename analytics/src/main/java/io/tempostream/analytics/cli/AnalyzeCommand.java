@@ -3,6 +3,7 @@ package io.tempostream.analytics.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tempostream.analytics.detect.ExerciseHint;
 import io.tempostream.analytics.detect.Rep;
 import io.tempostream.analytics.detect.SetSummary;
 import io.tempostream.analytics.detect.RepDetectors;
@@ -33,7 +34,8 @@ final class AnalyzeCommand {
               --metawear-gyro FILE   MetaWear gyroscope export
               --placement P          wrist or back (default wrist): where the sensor was worn
               --exercise NAME        optional hint (row, cable-row, face-pull, y-raise, pendlay-row,
-                                     scapular-squeeze, bench, squat, ohp, dead)
+                                     scapular-squeeze, bench, squat, ohp, dead): a wrist sensor
+                                     then follows only the signal that exercise moves
               --tempo C-H-E-P        prescribed tempo; adds each rep's deviation to the table
               --output table|json    default table
 
@@ -41,8 +43,6 @@ final class AnalyzeCommand {
             """;
     /** Holds shorter than this are the turn at the top of a rep, not a squeeze. */
     static final long MIN_REPORTED_HOLD_MS = 500;
-    static final Set<String> EXERCISES = Set.of("row", "cable-row", "face-pull", "y-raise", "pendlay-row",
-            "scapular-squeeze", "bench", "squat", "ohp", "dead");
 
     private AnalyzeCommand() {
     }
@@ -57,10 +57,8 @@ final class AnalyzeCommand {
             if (!output.equals("table") && !output.equals("json")) {
                 throw new IllegalArgumentException("--output must be table or json, got '" + output + "'");
             }
-            flags.get("exercise").filter(e -> !EXERCISES.contains(e)).ifPresent(e -> {
-                throw new IllegalArgumentException("--exercise must be one of " + new java.util.TreeSet<>(EXERCISES)
-                        + ", got '" + e + "'");
-            });
+            Optional<ExerciseHint> hint = flags.get("exercise").map(e -> ExerciseHint.fromCliName(e).orElseThrow(() ->
+                    new IllegalArgumentException("--exercise must be one of " + ExerciseHint.cliNames() + ", got '" + e + "'")));
             Optional<TempoPrescription> tempo = flags.get("tempo").map(t -> {
                 try {
                     return TempoPrescription.parse(t);
@@ -70,7 +68,7 @@ final class AnalyzeCommand {
             });
             Placement placement = Placement.fromWireName(flags.get("placement", "wrist"));
             Recording recording = read(flags);
-            List<Rep> reps = RepDetectors.forPlacement(placement, "offline", "recording").detectAll(recording);
+            List<Rep> reps = RepDetectors.forPlacement(placement, hint, "offline", "recording").detectAll(recording);
             if (output.equals("json")) {
                 out.println(json(reps));
             } else {

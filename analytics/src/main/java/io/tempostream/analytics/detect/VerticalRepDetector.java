@@ -45,15 +45,29 @@ public final class VerticalRepDetector implements RepDetector {
     private long lastFarEndMs = Long.MIN_VALUE;
     /** Newest far end any analysis saw, reported or not: a set still building up is not idle. */
     private long lastSeenFarEndMs = Long.MIN_VALUE;
+    /** The current set's far-end side (+1 tops, −1 bottoms); 0 between sets. */
     private int lockedDirection;
+    private final int hintedDirection;
     /** The set's rep period when its last rep was reported. */
     private double lastPeriodMs;
     private int set;
     private int repInSet;
 
     public VerticalRepDetector(String athleteId, String deviceId) {
+        this(athleteId, deviceId, 0);
+    }
+
+    /**
+     * @param farEndDirection +1 if every rep's far end is its top, −1 its bottom (from an exercise
+     *     hint), 0 to find out from each set
+     */
+    public VerticalRepDetector(String athleteId, String deviceId, int farEndDirection) {
+        if (farEndDirection < -1 || farEndDirection > 1) {
+            throw new IllegalArgumentException("farEndDirection must be -1, 0 or 1, got " + farEndDirection);
+        }
         this.athleteId = athleteId;
         this.deviceId = deviceId;
+        this.hintedDirection = farEndDirection;
     }
 
     @Override
@@ -118,8 +132,9 @@ public final class VerticalRepDetector implements RepDetector {
         // Inside a set, only the last reps matter: two periods before the last far end keep it and
         // its predecessor in view, which is what the next rep is measured against.
         int from = lockedDirection == 0 ? 0 : firstIndexAtOrAfter(lastFarEndMs - (long) (SET_CONTEXT_PERIODS * lastPeriodMs));
+        int knownDirection = lockedDirection != 0 ? lockedDirection : hintedDirection;
         VerticalExcursions.Result result = VerticalExcursions.analyze(vertical, from, n, rate,
-                windowStartsAtStreamStart && from == 0, toTheEnd, lockedDirection);
+                windowStartsAtStreamStart && from == 0, toTheEnd, knownDirection);
         if (result.direction() == 0) {
             return;
         }
@@ -127,6 +142,7 @@ public final class VerticalRepDetector implements RepDetector {
         if (!ends.isEmpty()) {
             lastSeenFarEndMs = Math.max(lastSeenFarEndMs, t[from + ends.get(ends.size() - 1)]);
         }
+        // Also with an exercise hint: fewer turns to start a set made rest recordings count reps.
         if (lockedDirection == 0 && ends.size() < MIN_FAR_ENDS_TO_START_SET) {
             return; // one or two turns may be fidgeting; a set shows itself by repeating
         }

@@ -41,18 +41,32 @@ public final class WristRepDetector implements RepDetector {
     private transient Consumer<Rep> fromVertical;
 
     public WristRepDetector(String athleteId, String deviceId) {
+        this(athleteId, deviceId, ExerciseHint.WristSignal.EITHER, 0);
+    }
+
+    /**
+     * @param signal with an exercise hint, the one detector that exercise moves (the other is not
+     *     fed); the rules that keep rest and fidgeting out apply either way
+     * @param farEndDirection for travel, which end a rep turns at (+1 top, −1 bottom, 0 unknown)
+     */
+    WristRepDetector(String athleteId, String deviceId, ExerciseHint.WristSignal signal, int farEndDirection) {
         this.athleteId = athleteId;
         this.deviceId = deviceId;
-        this.rotation = new RotationRepDetector(athleteId, deviceId);
-        this.vertical = new VerticalRepDetector(athleteId, deviceId);
+        this.rotation = signal == ExerciseHint.WristSignal.TRAVEL ? null : new RotationRepDetector(athleteId, deviceId);
+        this.vertical = signal == ExerciseHint.WristSignal.ROTATION ? null
+                : new VerticalRepDetector(athleteId, deviceId, farEndDirection);
     }
 
     @Override
     public void accept(long tMs, double axG, double ayG, double azG, double gxDps, double gyDps, double gzDps,
             Consumer<Rep> out) {
         wrap(out);
-        rotation.accept(tMs, axG, ayG, azG, gxDps, gyDps, gzDps, fromRotation);
-        vertical.accept(tMs, axG, ayG, azG, gxDps, gyDps, gzDps, fromVertical);
+        if (rotation != null) {
+            rotation.accept(tMs, axG, ayG, azG, gxDps, gyDps, gzDps, fromRotation);
+        }
+        if (vertical != null) {
+            vertical.accept(tMs, axG, ayG, azG, gxDps, gyDps, gzDps, fromVertical);
+        }
     }
 
     private void wrap(Consumer<Rep> out) {
@@ -66,13 +80,17 @@ public final class WristRepDetector implements RepDetector {
     @Override
     public void advanceTo(long nowMs, Consumer<Rep> out) {
         wrap(out);
-        rotation.advanceTo(nowMs, fromRotation);
-        vertical.advanceTo(nowMs, fromVertical);
+        if (rotation != null) {
+            rotation.advanceTo(nowMs, fromRotation);
+        }
+        if (vertical != null) {
+            vertical.advanceTo(nowMs, fromVertical);
+        }
     }
 
     @Override
     public long lastSampleMs() {
-        return rotation.lastSampleMs();
+        return rotation != null ? rotation.lastSampleMs() : vertical.lastSampleMs();
     }
 
     private void fromRotation(Rep rep, Consumer<Rep> out) {
