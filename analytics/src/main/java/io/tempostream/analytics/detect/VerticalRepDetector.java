@@ -26,8 +26,11 @@ public final class VerticalRepDetector implements RepDetector {
     private static final long BIN_MS = 40;
     /** How far back, in rep periods before the last far end, an analysis inside a set looks. */
     private static final double SET_CONTEXT_PERIODS = 2;
-    /** Share of a rep's travel within which the bar counts as held at an end (peak hold, pause). */
-    private static final double HOLD_BAND = 0.1;
+    /**
+     * A set's last rep is reported once no turn has come for this many periods after it: the next
+     * would have been there by then.
+     */
+    private static final double LAST_REP_AFTER_PERIODS = 1.5;
 
     private final String athleteId;
     private final String deviceId;
@@ -152,8 +155,14 @@ public final class VerticalRepDetector implements RepDetector {
         for (int k = 0; k < ends.size(); k++) {
             int i = ends.get(k);
             long farMs = t[from + i];
-            if (farMs > confirmedBeforeMs || farMs <= lastFarEndMs + period / 2) {
-                continue;
+            if (farMs <= lastFarEndMs + period / 2) {
+                continue; // reported already
+            }
+            boolean nextConfirmed = k + 1 < ends.size() && t[from + ends.get(k + 1)] <= confirmedBeforeMs;
+            // The set's last rep: no turn at all where the rhythm would have put the next one.
+            boolean lastOfSet = toTheEnd || (k + 1 == ends.size() && confirmedBeforeMs - farMs > LAST_REP_AFTER_PERIODS * period);
+            if (farMs > confirmedBeforeMs || !(nextConfirmed || lastOfSet)) {
+                break; // a rep ends where the next one starts: its pause is known only then
             }
             if (lastFarEndMs == Long.MIN_VALUE || farMs - lastFarEndMs > SET_GAP_MS) {
                 set++;
@@ -161,8 +170,8 @@ public final class VerticalRepDetector implements RepDetector {
             }
             lockedDirection = result.direction();
             int before = k > 0 ? ends.get(k - 1) : Math.max(0, i - (int) (period / 1000 * rate));
-            int after = k + 1 < ends.size() ? ends.get(k + 1) : Math.min(last, i + (int) (period / 1000 * rate));
-            out.accept(rep(result, from, before, i, after));
+            int after = nextConfirmed ? ends.get(k + 1) : Math.min(last, i + (int) (period / 1000 * rate));
+            out.accept(rep(result, from, before, i, after, nextConfirmed));
             lastFarEndMs = farMs;
             lastPeriodMs = period;
         }
@@ -178,32 +187,36 @@ public final class VerticalRepDetector implements RepDetector {
 
     /**
      * Builds the rep around far end {@code far}, between the neighbouring far ends {@code prev} and
-     * {@code next}; indices are into the analysed window, which starts at sample {@code from}.
+     * {@code next} (a rep's own when {@code nextIsRep}, else just the end of the search); indices
+     * are into the analysed window, which starts at sample {@code from}.
      */
-    private Rep rep(VerticalExcursions.Result result, int from, int prev, int far, int next) {
+    private Rep rep(VerticalExcursions.Result result, int from, int prev, int far, int next, boolean nextIsRep) {
         double[] z = result.travelM();
         int d = result.direction();
+        TravelPhases phases = new TravelPhases(z, t, from);
         int restBefore = lowest(z, d, prev, far);
         int restAfter = lowest(z, d, far, next);
+        TravelPhases.Span outward = phases.movement(prev, far, d);
+        TravelPhases.Span back = phases.movement(far, next, -d);
+        long outwardMs = Math.round(outward.durationMs());
+        long farHoldMs = Math.max(0, Math.round(back.startMs() - outward.endMs()));
+        long returnMs = Math.round(back.durationMs());
+        // The pause at the resting end lasts until the next rep sets off; after a set's last rep it
+        // merges into the rest, and no sensor can tell the two apart.
+        long restingPauseMs = nextIsRep ? Math.max(0, Math.round(phases.movement(restAfter, next, d).startMs() - back.endMs())) : 0;
         double travel = d * (z[far] - z[restBefore]);
-        double band = HOLD_BAND * Math.abs(travel);
-        int holdStart = far;
-        while (holdStart > restBefore && d * (z[far] - z[holdStart - 1]) <= band) {
-            holdStart--;
-        }
-        int holdEnd = far;
-        while (holdEnd < restAfter && d * (z[far] - z[holdEnd + 1]) <= band) {
-            holdEnd++;
-        }
-        long outwardMs = t[from + holdStart] - t[from + restBefore];
-        long holdMs = t[from + holdEnd] - t[from + holdStart];
-        long returnMs = t[from + restAfter] - t[from + holdEnd];
         repInSet++;
-        // Rising to the far end is the concentric when the lift starts at the bottom (d = +1);
-        // squat and bench start at the top, so there the way down comes first and is eccentric.
-        return new Rep(athleteId, deviceId, set, repInSet, t[from + restBefore], t[from + restAfter],
-                d > 0 ? outwardMs : returnMs, d > 0 ? holdMs : 0, d > 0 ? returnMs : outwardMs, d > 0 ? 0 : holdMs,
-                0, Math.abs(travel));
+        long startMs = Math.round(outward.startMs());
+        long endMs = Math.round(back.endMs()) + restingPauseMs;
+        // Rising to the far end is the concentric when the lift starts at the bottom (d = +1): the
+        // hold at the top is the squeeze, the pause at the bottom follows. Squat and bench start at
+        // the top, so there the way down is the eccentric, the pause is at the bottom (the far end)
+        // and the hold at the top (the resting end).
+        return d > 0
+                ? new Rep(athleteId, deviceId, set, repInSet, startMs, endMs, outwardMs, farHoldMs, returnMs, restingPauseMs,
+                        0, Math.abs(travel))
+                : new Rep(athleteId, deviceId, set, repInSet, startMs, endMs, returnMs, restingPauseMs, outwardMs, farHoldMs,
+                        0, Math.abs(travel));
     }
 
     private static int lowest(double[] z, int direction, int from, int to) {

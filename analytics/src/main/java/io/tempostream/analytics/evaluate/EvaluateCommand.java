@@ -132,30 +132,56 @@ public final class EvaluateCommand {
         return new RecordingScore(counted, exact, exactHinted, rest, restClean, restRepsHinted);
     }
 
-    /** Every exercise model of the simulator, wrist and upper back, one set each per seed. */
+    /**
+     * Every exercise model of the simulator, wrist and upper back, one set each per seed: exact
+     * counts, and the phase-duration error over the reps of the sets counted exactly.
+     */
     static void evaluateExercises(int seeds, PrintStream out) {
         out.println("\n## Simulated exercises (kinematic models, 50 Hz, 8 reps at 2-1-2-0, random strap rotation)\n");
-        out.println("| exercise | wrist: exact sets | wrist, hinted: exact sets | back: exact sets |");
-        out.println("| --- | ---: | ---: | ---: |");
+        out.println("Phase MAE: mean absolute error of the four phase durations over the reps of exactly counted sets.\n");
+        out.println("| exercise | wrist: exact sets | phase MAE (ms) | wrist, hinted: exact sets | phase MAE (ms)"
+                + " | back: exact sets | phase MAE (ms) |");
+        out.println("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
         for (Exercise exercise : Exercise.values()) {
-            int wrist = 0;
-            int wristHinted = 0;
-            int back = 0;
+            PhaseScore wrist = new PhaseScore();
+            PhaseScore hinted = new PhaseScore();
+            PhaseScore back = new PhaseScore();
             for (int seed = 0; seed < seeds; seed++) {
-                wrist += exactSet(exercise, Placement.WRIST, Optional.empty(), seed) ? 1 : 0;
-                wristHinted += exactSet(exercise, Placement.WRIST, Optional.of(hintFor(exercise)), seed) ? 1 : 0;
-                back += exactSet(exercise, Placement.BACK, Optional.empty(), seed) ? 1 : 0;
+                wrist.add(exercise, Placement.WRIST, Optional.empty(), seed);
+                hinted.add(exercise, Placement.WRIST, Optional.of(hintFor(exercise)), seed);
+                back.add(exercise, Placement.BACK, Optional.empty(), seed);
             }
-            out.printf(Locale.ROOT, "| %s | %d of %d | %d of %d | %d of %d |%n", exercise.scriptName(), wrist, seeds,
-                    wristHinted, seeds, back, seeds);
+            out.printf(Locale.ROOT, "| %s | %s | %s | %s |%n", exercise.scriptName(), wrist.cells(seeds), hinted.cells(seeds),
+                    back.cells(seeds));
         }
     }
 
-    private static boolean exactSet(Exercise exercise, Placement placement, Optional<ExerciseHint> hint, int seed) {
-        SimulatedDevice device = ExerciseSimulator.simulate(new SessionScript("sim", "s", placement, 50, 10,
-                5_000, List.of(SetScript.of(exercise, 8, "2-1-2-0", 10_000))), 1_764_000_000_000L, seed);
-        List<Rep> reps = RepDetectors.forPlacement(placement, hint, "sim", "s").detectAll(device.toRecording());
-        return reps.size() == device.reps().size();
+    /** Exact sets and phase errors of one exercise and placement, accumulated over seeds. */
+    private static final class PhaseScore {
+        int exactSets;
+        double errorMs;
+        long phases;
+
+        void add(Exercise exercise, Placement placement, Optional<ExerciseHint> hint, int seed) {
+            SimulatedDevice device = ExerciseSimulator.simulate(new SessionScript("sim", "s", placement, 50, 10,
+                    5_000, List.of(SetScript.of(exercise, 8, "2-1-2-0", 10_000))), 1_764_000_000_000L, seed);
+            List<Rep> reps = RepDetectors.forPlacement(placement, hint, "sim", "s").detectAll(device.toRecording());
+            if (reps.size() != device.reps().size()) {
+                return;
+            }
+            exactSets++;
+            for (int i = 0; i < reps.size(); i++) {
+                Rep r = reps.get(i);
+                RepTruth t = device.reps().get(i);
+                errorMs += Math.abs(r.concentricMs() - t.concentricMs()) + Math.abs(r.peakHoldMs() - t.peakHoldMs())
+                        + Math.abs(r.eccentricMs() - t.eccentricMs()) + Math.abs(r.bottomPauseMs() - t.bottomPauseMs());
+                phases += 4;
+            }
+        }
+
+        String cells(int seeds) {
+            return exactSets + " of " + seeds + " | " + (phases == 0 ? "–" : String.format(Locale.ROOT, "%.0f", errorMs / phases));
+        }
     }
 
     /** The hint an athlete would give for each simulated exercise (the simulator names variants the CLI does not). */

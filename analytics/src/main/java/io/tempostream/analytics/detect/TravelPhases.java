@@ -1,0 +1,87 @@
+package io.tempostream.analytics.detect;
+
+/**
+ * Times one movement along the travel signal: it peaks at the highest speed in the searched span,
+ * and its start and end are where the line through the 50 % and 25 % of peak-speed crossings
+ * reaches zero speed, the rule {@link MovementSegmenter} uses for rotation. A band on position
+ * instead ("within 10 % of the far end") counts the slow approach to each end as a hold: a quarter
+ * of every phase for a smooth (minimum-jerk) movement.
+ */
+final class TravelPhases {
+    private static final double MID_FRACTION = 0.5;
+    private static final double LOW_FRACTION = 0.25;
+
+    /** A movement's start and end, in ms (interpolated between samples). */
+    record Span(double startMs, double endMs) {
+        double durationMs() {
+            return endMs - startMs;
+        }
+    }
+
+    private final double[] z;
+    private final long[] t;
+    private final int offset;
+
+    /** {@code z[i]} is travel at time {@code t[offset + i]}. */
+    TravelPhases(double[] z, long[] t, int offset) {
+        this.z = z;
+        this.t = t;
+        this.offset = offset;
+    }
+
+    /**
+     * The movement in direction {@code sign} (+1 up, −1 down) whose peak speed lies in
+     * {@code [from, to]}; its start and end stay within that span.
+     */
+    Span movement(int from, int to, int sign) {
+        int lo = Math.max(1, Math.min(from, to));
+        int hi = Math.min(z.length - 2, Math.max(from, to));
+        if (hi <= lo) {
+            return new Span(time(from), time(to));
+        }
+        int peakAt = lo;
+        for (int i = lo; i <= hi; i++) {
+            if (speed(i, sign) > speed(peakAt, sign)) {
+                peakAt = i;
+            }
+        }
+        double peak = speed(peakAt, sign);
+        if (peak <= 0) {
+            return new Span(time(lo), time(hi));
+        }
+        double start = zeroSpeedTime(peakAt, -1, lo, peak, sign);
+        double end = zeroSpeedTime(peakAt, 1, hi, peak, sign);
+        return new Span(Math.max(time(lo), start), Math.min(time(hi), end));
+    }
+
+    private double zeroSpeedTime(int peakAt, int step, int limit, double peak, int sign) {
+        double mid = crossing(peakAt, step, limit, MID_FRACTION * peak, sign);
+        double low = crossing(peakAt, step, limit, LOW_FRACTION * peak, sign);
+        return low + (low - mid) * LOW_FRACTION / (MID_FRACTION - LOW_FRACTION);
+    }
+
+    /** Time (interpolated) where speed first falls below {@code level} walking from {@code i} by {@code step}. */
+    private double crossing(int i, int step, int limit, double level, int sign) {
+        int k = i;
+        while (k != limit && speed(k + step, sign) >= level) {
+            k += step;
+        }
+        if (k == limit) {
+            return time(k);
+        }
+        double inside = speed(k, sign);
+        double outside = speed(k + step, sign);
+        double fraction = inside == outside ? 0 : (inside - level) / (inside - outside);
+        return time(k) + fraction * (time(k + step) - time(k));
+    }
+
+    /** Central-difference speed in m/s along {@code sign}. */
+    private double speed(int i, int sign) {
+        long dt = t[offset + i + 1] - t[offset + i - 1];
+        return dt <= 0 ? 0 : sign * (z[i + 1] - z[i - 1]) * 1000.0 / dt;
+    }
+
+    private double time(int i) {
+        return t[offset + i];
+    }
+}
