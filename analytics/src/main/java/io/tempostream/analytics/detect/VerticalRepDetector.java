@@ -25,7 +25,7 @@ public final class VerticalRepDetector implements RepDetector {
     /** Bar travel has nothing above a few Hz: samples are averaged into 40 ms bins before analysis. */
     private static final long BIN_MS = 40;
     /** How far back, in rep periods before the last far end, an analysis inside a set looks. */
-    private static final double SET_CONTEXT_PERIODS = 2;
+    private static final double SET_CONTEXT_PERIODS = 1;
     /**
      * A set's last rep is reported once no turn has come for this many periods after it: the next
      * would have been there by then.
@@ -113,14 +113,14 @@ public final class VerticalRepDetector implements RepDetector {
     }
 
     /**
-     * Within a set the next far end comes about a period after the last one, so analyses before
-     * three quarters of a period (plus the confirmation delay) are skipped. Skipping only delays:
-     * a far end that came early is still in the window at the next analysis, reported a fraction
-     * of a period later than it could have been. This halves the analyses inside a set.
+     * Within a set the next rep is reported once the far end after it is confirmed, about two
+     * periods after the last reported one; analyses before 1.75 periods (plus the confirmation
+     * delay) are skipped. Skipping only delays: a far end that came early is still in the window at
+     * the next analysis, reported a fraction of a period later than it could have been.
      */
     private boolean tooSoonForNextRep(long nowMs) {
         return lockedDirection != 0 && nowMs - lastFarEndMs < SET_GAP_MS
-                && nowMs - CONFIRM_AFTER_MS <= lastFarEndMs + 0.75 * lastPeriodMs;
+                && nowMs - CONFIRM_AFTER_MS <= lastFarEndMs + 1.75 * lastPeriodMs;
     }
 
     private void analyse(long confirmedBeforeMs, boolean toTheEnd, Consumer<Rep> out) {
@@ -132,8 +132,8 @@ public final class VerticalRepDetector implements RepDetector {
         if (lockedDirection != 0 && horizon - lastFarEndMs > SET_GAP_MS) {
             lockedDirection = 0; // a new set may start at the other end (a squat after a row)
         }
-        // Inside a set, only the last reps matter: two periods before the last far end keep it and
-        // its predecessor in view, which is what the next rep is measured against.
+        // Inside a set, only the last reps matter: a period before the last reported far end keeps
+        // it in view (the next rep is measured from it), and the window runs on to now.
         int from = lockedDirection == 0 ? 0 : firstIndexAtOrAfter(lastFarEndMs - (long) (SET_CONTEXT_PERIODS * lastPeriodMs));
         int knownDirection = lockedDirection != 0 ? lockedDirection : hintedDirection;
         VerticalExcursions.Result result = VerticalExcursions.analyze(vertical, from, n, rate,
