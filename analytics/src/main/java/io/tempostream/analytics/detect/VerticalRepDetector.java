@@ -129,8 +129,10 @@ public final class VerticalRepDetector implements RepDetector {
             return;
         }
         long horizon = toTheEnd ? clock.lastMs() : confirmedBeforeMs;
-        if (lockedDirection != 0 && horizon - lastFarEndMs > SET_GAP_MS) {
-            lockedDirection = 0; // a new set may start at the other end (a squat after a row)
+        // The set is over once no far end has been seen for a set gap (a reported one lags the
+        // newest by a rep). A new set may start at the other end (a squat after a row).
+        if (lockedDirection != 0 && horizon - Math.max(lastFarEndMs, lastSeenFarEndMs) > SET_GAP_MS) {
+            lockedDirection = 0;
         }
         // Inside a set, only the last reps matter: a period before the last reported far end keeps
         // it in view (the next rep is measured from it), and the window runs on to now.
