@@ -31,8 +31,12 @@ final class VerticalExcursions {
     private static final double CLEARLY_MORE_REGULAR = 0.1;
 
     /** The far-end turning points found, as sample indices, and which kind they are. */
-    record Result(List<Integer> farEnds, int direction, double[] travelM) {
-        static final Result NONE = new Result(List.of(), 0, new double[0]);
+    /**
+     * {@code newestTurn} is the newest rep-sized turn of either kind, even when the turns are too
+     * few or too irregular to be a set (−1 if none): the lifter is moving, so this is no rest.
+     */
+    record Result(List<Integer> farEnds, int direction, double[] travelM, int newestTurn) {
+        static final Result NONE = new Result(List.of(), 0, new double[0], -1);
     }
 
     private VerticalExcursions() {
@@ -61,7 +65,9 @@ final class VerticalExcursions {
         z = Arrays.copyOfRange(z, pad, pad + n);
         if (knownDirection != 0) {
             List<Integer> ends = farEnds(z, knownDirection, rateHz, startEdge, endEdge);
-            return ends.size() >= 2 && regular(interior(ends, n)) ? new Result(ends, knownDirection, z) : new Result(List.of(), 0, z);
+            int newest = newest(ends);
+            return ends.size() >= 2 && regular(interior(ends, n)) ? new Result(ends, knownDirection, z, newest)
+                    : new Result(List.of(), 0, z, newest);
         }
         List<Integer> tops = farEnds(z, 1, rateHz, startEdge, endEdge);
         List<Integer> bottoms = farEnds(z, -1, rateHz, startEdge, endEdge);
@@ -81,11 +87,16 @@ final class VerticalExcursions {
         if (topsFirst == 0) {
             topsFirst = Double.compare(meanProminence(z, 1, interior(tops, n)), meanProminence(z, -1, interior(bottoms, n)));
         }
-        Result best = topsFirst >= 0 ? new Result(tops, 1, z) : new Result(bottoms, -1, z);
+        int newest = Math.max(newest(tops), newest(bottoms));
+        Result best = topsFirst >= 0 ? new Result(tops, 1, z, newest) : new Result(bottoms, -1, z, newest);
         if (best.farEnds().size() < 2 || !regular(interior(best.farEnds(), n))) {
-            return new Result(List.of(), 0, z);
+            return new Result(List.of(), 0, z, newest);
         }
         return best;
+    }
+
+    private static int newest(List<Integer> turns) {
+        return turns.isEmpty() ? -1 : turns.get(turns.size() - 1);
     }
 
     private static List<Integer> farEnds(double[] z, int direction, double rateHz, boolean startEdge, boolean endEdge) {

@@ -140,13 +140,13 @@ public final class VerticalRepDetector implements RepDetector {
         int knownDirection = lockedDirection != 0 ? lockedDirection : hintedDirection;
         VerticalExcursions.Result result = VerticalExcursions.analyze(vertical, from, n, rate,
                 windowStartsAtStreamStart && from == 0, toTheEnd, knownDirection);
+        if (result.newestTurn() >= 0) {
+            lastSeenFarEndMs = Math.max(lastSeenFarEndMs, t[from + result.newestTurn()]);
+        }
         if (result.direction() == 0) {
             return;
         }
         List<Integer> ends = result.farEnds();
-        if (!ends.isEmpty()) {
-            lastSeenFarEndMs = Math.max(lastSeenFarEndMs, t[from + ends.get(ends.size() - 1)]);
-        }
         // Also with an exercise hint: fewer turns to start a set made rest recordings count reps.
         if (lockedDirection == 0 && ends.size() < MIN_FAR_ENDS_TO_START_SET) {
             return; // one or two turns may be fidgeting; a set shows itself by repeating

@@ -44,6 +44,8 @@ public final class EvaluateCommand {
             """;
     static final String[] SIM_TEMPOS = {"3-1-3-0", "2-1-2-1", "1-0-1-0", "3-2-3-0.5", "2-0-2-0"};
     static final double[] SIM_RATES = {50, 100};
+    /** A brisk tempo and the prescribed 3-1-3 of the row programme. */
+    static final String[] EXERCISE_TEMPOS = {"2-1-2-0", "3-1-3-0"};
 
     private EvaluateCommand() {
     }
@@ -137,8 +139,15 @@ public final class EvaluateCommand {
      * counts, and the phase-duration error over the reps of the sets counted exactly.
      */
     static void evaluateExercises(int seeds, PrintStream out) {
-        out.println("\n## Simulated exercises (kinematic models, 50 Hz, 8 reps at 2-1-2-0, random strap rotation)\n");
-        out.println("Phase MAE: mean absolute error of the four phase durations over the reps of exactly counted sets.\n");
+        out.println("\n## Simulated exercises (kinematic models, 50 Hz, 8 reps, random strap rotation)\n");
+        out.println("Phase MAE: mean absolute error of the four phase durations over the reps of exactly counted sets.");
+        for (String tempo : EXERCISE_TEMPOS) {
+            evaluateExercises(tempo, seeds, out);
+        }
+    }
+
+    private static void evaluateExercises(String tempo, int seeds, PrintStream out) {
+        out.println("\n### Tempo " + tempo + "\n");
         out.println("| exercise | wrist: exact sets | phase MAE (ms) | wrist, hinted: exact sets | phase MAE (ms)"
                 + " | back: exact sets | phase MAE (ms) |");
         out.println("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
@@ -147,9 +156,9 @@ public final class EvaluateCommand {
             PhaseScore hinted = new PhaseScore();
             PhaseScore back = new PhaseScore();
             for (int seed = 0; seed < seeds; seed++) {
-                wrist.add(exercise, Placement.WRIST, Optional.empty(), seed);
-                hinted.add(exercise, Placement.WRIST, Optional.of(hintFor(exercise)), seed);
-                back.add(exercise, Placement.BACK, Optional.empty(), seed);
+                wrist.add(exercise, tempo, Placement.WRIST, Optional.empty(), seed);
+                hinted.add(exercise, tempo, Placement.WRIST, Optional.of(hintFor(exercise)), seed);
+                back.add(exercise, tempo, Placement.BACK, Optional.empty(), seed);
             }
             out.printf(Locale.ROOT, "| %s | %s | %s | %s |%n", exercise.scriptName(), wrist.cells(seeds), hinted.cells(seeds),
                     back.cells(seeds));
@@ -162,9 +171,9 @@ public final class EvaluateCommand {
         double errorMs;
         long phases;
 
-        void add(Exercise exercise, Placement placement, Optional<ExerciseHint> hint, int seed) {
+        void add(Exercise exercise, String tempo, Placement placement, Optional<ExerciseHint> hint, int seed) {
             SimulatedDevice device = ExerciseSimulator.simulate(new SessionScript("sim", "s", placement, 50, 10,
-                    5_000, List.of(SetScript.of(exercise, 8, "2-1-2-0", 10_000))), 1_764_000_000_000L, seed);
+                    5_000, List.of(SetScript.of(exercise, 8, tempo, 10_000))), 1_764_000_000_000L, seed);
             List<Rep> reps = RepDetectors.forPlacement(placement, hint, "sim", "s").detectAll(device.toRecording());
             if (reps.size() != device.reps().size()) {
                 return;
