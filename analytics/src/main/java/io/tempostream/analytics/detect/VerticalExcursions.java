@@ -10,7 +10,7 @@ import java.util.List;
  * Reps are the far-end turning points of regular excursions: for a lift that starts at the bottom
  * (row, press, deadlift) the tops, for one that starts at the top (squat, bench) the bottoms;
  * whichever kind is more numerous is the far end, since a set of n reps has n far-end turns and
- * n − 1 turns at the resting end between them.
+ * n − 1 turns at the resting end between them; when that is not clear, the kind that comes first.
  */
 final class VerticalExcursions {
     /**
@@ -27,8 +27,6 @@ final class VerticalExcursions {
     private static final double MIN_REP_PERIOD_S = 1.0;
     /** Rep-to-rep timing varies by less than this (coefficient of variation) in a set; fidgeting more. */
     private static final double MAX_PERIOD_VARIATION = 0.35;
-    /** When the two kinds of turn are nearly as many, a difference this large in rhythm decides. */
-    private static final double CLEARLY_MORE_REGULAR = 0.1;
 
     /** The far-end turning points found, as sample indices, and which kind they are. */
     /**
@@ -72,20 +70,11 @@ final class VerticalExcursions {
         List<Integer> tops = farEnds(z, 1, rateHz, startEdge, endEdge);
         List<Integer> bottoms = farEnds(z, -1, rateHz, startEdge, endEdge);
         int topsFirst = Integer.compare(tops.size(), bottoms.size());
-        double topsVariation = periodVariation(interior(tops, n));
-        double bottomsVariation = periodVariation(interior(bottoms, n));
-        if (Math.abs(tops.size() - bottoms.size()) <= 1 && Math.abs(topsVariation - bottomsVariation) > CLEARLY_MORE_REGULAR) {
-            // Pauses at the resting end make its turns wobble; reps' far ends keep the set's rhythm.
-            topsFirst = topsVariation < bottomsVariation ? 1 : -1;
-        }
-        if (topsFirst == 0) {
-            // Edge turns are guesses, so turns inside the window decide a tie; if those tie too, the
-            // far ends are the kind that stands out more: a resting-end turn at the start or end of
-            // a set has travel on one side only.
-            topsFirst = Integer.compare(interior(tops, n).size(), interior(bottoms, n).size());
-        }
-        if (topsFirst == 0) {
-            topsFirst = Double.compare(meanProminence(z, 1, interior(tops, n)), meanProminence(z, -1, interior(bottoms, n)));
+        if (Math.abs(tops.size() - bottoms.size()) <= 1 && !tops.isEmpty() && !bottoms.isEmpty()) {
+            // A set starts from its resting end, so its first turn is a far end: a row's first
+            // movement goes up, a squat's goes down. (Choosing the kind with the steadier rhythm
+            // picked the wrong one in slow sets, where a hold at the far end makes those turns wobble.)
+            topsFirst = tops.get(0) < bottoms.get(0) ? 1 : -1;
         }
         int newest = Math.max(newest(tops), newest(bottoms));
         Result best = topsFirst >= 0 ? new Result(tops, 1, z, newest) : new Result(bottoms, -1, z, newest);
@@ -147,11 +136,6 @@ final class VerticalExcursions {
         int half = Math.max(1, p.length / 2);
         double[] top = java.util.Arrays.copyOfRange(p, p.length - half, p.length);
         return top[top.length / 2];
-    }
-
-    private static double meanProminence(double[] z, int direction, List<Integer> turns) {
-        double[] x = direction > 0 ? z : negated(z);
-        return turns.stream().mapToDouble(i -> Peaks.prominence(x, i)).average().orElse(0);
     }
 
     private static double[] negated(double[] z) {
