@@ -8,6 +8,7 @@ import java.util.function.Consumer;
  * older or repeated ones are ignored.
  */
 public final class RotationRepDetector implements RepDetector {
+    private final GyroBias bias = new GyroBias();
     private final DominantAxis axis = new DominantAxis();
     private final MovementSegmenter segmenter;
     private final RepAssembler assembler;
@@ -31,9 +32,13 @@ public final class RotationRepDetector implements RepDetector {
         if (dtS == SampleClock.NOT_NEWER) {
             return;
         }
-        axis.update(gxDps, gyDps, gzDps, dtS);
-        double speed = Math.sqrt(gxDps * gxDps + gyDps * gyDps + gzDps * gzDps);
-        segmenter.add(tMs, speed, axis.project(gxDps, gyDps, gzDps), listener(out));
+        bias.update(axG, ayG, azG, gxDps, gyDps, gzDps, dtS);
+        double gx = gxDps - bias.xDps();
+        double gy = gyDps - bias.yDps();
+        double gz = gzDps - bias.zDps();
+        axis.update(gx, gy, gz, dtS);
+        double speed = Math.sqrt(gx * gx + gy * gy + gz * gz);
+        segmenter.add(tMs, speed, axis.project(gx, gy, gz), listener(out));
         // Judge timeouts on the segmenter's clock, which lags the samples by its smoothing window.
         assembler.onTime(segmenter.classifiedUpToMs(), out);
     }

@@ -1,0 +1,38 @@
+package io.tempostream.analytics.detect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+class GyroBiasTest {
+    private static final double DT_S = 0.01;
+
+    @Test
+    void learnsTheOffsetWhileStill() {
+        GyroBias bias = new GyroBias();
+        for (int i = 0; i < 1_000; i++) { // 10 s lying still, tilted, with a 1.2 deg/s offset on y
+            bias.update(0.6, 0, 0.8, 0.1, 1.2, -0.4, DT_S);
+        }
+        assertEquals(0.1, bias.xDps(), 0.01);
+        assertEquals(1.2, bias.yDps(), 0.01);
+        assertEquals(-0.4, bias.zDps(), 0.01);
+    }
+
+    @Test
+    void aSlowTurnIsNotMistakenForOffset() {
+        GyroBias bias = new GyroBias();
+        for (int i = 0; i < 1_000; i++) { // 10 s of a steady 3 deg/s turn: slow, but motion
+            bias.update(0, 0, 1, 0, 0, 3, DT_S);
+        }
+        assertEquals(0, bias.zDps(), 1e-12);
+    }
+
+    @Test
+    void movingTheSensorIsNotStillness() {
+        GyroBias bias = new GyroBias();
+        for (int i = 0; i < 1_000; i++) { // a 1 deg/s reading while the accelerometer sees 0.2 g of push
+            bias.update(0, 0.2, 1, 1, 0, 0, DT_S);
+        }
+        assertEquals(0, bias.xDps(), 1e-12);
+    }
+}
