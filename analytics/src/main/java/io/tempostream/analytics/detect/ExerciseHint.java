@@ -46,6 +46,11 @@ public enum ExerciseHint {
         return wristSignal;
     }
 
+    /** Pulls, raises, presses and deadlifts start with the concentric; squat and bench with the eccentric. */
+    public boolean concentricFirst() {
+        return farEndDirection >= 0;
+    }
+
     /** +1 if a rep's far end is its top (starts at the bottom), −1 if its bottom, 0 if not a travel exercise. */
     public int farEndDirection() {
         return farEndDirection;

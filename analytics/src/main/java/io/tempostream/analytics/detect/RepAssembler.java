@@ -3,10 +3,11 @@ package io.tempostream.analytics.detect;
 import java.util.function.Consumer;
 
 /**
- * Pairs movements into reps for an exercise that starts concentric (pulls and raises): a movement
- * in the set's working direction, then one back of similar size, then the bottom pause until the
- * next rep or until the pause is too long to be one. The first movement of a set defines the
- * working direction, so the sign of the sensor's axes never matters.
+ * Pairs movements into reps: a movement in the set's working direction, then one back of similar
+ * size, then the pause until the next rep or until the pause is too long to be one. The first
+ * movement of a set defines the working direction, so the sign of the sensor's axes never matters.
+ * Pulls and raises start concentric; squat and bench start eccentric, and then the first movement
+ * is the eccentric, the pause between the two is at the bottom and the one after is at the top.
  */
 final class RepAssembler {
     /** The way back must be 0.5–2× the way up, or it was not the same rep. */
@@ -29,9 +30,11 @@ final class RepAssembler {
     private Movement eccentric;
 
     private final double minRomDeg;
+    private final boolean concentricFirst;
 
-    RepAssembler(String athleteId, String deviceId, double minRomDeg) {
+    RepAssembler(String athleteId, String deviceId, double minRomDeg, boolean concentricFirst) {
         this.minRomDeg = minRomDeg;
+        this.concentricFirst = concentricFirst;
         this.athleteId = athleteId;
         this.deviceId = deviceId;
     }
@@ -97,9 +100,16 @@ final class RepAssembler {
         }
         repInSet++;
         lastRepEndMs = endMs;
-        out.accept(new Rep(athleteId, deviceId, set, repInSet, c.startMs(), endMs,
-                c.durationMs(), Math.max(0, e.startMs() - c.endMs()), e.durationMs(),
-                Math.max(0, endMs - e.endMs()), Math.abs(c.angleDeg()), 0));
+        // c and e are the way out and the way back; for an eccentric-first lift the way out is down.
+        long outMs = c.durationMs();
+        long farEndMs = Math.max(0, e.startMs() - c.endMs());
+        long backMs = e.durationMs();
+        long restingEndMs = Math.max(0, endMs - e.endMs());
+        out.accept(concentricFirst
+                ? new Rep(athleteId, deviceId, set, repInSet, c.startMs(), endMs, outMs, farEndMs, backMs, restingEndMs,
+                        Math.abs(c.angleDeg()), 0)
+                : new Rep(athleteId, deviceId, set, repInSet, c.startMs(), endMs, backMs, restingEndMs, outMs, farEndMs,
+                        Math.abs(c.angleDeg()), 0));
         concentric = null;
         eccentric = null;
     }

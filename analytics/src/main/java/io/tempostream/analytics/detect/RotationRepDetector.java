@@ -21,8 +21,13 @@ public final class RotationRepDetector implements RepDetector {
     }
 
     public RotationRepDetector(String athleteId, String deviceId, RotationThresholds thresholds) {
+        this(athleteId, deviceId, thresholds, true);
+    }
+
+    /** @param concentricFirst false for lifts that start with the eccentric (squat, bench) */
+    public RotationRepDetector(String athleteId, String deviceId, RotationThresholds thresholds, boolean concentricFirst) {
         this.segmenter = new MovementSegmenter(thresholds.onSpeedDps());
-        this.assembler = new RepAssembler(athleteId, deviceId, thresholds.minRomDeg());
+        this.assembler = new RepAssembler(athleteId, deviceId, thresholds.minRomDeg(), concentricFirst);
     }
 
     @Override

@@ -52,7 +52,8 @@ public final class WristRepDetector implements RepDetector {
     WristRepDetector(String athleteId, String deviceId, ExerciseHint.WristSignal signal, int farEndDirection) {
         this.athleteId = athleteId;
         this.deviceId = deviceId;
-        this.rotation = signal == ExerciseHint.WristSignal.TRAVEL ? null : new RotationRepDetector(athleteId, deviceId);
+        this.rotation = signal == ExerciseHint.WristSignal.TRAVEL ? null
+                : new RotationRepDetector(athleteId, deviceId, RotationThresholds.WRIST, farEndDirection >= 0);
         this.vertical = signal == ExerciseHint.WristSignal.ROTATION ? null
                 : new VerticalRepDetector(athleteId, deviceId, farEndDirection);
     }
