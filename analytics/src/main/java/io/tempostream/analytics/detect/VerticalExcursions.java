@@ -41,8 +41,9 @@ final class VerticalExcursions {
     }
 
     /**
-     * Analyses {@code verticalAccel[from..to)}; the indices in the result count from {@code from}. {@code knownDirection} is the far end's side once a set
-     * has shown it (+1 tops, −1 bottoms), or 0 to decide it from this window.
+     * Analyses {@code verticalAccel[from..to)}; the indices in the result count from {@code from}.
+     * {@code knownDirection} is the far ends' side once a set or an exercise hint has shown it
+     * (+1 tops, −1 bottoms), or 0 to decide it from this window.
      */
     static Result analyze(double[] verticalAccel, int from, int to, double rateHz, boolean startEdge, boolean endEdge,
             int knownDirection) {

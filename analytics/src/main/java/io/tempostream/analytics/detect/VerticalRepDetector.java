@@ -205,7 +205,8 @@ public final class VerticalRepDetector implements RepDetector {
         long returnMs = Math.round(back.durationMs());
         // The pause at the resting end lasts until the next rep sets off; after a set's last rep it
         // merges into the rest, and no sensor can tell the two apart.
-        long restingPauseMs = nextIsRep ? Math.max(0, Math.round(phases.movement(restAfter, next, d).startMs() - back.endMs())) : 0;
+        long restingPauseMs = nextIsRep
+                ? Math.max(0, Math.round(phases.movement(restAfter, next, d).startMs() - back.endMs())) : 0;
         double travel = d * (z[far] - z[restBefore]);
         repInSet++;
         long startMs = Math.round(outward.startMs());
