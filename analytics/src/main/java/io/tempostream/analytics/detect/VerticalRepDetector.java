@@ -1,6 +1,5 @@
 package io.tempostream.analytics.detect;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -19,11 +18,9 @@ public final class VerticalRepDetector implements RepDetector {
     static final int MIN_FAR_ENDS_TO_START_SET = 4;
     /**
      * The longest stretch analysed at once: four slow reps (7 s each) with room to spare. Older
-     * samples are dropped 5 s at a time; their reps have been reported already.
+     * samples are dropped; their reps have been reported already.
      */
     private static final long MAX_WINDOW_MS = 35_000;
-    /** Bar travel has nothing above a few Hz: samples are averaged into 40 ms bins before analysis. */
-    private static final long BIN_MS = 40;
     /** How far back, in rep periods before the last far end, an analysis inside a set looks. */
     private static final double SET_CONTEXT_PERIODS = 1;
     /**
@@ -35,15 +32,8 @@ public final class VerticalRepDetector implements RepDetector {
     private final String athleteId;
     private final String deviceId;
     private final GravityTracker gravity = new GravityTracker();
-    private long[] t = new long[4096];
-    private double[] vertical = new double[4096];
-    private int n;
-    private boolean windowStartsAtStreamStart = true;
+    private final BinnedWindow window = new BinnedWindow(MAX_WINDOW_MS);
     private final SampleClock clock = new SampleClock();
-    private long binStartMs = Long.MIN_VALUE;
-    private double binSum;
-    private long binTimeSum;
-    private int binCount;
     private long lastAnalysisMs = Long.MIN_VALUE;
     private long lastFarEndMs = Long.MIN_VALUE;
     /** Newest far end any analysis saw, reported or not: a set still building up is not idle. */
@@ -80,7 +70,7 @@ public final class VerticalRepDetector implements RepDetector {
         if (dtS == SampleClock.NOT_NEWER) {
             return;
         }
-        bin(tMs, gravity.verticalAcceleration(axG, ayG, azG, gxDps, gyDps, gzDps, dtS));
+        window.add(tMs, gravity.verticalAcceleration(axG, ayG, azG, gxDps, gyDps, gzDps, dtS));
         if (lastAnalysisMs == Long.MIN_VALUE) {
             lastAnalysisMs = tMs;
         }
@@ -95,15 +85,11 @@ public final class VerticalRepDetector implements RepDetector {
 
     @Override
     public void advanceTo(long nowMs, Consumer<Rep> out) {
-        if (n > 0 && clock.lastMs() != Long.MIN_VALUE && nowMs - clock.lastMs() >= CONFIRM_AFTER_MS) {
-            if (binCount > 0) {
-                append(binTimeSum / binCount, binSum / binCount);
-                binCount = 0;
-            }
+        if (window.size() > 0 && clock.lastMs() != Long.MIN_VALUE && nowMs - clock.lastMs() >= CONFIRM_AFTER_MS) {
+            window.flush();
             // Nothing more will come for this stretch: analyse it to its very end and start afresh.
             analyse(Long.MAX_VALUE, true, out);
-            n = 0;
-            windowStartsAtStreamStart = false;
+            window.clear();
         }
     }
 
@@ -124,7 +110,7 @@ public final class VerticalRepDetector implements RepDetector {
     }
 
     private void analyse(long confirmedBeforeMs, boolean toTheEnd, Consumer<Rep> out) {
-        double rate = sampleRateHz();
+        double rate = window.sampleRateHz();
         if (rate <= 0) {
             return;
         }
@@ -136,10 +122,13 @@ public final class VerticalRepDetector implements RepDetector {
         }
         // Inside a set, only the last reps matter: a period before the last reported far end keeps
         // it in view (the next rep is measured from it), and the window runs on to now.
-        int from = lockedDirection == 0 ? 0 : firstIndexAtOrAfter(lastFarEndMs - (long) (SET_CONTEXT_PERIODS * lastPeriodMs));
+        int from = lockedDirection == 0 ? 0
+                : window.firstIndexAtOrAfter(lastFarEndMs - (long) (SET_CONTEXT_PERIODS * lastPeriodMs));
+        int n = window.size();
+        long[] t = window.timesMs();
         int knownDirection = lockedDirection != 0 ? lockedDirection : hintedDirection;
-        VerticalExcursions.Result result = VerticalExcursions.analyze(vertical, from, n, rate,
-                windowStartsAtStreamStart && from == 0, toTheEnd, knownDirection);
+        VerticalExcursions.Result result = VerticalExcursions.analyze(window.values(), from, n, rate,
+                window.startsAtStreamStart() && from == 0, toTheEnd, knownDirection);
         if (result.newestTurn() >= 0) {
             lastSeenFarEndMs = Math.max(lastSeenFarEndMs, t[from + result.newestTurn()]);
         }
@@ -179,14 +168,6 @@ public final class VerticalRepDetector implements RepDetector {
         }
     }
 
-    private int firstIndexAtOrAfter(long ms) {
-        int i = 0;
-        while (i < n - 1 && t[i] < ms) {
-            i++;
-        }
-        return i;
-    }
-
     /**
      * Builds the rep around far end {@code far}, between the neighbouring far ends {@code prev} and
      * {@code next} (a rep's own when {@code nextIsRep}, else just the end of the search); indices
@@ -195,7 +176,7 @@ public final class VerticalRepDetector implements RepDetector {
     private Rep rep(VerticalExcursions.Result result, int from, int prev, int far, int next, boolean nextIsRep) {
         double[] z = result.travelM();
         int d = result.direction();
-        TravelPhases phases = new TravelPhases(z, t, from);
+        TravelPhases phases = new TravelPhases(z, window.timesMs(), from);
         int restBefore = lowest(z, d, prev, far);
         int restAfter = lowest(z, d, far, next);
         TravelPhases.Span outward = phases.movement(prev, far, d);
@@ -232,68 +213,18 @@ public final class VerticalRepDetector implements RepDetector {
         return best;
     }
 
-    private void bin(long tMs, double verticalAccel) {
-        if (binCount > 0 && tMs - binStartMs > BIN_MS * 3 / 4) { // tolerant of ±1 ms clock jitter
-            append(binTimeSum / binCount, binSum / binCount);
-            binCount = 0;
-        }
-        if (binCount == 0) {
-            binStartMs = tMs;
-            binSum = 0;
-            binTimeSum = 0;
-        }
-        binSum += verticalAccel;
-        binTimeSum += tMs;
-        binCount++;
-    }
-
-    private void append(long tMs, double verticalAccel) {
-        if (n == t.length) {
-            t = Arrays.copyOf(t, n * 2);
-            vertical = Arrays.copyOf(vertical, n * 2);
-        }
-        t[n] = tMs;
-        vertical[n] = verticalAccel;
-        n++;
-        if (tMs - t[0] > MAX_WINDOW_MS) {
-            dropBefore(tMs - MAX_WINDOW_MS + 5_000);
-        }
-    }
-
     /** Between sets, forget all but the last few seconds so each analysis stays short. */
     private void trimIdleHistory(long nowMs) {
         long lastActivity = Math.max(lastFarEndMs, lastSeenFarEndMs);
-        long quietSince = lastActivity == Long.MIN_VALUE ? t[0] : lastActivity;
-        if (nowMs - quietSince > SET_GAP_MS && nowMs - t[0] > SET_GAP_MS) {
-            dropBefore(nowMs - SET_GAP_MS / 2);
-        }
-    }
-
-    private void dropBefore(long cutMs) {
-        int cut = 0;
-        while (cut < n && t[cut] < cutMs) {
-            cut++;
-        }
-        if (cut == 0) {
+        if (window.size() == 0) {
             return;
         }
-        System.arraycopy(t, cut, t, 0, n - cut);
-        System.arraycopy(vertical, cut, vertical, 0, n - cut);
-        n -= cut;
-        windowStartsAtStreamStart = false;
+        long oldestMs = window.timesMs()[0];
+        long quietSince = lastActivity == Long.MIN_VALUE ? oldestMs : lastActivity;
+        if (nowMs - quietSince > SET_GAP_MS && nowMs - oldestMs > SET_GAP_MS) {
+            window.dropBefore(nowMs - SET_GAP_MS / 2);
+        }
     }
 
-    /** The median sample spacing, so dropouts (gaps in the window) do not bend the rate. */
-    private double sampleRateHz() {
-        if (n < 8) {
-            return 0;
-        }
-        int step = Math.max(1, n / 64);
-        long[] dt = new long[(n - 1) / step];
-        for (int k = 0; k < dt.length; k++) {
-            dt[k] = t[k * step + 1] - t[k * step];
-        }
-        Arrays.sort(dt);
-        return 1000.0 / Math.max(1, dt[dt.length / 2]);
-    }
+
 }

@@ -1,0 +1,124 @@
+package io.tempostream.analytics.detect;
+
+import java.util.Arrays;
+
+/**
+ * The recent past of one signal, averaged into 40 ms bins, with each bin's time beside its value:
+ * what {@link VerticalRepDetector} analyses. Bounded in length; trimmed from the front.
+ */
+final class BinnedWindow {
+    /** Bar travel has nothing above a few Hz: samples are averaged into bins of this length. */
+    static final long BIN_MS = 40;
+    /** When the window is full, this much more is dropped at once, so trimming is rare. */
+    private static final long DROP_STEP_MS = 5_000;
+
+    private final long maxWindowMs;
+    private long[] t = new long[4096];
+    private double[] values = new double[4096];
+    private int n;
+    private boolean startsAtStreamStart = true;
+    private long binStartMs;
+    private double binSum;
+    private long binTimeSum;
+    private int binCount;
+
+    BinnedWindow(long maxWindowMs) {
+        this.maxWindowMs = maxWindowMs;
+    }
+
+    void add(long tMs, double value) {
+        if (binCount > 0 && tMs - binStartMs > BIN_MS * 3 / 4) { // tolerant of ±1 ms clock jitter
+            flush();
+        }
+        if (binCount == 0) {
+            binStartMs = tMs;
+            binSum = 0;
+            binTimeSum = 0;
+        }
+        binSum += value;
+        binTimeSum += tMs;
+        binCount++;
+    }
+
+    /** Closes the bin being filled, so the window holds every sample added. */
+    void flush() {
+        if (binCount > 0) {
+            append(binTimeSum / binCount, binSum / binCount);
+            binCount = 0;
+        }
+    }
+
+    /** Forgets everything; what comes next does not start the stream. */
+    void clear() {
+        n = 0;
+        startsAtStreamStart = false;
+    }
+
+    void dropBefore(long cutMs) {
+        int cut = 0;
+        while (cut < n && t[cut] < cutMs) {
+            cut++;
+        }
+        if (cut == 0) {
+            return;
+        }
+        System.arraycopy(t, cut, t, 0, n - cut);
+        System.arraycopy(values, cut, values, 0, n - cut);
+        n -= cut;
+        startsAtStreamStart = false;
+    }
+
+    int size() {
+        return n;
+    }
+
+    /** Bin times (ms); valid up to {@link #size()}, and only until the next change. */
+    long[] timesMs() {
+        return t;
+    }
+
+    /** Bin values; valid up to {@link #size()}, and only until the next change. */
+    double[] values() {
+        return values;
+    }
+
+    /** True while nothing has been dropped: the first bin is the stream's first sample. */
+    boolean startsAtStreamStart() {
+        return startsAtStreamStart;
+    }
+
+    int firstIndexAtOrAfter(long ms) {
+        int i = 0;
+        while (i < n - 1 && t[i] < ms) {
+            i++;
+        }
+        return i;
+    }
+
+    /** The median bin spacing, so dropouts (gaps in the window) do not bend the rate; 0 if too short. */
+    double sampleRateHz() {
+        if (n < 8) {
+            return 0;
+        }
+        int step = Math.max(1, n / 64);
+        long[] dt = new long[(n - 1) / step];
+        for (int k = 0; k < dt.length; k++) {
+            dt[k] = t[k * step + 1] - t[k * step];
+        }
+        Arrays.sort(dt);
+        return 1000.0 / Math.max(1, dt[dt.length / 2]);
+    }
+
+    private void append(long tMs, double value) {
+        if (n == t.length) {
+            t = Arrays.copyOf(t, n * 2);
+            values = Arrays.copyOf(values, n * 2);
+        }
+        t[n] = tMs;
+        values[n] = value;
+        n++;
+        if (tMs - t[0] > maxWindowMs) {
+            dropBefore(tMs - maxWindowMs + DROP_STEP_MS);
+        }
+    }
+}
