@@ -115,8 +115,13 @@ public final class ExerciseSimulator {
                     double con = jitter(set.tempo().concentricMs(), random) * slow;
                     double hold = jitter(set.tempo().peakHoldMs(), random);
                     double ecc = jitter(set.tempo().eccentricMs(), random);
-                    // The last rep's pause merges into the rest: no sensor tells them apart.
+                    // The last rep's phase at the resting end merges into the rest: no sensor tells
+                    // them apart. That is the bottom pause of a pull and the hold at the top of a
+                    // squat or bench (drawn anyway, so the random sequence stays the same).
                     double pause = last ? 0 : jitter(set.tempo().bottomPauseMs(), random);
+                    if (last && !e.concentricFirst()) {
+                        hold = 0;
+                    }
                     double range = (set.partialFromRep() > 0 && r + 1 >= set.partialFromRep() ? 0.5 : 1)
                             * (1 + 0.03 * random.nextGaussian());
                     long start = Math.round(t);
