@@ -6,26 +6,37 @@ import java.net.URISyntaxException;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 
 /**
- * Where the broker is and how to log in ({@code ""} for no username or password: the record is
- * shipped to Flink's task managers, and {@code Optional} is not serializable). The password is kept
- * out of {@link #toString()} so a logged configuration never leaks it; it comes from the
- * environment, not a flag.
+ * Where the broker is and how to log in ({@code ""} for no username, password or CA file: the
+ * record is shipped to Flink's task managers, and {@code Optional} is not serializable). The
+ * password is kept out of {@link #toString()} so a logged configuration never leaks it; it comes
+ * from the environment, not a flag. For {@code ssl://} brokers, {@code caFile} names a PEM file of
+ * the CA certificates to trust; empty means the JVM's own trust store.
  */
-public record MqttEndpoint(String serverUri, String username, String password) implements Serializable {
+public record MqttEndpoint(String serverUri, String username, String password, String caFile) implements Serializable {
 
     public MqttEndpoint {
         validateUri(serverUri);
         username = username == null ? "" : username;
         password = password == null ? "" : password;
+        caFile = caFile == null ? "" : caFile;
+        if (!caFile.isEmpty() && !(serverUri.startsWith("ssl://") || serverUri.startsWith("wss://"))) {
+            throw new IllegalArgumentException("MQTT_CA_FILE is set, so --mqtt-url must be ssl:// or wss://, got '"
+                    + serverUri + "'");
+        }
+    }
+
+    public MqttEndpoint(String serverUri, String username, String password) {
+        this(serverUri, username, password, "");
     }
 
     public static MqttEndpoint of(String serverUri) {
         return new MqttEndpoint(serverUri, "", "");
     }
 
-    /** Reads {@code MQTT_USERNAME} / {@code MQTT_PASSWORD} from the environment when set. */
+    /** Reads {@code MQTT_USERNAME}, {@code MQTT_PASSWORD} and {@code MQTT_CA_FILE} from the environment when set. */
     public static MqttEndpoint fromEnvironment(String serverUri) {
-        return new MqttEndpoint(serverUri, System.getenv("MQTT_USERNAME"), System.getenv("MQTT_PASSWORD"));
+        return new MqttEndpoint(serverUri, System.getenv("MQTT_USERNAME"), System.getenv("MQTT_PASSWORD"),
+                System.getenv("MQTT_CA_FILE"));
     }
 
     /** Paho options for a client that reconnects by itself after a broker restart. */
@@ -41,6 +52,9 @@ public record MqttEndpoint(String serverUri, String username, String password) i
         }
         if (!password.isEmpty()) {
             options.setPassword(password.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        if (!caFile.isEmpty()) {
+            options.setSocketFactory(PemTrust.socketFactory(caFile));
         }
         return options;
     }
@@ -60,6 +74,7 @@ public record MqttEndpoint(String serverUri, String username, String password) i
 
     @Override
     public String toString() {
-        return serverUri + (username.isEmpty() ? "" : " as " + username) + (password.isEmpty() ? "" : " (password set)");
+        return serverUri + (username.isEmpty() ? "" : " as " + username) + (password.isEmpty() ? "" : " (password set)")
+                + (caFile.isEmpty() ? "" : " trusting " + caFile);
     }
 }
