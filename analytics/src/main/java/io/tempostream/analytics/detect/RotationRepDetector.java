@@ -69,7 +69,10 @@ public final class RotationRepDetector implements RepDetector {
 
     @Override
     public void advanceTo(long nowMs, Consumer<Rep> out) {
-        assembler.onTime(nowMs, out);
+        // Up to the last sample, time says nothing the samples did not: judge by the segmenter's
+        // clock as accept() does, or a rep's end would depend on when the caller asked (the job
+        // asks at watermark timers, which a device with a wrong clock can move).
+        assembler.onTime(nowMs > clock.lastMs() ? nowMs : segmenter.classifiedUpToMs(), out);
     }
 
     @Override

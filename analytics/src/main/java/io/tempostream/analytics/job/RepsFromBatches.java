@@ -109,7 +109,12 @@ public final class RepsFromBatches extends KeyedProcessFunction<String, ImuBatch
             waiting.update(later);
         }
         detector.advanceTo(timestamp, out::collect);
-        afterSamples(detector, ctx);
+        detectorState.update(detector);
+        // Only a silence timer later than this one: the detector has just been advanced to here,
+        // and re-registering a time the watermark has passed fires again at once, for ever.
+        if (detector.lastSampleMs() != Long.MIN_VALUE && detector.lastSampleMs() + CLOSE_AFTER_SILENCE_MS > timestamp) {
+            ctx.timerService().registerEventTimeTimer(detector.lastSampleMs() + CLOSE_AFTER_SILENCE_MS);
+        }
     }
 
     private void closeSilentDevice(RepDetector detector, Collector<Rep> out) throws Exception {
