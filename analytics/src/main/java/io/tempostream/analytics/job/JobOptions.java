@@ -27,12 +27,16 @@ public record JobOptions(
     public static final String DEFAULT_INFLUX_DB = "tempostream";
 
     public static final Set<String> FLAGS = Set.of("mqtt-url", "topic", "client-id-prefix", "influx-url", "influx-db",
-            "parallelism", "checkpoint-interval-ms", "max-out-of-order-ms");
+            "parallelism", "checkpoint-interval-ms", "max-out-of-order-ms", "session-expiry-s");
 
     public static JobOptions fromFlags(Flags flags) {
         MqttEndpoint endpoint = MqttEndpoint.fromEnvironment(flags.get("mqtt-url", DEFAULT_MQTT_URL));
+        // A named job keeps its broker session for an hour, so a restart misses nothing published
+        // meanwhile; an unnamed one gets a random id, whose session nobody would ever resume.
+        boolean named = flags.get("client-id-prefix").isPresent();
         String prefix = flags.get("client-id-prefix", "tempostream-" + UUID.randomUUID().toString().substring(0, 8));
-        MqttSourceOptions mqtt = MqttSourceOptions.defaults(endpoint, flags.get("topic", ImuTopic.ALL_DEVICES_FILTER), prefix);
+        MqttSourceOptions mqtt = MqttSourceOptions.defaults(endpoint, flags.get("topic", ImuTopic.ALL_DEVICES_FILTER), prefix)
+                .withSessionExpirySeconds(flags.getLong("session-expiry-s", named ? 3_600 : 0, 0, 0xFFFFFFFFL));
         InfluxOptions influx = InfluxOptions.fromEnvironment(flags.get("influx-url", DEFAULT_INFLUX_URL),
                 flags.get("influx-db", DEFAULT_INFLUX_DB));
         return new JobOptions(mqtt, influx,

@@ -11,6 +11,10 @@ import java.io.Serializable;
  * @param qos             subscription QoS (1: at least once)
  * @param queueCapacity   messages buffered between Paho's callback thread and Flink; when full
  *                        the callback blocks, which stops reading the socket: backpressure, no loss
+ * @param sessionExpirySeconds how long the broker keeps a reader's session (its subscription and
+ *                        the QoS 1 messages that arrive meanwhile) after the reader disconnects, so a
+ *                        restarted job receives what was published while it was down; 0 for a clean
+ *                        session. Needs a client id prefix that stays the same across restarts.
  */
 public record MqttSourceOptions(
         MqttEndpoint endpoint,
@@ -18,7 +22,8 @@ public record MqttSourceOptions(
         String sharedGroup,
         String clientIdPrefix,
         int qos,
-        int queueCapacity) implements Serializable {
+        int queueCapacity,
+        long sessionExpirySeconds) implements Serializable {
 
     public MqttSourceOptions {
         if (topicFilter == null || topicFilter.isBlank() || topicFilter.startsWith("$share/")) {
@@ -36,10 +41,18 @@ public record MqttSourceOptions(
         if (queueCapacity < 1) {
             throw new IllegalArgumentException("queue capacity must be positive, got " + queueCapacity);
         }
+        if (sessionExpirySeconds < 0 || sessionExpirySeconds > 0xFFFFFFFFL) {
+            throw new IllegalArgumentException("--session-expiry-s must be 0–4294967295, got " + sessionExpirySeconds);
+        }
     }
 
+    /** A clean session: nothing is kept for the job while it is away. */
     public static MqttSourceOptions defaults(MqttEndpoint endpoint, String topicFilter, String clientIdPrefix) {
-        return new MqttSourceOptions(endpoint, topicFilter, "tempostream", clientIdPrefix, 1, 10_000);
+        return new MqttSourceOptions(endpoint, topicFilter, "tempostream", clientIdPrefix, 1, 10_000, 0);
+    }
+
+    public MqttSourceOptions withSessionExpirySeconds(long seconds) {
+        return new MqttSourceOptions(endpoint, topicFilter, sharedGroup, clientIdPrefix, qos, queueCapacity, seconds);
     }
 
     /**

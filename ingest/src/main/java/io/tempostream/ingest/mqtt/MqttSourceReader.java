@@ -13,6 +13,7 @@ import org.apache.flink.core.io.InputStatus;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttCallback;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
@@ -115,7 +116,13 @@ final class MqttSourceReader implements SourceReader<MqttRecord, MqttSplit> {
         try {
             client = new MqttAsyncClient(options.endpoint().serverUri(), clientId, new MemoryPersistence());
             client.setCallback(new Callback(filter));
-            client.connect(options.endpoint().connectionOptions()).waitForCompletion(CONNECT_TIMEOUT_MS);
+            MqttConnectionOptions connection = options.endpoint().connectionOptions();
+            if (options.sessionExpirySeconds() > 0) {
+                // Resume the session this client id left, with what the broker queued meanwhile.
+                connection.setCleanStart(false);
+                connection.setSessionExpiryInterval(options.sessionExpirySeconds());
+            }
+            client.connect(connection).waitForCompletion(CONNECT_TIMEOUT_MS);
             client.subscribe(filter, options.qos()).waitForCompletion(CONNECT_TIMEOUT_MS);
             client.publish(options.statusTopic(context.getIndexOfSubtask()),
                     MqttSourceOptions.SUBSCRIBED.getBytes(java.nio.charset.StandardCharsets.UTF_8), 1, false)

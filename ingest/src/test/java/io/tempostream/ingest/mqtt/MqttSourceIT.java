@@ -39,6 +39,77 @@ class MqttSourceIT {
         assertEquals(expected(600), receive(2, 600));
     }
 
+    /**
+     * A job with a named, persistent session is stopped; devices keep publishing; the job comes back
+     * under the same name and receives what was published while it was away.
+     */
+    @Test
+    void messagesPublishedWhileTheJobIsDownArriveWhenItReturns() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String filter = "source-it/" + run + "/+";
+        MqttSourceOptions options = MqttSourceOptions.defaults(MqttEndpoint.of(BROKER), filter, "source-it-" + run)
+                .withSessionExpirySeconds(120);
+        List<String> first = runAndPublish(options, run, 0, 100, 100);
+        publish(run, 100, 200); // nobody is subscribed now: the broker queues these in the session
+        List<String> second = runAndPublish(options, run, 200, 300, 200);
+
+        assertEquals(expected(100), new HashSet<>(first));
+        Set<String> afterRestart = new HashSet<>(second);
+        assertEquals(200, second.size(), "each message once");
+        assertEquals(expected(300).stream().filter(m -> !first.contains(m)).collect(java.util.stream.Collectors.toSet()),
+                afterRestart, "the 100 sent while the job was down, then 100 more");
+    }
+
+    /** Runs a one-reader job, publishes messages [from, to) once it listens, and takes {@code take} messages. */
+    private static List<String> runAndPublish(MqttSourceOptions options, String run, int from, int to, int take)
+            throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(1);
+        CloseableIterator<String> received = env
+                .fromSource(new MqttSource(options), WatermarkStrategy.noWatermarks(), "MQTT")
+                .map(r -> new String(r.payload(), StandardCharsets.UTF_8))
+                .collectAsync();
+        List<String> all = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (ReaderReadiness readiness = new ReaderReadiness(options)) {
+            JobClient job = env.executeAsync("mqtt source persistent session IT");
+            // Collect on a thread of its own: a message that never comes must fail the test, not hang it.
+            Thread collector = new Thread(() -> {
+                try {
+                    received.forEachRemaining(all::add);
+                } catch (RuntimeException cancelled) {
+                    // the job is cancelled below
+                }
+            });
+            collector.setDaemon(true);
+            collector.start();
+            try {
+                readiness.await(1, 60_000);
+                publish(run, from, to);
+                long deadline = System.currentTimeMillis() + 30_000;
+                while (all.size() < take && System.currentTimeMillis() < deadline) {
+                    Thread.sleep(50);
+                }
+                Thread.sleep(500); // anything beyond `take` would be a duplicate: give it time to show
+            } finally {
+                job.cancel().get();
+                received.close();
+            }
+        }
+        return new ArrayList<>(all);
+    }
+
+    private static void publish(String run, int from, int to) throws Exception {
+        MqttClient publisher = new MqttClient(BROKER, "source-it-pub-" + run + "-" + from, new MemoryPersistence());
+        publisher.connect(MqttEndpoint.of(BROKER).connectionOptions());
+        for (int i = from; i < to; i++) {
+            MqttMessage message = new MqttMessage(("message-" + i).getBytes(StandardCharsets.UTF_8));
+            message.setQos(1);
+            ReliablePublisher.publish(publisher, "source-it/" + run + "/device-" + (i % 7), message);
+        }
+        publisher.disconnect();
+        publisher.close();
+    }
+
     private static Set<String> expected(int n) {
         Set<String> payloads = new HashSet<>();
         for (int i = 0; i < n; i++) {
