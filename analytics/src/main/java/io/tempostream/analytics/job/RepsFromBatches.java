@@ -4,11 +4,13 @@ import io.tempostream.analytics.detect.Rep;
 import io.tempostream.analytics.detect.RepDetector;
 import io.tempostream.analytics.detect.RepDetectors;
 import io.tempostream.ingest.ImuBatch;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
@@ -43,6 +45,13 @@ public final class RepsFromBatches extends KeyedProcessFunction<String, ImuBatch
     /** How far event time is moved on for a silent device: past every detector's closing delay. */
     private static final long CLOSE_SILENT_DEVICE_MS = 60_000;
 
+    /**
+     * A device that has sent nothing for a day is gone: its detector, waiting batches and arrival
+     * time are dropped, so state stays bounded however many devices come and go. (Its silence
+     * closed its reps long before.)
+     */
+    static final Duration DEVICE_STATE_TTL = Duration.ofHours(24);
+
     private transient ValueState<RepDetector> detectorState;
     private transient ValueState<Long> lastArrivalMs;
     private transient ListState<ImuBatch> waiting;
@@ -50,12 +59,24 @@ public final class RepsFromBatches extends KeyedProcessFunction<String, ImuBatch
 
     @Override
     public void open(OpenContext context) {
-        detectorState = getRuntimeContext().getState(
-                new ValueStateDescriptor<>("rep-detector", TypeInformation.of(RepDetector.class)));
-        waiting = getRuntimeContext().getListState(
-                new ListStateDescriptor<>("batches-waiting-for-watermark", TypeInformation.of(ImuBatch.class)));
+        // Processing time: a device's clock cannot keep its state alive. Expired entries are swept a
+        // few at a time as other devices' batches arrive.
+        StateTtlConfig ttl = StateTtlConfig.newBuilder(DEVICE_STATE_TTL)
+                .setUpdateType(StateTtlConfig.UpdateType.OnCreateAndWrite)
+                .setStateVisibility(StateTtlConfig.StateVisibility.NeverReturnExpired)
+                .cleanupIncrementally(10, true)
+                .build();
+        ValueStateDescriptor<RepDetector> detector = new ValueStateDescriptor<>("rep-detector", TypeInformation.of(RepDetector.class));
+        detector.enableTimeToLive(ttl);
+        detectorState = getRuntimeContext().getState(detector);
+        ListStateDescriptor<ImuBatch> waitingBatches = new ListStateDescriptor<>("batches-waiting-for-watermark",
+                TypeInformation.of(ImuBatch.class));
+        waitingBatches.enableTimeToLive(ttl);
+        waiting = getRuntimeContext().getListState(waitingBatches);
+        ValueStateDescriptor<Long> arrival = new ValueStateDescriptor<>("last-arrival-wall-ms", Long.class);
+        arrival.enableTimeToLive(ttl);
+        lastArrivalMs = getRuntimeContext().getState(arrival);
         skippedBatches = getRuntimeContext().getMetricGroup().counter("skippedRepeatedOrStaleBatches");
-        lastArrivalMs = getRuntimeContext().getState(new ValueStateDescriptor<>("last-arrival-wall-ms", Long.class));
     }
 
     @Override
