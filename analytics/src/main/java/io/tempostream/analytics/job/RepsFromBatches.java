@@ -55,7 +55,9 @@ public final class RepsFromBatches extends KeyedProcessFunction<String, ImuBatch
     private transient ValueState<RepDetector> detectorState;
     private transient ValueState<Long> lastArrivalMs;
     private transient ListState<ImuBatch> waiting;
+    private transient ValueState<RecentBatches> recentBatches;
     private transient Counter skippedBatches;
+    private transient Counter duplicateBatches;
 
     @Override
     public void open(OpenContext context) {
@@ -76,7 +78,12 @@ public final class RepsFromBatches extends KeyedProcessFunction<String, ImuBatch
         ValueStateDescriptor<Long> arrival = new ValueStateDescriptor<>("last-arrival-wall-ms", Long.class);
         arrival.enableTimeToLive(ttl);
         lastArrivalMs = getRuntimeContext().getState(arrival);
+        ValueStateDescriptor<RecentBatches> recent = new ValueStateDescriptor<>("recent-batches",
+                TypeInformation.of(RecentBatches.class));
+        recent.enableTimeToLive(ttl);
+        recentBatches = getRuntimeContext().getState(recent);
         skippedBatches = getRuntimeContext().getMetricGroup().counter("skippedRepeatedOrStaleBatches");
+        duplicateBatches = getRuntimeContext().getMetricGroup().counter("duplicateBatches");
     }
 
     @Override
@@ -85,6 +92,13 @@ public final class RepsFromBatches extends KeyedProcessFunction<String, ImuBatch
         lastArrivalMs.update(now);
         // Whole seconds, so a device sending ten batches a second registers one timer per second.
         ctx.timerService().registerProcessingTimeTimer((now + SILENT_DEVICE_AFTER_MS) / 1000 * 1000 + 1000);
+        RecentBatches recent = recentBatches.value() == null ? new RecentBatches() : recentBatches.value();
+        boolean duplicate = recent.seenBefore(batch);
+        recentBatches.update(recent);
+        if (duplicate) {
+            duplicateBatches.inc(); // redelivered by the broker or resent by the device: used once already
+            return;
+        }
         RepDetector detector = detector(batch);
         if (batch.lastTimestampMs() <= detector.lastSampleMs()) {
             skippedBatches.inc();
