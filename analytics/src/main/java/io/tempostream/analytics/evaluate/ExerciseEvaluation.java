@@ -1,0 +1,100 @@
+package io.tempostream.analytics.evaluate;
+
+import io.tempostream.analytics.detect.ExerciseHint;
+import io.tempostream.analytics.detect.Rep;
+import io.tempostream.analytics.detect.RepDetectors;
+import io.tempostream.ingest.Placement;
+import io.tempostream.simulator.Exercise;
+import io.tempostream.simulator.ExerciseSimulator;
+import io.tempostream.simulator.RepTruth;
+import io.tempostream.simulator.SessionScript;
+import io.tempostream.simulator.SetScript;
+import io.tempostream.simulator.SimulatedDevice;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** The evaluate command's table of simulated exercises: every model, wrist and back, with and without a hint. */
+final class ExerciseEvaluation {
+    /** A brisk tempo and the prescribed 3-1-3 of the row programme. */
+    static final String[] EXERCISE_TEMPOS = {"2-1-2-0", "3-1-3-0"};
+
+    private ExerciseEvaluation() {
+    }
+
+    /**
+     * Every exercise model of the simulator, wrist and upper back, one set each per seed: exact
+     * counts, and the phase-duration error over the reps of the sets counted exactly.
+     */
+    static void run(int seeds, PrintStream out) {
+        out.println("\n## Simulated exercises (kinematic models, 50 Hz, 8 reps, random strap rotation)\n");
+        out.println("Phase MAE: mean absolute error of the four phase durations over the reps of exactly counted sets.");
+        for (String tempo : EXERCISE_TEMPOS) {
+            evaluateExercises(tempo, seeds, out);
+        }
+    }
+
+    private static void evaluateExercises(String tempo, int seeds, PrintStream out) {
+        out.println("\n### Tempo " + tempo + "\n");
+        out.println("| exercise | wrist: exact sets | phase MAE (ms) | wrist, hinted: exact sets | phase MAE (ms)"
+                + " | back: exact sets | phase MAE (ms) | back, hinted: exact sets | phase MAE (ms) |");
+        out.println("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        for (Exercise exercise : Exercise.values()) {
+            PhaseScore wrist = new PhaseScore();
+            PhaseScore hinted = new PhaseScore();
+            PhaseScore back = new PhaseScore();
+            PhaseScore backHinted = new PhaseScore();
+            for (int seed = 0; seed < seeds; seed++) {
+                wrist.add(exercise, tempo, Placement.WRIST, Optional.empty(), seed);
+                hinted.add(exercise, tempo, Placement.WRIST, Optional.of(hintFor(exercise)), seed);
+                back.add(exercise, tempo, Placement.BACK, Optional.empty(), seed);
+                backHinted.add(exercise, tempo, Placement.BACK, Optional.of(hintFor(exercise)), seed);
+            }
+            out.printf(Locale.ROOT, "| %s | %s | %s | %s | %s |%n", exercise.scriptName(), wrist.cells(seeds),
+                    hinted.cells(seeds), back.cells(seeds), backHinted.cells(seeds));
+        }
+    }
+
+    /** Exact sets and phase errors of one exercise and placement, accumulated over seeds. */
+    private static final class PhaseScore {
+        int exactSets;
+        double errorMs;
+        long phases;
+
+        void add(Exercise exercise, String tempo, Placement placement, Optional<ExerciseHint> hint, int seed) {
+            SimulatedDevice device = ExerciseSimulator.simulate(new SessionScript("sim", "s", placement, 50, 10,
+                    5_000, List.of(SetScript.of(exercise, 8, tempo, 10_000))), 1_764_000_000_000L, seed);
+            List<Rep> reps = RepDetectors.forPlacement(placement, hint, "sim", "s").detectAll(device.toRecording());
+            if (reps.size() != device.reps().size()) {
+                return;
+            }
+            exactSets++;
+            for (int i = 0; i < reps.size(); i++) {
+                Rep r = reps.get(i);
+                RepTruth t = device.reps().get(i);
+                errorMs += Math.abs(r.concentricMs() - t.concentricMs()) + Math.abs(r.peakHoldMs() - t.peakHoldMs())
+                        + Math.abs(r.eccentricMs() - t.eccentricMs()) + Math.abs(r.bottomPauseMs() - t.bottomPauseMs());
+                phases += 4;
+            }
+        }
+
+        String cells(int seeds) {
+            return exactSets + " of " + seeds + " | " + (phases == 0 ? "–" : String.format(Locale.ROOT, "%.0f", errorMs / phases));
+        }
+    }
+
+    /** The hint an athlete would give for each simulated exercise (the simulator names variants the CLI does not). */
+    static ExerciseHint hintFor(Exercise exercise) {
+        return switch (exercise) {
+            case DUMBBELL_ROW -> ExerciseHint.ROW;
+            case SEATED_CABLE_ROW -> ExerciseHint.CABLE_ROW;
+            case FACE_PULL, BAND_FACE_PULL -> ExerciseHint.FACE_PULL;
+            case PRONE_Y_RAISE -> ExerciseHint.Y_RAISE;
+            case PENDLAY_ROW -> ExerciseHint.PENDLAY_ROW;
+            case SCAPULAR_SQUEEZE -> ExerciseHint.SCAPULAR_SQUEEZE;
+            case SQUAT -> ExerciseHint.SQUAT;
+            case BENCH -> ExerciseHint.BENCH;
+        };
+    }
+}
