@@ -143,13 +143,33 @@ public final class RepsFromBatches extends KeyedProcessFunction<String, ImuBatch
             }
             waiting.update(later);
         }
+        long lastSample = detector.lastSampleMs();
+        if (timestamp > lastSample && !silentOrEnded(ctx)) {
+            // Event time has passed this device's data only because others' clocks run ahead (the
+            // watermark is shared): that is no silence of its own, so its open rep stays open. Its
+            // real silence is a wall-clock matter (the processing-time timer); the end of a
+            // bounded input still closes it, at the last possible timer.
+            detector.advanceTo(lastSample, out::collect);
+            detectorState.update(detector);
+            ctx.timerService().registerEventTimeTimer(Long.MAX_VALUE - 1);
+            return;
+        }
         detector.advanceTo(timestamp, out::collect);
         detectorState.update(detector);
         // Only a silence timer later than this one: the detector has just been advanced to here,
         // and re-registering a time the watermark has passed fires again at once, for ever.
-        if (detector.lastSampleMs() != Long.MIN_VALUE && detector.lastSampleMs() + CLOSE_AFTER_SILENCE_MS > timestamp) {
-            ctx.timerService().registerEventTimeTimer(detector.lastSampleMs() + CLOSE_AFTER_SILENCE_MS);
+        if (lastSample != Long.MIN_VALUE && lastSample + CLOSE_AFTER_SILENCE_MS > timestamp) {
+            ctx.timerService().registerEventTimeTimer(lastSample + CLOSE_AFTER_SILENCE_MS);
         }
+    }
+
+    /** True at the end of a bounded input, or when the device has sent nothing for a while (wall time). */
+    private boolean silentOrEnded(OnTimerContext ctx) throws Exception {
+        if (ctx.timerService().currentWatermark() == Long.MAX_VALUE) {
+            return true;
+        }
+        Long arrived = lastArrivalMs.value();
+        return arrived == null || ctx.timerService().currentProcessingTime() - arrived >= SILENT_DEVICE_AFTER_MS;
     }
 
     private void closeSilentDevice(RepDetector detector, Collector<Rep> out) throws Exception {

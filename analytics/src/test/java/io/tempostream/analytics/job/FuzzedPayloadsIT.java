@@ -99,15 +99,9 @@ class FuzzedPayloadsIT {
         return all;
     }
 
-    /**
-     * A rep without its end and its pause at the resting end. Byte flips can give another device a
-     * clock far ahead, which moves the job's shared watermark; this device's rep that was waiting
-     * for its pause to end may then be closed at once, with the pause cut short (known limitation,
-     * docs/operations.md). Everything else about every rep must be exactly as without the fuzz.
-     */
     private static String describe(Rep r) {
-        return "rep " + r.set() + "/" + r.rep() + " from " + r.startMs() + " " + r.concentricMs() + "/" + r.peakHoldMs()
-                + "/" + r.eccentricMs();
+        return "rep " + r.set() + "/" + r.rep() + " " + r.startMs() + "-" + r.endMs() + " " + r.concentricMs() + "/"
+                + r.peakHoldMs() + "/" + r.eccentricMs() + "/" + r.bottomPauseMs();
     }
 
     private static List<byte[]> validSession() {
