@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.StateDescriptor;
 import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
@@ -68,22 +69,20 @@ public final class RepsFromBatches extends KeyedProcessFunction<String, ImuBatch
                 .setStateVisibility(StateTtlConfig.StateVisibility.NeverReturnExpired)
                 .cleanupIncrementally(10, true)
                 .build();
-        ValueStateDescriptor<RepDetector> detector = new ValueStateDescriptor<>("rep-detector", TypeInformation.of(RepDetector.class));
-        detector.enableTimeToLive(ttl);
-        detectorState = getRuntimeContext().getState(detector);
-        ListStateDescriptor<ImuBatch> waitingBatches = new ListStateDescriptor<>("batches-waiting-for-watermark",
-                TypeInformation.of(ImuBatch.class));
-        waitingBatches.enableTimeToLive(ttl);
-        waiting = getRuntimeContext().getListState(waitingBatches);
-        ValueStateDescriptor<Long> arrival = new ValueStateDescriptor<>("last-arrival-wall-ms", Long.class);
-        arrival.enableTimeToLive(ttl);
-        lastArrivalMs = getRuntimeContext().getState(arrival);
-        ValueStateDescriptor<RecentBatches> recent = new ValueStateDescriptor<>("recent-batches",
-                TypeInformation.of(RecentBatches.class));
-        recent.enableTimeToLive(ttl);
-        recentBatches = getRuntimeContext().getState(recent);
+        detectorState = getRuntimeContext().getState(
+                expiring(new ValueStateDescriptor<>("rep-detector", TypeInformation.of(RepDetector.class)), ttl));
+        waiting = getRuntimeContext().getListState(
+                expiring(new ListStateDescriptor<>("batches-waiting-for-watermark", TypeInformation.of(ImuBatch.class)), ttl));
+        lastArrivalMs = getRuntimeContext().getState(expiring(new ValueStateDescriptor<>("last-arrival-wall-ms", Long.class), ttl));
+        recentBatches = getRuntimeContext().getState(
+                expiring(new ValueStateDescriptor<>("recent-batches", TypeInformation.of(RecentBatches.class)), ttl));
         skippedBatches = getRuntimeContext().getMetricGroup().counter("skippedRepeatedOrStaleBatches");
         duplicateBatches = getRuntimeContext().getMetricGroup().counter("duplicateBatches");
+    }
+
+    private static <D extends StateDescriptor<?, ?>> D expiring(D descriptor, StateTtlConfig ttl) {
+        descriptor.enableTimeToLive(ttl);
+        return descriptor;
     }
 
     @Override
