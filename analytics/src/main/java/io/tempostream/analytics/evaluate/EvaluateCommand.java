@@ -15,7 +15,6 @@ import io.tempostream.simulator.Exercise;
 import io.tempostream.simulator.ExerciseSimulator;
 import io.tempostream.simulator.SessionScript;
 import io.tempostream.simulator.SetScript;
-import io.tempostream.simulator.RepTruth;
 import io.tempostream.simulator.SetPlan;
 import io.tempostream.simulator.SimulatedDevice;
 import io.tempostream.simulator.WristRowSimulator;
@@ -190,13 +189,9 @@ public final class EvaluateCommand {
                     if (reps.size() == device.reps().size()) {
                         exact++;
                         for (int i = 0; i < reps.size(); i++) {
-                            Rep r = reps.get(i);
-                            RepTruth t = device.reps().get(i);
-                            long[] errors = {r.concentricMs() - t.concentricMs(), r.peakHoldMs() - t.peakHoldMs(),
-                                r.eccentricMs() - t.eccentricMs(), r.bottomPauseMs() - t.bottomPauseMs()};
-                            for (long e : errors) {
-                                error += Math.abs(e);
-                                worst = Math.max(worst, Math.abs(e));
+                            for (long e : PhaseErrors.of(reps.get(i), device.reps().get(i))) {
+                                error += e;
+                                worst = Math.max(worst, e);
                                 phases++;
                             }
                         }

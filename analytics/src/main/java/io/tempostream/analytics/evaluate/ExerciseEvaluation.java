@@ -6,7 +6,6 @@ import io.tempostream.analytics.detect.RepDetectors;
 import io.tempostream.ingest.Placement;
 import io.tempostream.simulator.Exercise;
 import io.tempostream.simulator.ExerciseSimulator;
-import io.tempostream.simulator.RepTruth;
 import io.tempostream.simulator.SessionScript;
 import io.tempostream.simulator.SetScript;
 import io.tempostream.simulator.SimulatedDevice;
@@ -71,11 +70,10 @@ final class ExerciseEvaluation {
             }
             exactSets++;
             for (int i = 0; i < reps.size(); i++) {
-                Rep r = reps.get(i);
-                RepTruth t = device.reps().get(i);
-                errorMs += Math.abs(r.concentricMs() - t.concentricMs()) + Math.abs(r.peakHoldMs() - t.peakHoldMs())
-                        + Math.abs(r.eccentricMs() - t.eccentricMs()) + Math.abs(r.bottomPauseMs() - t.bottomPauseMs());
-                phases += 4;
+                for (long e : PhaseErrors.of(reps.get(i), device.reps().get(i))) {
+                    errorMs += e;
+                    phases++;
+                }
             }
         }
 
