@@ -30,7 +30,12 @@ public final class TestServices {
 
     /** Runs an InfluxQL query and returns its rows as column → value maps (time in epoch ms). */
     public static List<Map<String, Object>> query(String database, String influxQl) {
-        try (InfluxDB client = InfluxConnection.open(InfluxOptions.of(INFLUX_URL, database))) {
+        return query(INFLUX_URL, database, influxQl);
+    }
+
+    /** The same against the InfluxDB at {@code influxUrl} (one a test started itself). */
+    public static List<Map<String, Object>> query(String influxUrl, String database, String influxQl) {
+        try (InfluxDB client = InfluxConnection.open(InfluxOptions.of(influxUrl, database))) {
             QueryResult result = client.query(new Query(influxQl, database), TimeUnit.MILLISECONDS);
             if (result.hasError()) {
                 throw new IllegalStateException(influxQl + ": " + result.getError());
@@ -57,6 +62,36 @@ public final class TestServices {
                 }
             }
             return rows;
+        }
+    }
+
+    /** Waits until {@code database} holds {@code expected} reps; fails with the count reached. */
+    public static void awaitRepCount(String database, int expected, long timeoutMs) throws InterruptedException {
+        awaitRepCount(INFLUX_URL, database, expected, timeoutMs);
+    }
+
+    /** The same against the InfluxDB at {@code influxUrl}, which may be down for part of the wait. */
+    public static void awaitRepCount(String influxUrl, String database, int expected, long timeoutMs)
+            throws InterruptedException {
+        long deadline = System.currentTimeMillis() + timeoutMs;
+        long count = 0;
+        while (System.currentTimeMillis() < deadline) {
+            count = repCount(influxUrl, database);
+            if (count >= expected) {
+                return;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("only " + count + " of " + expected + " reps reached InfluxDB within " + timeoutMs + " ms");
+    }
+
+    /** Reps in {@code database}; 0 while it (or InfluxDB) is not there yet. */
+    public static long repCount(String influxUrl, String database) {
+        try {
+            List<Map<String, Object>> rows = query(influxUrl, database, "SELECT count(concentric_ms) FROM rep");
+            return rows.isEmpty() ? 0 : ((Number) rows.get(0).get("count")).longValue();
+        } catch (RuntimeException notThereYet) {
+            return 0;
         }
     }
 

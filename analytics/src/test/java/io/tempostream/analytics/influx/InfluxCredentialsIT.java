@@ -4,12 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.tempostream.analytics.LocalInfluxd;
 import io.tempostream.analytics.detect.Rep;
 import io.tempostream.analytics.job.RepPoints;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -39,33 +36,14 @@ class InfluxCredentialsIT {
 
     @TempDir
     Path dir;
-    private Process influxd;
+    private LocalInfluxd influxd;
     private String url;
 
     @BeforeEach
     void startInfluxWithAuth() throws Exception {
-        int http = freePort();
-        int rpc = freePort();
-        Files.writeString(dir.resolve("influxdb.conf"), """
-                reporting-disabled = true
-                bind-address = "127.0.0.1:%d"
-                [meta]
-                  dir = "%s/meta"
-                [data]
-                  dir = "%s/data"
-                  wal-dir = "%s/wal"
-                  query-log-enabled = false
-                [http]
-                  bind-address = "127.0.0.1:%d"
-                  auth-enabled = true
-                  log-enabled = false
-                [monitor]
-                  store-enabled = false
-                """.formatted(rpc, dir, dir, dir, http));
-        influxd = new ProcessBuilder("influxd", "-config", dir.resolve("influxdb.conf").toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("influxd.log").toFile()).start();
-        waitForPort(http);
-        url = "http://127.0.0.1:" + http;
+        influxd = new LocalInfluxd(dir, true);
+        influxd.start();
+        url = influxd.url();
         // With no users yet, InfluxDB 1.x lets exactly one thing through: creating the first admin.
         try (InfluxDB bootstrap = InfluxDBFactory.connect(url)) {
             bootstrap.query(new Query("CREATE USER " + USER + " WITH PASSWORD '" + PASSWORD + "' WITH ALL PRIVILEGES"));
@@ -78,8 +56,7 @@ class InfluxCredentialsIT {
     @AfterEach
     void stopInflux() throws Exception {
         if (influxd != null) {
-            influxd.destroy();
-            influxd.waitFor(10, TimeUnit.SECONDS);
+            influxd.stop();
         }
     }
 
@@ -103,22 +80,5 @@ class InfluxCredentialsIT {
             assertThrows(InfluxDBException.class, () -> anonymous.query(new Query("SELECT * FROM rep", DATABASE)));
         }
         assertFalse(options.toString().contains(PASSWORD), "the options' description never shows the password");
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private void waitForPort(int port) throws Exception {
-        for (int i = 0; i < 200; i++) {
-            try (Socket ignored = new Socket("127.0.0.1", port)) {
-                return;
-            } catch (IOException notYet) {
-                Thread.sleep(100);
-            }
-        }
-        throw new AssertionError("influxd did not listen on " + port + ": " + Files.readString(dir.resolve("influxd.log")));
     }
 }

@@ -11,18 +11,14 @@ import io.tempostream.ingest.TempoPrescription;
 import io.tempostream.ingest.mqtt.MqttEndpoint;
 import io.tempostream.ingest.mqtt.MqttSourceOptions;
 import io.tempostream.ingest.mqtt.ReaderReadiness;
+import io.tempostream.ingest.testing.LocalMosquitto;
 import io.tempostream.simulator.SessionPublisher;
 import io.tempostream.simulator.SimulatedDevice;
 import io.tempostream.simulator.WorkoutOptions;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
@@ -44,30 +40,29 @@ class BrokerRestartIT {
 
     @TempDir
     Path dir;
-    private Process broker;
-    private int port;
+    private LocalMosquitto broker;
     private final String database = TestServices.freshDatabase("restart");
 
     @AfterEach
     void cleanUp() throws Exception {
-        stopBroker();
+        if (broker != null) {
+            broker.stop();
+        }
         TestServices.dropDatabase(database);
     }
 
     @Test
     void brokerRestartMidSetLosesAndDoublesNoRep() throws Exception {
-        port = freePort();
         // Persistence on, as in deploy/mosquitto: sessions and queued messages outlive a restart.
-        Files.writeString(dir.resolve("mosquitto.conf"), """
+        broker = new LocalMosquitto(dir, port -> """
                 listener %d 127.0.0.1
                 allow_anonymous true
                 persistence true
                 persistence_location %s/
                 max_queued_messages 100000
-                user %s
-                """.formatted(port, dir, System.getProperty("user.name")));
-        startBroker();
-        String url = "tcp://127.0.0.1:" + port;
+                """.formatted(port, dir));
+        broker.start();
+        String url = "tcp://127.0.0.1:" + broker.port();
         WorkoutOptions workout = new WorkoutOptions(1, 1, 8, TempoPrescription.parse("2-1-2-0"), 70, 10_000, 50, 10, 11);
         MqttSourceOptions mqtt = MqttSourceOptions.defaults(MqttEndpoint.of(url), ImuTopic.ALL_DEVICES_FILTER,
                 "restart-" + UUID.randomUUID().toString().substring(0, 8)).withSessionExpirySeconds(300);
@@ -92,7 +87,7 @@ class BrokerRestartIT {
                         }
                     });
                 }
-                awaitRepCount(devices.get(0).reps().size(), 60_000);
+                TestServices.awaitRepCount(database, devices.get(0).reps().size(), 60_000);
                 Thread.sleep(2_000); // a doubled rep would show up now
             } finally {
                 job.cancel().get();
@@ -107,56 +102,14 @@ class BrokerRestartIT {
     private void restartBrokerInTheBackground() {
         Thread restart = new Thread(() -> {
             try {
-                stopBroker();
+                broker.stop();
                 Thread.sleep(2_000);
-                startBroker();
+                broker.start();
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
         }, "broker-restart");
         restart.setDaemon(true);
         restart.start();
-    }
-
-    private void startBroker() throws Exception {
-        broker = new ProcessBuilder("mosquitto", "-c", dir.resolve("mosquitto.conf").toString())
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("mosquitto.log").toFile()))
-                .start();
-        for (int i = 0; i < 100; i++) {
-            try (Socket ignored = new Socket("127.0.0.1", port)) {
-                return;
-            } catch (IOException notYet) {
-                Thread.sleep(100);
-            }
-        }
-        throw new AssertionError("mosquitto did not listen on " + port + ": " + Files.readString(dir.resolve("mosquitto.log")));
-    }
-
-    /** SIGTERM: Mosquitto saves its sessions and queued messages before it exits. */
-    private void stopBroker() throws InterruptedException {
-        if (broker != null && broker.isAlive()) {
-            broker.destroy();
-            broker.waitFor(10, TimeUnit.SECONDS);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private void awaitRepCount(int expected, long timeoutMs) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + timeoutMs;
-        long count = 0;
-        while (System.currentTimeMillis() < deadline) {
-            List<Map<String, Object>> rows = TestServices.query(database, "SELECT count(concentric_ms) FROM rep");
-            count = rows.isEmpty() ? 0 : ((Number) rows.get(0).get("count")).longValue();
-            if (count >= expected) {
-                return;
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("only " + count + " of " + expected + " reps reached InfluxDB within " + timeoutMs + " ms");
     }
 }

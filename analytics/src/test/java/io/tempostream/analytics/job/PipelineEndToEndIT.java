@@ -65,7 +65,7 @@ class PipelineEndToEndIT {
                         PayloadFormat.BINARY, 10)) {
                     publisher.publish(devices, sent -> { });
                 }
-                awaitRepCount(48, 60_000);
+                TestServices.awaitRepCount(database, 48, 60_000);
             } finally {
                 job.cancel().get();
             }
@@ -87,20 +87,6 @@ class PipelineEndToEndIT {
             assertClose(truth.startMs(), row.get("time"), key + " start");
         }
         assertTrue(truthByKey.isEmpty(), "reps missing from InfluxDB: " + truthByKey.keySet());
-    }
-
-    private void awaitRepCount(int expected, long timeoutMs) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + timeoutMs;
-        long count = 0;
-        while (System.currentTimeMillis() < deadline) {
-            List<Map<String, Object>> rows = TestServices.query(database, "SELECT count(concentric_ms) FROM rep");
-            count = rows.isEmpty() ? 0 : ((Number) rows.get(0).get("count")).longValue();
-            if (count >= expected) {
-                return;
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("only " + count + " of " + expected + " reps reached InfluxDB within " + timeoutMs + " ms");
     }
 
     private static void assertClose(long expectedMs, Object actual, String what) {

@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.Socket;
+import io.tempostream.ingest.testing.LocalMosquitto;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +34,7 @@ class BrokerAccessControlIT {
 
     @TempDir
     Path dir;
-    private Process broker;
+    private LocalMosquitto broker;
     private String url;
     private final List<String> seenByJob = new CopyOnWriteArrayList<>();
 
@@ -54,25 +52,19 @@ class BrokerAccessControlIT {
         run(Map.of(), "openssl", "x509", "-req", "-days", "1", "-in", dir.resolve("server.csr").toString(),
                 "-CA", dir.resolve("ca.crt").toString(), "-CAkey", dir.resolve("ca.key").toString(), "-CAcreateserial",
                 "-extfile", dir.resolve("san.cnf").toString(), "-out", dir.resolve("server.crt").toString());
-        int port = freePort();
         // The deploy configuration as shipped, with this test's folder, port and no persistence.
-        String conf = Files.readString(DEPLOY.resolve("mosquitto.conf"))
+        String shipped = Files.readString(DEPLOY.resolve("mosquitto.conf"))
                 .replace("/etc/mosquitto/tempostream", dir.toString())
-                .replace("persistence true", "persistence false")
-                .replace("listener 8883", "listener " + port + " 127.0.0.1");
-        // Started as root, Mosquitto would switch to its own user, which cannot read this folder.
-        Files.writeString(dir.resolve("mosquitto.conf"), conf + "user " + System.getProperty("user.name") + "\n");
-        broker = new ProcessBuilder("mosquitto", "-c", dir.resolve("mosquitto.conf").toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("mosquitto.log").toFile()).start();
-        waitForPort(port);
-        url = "ssl://127.0.0.1:" + port;
+                .replace("persistence true", "persistence false");
+        broker = new LocalMosquitto(dir, port -> shipped.replace("listener 8883", "listener " + port + " 127.0.0.1"));
+        broker.start();
+        url = "ssl://127.0.0.1:" + broker.port();
     }
 
     @AfterEach
     void stopBroker() throws Exception {
         if (broker != null) {
-            broker.destroy();
-            broker.waitFor(10, TimeUnit.SECONDS);
+            broker.stop();
         }
     }
 
@@ -154,23 +146,6 @@ class BrokerAccessControlIT {
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(process.waitFor(60, TimeUnit.SECONDS) && process.exitValue() == 0,
                 String.join(" ", command) + " failed: " + output);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private void waitForPort(int port) throws Exception {
-        for (int i = 0; i < 100; i++) {
-            try (Socket ignored = new Socket("127.0.0.1", port)) {
-                return;
-            } catch (IOException notYet) {
-                Thread.sleep(100);
-            }
-        }
-        throw new AssertionError("mosquitto did not listen on " + port + ": " + Files.readString(dir.resolve("mosquitto.log")));
     }
 
     private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
