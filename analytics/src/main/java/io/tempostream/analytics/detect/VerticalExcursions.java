@@ -28,8 +28,15 @@ final class VerticalExcursions {
     /** Rep-to-rep timing varies by less than this (coefficient of variation) in a set; fidgeting more. */
     private static final double MAX_PERIOD_VARIATION = 0.35;
 
-    /** The far-end turning points found, as sample indices, and which kind they are. */
     /**
+     * A rep cut off by the end of a recording comes within a quarter period of where the set's
+     * rhythm puts it; a step or a re-rack after the set comes later (1.3 periods in a real deadlift
+     * set, against 1.04–1.09 for the cut reps in docs/accuracy.md).
+     */
+    private static final double CUT_REP_RHYTHM = 0.25;
+
+    /**
+     * The far-end turning points found, as sample indices, and which kind they are.
      * {@code newestTurn} is the newest rep-sized turn of either kind, even when the turns are too
      * few or too irregular to be a set (−1 if none): the lifter is moving, so this is no rest.
      */
@@ -63,19 +70,28 @@ final class VerticalExcursions {
         highPass.filtfiltPadded(z, n, pad);
         z = Arrays.copyOfRange(z, pad, pad + n);
         if (knownDirection != 0) {
-            List<Integer> ends = farEnds(z, knownDirection, rateHz, startEdge, endEdge);
+            List<Integer> ends = farEnds(z, knownDirection, rateHz, startEdge, endEdge, true);
             int newest = newest(ends);
             return ends.size() >= 2 && regular(interior(ends, n)) ? new Result(ends, knownDirection, z, newest)
                     : new Result(List.of(), 0, z, newest);
         }
-        List<Integer> tops = farEnds(z, 1, rateHz, startEdge, endEdge);
-        List<Integer> bottoms = farEnds(z, -1, rateHz, startEdge, endEdge);
+        List<Integer> tops = farEnds(z, 1, rateHz, startEdge, endEdge, false);
+        List<Integer> bottoms = farEnds(z, -1, rateHz, startEdge, endEdge, false);
         int topsFirst = Integer.compare(tops.size(), bottoms.size());
         if (Math.abs(tops.size() - bottoms.size()) <= 1 && !tops.isEmpty() && !bottoms.isEmpty()) {
             // A set starts from its resting end, so its first turn is a far end: a row's first
             // movement goes up, a squat's goes down. (Choosing the kind with the steadier rhythm
             // picked the wrong one in slow sets, where a hold at the far end makes those turns wobble.)
             topsFirst = tops.get(0) < bottoms.get(0) ? 1 : -1;
+        }
+        if (startEdge || endEdge) {
+            // Cut reps are looked for once the far-end side is chosen: a cut turn at the resting
+            // end would otherwise tip the choice.
+            if (topsFirst >= 0) {
+                tops = farEnds(z, 1, rateHz, startEdge, endEdge, true);
+            } else {
+                bottoms = farEnds(z, -1, rateHz, startEdge, endEdge, true);
+            }
         }
         int newest = Math.max(newest(tops), newest(bottoms));
         Result best = topsFirst >= 0 ? new Result(tops, 1, z, newest) : new Result(bottoms, -1, z, newest);
@@ -89,7 +105,8 @@ final class VerticalExcursions {
         return turns.isEmpty() ? -1 : turns.get(turns.size() - 1);
     }
 
-    private static List<Integer> farEnds(double[] z, int direction, double rateHz, boolean startEdge, boolean endEdge) {
+    private static List<Integer> farEnds(double[] z, int direction, double rateHz, boolean startEdge, boolean endEdge,
+            boolean withCutReps) {
         double[] x = direction > 0 ? z : negated(z);
         int minDistance = (int) Math.round(MIN_REP_PERIOD_S * rateHz);
         List<Peaks.Peak> peaks = Peaks.find(x, minDistance, MIN_TRAVEL_M);
@@ -110,13 +127,62 @@ final class VerticalExcursions {
         // when the travel from it is rep-sized.
         if (startEdge && ends.get(0) > minDistance && isEdgeExtreme(x, 0, ends.get(0), MIN_SHARE_OF_TYPICAL * typical)) {
             ends.add(0, 0);
+        } else if (startEdge && withCutReps) {
+            // The same cut rep at the start of a recording: look at it backwards.
+            double[] reversed = reversed(x);
+            List<Integer> reversedEnds = new ArrayList<>();
+            for (int k = ends.size() - 1; k >= 0; k--) {
+                reversedEnds.add(x.length - 1 - ends.get(k));
+            }
+            int cut = cutRepTurn(reversed, reversedEnds, minDistance, MIN_SHARE_OF_TYPICAL * typical);
+            if (cut >= 0) {
+                ends.add(0, x.length - 1 - cut);
+            }
         }
         int last = ends.get(ends.size() - 1);
         if (endEdge && x.length - 1 - last > minDistance
                 && isEdgeExtreme(x, x.length - 1, last, MIN_SHARE_OF_TYPICAL * typical)) {
             ends.add(x.length - 1);
+        } else if (endEdge && withCutReps) {
+            int cut = cutRepTurn(x, ends, minDistance, MIN_SHARE_OF_TYPICAL * typical);
+            if (cut >= 0) {
+                ends.add(cut);
+            }
         }
         return ends;
+    }
+
+    /**
+     * A recording that stops just after a rep's far end leaves that turn without the way back,
+     * so it has no prominence: it counts when the travel into it is rep-sized, it comes on the
+     * set's rhythm and the recording stops before the way back could have been seen (a re-rack or
+     * standing up after the set does not). Returns −1 when there is none.
+     */
+    private static int cutRepTurn(double[] x, List<Integer> ends, int minDistance, double minTravel) {
+        if (ends.size() < 2) {
+            return -1;
+        }
+        int last = ends.get(ends.size() - 1);
+        int highest = -1;
+        for (int i = last + minDistance; i < x.length - 1; i++) {
+            if (highest < 0 || x[i] > x[highest]) {
+                highest = i;
+            }
+        }
+        // A turn, not the edge of the search: still rising at the cut is the edge rule's case above.
+        if (highest < 0 || x[highest - 1] >= x[highest] || x[highest + 1] >= x[highest]) {
+            return -1;
+        }
+        double lowest = x[last];
+        for (int i = last; i <= highest; i++) {
+            lowest = Math.min(lowest, x[i]);
+        }
+        double period = (last - ends.get(0)) / (double) (ends.size() - 1);
+        double spacing = highest - last;
+        boolean onRhythm = Math.abs(spacing - period) <= CUT_REP_RHYTHM * period;
+        // Cut: too little time left after it for the way back, which a finished rep would show.
+        boolean cut = x.length - 1 - highest < period / 2;
+        return x[highest] - lowest >= minTravel && onRhythm && cut ? highest : -1;
     }
 
     private static boolean isEdgeExtreme(double[] x, int edge, int nearestPeak, double minTravel) {
@@ -137,6 +203,14 @@ final class VerticalExcursions {
         int half = Math.max(1, p.length / 2);
         double[] top = java.util.Arrays.copyOfRange(p, p.length - half, p.length);
         return top[top.length / 2];
+    }
+
+    private static double[] reversed(double[] z) {
+        double[] x = new double[z.length];
+        for (int i = 0; i < z.length; i++) {
+            x[i] = z[z.length - 1 - i];
+        }
+        return x;
     }
 
     private static double[] negated(double[] z) {

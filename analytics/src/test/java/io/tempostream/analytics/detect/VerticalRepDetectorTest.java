@@ -31,6 +31,12 @@ class VerticalRepDetectorTest {
      */
     static List<Rep> lift(int reps, double periodS, double travelM, boolean startsAtTop, double rateHz, long seed,
             RepDetector detector) {
+        return lift(reps, periodS, travelM, startsAtTop, rateHz, seed, detector, 0, Double.MAX_VALUE);
+    }
+
+    /** As above, recorded only from {@code fromS} until {@code toS}: a recording started or stopped mid-set. */
+    static List<Rep> lift(int reps, double periodS, double travelM, boolean startsAtTop, double rateHz, long seed,
+            RepDetector detector, double fromS, double toS) {
         Random random = new Random(seed);
         Rotation mount = new Rotation(random.nextGaussian(), random.nextGaussian(), random.nextGaussian(),
                 random.nextGaussian(), true);
@@ -50,6 +56,10 @@ class VerticalRepDetectorTest {
             }
             Vector3D worldSpecificForceG = new Vector3D(0, 0, 1 + verticalAccel / 9.80665);
             Vector3D a = mount.applyInverseTo(worldSpecificForceG);
+            if (t < fromS || t >= toS) {
+                random.nextGaussian(); // the same noise as the uncut recording
+                continue;
+            }
             detector.accept(T0 + Math.round(t * 1000),
                     a.getX() + 0.01 * random.nextGaussian(), a.getY() + 0.01 * random.nextGaussian(),
                     a.getZ() + 0.01 * random.nextGaussian(),
@@ -78,6 +88,35 @@ class VerticalRepDetectorTest {
             long total = rep.concentricMs() + rep.peakHoldMs() + rep.eccentricMs() + rep.bottomPauseMs();
             assertTrue(Math.abs(total - periodS * 1000) < 0.35 * periodS * 1000, "rep duration " + total + " ms");
         }
+    }
+
+    /**
+     * Real recordings (docs/accuracy.md) often stop a moment after the last rep's far end, or start
+     * just before the first one: that rep has no way back (or no way out) to give its turn
+     * prominence, yet it was lifted. Far ends sit at 4 + 0.4·period + k·period seconds. A recording
+     * that starts mid-rep shows a resting-end turn first, so which side is the far end must come
+     * from the exercise hint there.
+     */
+    @ParameterizedTest(name = "recorded from {0} s to {1} s, starts at top {2}, hinted {3}")
+    @CsvSource({
+        "0, 17.6, false, false",
+        "0, 17.6, true, false",
+        "4.8, 100, false, true",
+        "4.8, 100, true, true",
+    })
+    void countsARepTheRecordingCutsJustAfterOrBeforeItsFarEnd(double fromS, double toS, boolean startsAtTop,
+            boolean hinted) {
+        int farEnd = hinted ? (startsAtTop ? -1 : 1) : 0;
+        List<Rep> found = lift(5, 3.0, 0.45, startsAtTop, 25, 7, new VerticalRepDetector("a", "w", farEnd), fromS, toS);
+        assertEquals(5, found.size(), "reps " + found);
+    }
+
+    /** Cut where the rhythm does not expect a rep: the set's last rep was whole, nothing follows. */
+    @ParameterizedTest(name = "recorded until {0} s")
+    @CsvSource({"19.5", "20.6"})
+    void aRecordingCutInTheRestAfterASetAddsNoRep(double toS) {
+        List<Rep> found = lift(5, 3.0, 0.45, false, 25, 7, new VerticalRepDetector("a", "w"), 0, toS);
+        assertEquals(5, found.size(), "reps " + found);
     }
 
     @ParameterizedTest(name = "seed {0}")
