@@ -2,6 +2,8 @@ package io.tempostream.ingest.mqtt;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -26,6 +28,12 @@ import org.slf4j.LoggerFactory;
  * Subscribes with Paho's async client and hands messages to Flink through a bounded queue. Paho's
  * callback thread fills the queue and blocks while it is full (backpressure reaches the broker
  * through TCP flow control); {@link #pollNext} drains it on the task thread.
+ *
+ * <p>With {@link MqttSourceOptions#ackAfterCheckpoint()} a message is acknowledged (PUBACK) only
+ * when the checkpoint taken after it was emitted completes. Until then the broker keeps it in the
+ * reader's session and sends it again if the job fails and resumes the session, so nothing the job
+ * took but had not yet made durable is lost. Redelivered messages are duplicates downstream, which
+ * the job drops by batch sequence number.
  */
 final class MqttSourceReader implements SourceReader<MqttRecord, MqttSplit> {
     private static final Logger LOG = LoggerFactory.getLogger(MqttSourceReader.class);
@@ -33,7 +41,14 @@ final class MqttSourceReader implements SourceReader<MqttRecord, MqttSplit> {
 
     private final SourceReaderContext context;
     private final MqttSourceOptions options;
-    private final BlockingQueue<MqttRecord> queue;
+    private final BlockingQueue<Arrival> queue;
+    /**
+     * Ids of the messages emitted since the last checkpoint barrier (QoS 1, so the id is all an
+     * acknowledgement needs); only touched on the task thread.
+     */
+    private List<Integer> emittedSinceCheckpoint = new ArrayList<>();
+    /** Message ids waiting for their checkpoint to complete, by checkpoint id. */
+    private final TreeMap<Long, List<Integer>> awaitingCheckpoint = new TreeMap<>();
     private final List<MqttSplit> splits = new ArrayList<>();
     private final Object availabilityLock = new Object();
     private CompletableFuture<Void> available = new CompletableFuture<>();
@@ -56,11 +71,14 @@ final class MqttSourceReader implements SourceReader<MqttRecord, MqttSplit> {
 
     @Override
     public InputStatus pollNext(ReaderOutput<MqttRecord> output) {
-        MqttRecord record = queue.poll();
-        if (record == null) {
+        Arrival arrival = queue.poll();
+        if (arrival == null) {
             return InputStatus.NOTHING_AVAILABLE;
         }
-        output.collect(record);
+        output.collect(arrival.record());
+        if (options.ackAfterCheckpoint() && arrival.messageId() != Arrival.NOTHING_TO_ACK) {
+            emittedSinceCheckpoint.add(arrival.messageId());
+        }
         return queue.isEmpty() ? InputStatus.NOTHING_AVAILABLE : InputStatus.MORE_AVAILABLE;
     }
 
@@ -79,7 +97,35 @@ final class MqttSourceReader implements SourceReader<MqttRecord, MqttSplit> {
 
     @Override
     public List<MqttSplit> snapshotState(long checkpointId) {
+        if (!emittedSinceCheckpoint.isEmpty()) {
+            awaitingCheckpoint.put(checkpointId, emittedSinceCheckpoint);
+            emittedSinceCheckpoint = new ArrayList<>();
+        }
         return List.copyOf(splits);
+    }
+
+    /**
+     * Everything emitted before this checkpoint's barrier is now in Flink's state or past the sink:
+     * the broker may forget it. An aborted checkpoint's messages wait for the next one to complete.
+     */
+    @Override
+    public void notifyCheckpointComplete(long checkpointId) {
+        Map<Long, List<Integer>> covered = awaitingCheckpoint.headMap(checkpointId, true);
+        for (List<Integer> messageIds : covered.values()) {
+            for (int messageId : messageIds) {
+                acknowledge(messageId);
+            }
+        }
+        covered.clear();
+    }
+
+    private void acknowledge(int messageId) {
+        try {
+            client.messageArrivedComplete(messageId, 1);
+        } catch (MqttException e) {
+            // Not connected: the broker sends the message again on reconnect; the job drops the duplicate.
+            LOG.debug("MQTT acknowledgement of message {} not sent: {}", messageId, e.getMessage());
+        }
     }
 
     @Override
@@ -116,7 +162,12 @@ final class MqttSourceReader implements SourceReader<MqttRecord, MqttSplit> {
         try {
             client = new MqttAsyncClient(options.endpoint().serverUri(), clientId, new MemoryPersistence());
             client.setCallback(new Callback(filter));
+            client.setManualAcks(options.ackAfterCheckpoint());
             MqttConnectionOptions connection = options.endpoint().connectionOptions();
+            if (options.ackAfterCheckpoint()) {
+                // Held acknowledgements use up the broker's in-flight window: ask for the largest.
+                connection.setReceiveMaximum(MqttSourceOptions.RECEIVE_MAXIMUM);
+            }
             if (options.sessionExpirySeconds() > 0) {
                 // Resume the session this client id left, with what the broker queued meanwhile.
                 connection.setCleanStart(false);
@@ -134,13 +185,18 @@ final class MqttSourceReader implements SourceReader<MqttRecord, MqttSplit> {
         }
     }
 
-    private void enqueue(MqttRecord record) throws InterruptedException {
-        while (!closed && !queue.offer(record, 100, TimeUnit.MILLISECONDS)) {
+    private void enqueue(Arrival arrival) throws InterruptedException {
+        while (!closed && !queue.offer(arrival, 100, TimeUnit.MILLISECONDS)) {
             // Full: keep Paho's thread here so it stops reading from the socket.
         }
         synchronized (availabilityLock) {
             available.complete(null);
         }
+    }
+
+    /** A message with the id its acknowledgement names. */
+    private record Arrival(MqttRecord record, int messageId) {
+        static final int NOTHING_TO_ACK = -1;
     }
 
     private final class Callback implements MqttCallback {
@@ -152,7 +208,9 @@ final class MqttSourceReader implements SourceReader<MqttRecord, MqttSplit> {
 
         @Override
         public void messageArrived(String topic, MqttMessage message) throws InterruptedException {
-            enqueue(new MqttRecord(topic, message.getPayload(), System.currentTimeMillis()));
+            // A device publishing at QoS 0 gets QoS 0 delivery: there is nothing to acknowledge.
+            enqueue(new Arrival(new MqttRecord(topic, message.getPayload(), System.currentTimeMillis()),
+                    message.getQos() > 0 ? message.getId() : Arrival.NOTHING_TO_ACK));
         }
 
         @Override

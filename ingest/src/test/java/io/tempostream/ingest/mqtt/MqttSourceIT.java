@@ -8,15 +8,23 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.flink.util.CloseableIterator;
+import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttClient;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -58,6 +66,86 @@ class MqttSourceIT {
         assertEquals(200, second.size(), "each message once");
         assertEquals(expected(300).stream().filter(m -> !first.contains(m)).collect(java.util.stream.Collectors.toSet()),
                 afterRestart, "the 100 sent while the job was down, then 100 more");
+    }
+
+    /** Messages the job below has taken; the MiniCluster runs in this JVM. */
+    private static final AtomicInteger TAKEN = new AtomicInteger();
+
+    /**
+     * With acknowledgements held until checkpoints, a job that has taken messages but completed no
+     * checkpoint has acknowledged none of them: whoever resumes its session gets them all again.
+     * Once a checkpoint has completed after them, nothing comes again.
+     */
+    @Test
+    void messagesAreAcknowledgedOnlyWhenACheckpointCoversThem() throws Exception {
+        assertEquals(40, redeliveredAfterTaking(40, 3_600_000), "taken, never checkpointed: all sent again");
+        assertEquals(0, redeliveredAfterTaking(40, 200), "taken and checkpointed: none sent again");
+    }
+
+    /** Runs a job that takes {@code n} messages, stops it, and counts what its resumed session delivers. */
+    private static int redeliveredAfterTaking(int n, long checkpointIntervalMs) throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        MqttSourceOptions options = MqttSourceOptions.defaults(MqttEndpoint.of(BROKER), "source-it/" + run + "/+",
+                "source-it-ack-" + run).withSessionExpirySeconds(120).withAckAfterCheckpoint(true);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(1);
+        env.enableCheckpointing(checkpointIntervalMs);
+        TAKEN.set(0);
+        env.fromSource(new MqttSource(options), WatermarkStrategy.noWatermarks(), "MQTT")
+                .map(record -> TAKEN.incrementAndGet())
+                .sinkTo(new DiscardingSink<>());
+        try (ReaderReadiness readiness = new ReaderReadiness(options)) {
+            JobClient job = env.executeAsync("mqtt source ack-after-checkpoint IT");
+            try {
+                readiness.await(1, 60_000);
+                publish(run, 0, n);
+                long deadline = System.currentTimeMillis() + 30_000;
+                while (TAKEN.get() < n && System.currentTimeMillis() < deadline) {
+                    Thread.sleep(50);
+                }
+                assertEquals(n, TAKEN.get(), "messages the job took");
+                Thread.sleep(2_000); // room for checkpoints to complete, when there are any
+            } finally {
+                job.cancel().get();
+            }
+        }
+        // Resume the reader's session as a plain client: the broker sends what was not acknowledged.
+        AtomicInteger redelivered = new AtomicInteger();
+        MqttClient resumed = new MqttClient(BROKER, options.clientIdPrefix() + "-0", new MemoryPersistence());
+        resumed.setCallback(new MqttCallback() {
+            @Override
+            public void messageArrived(String topic, MqttMessage message) {
+                redelivered.incrementAndGet();
+            }
+
+            @Override
+            public void disconnected(MqttDisconnectResponse response) {
+            }
+
+            @Override
+            public void mqttErrorOccurred(MqttException exception) {
+            }
+
+            @Override
+            public void deliveryComplete(IMqttToken token) {
+            }
+
+            @Override
+            public void connectComplete(boolean reconnect, String serverUri) {
+            }
+
+            @Override
+            public void authPacketArrived(int reasonCode, MqttProperties properties) {
+            }
+        });
+        MqttConnectionOptions connection = options.endpoint().connectionOptions();
+        connection.setCleanStart(false);
+        connection.setSessionExpiryInterval(0L); // this client ends the session when it leaves
+        resumed.connect(connection);
+        Thread.sleep(3_000);
+        resumed.disconnect();
+        resumed.close();
+        return redelivered.get();
     }
 
     /** Runs a one-reader job, publishes messages [from, to) once it listens, and takes {@code take} messages. */
