@@ -59,6 +59,13 @@ public final class RepsFromBatches extends KeyedProcessFunction<String, ImuBatch
     private transient ValueState<RecentBatches> recentBatches;
     private transient Counter skippedBatches;
     private transient Counter duplicateBatches;
+    /**
+     * When this instance first heard from its input (processing time), or NOT_YET. Silence counts
+     * from here at the earliest: after a restart the broker sends again what the job had not yet
+     * checkpointed, and a device must not look silent for the time the job itself was down.
+     */
+    private transient long listeningSinceMs;
+    private static final long NOT_YET = Long.MIN_VALUE;
 
     @Override
     public void open(OpenContext context) {
@@ -76,6 +83,7 @@ public final class RepsFromBatches extends KeyedProcessFunction<String, ImuBatch
         lastArrivalMs = getRuntimeContext().getState(expiring(new ValueStateDescriptor<>("last-arrival-wall-ms", Long.class), ttl));
         recentBatches = getRuntimeContext().getState(
                 expiring(new ValueStateDescriptor<>("recent-batches", TypeInformation.of(RecentBatches.class)), ttl));
+        listeningSinceMs = NOT_YET;
         skippedBatches = getRuntimeContext().getMetricGroup().counter("skippedRepeatedOrStaleBatches");
         duplicateBatches = getRuntimeContext().getMetricGroup().counter("duplicateBatches");
     }
@@ -88,6 +96,7 @@ public final class RepsFromBatches extends KeyedProcessFunction<String, ImuBatch
     @Override
     public void processElement(ImuBatch batch, Context ctx, Collector<Rep> out) throws Exception {
         long now = ctx.timerService().currentProcessingTime();
+        listening(now);
         lastArrivalMs.update(now);
         // Whole seconds, so a device sending ten batches a second registers one timer per second.
         ctx.timerService().registerProcessingTimeTimer((now + SILENT_DEVICE_AFTER_MS) / 1000 * 1000 + 1000);
@@ -121,8 +130,12 @@ public final class RepsFromBatches extends KeyedProcessFunction<String, ImuBatch
         }
         if (ctx.timeDomain() == TimeDomain.PROCESSING_TIME) {
             Long arrived = lastArrivalMs.value();
-            if (arrived != null && timestamp - arrived >= SILENT_DEVICE_AFTER_MS) {
+            long heard = lastHeardMs(ctx.timerService().currentProcessingTime());
+            if (timestamp - heard >= SILENT_DEVICE_AFTER_MS) {
                 closeSilentDevice(detector, out);
+            } else if (arrived == null || heard > arrived) {
+                // Restored from a checkpoint: the device gets its full silence from the restart on.
+                ctx.timerService().registerProcessingTimeTimer(heard + SILENT_DEVICE_AFTER_MS);
             }
             return;
         }
@@ -167,8 +180,21 @@ public final class RepsFromBatches extends KeyedProcessFunction<String, ImuBatch
         if (ctx.timerService().currentWatermark() == Long.MAX_VALUE) {
             return true;
         }
+        long now = ctx.timerService().currentProcessingTime();
+        return now - lastHeardMs(now) >= SILENT_DEVICE_AFTER_MS;
+    }
+
+    private void listening(long nowMs) {
+        if (listeningSinceMs == NOT_YET) {
+            listeningSinceMs = nowMs;
+        }
+    }
+
+    /** When the device was last heard of, as far as this instance can tell (processing time). */
+    private long lastHeardMs(long nowMs) throws Exception {
+        listening(nowMs);
         Long arrived = lastArrivalMs.value();
-        return arrived == null || ctx.timerService().currentProcessingTime() - arrived >= SILENT_DEVICE_AFTER_MS;
+        return arrived == null ? listeningSinceMs : Math.max(arrived, listeningSinceMs);
     }
 
     private void closeSilentDevice(RepDetector detector, Collector<Rep> out) throws Exception {
