@@ -16,7 +16,8 @@ public final class TempoStreamCli {
               demo       broker + Flink job + simulator in one go; prints reps as they are detected
               run        the Flink job: MQTT in, reps to InfluxDB (--mqtt-url, --influx-url, --influx-db,
                          --parallelism, --checkpoint-interval-ms, --max-out-of-order-ms, --topic,
-                         --client-id-prefix: a stable name keeps the broker session, --session-expiry-s)
+                         --client-id-prefix: a stable name keeps the broker session, --session-expiry-s,
+                         --checkpoint-dir DIR, --restore-from DIR/chk-N: start from a checkpoint)
               simulate   publish simulated training to an MQTT broker (and record it)
               replay     publish a recording (CSV or MetaWear export) to MQTT, real time or faster
               record     write what devices send over MQTT to recording CSVs

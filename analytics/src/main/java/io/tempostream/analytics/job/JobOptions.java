@@ -14,34 +14,60 @@ import java.util.UUID;
  *
  * @param maxOutOfOrderMs    how late a batch may arrive and still be put back in order
  * @param checkpointIntervalMs 0 turns checkpointing off
+ * @param checkpointDir      where checkpoints are written (a path or URI), kept when the job is
+ *                           cancelled; null keeps them in the JobManager's memory, which survives a
+ *                           task failure but not the process
+ * @param restoreFrom        a checkpoint (its {@code chk-N} directory) or savepoint to start from; null
+ *                           for a fresh start
  */
 public record JobOptions(
         MqttSourceOptions mqtt,
         InfluxOptions influx,
         int parallelism,
         long checkpointIntervalMs,
-        long maxOutOfOrderMs) {
+        long maxOutOfOrderMs,
+        String checkpointDir,
+        String restoreFrom) {
+
+    /** A job that starts fresh and checkpoints to memory (tests and the demo). */
+    public JobOptions(MqttSourceOptions mqtt, InfluxOptions influx, int parallelism, long checkpointIntervalMs,
+            long maxOutOfOrderMs) {
+        this(mqtt, influx, parallelism, checkpointIntervalMs, maxOutOfOrderMs, null, null);
+    }
 
     public static final String DEFAULT_MQTT_URL = "tcp://127.0.0.1:1883";
     public static final String DEFAULT_INFLUX_URL = "http://127.0.0.1:8086";
     public static final String DEFAULT_INFLUX_DB = "tempostream";
+    /** Long enough for a restart after a failure, short enough not to linger once the job is gone. */
+    static final long UNNAMED_SESSION_EXPIRY_S = 300;
 
     public static final Set<String> FLAGS = Set.of("mqtt-url", "topic", "client-id-prefix", "influx-url", "influx-db",
-            "parallelism", "checkpoint-interval-ms", "max-out-of-order-ms", "session-expiry-s");
+            "parallelism", "checkpoint-interval-ms", "max-out-of-order-ms", "session-expiry-s", "checkpoint-dir",
+            "restore-from");
 
     public static JobOptions fromFlags(Flags flags) {
         MqttEndpoint endpoint = MqttEndpoint.fromEnvironment(flags.get("mqtt-url", DEFAULT_MQTT_URL));
-        // A named job keeps its broker session for an hour, so a restart misses nothing published
-        // meanwhile; an unnamed one gets a random id, whose session nobody would ever resume.
+        long checkpointIntervalMs = flags.getLong("checkpoint-interval-ms", 10_000, 0, 3_600_000);
+        // With checkpoints, messages are acknowledged only once a checkpoint covers them, and the
+        // session must outlive a restart so the broker can send the rest again. A named job keeps
+        // it for an hour, so a job stopped and started again misses nothing published meanwhile;
+        // an unnamed one (a random id nobody resumes after the process ends) for as long as a
+        // restart after a failure takes.
         boolean named = flags.get("client-id-prefix").isPresent();
+        boolean ackAfterCheckpoint = checkpointIntervalMs > 0;
         String prefix = flags.get("client-id-prefix", "tempostream-" + UUID.randomUUID().toString().substring(0, 8));
+        long defaultExpiry = named ? 3_600 : ackAfterCheckpoint ? UNNAMED_SESSION_EXPIRY_S : 0;
         MqttSourceOptions mqtt = MqttSourceOptions.defaults(endpoint, flags.get("topic", ImuTopic.ALL_DEVICES_FILTER), prefix)
-                .withSessionExpirySeconds(flags.getLong("session-expiry-s", named ? 3_600 : 0, 0, 0xFFFFFFFFL));
+                .withSessionExpirySeconds(flags.getLong("session-expiry-s", defaultExpiry, ackAfterCheckpoint ? 1 : 0,
+                        0xFFFFFFFFL))
+                .withAckAfterCheckpoint(ackAfterCheckpoint);
         InfluxOptions influx = InfluxOptions.fromEnvironment(flags.get("influx-url", DEFAULT_INFLUX_URL),
                 flags.get("influx-db", DEFAULT_INFLUX_DB));
         return new JobOptions(mqtt, influx,
                 flags.getInt("parallelism", 1, 1, 256),
-                flags.getLong("checkpoint-interval-ms", 10_000, 0, 3_600_000),
-                flags.getLong("max-out-of-order-ms", 500, 0, 60_000));
+                checkpointIntervalMs,
+                flags.getLong("max-out-of-order-ms", 500, 0, 60_000),
+                flags.get("checkpoint-dir").orElse(null),
+                flags.get("restore-from").orElse(null));
     }
 }

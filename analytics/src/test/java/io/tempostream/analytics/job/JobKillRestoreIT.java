@@ -1,0 +1,184 @@
+package io.tempostream.analytics.job;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tempostream.analytics.TestServices;
+import io.tempostream.analytics.detect.Rep;
+import io.tempostream.analytics.detect.RepDetector;
+import io.tempostream.analytics.detect.RepDetectors;
+import io.tempostream.ingest.ImuBatch;
+import io.tempostream.ingest.ImuTopic;
+import io.tempostream.ingest.PayloadFormat;
+import io.tempostream.ingest.TempoPrescription;
+import io.tempostream.ingest.mqtt.MqttEndpoint;
+import io.tempostream.ingest.mqtt.MqttSourceOptions;
+import io.tempostream.ingest.mqtt.ReaderReadiness;
+import io.tempostream.simulator.SessionPublisher;
+import io.tempostream.simulator.SimulatedDevice;
+import io.tempostream.simulator.WorkoutOptions;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Fault injection with real processes: the job runs in a JVM of its own (MiniCluster, checkpoints
+ * to disk every second), is killed with SIGKILL in the middle of a set after some reps are in the
+ * real InfluxDB, and is started again from its last checkpoint while the device goes on sending
+ * through the real Mosquitto. InfluxDB must then hold every rep of the set once, with the values
+ * of the engine run over the whole set without interruption.
+ */
+class JobKillRestoreIT {
+    @TempDir
+    Path dir;
+    private final String database = TestServices.freshDatabase("kill");
+    private final List<Process> jobs = new ArrayList<>();
+
+    @AfterEach
+    void cleanUp() throws Exception {
+        for (Process job : jobs) {
+            job.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        }
+        TestServices.dropDatabase(database);
+    }
+
+    @Test
+    void aJobKilledMidSetAndRestoredFromItsCheckpointWritesEveryRepOnce() throws Exception {
+        String name = "kill-" + UUID.randomUUID().toString().substring(0, 8);
+        Path checkpoints = dir.resolve("checkpoints");
+        MqttSourceOptions mqtt = MqttSourceOptions.defaults(MqttEndpoint.of(TestServices.MQTT_URL),
+                ImuTopic.ALL_DEVICES_FILTER, name);
+        WorkoutOptions workout = new WorkoutOptions(1, 1, 8, TempoPrescription.parse("2-1-2-0"), 70, 10_000, 50, 10, 23);
+        List<SimulatedDevice> devices = workout.simulate(System.currentTimeMillis());
+        int batches = devices.get(0).batches().size();
+        AtomicBoolean killed = new AtomicBoolean();
+
+        try (ReaderReadiness readiness = new ReaderReadiness(mqtt)) {
+            Process first = startJob(name, checkpoints, null, dir.resolve("first.log"));
+            readiness.await(1, 90_000);
+            try (SessionPublisher publisher = new SessionPublisher(mqtt.endpoint(), name + "-device", PayloadFormat.BINARY, 5)) {
+                publisher.publish(devices, sent -> {
+                    if (sent == batches / 2 && killed.compareAndSet(false, true)) {
+                        killAfterRepsAreWritten(first);
+                    }
+                });
+            }
+        }
+        assertTrue(killed.get(), "the job was killed mid-set");
+        long repsBeforeKill = TestServices.repCount(TestServices.INFLUX_URL, database);
+        Path latest = latestCheckpoint(checkpoints)
+                .orElseThrow(() -> new AssertionError("no completed checkpoint under " + checkpoints + "; job log:\n"
+                        + log(dir.resolve("first.log"))));
+
+        startJob(name, checkpoints, latest, dir.resolve("second.log"));
+        List<Rep> expected = engineOverTheWholeSet(devices.get(0));
+        try {
+            TestServices.awaitRepCount(database, expected.size(), 120_000);
+            Thread.sleep(3_000); // a doubled rep would show up now
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; restored job log:\n" + log(dir.resolve("second.log")), e);
+        }
+
+        assertTrue(repsBeforeKill >= 2 && repsBeforeKill < expected.size(),
+                "killed mid-set: " + repsBeforeKill + " of " + expected.size() + " reps were written before");
+        assertEquals(devices.get(0).reps().size(), expected.size(), "the engine counts the set exactly");
+        List<Map<String, Object>> rows = TestServices.query(database, "SELECT * FROM rep");
+        assertEquals(describe(expected), rows.stream().map(JobKillRestoreIT::describe).collect(Collectors.toCollection(TreeSet::new)),
+                "reps in InfluxDB after kill and restore");
+    }
+
+    /** Waits until two reps are in InfluxDB and a checkpoint has come after them, then kills the job. */
+    private void killAfterRepsAreWritten(Process job) {
+        try {
+            TestServices.awaitRepCount(database, 2, 60_000);
+            Thread.sleep(2_500); // checkpoints come every second
+            job.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Process startJob(String name, Path checkpoints, Path restoreFrom, Path log) throws IOException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
+                "-cp", System.getProperty("java.class.path"),
+                TempoStreamJob.class.getName(),
+                "--mqtt-url", TestServices.MQTT_URL,
+                "--influx-url", TestServices.INFLUX_URL,
+                "--influx-db", database,
+                "--client-id-prefix", name,
+                "--checkpoint-interval-ms", "1000",
+                "--checkpoint-dir", checkpoints.toUri().toString()));
+        if (restoreFrom != null) {
+            command.addAll(List.of("--restore-from", restoreFrom.toUri().toString()));
+        }
+        Process job = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        jobs.add(job);
+        return job;
+    }
+
+    /** The newest {@code chk-N} directory whose checkpoint completed (it has its metadata file). */
+    private static Optional<Path> latestCheckpoint(Path checkpoints) throws IOException {
+        if (!Files.isDirectory(checkpoints)) {
+            return Optional.empty();
+        }
+        try (Stream<Path> files = Files.walk(checkpoints, 3)) {
+            return files.filter(p -> p.getFileName().toString().equals("_metadata"))
+                    .map(Path::getParent)
+                    .filter(p -> p.getFileName().toString().startsWith("chk-"))
+                    .max(Comparator.comparingLong(p -> Long.parseLong(p.getFileName().toString().substring(4))));
+        }
+    }
+
+    /** The same engine over the same batches, in one go: what a run without the kill writes. */
+    private static List<Rep> engineOverTheWholeSet(SimulatedDevice device) {
+        List<Rep> reps = new ArrayList<>();
+        ImuBatch first = device.batches().get(0);
+        RepDetector detector = RepDetectors.forPlacement(first.placement(), first.athleteId(), first.deviceId());
+        for (ImuBatch batch : device.batches()) {
+            detector.accept(batch, reps::add);
+        }
+        detector.advanceTo(detector.lastSampleMs() + 60_000, reps::add);
+        return reps;
+    }
+
+    private static TreeSet<String> describe(List<Rep> reps) {
+        return reps.stream().map(r -> String.format("%d set %d rep %d: %d/%d/%d/%d ms", r.startMs(), r.set(), r.rep(),
+                r.concentricMs(), r.peakHoldMs(), r.eccentricMs(), r.bottomPauseMs()))
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    private static String describe(Map<String, Object> row) {
+        return String.format("%d set %d rep %d: %d/%d/%d/%d ms", number(row.get("time")), number(row.get("set")),
+                number(row.get("rep")), number(row.get("concentric_ms")), number(row.get("peak_hold_ms")),
+                number(row.get("eccentric_ms")), number(row.get("bottom_pause_ms")));
+    }
+
+    private static long number(Object value) {
+        return Math.round(((Number) value).doubleValue());
+    }
+
+    private static String log(Path file) {
+        try {
+            List<String> lines = Files.readAllLines(file);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+}

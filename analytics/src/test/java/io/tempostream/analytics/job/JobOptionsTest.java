@@ -1,0 +1,44 @@
+package io.tempostream.analytics.job;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tempostream.ingest.config.Flags;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class JobOptionsTest {
+    private static JobOptions parse(String... args) {
+        return JobOptions.fromFlags(Flags.parse(args, JobOptions.FLAGS, Set.of()));
+    }
+
+    @Test
+    void checkpointsAreOnAndHoldBackAcknowledgementsByDefault() {
+        JobOptions options = parse();
+        assertEquals(10_000, options.checkpointIntervalMs());
+        assertTrue(options.mqtt().ackAfterCheckpoint());
+        // The session must outlive a restart, or the broker would drop what was not acknowledged.
+        assertEquals(JobOptions.UNNAMED_SESSION_EXPIRY_S, options.mqtt().sessionExpirySeconds());
+    }
+
+    @Test
+    void aNamedJobKeepsItsSessionForAnHour() {
+        assertEquals(3_600, parse("--client-id-prefix", "gym-1").mqtt().sessionExpirySeconds());
+    }
+
+    @Test
+    void withoutCheckpointsMessagesAreAcknowledgedOnArrival() {
+        JobOptions options = parse("--checkpoint-interval-ms", "0");
+        assertFalse(options.mqtt().ackAfterCheckpoint());
+        assertEquals(0, options.mqtt().sessionExpirySeconds());
+    }
+
+    @Test
+    void aCleanSessionWithCheckpointsIsRefusedNamingTheFlag() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> parse("--session-expiry-s", "0"));
+        assertTrue(e.getMessage().contains("--session-expiry-s") && e.getMessage().contains("'0'"), e.getMessage());
+    }
+}
