@@ -11,8 +11,9 @@ import java.net.URI;
  *
  * @param batchSize         points per write request
  * @param flushIntervalMs   longest a point waits before it is written (live feedback needs < 1 s)
- * @param maxBufferedPoints points kept while InfluxDB is unreachable; beyond, the oldest are dropped
- *                          and counted (see docs/operations.md)
+ * @param maxBufferedPoints points kept while InfluxDB is unreachable; with this many waiting, the
+ *                          sink stops taking more (backpressure) until InfluxDB takes them
+ *                          (see docs/operations.md)
  */
 public record InfluxOptions(
         String url,

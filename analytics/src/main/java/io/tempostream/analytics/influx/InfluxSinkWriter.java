@@ -9,6 +9,7 @@ import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.MetricGroup;
 import org.influxdb.InfluxDB;
+import org.influxdb.InfluxDBException;
 import org.influxdb.dto.BatchPoints;
 import org.influxdb.dto.Point;
 import org.influxdb.dto.Query;
@@ -17,8 +18,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Buffers points and writes them in batches. While InfluxDB is unreachable the points stay
- * buffered (up to {@code maxBufferedPoints}, oldest dropped and counted beyond) and the outage is
- * logged once, not once per write; the job keeps running and its other outputs keep flowing.
+ * buffered and attempts back off; the outage is logged once, not once per write. Nothing is
+ * dropped: with {@code maxBufferedPoints} waiting, {@link #write} waits for InfluxDB, and so does
+ * the flush before each checkpoint. The job backs up to the broker (backpressure), and a checkpoint,
+ * after which the source acknowledges its messages, completes only once its reps are in InfluxDB.
  */
 final class InfluxSinkWriter<T> implements SinkWriter<T> {
     private static final Logger LOG = LoggerFactory.getLogger(InfluxSinkWriter.class);
@@ -31,7 +34,6 @@ final class InfluxSinkWriter<T> implements SinkWriter<T> {
     private final ArrayDeque<Point> buffer = new ArrayDeque<>();
     private final Counter pointsWritten;
     private final Counter writeErrors;
-    private final Counter pointsDropped;
     private final Counter pointsRejected;
     private boolean databaseReady;
     private boolean outage;
@@ -48,14 +50,13 @@ final class InfluxSinkWriter<T> implements SinkWriter<T> {
         this.client = client;
         this.pointsWritten = metrics.counter("influxPointsWritten");
         this.writeErrors = metrics.counter("influxWriteErrors");
-        this.pointsDropped = metrics.counter("influxPointsDropped");
         this.pointsRejected = metrics.counter("influxPointsRejected");
         metrics.gauge("influxBufferedPoints", buffer::size);
         scheduleFlush();
     }
 
     @Override
-    public void write(T element, Context context) {
+    public void write(T element, Context context) throws InterruptedException {
         Point point;
         try {
             point = mapper.toPoint(element);
@@ -77,11 +78,25 @@ final class InfluxSinkWriter<T> implements SinkWriter<T> {
         if (buffer.size() >= options.batchSize()) {
             writeBuffered();
         }
+        // Memory stays bounded: wait here for InfluxDB rather than drop what it has not taken.
+        while (buffer.size() >= options.maxBufferedPoints() && !closed) {
+            waitForNextAttempt();
+            writeBuffered();
+        }
     }
 
+    /** Before a checkpoint barrier passes (and at the end of the input): everything is written. */
     @Override
-    public void flush(boolean endOfInput) {
+    public void flush(boolean endOfInput) throws InterruptedException {
         writeBuffered();
+        while (!buffer.isEmpty() && !closed) {
+            waitForNextAttempt();
+            writeBuffered();
+        }
+    }
+
+    private void waitForNextAttempt() throws InterruptedException {
+        Thread.sleep(Math.max(10, nextAttemptAtMs - timers.getCurrentProcessingTime()));
     }
 
     @Override
@@ -105,23 +120,21 @@ final class InfluxSinkWriter<T> implements SinkWriter<T> {
 
     private void writeBuffered() {
         if (outage && timers.getCurrentProcessingTime() < nextAttemptAtMs) {
-            dropOverflow();
             return;
         }
         while (!buffer.isEmpty()) {
             List<Point> batch = new ArrayList<>(Math.min(buffer.size(), options.batchSize()));
             buffer.stream().limit(options.batchSize()).forEach(batch::add);
             if (!tryWrite(batch)) {
-                dropOverflow();
                 return;
             }
             for (int i = 0; i < batch.size(); i++) {
                 buffer.removeFirst();
             }
-            pointsWritten.inc(batch.size());
         }
     }
 
+    /** True when the batch is done with: written, or refused by InfluxDB for good. */
     private boolean tryWrite(List<Point> batch) {
         try {
             if (!databaseReady) {
@@ -136,7 +149,17 @@ final class InfluxSinkWriter<T> implements SinkWriter<T> {
                 }
                 databaseReady = true;
             }
-            client.write(BatchPoints.database(options.database()).precision(TimeUnit.MILLISECONDS).points(batch).build());
+            try {
+                client.write(BatchPoints.database(options.database()).precision(TimeUnit.MILLISECONDS).points(batch).build());
+            } catch (InfluxDBException.FieldTypeConflictException | InfluxDBException.UnableToParseException
+                    | InfluxDBException.PointsBeyondRetentionPolicyException refused) {
+                // InfluxDB refuses these points for good (the same write would fail for ever, and
+                // waiting for it would stop the job): counted, and the rest of the batch is lost with them.
+                pointsRejected.inc(batch.size());
+                LOG.warn("InfluxDB at {} refused {} points for good: {}", options, batch.size(), refused.getMessage());
+                return true;
+            }
+            pointsWritten.inc(batch.size());
             if (outage) {
                 LOG.info("InfluxDB at {} is reachable again; writing {} buffered points", options, buffer.size());
                 outage = false;
@@ -153,18 +176,6 @@ final class InfluxSinkWriter<T> implements SinkWriter<T> {
             retryBackoffMs = Math.min(MAX_RETRY_BACKOFF_MS, Math.max(options.flushIntervalMs(), 2 * retryBackoffMs));
             nextAttemptAtMs = timers.getCurrentProcessingTime() + retryBackoffMs;
             return false;
-        }
-    }
-
-    private void dropOverflow() {
-        int dropped = 0;
-        while (buffer.size() > options.maxBufferedPoints()) {
-            buffer.removeFirst();
-            dropped++;
-        }
-        if (dropped > 0) {
-            pointsDropped.inc(dropped);
-            LOG.warn("dropped the {} oldest points: more than {} waiting for InfluxDB", dropped, options.maxBufferedPoints());
         }
     }
 
