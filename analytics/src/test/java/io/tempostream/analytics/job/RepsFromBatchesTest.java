@@ -94,6 +94,51 @@ class RepsFromBatchesTest {
         assertEquals(clean, restored);
     }
 
+    private static ImuBatch shifted(ImuBatch b, long byMs) {
+        long[] t = b.timestampsMs().clone();
+        for (int i = 0; i < t.length; i++) {
+            t[i] += byMs;
+        }
+        return new ImuBatch(b.athleteId(), b.deviceId(), b.placement(), b.sequence(), t, b.accelXG(), b.accelYG(),
+                b.accelZG(), b.gyroXDps(), b.gyroYDps(), b.gyroZDps());
+    }
+
+    /**
+     * As docs/operations.md says: a device whose clock jumps back sends batches older than what it
+     * already sent; they are skipped (counted), nothing breaks, and reps resume once its samples
+     * are newer again.
+     */
+    @Test
+    void aDeviceClockJumpingBackSkipsItsOlderBatchesAndRepsResumeAfter() throws Exception {
+        List<ImuBatch> set = ExerciseSimulator.simulate(new SessionScript("a", "wrist", Placement.WRIST, 50, 10, 5_000,
+                List.of(SetScript.of(Exercise.DUMBBELL_ROW, 8, "2-1-2-0", 10_000))), T0, 3).batches();
+        long hour = 3_600_000;
+        long setMs = set.get(set.size() - 1).lastTimestampMs() - T0;
+        List<ImuBatch> sent = new ArrayList<>(set);
+        set.forEach(b -> sent.add(shifted(b, -hour))); // the same set again, an hour in the past
+        set.forEach(b -> sent.add(shifted(b, setMs + 60_000))); // and again a minute after the first
+
+        List<Rep> reps;
+        try (var run = harness()) {
+            run.open();
+            long now = 0;
+            long watermark = Long.MIN_VALUE;
+            for (ImuBatch batch : sent) {
+                now += 50;
+                run.setProcessingTime(now);
+                run.processElement(batch, batch.lastTimestampMs());
+                // The job's watermark: newest sample − 500 ms; it never goes back.
+                watermark = Math.max(watermark, batch.lastTimestampMs() - 500);
+                run.processWatermark(watermark);
+            }
+            run.processWatermark(Long.MAX_VALUE);
+            reps = run.extractOutputValues();
+        }
+
+        assertEquals(16, reps.size(), "the first and the third set count; the one from the past is skipped: " + reps);
+        assertTrue(reps.stream().allMatch(r -> r.startMs() >= T0), "no rep from the batches an hour back");
+    }
+
     @Test
     void aDeviceSilentForADayLeavesNoState() throws Exception {
         try (KeyedOneInputStreamOperatorTestHarness<String, ImuBatch, Rep> harness = new KeyedOneInputStreamOperatorTestHarness<>(
