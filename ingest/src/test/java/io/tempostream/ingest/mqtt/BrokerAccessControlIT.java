@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tempostream.ingest.testing.LocalMosquitto;
+import io.tempostream.ingest.testing.OnMessage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,7 +73,7 @@ class BrokerAccessControlIT {
     void aDeviceMayPublishItsOwnSamplesButNotAnotherAthletes() throws Exception {
         MqttClient job = connect("tempostream-job", "job-secret");
         job.subscribe("tempostream/+/+/imu", 1);
-        job.setCallback(new MessageRecorder(seenByJob));
+        job.setCallback(recorder(seenByJob));
         MqttAsyncClient device = new MqttAsyncClient(url, "a1-wrist", new MemoryPersistence());
         device.connect(new MqttEndpoint(url, "a1.wrist", "a1-secret", dir.resolve("ca.crt").toString()).connectionOptions())
                 .waitForCompletion(10_000);
@@ -91,7 +92,7 @@ class BrokerAccessControlIT {
     void aDeviceCannotReadAnotherAthletesSamples() throws Exception {
         List<String> seenByA1 = new CopyOnWriteArrayList<>();
         MqttClient a1 = connect("a1.wrist", "a1-secret");
-        a1.setCallback(new MessageRecorder(seenByA1));
+        a1.setCallback(recorder(seenByA1));
         // Mosquitto 2.0 grants the subscription and checks read access per message.
         a1.subscribe(new String[] {"tempostream/a2/wrist/imu", "tempostream-status/marker"}, new int[] {1, 1});
         MqttClient a2 = connect("a2.wrist", "a2-secret");
@@ -155,30 +156,7 @@ class BrokerAccessControlIT {
     }
 
     /** Records "topic=payload" of every message a client receives. */
-    private record MessageRecorder(List<String> seen) implements org.eclipse.paho.mqttv5.client.MqttCallback {
-        @Override
-        public void messageArrived(String topic, MqttMessage message) {
-            seen.add(topic + "=" + new String(message.getPayload(), StandardCharsets.UTF_8));
-        }
-
-        @Override
-        public void disconnected(org.eclipse.paho.mqttv5.client.MqttDisconnectResponse response) {
-        }
-
-        @Override
-        public void mqttErrorOccurred(MqttException exception) {
-        }
-
-        @Override
-        public void deliveryComplete(IMqttToken token) {
-        }
-
-        @Override
-        public void connectComplete(boolean reconnect, String serverUri) {
-        }
-
-        @Override
-        public void authPacketArrived(int reasonCode, org.eclipse.paho.mqttv5.common.packet.MqttProperties properties) {
-        }
+    private static OnMessage recorder(List<String> seen) {
+        return new OnMessage((topic, message) -> seen.add(topic + "=" + new String(message.getPayload(), StandardCharsets.UTF_8)));
     }
 }

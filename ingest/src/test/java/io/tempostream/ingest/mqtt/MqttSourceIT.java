@@ -2,6 +2,7 @@ package io.tempostream.ingest.mqtt;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.tempostream.ingest.testing.OnMessage;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -13,18 +14,13 @@ import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.flink.util.CloseableIterator;
-import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
-import org.eclipse.paho.mqttv5.client.IMqttToken;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
-import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
-import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -112,32 +108,7 @@ class MqttSourceIT {
         // Resume the reader's session as a plain client: the broker sends what was not acknowledged.
         AtomicInteger redelivered = new AtomicInteger();
         MqttClient resumed = new MqttClient(BROKER, options.clientIdPrefix() + "-0", new MemoryPersistence());
-        resumed.setCallback(new MqttCallback() {
-            @Override
-            public void messageArrived(String topic, MqttMessage message) {
-                redelivered.incrementAndGet();
-            }
-
-            @Override
-            public void disconnected(MqttDisconnectResponse response) {
-            }
-
-            @Override
-            public void mqttErrorOccurred(MqttException exception) {
-            }
-
-            @Override
-            public void deliveryComplete(IMqttToken token) {
-            }
-
-            @Override
-            public void connectComplete(boolean reconnect, String serverUri) {
-            }
-
-            @Override
-            public void authPacketArrived(int reasonCode, MqttProperties properties) {
-            }
-        });
+        resumed.setCallback(new OnMessage((topic, message) -> redelivered.incrementAndGet()));
         MqttConnectionOptions connection = options.endpoint().connectionOptions();
         connection.setCleanStart(false);
         connection.setSessionExpiryInterval(0L); // this client ends the session when it leaves
