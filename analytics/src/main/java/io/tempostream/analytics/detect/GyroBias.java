@@ -16,11 +16,32 @@ final class GyroBias {
     private static final double MIN_STILL_S = 0.8;
     /** Averaging time while still: smooths gyroscope noise, follows drift within a rest. */
     private static final double AVERAGING_S = 2.0;
+    /**
+     * An offset not yet learned plus a sample's noise can cross the limit every few samples (one
+     * simulated sensor: 1.5 deg/s), and then stillness never lasts. So stillness is also judged on
+     * the residual averaged over {@link #RESIDUAL_SMOOTHING_S}, but only when it lasts this long:
+     * longer than the slow turn at the end of a phase and a 1 s squeeze, which that average
+     * would pass as still, and shorter than the rest before a set.
+     */
+    private static final double MIN_STILL_AVERAGED_S = 2.5;
+    private static final double RESIDUAL_SMOOTHING_S = 0.2;
+    /**
+     * An offset is steady; a slow small movement below the limit is not (a prone Y-raise turns the
+     * upper back 6° in 3 s, under 2 deg/s for much of it): the averaged residual may vary by no
+     * more than this during such stillness. Its noise is about 0.1 deg/s.
+     */
+    private static final double STEADY_DPS = 0.6;
 
     private double x;
     private double y;
     private double z;
     private double stillS;
+    private double stillAveragedS;
+    private double runMinDps;
+    private double runMaxDps;
+    private double sx;
+    private double sy;
+    private double sz;
 
     /** Feeds one sample (g, deg/s); {@code dtS} is the time since the previous one. */
     void update(double axG, double ayG, double azG, double gxDps, double gyDps, double gzDps, double dtS) {
@@ -28,13 +49,27 @@ final class GyroBias {
         double rx = gxDps - x;
         double ry = gyDps - y;
         double rz = gzDps - z;
-        boolean still = Math.abs(norm - 1) < STILL_ACCEL_G && rx * rx + ry * ry + rz * rz < STILL_GYRO_DPS * STILL_GYRO_DPS;
+        double a = Math.min(1, dtS / RESIDUAL_SMOOTHING_S);
+        sx += (rx - sx) * a;
+        sy += (ry - sy) * a;
+        sz += (rz - sz) * a;
+        boolean level = Math.abs(norm - 1) < STILL_ACCEL_G;
+        boolean still = level && rx * rx + ry * ry + rz * rz < STILL_GYRO_DPS * STILL_GYRO_DPS;
+        double averaged = Math.sqrt(sx * sx + sy * sy + sz * sz);
+        runMinDps = stillAveragedS == 0 ? averaged : Math.min(runMinDps, averaged);
+        runMaxDps = stillAveragedS == 0 ? averaged : Math.max(runMaxDps, averaged);
+        boolean stillOnAverage = level && averaged < STILL_GYRO_DPS && runMaxDps - runMinDps < STEADY_DPS;
         stillS = still ? stillS + dtS : 0;
-        if (stillS >= MIN_STILL_S) {
+        stillAveragedS = stillOnAverage ? stillAveragedS + dtS : 0;
+        if (stillS >= MIN_STILL_S || stillAveragedS >= MIN_STILL_AVERAGED_S) {
             double k = Math.min(1, dtS / AVERAGING_S);
             x += rx * k;
             y += ry * k;
             z += rz * k;
+            // The averaged residual is measured against the offset, which just moved.
+            sx -= rx * k;
+            sy -= ry * k;
+            sz -= rz * k;
         }
     }
 

@@ -1,6 +1,7 @@
 package io.tempostream.analytics.detect;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -34,5 +35,26 @@ class GyroBiasTest {
             bias.update(0, 0, 1.15, 1, 0, 0, DT_S);
         }
         assertEquals(0, bias.xDps(), 1e-12);
+    }
+
+    /**
+     * 1.5 deg/s of offset plus 0.3 deg/s of noise crosses the 2 deg/s limit every few samples, so
+     * a test on each sample never saw 0.8 s of stillness and the offset was never learned; the
+     * averaged residual is steady through the rest before a set.
+     */
+    @Test
+    void learnsALargeOffsetThroughNoise() {
+        GyroBias bias = new GyroBias();
+        java.util.Random noise = new java.util.Random(5);
+        for (int i = 0; i < 500; i++) { // 5 s of rest before a set
+            bias.update(0, 0, 1, 0.3 * noise.nextGaussian(), 0.3 * noise.nextGaussian(),
+                    1.5 + 0.3 * noise.nextGaussian(), DT_S);
+        }
+        assertTrue(bias.zDps() > 0.75, "half the offset learned within a 5 s rest, got " + bias.zDps());
+        for (int i = 0; i < 1_000; i++) { // and all of it within 10 s more
+            bias.update(0, 0, 1, 0.3 * noise.nextGaussian(), 0.3 * noise.nextGaussian(),
+                    1.5 + 0.3 * noise.nextGaussian(), DT_S);
+        }
+        assertEquals(1.5, bias.zDps(), 0.1);
     }
 }
