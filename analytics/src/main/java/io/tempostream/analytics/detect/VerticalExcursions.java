@@ -53,7 +53,7 @@ final class VerticalExcursions {
      * (+1 tops, −1 bottoms), or 0 to decide it from this window.
      */
     static Result analyze(double[] verticalAccel, int from, int to, double rateHz, boolean startEdge, boolean endEdge,
-            int knownDirection) {
+            int knownDirection, boolean setStartsHere) {
         int n = to - from;
         if (n < rateHz * 2) {
             return Result.NONE;
@@ -71,6 +71,9 @@ final class VerticalExcursions {
         z = Arrays.copyOfRange(z, pad, pad + n);
         if (knownDirection != 0) {
             List<Integer> ends = farEnds(z, knownDirection, rateHz, startEdge, endEdge, true);
+            if (setStartsHere) {
+                addWeakFirstRep(z, knownDirection, rateHz, ends);
+            }
             int newest = newest(ends);
             return ends.size() >= 2 && regular(interior(ends, n)) ? new Result(ends, knownDirection, z, newest)
                     : new Result(List.of(), 0, z, newest);
@@ -150,6 +153,35 @@ final class VerticalExcursions {
             }
         }
         return ends;
+    }
+
+    /**
+     * A set's first rep starts from rest, and the band-limited integration shrinks its travel
+     * (the filter is still settling on the new level): its far end may stand out less than 40 %
+     * of the typical rep. It counts when it comes on the set's rhythm before the first far end
+     * and stands out at least half as much as that rule asks. Only with an exercise hint, before
+     * a set is under way: looked for on both sides, weak turns tip the choice of side, and inside
+     * a set (whose first rep is long reported) they found reps that were not there.
+     */
+    private static void addWeakFirstRep(double[] z, int direction, double rateHz, List<Integer> ends) {
+        if (ends.size() < 3) {
+            return;
+        }
+        double[] x = direction > 0 ? z : negated(z);
+        List<Peaks.Peak> peaks = Peaks.find(x, (int) Math.round(MIN_REP_PERIOD_S * rateHz), MIN_TRAVEL_M);
+        double typical = typicalProminence(peaks);
+        int first = ends.get(0);
+        double period = (ends.get(ends.size() - 1) - first) / (double) (ends.size() - 1);
+        Peaks.Peak before = null;
+        for (Peaks.Peak p : peaks) {
+            if (p.index() < first) {
+                before = p;
+            }
+        }
+        if (before != null && before.prominence() >= MIN_SHARE_OF_TYPICAL / 2 * typical
+                && Math.abs(first - before.index() - period) <= MAX_PERIOD_VARIATION * period) {
+            ends.add(0, before.index());
+        }
     }
 
     /**

@@ -128,7 +128,8 @@ public final class VerticalRepDetector implements RepDetector {
         long[] t = window.timesMs();
         int knownDirection = lockedDirection != 0 ? lockedDirection : hintedDirection;
         VerticalExcursions.Result result = VerticalExcursions.analyze(window.values(), from, n, rate,
-                window.startsAtStreamStart() && from == 0, toTheEnd, knownDirection);
+                window.startsAtStreamStart() && from == 0, toTheEnd, knownDirection,
+                lockedDirection == 0 && hintedDirection != 0);
         if (result.newestTurn() >= 0) {
             lastSeenFarEndMs = Math.max(lastSeenFarEndMs, t[from + result.newestTurn()]);
         }
