@@ -152,7 +152,7 @@ class VerticalRepDetectorTest {
      * Dumbbell rows at 2-1-2-1 from the kinematic model: the squeeze at the top and the pause at
      * the bottom are measured from where the hand stops moving, not from how close it is to an end.
      * Timing is checked on the reps found, each matched to the true rep it overlaps: counting rows
-     * from the wrist is not yet reliable (7 of 10 sets exact, docs/accuracy.md), timing is.
+     * from the wrist is not exact in every set yet (docs/accuracy.md), timing is.
      */
     @ParameterizedTest(name = "seed {0}")
     @CsvSource({"1", "2", "3", "4"})
