@@ -80,9 +80,10 @@ public final class EvaluateCommand {
     public static RecordingScore evaluateRecordings(List<ManifestSet> sets, PrintStream out)
             throws IOException, RecordingFormatException {
         out.println("## Real wrist recordings (MetaWear, accelerometer 12.5 Hz, gyroscope 25 Hz)\n");
-        out.println("\"hinted\" runs the same recording with the manifest's exercise as `--exercise`.\n");
-        out.println("| set | exercise | true reps | detected, no hint | exact | detected, hinted | exact |");
-        out.println("| --- | --- | ---: | ---: | :---: | ---: | :---: |");
+        out.println("\"hinted\" runs the same recording with the manifest's exercise as `--exercise`; \"length\" is"
+                + " first to last sample, a check on whether the recording can hold the reps the manifest names.\n");
+        out.println("| set | exercise | length (s) | true reps | detected, no hint | exact | detected, hinted | exact |");
+        out.println("| --- | --- | ---: | ---: | ---: | :---: | ---: | :---: |");
         int counted = 0;
         int exact = 0;
         int exactHinted = 0;
@@ -97,9 +98,11 @@ public final class EvaluateCommand {
             int hinted = RepDetectors.forPlacement(Placement.WRIST, hint, set.participant(), "metawear")
                     .detectAll(recording).size();
             String hintedCell = hint.isPresent() ? Integer.toString(hinted) : "–";
+            long[] t = recording.timestampsMs();
+            double lengthS = t.length == 0 ? 0 : (t[t.length - 1] - t[0]) / 1000.0;
             if (set.expectedReps().isEmpty()) {
-                out.printf(Locale.ROOT, "| %s | %s (%s) | unknown | %d | | %s | |%n", set.setId(), set.exercise(),
-                        set.category(), detected, hintedCell);
+                out.printf(Locale.ROOT, "| %s | %s (%s) | %.1f | unknown | %d | | %s | |%n", set.setId(), set.exercise(),
+                        set.category(), lengthS, detected, hintedCell);
                 continue;
             }
             int expected = set.expectedReps().getAsInt();
@@ -119,8 +122,8 @@ public final class EvaluateCommand {
                 exactHinted += hintedOk ? 1 : 0;
                 absError += Math.abs(detected - expected);
             }
-            out.printf(Locale.ROOT, "| %s | %s | %d | %d | %s | %s | %s |%n", set.setId(), set.exercise(), expected, detected,
-                    ok ? "✓" : "✗", hintedCell, hint.isEmpty() ? "" : hintedOk ? "✓" : "✗");
+            out.printf(Locale.ROOT, "| %s | %s | %.1f | %d | %d | %s | %s | %s |%n", set.setId(), set.exercise(), lengthS,
+                    expected, detected, ok ? "✓" : "✗", hintedCell, hint.isEmpty() ? "" : hintedOk ? "✓" : "✗");
         }
         out.printf(Locale.ROOT, "%nNo hint: exact count on %d of %d counted sets (%.1f %%), mean absolute count error %.2f reps;"
                 + " rest recordings with 0 reps: %d of %d.%n", exact, counted, 100.0 * exact / Math.max(1, counted),
