@@ -1,23 +1,21 @@
 package io.tempostream.analytics;
 
 import io.tempostream.ingest.testing.LocalPorts;
+import io.tempostream.ingest.testing.ServerProcess;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
+import java.util.List;
 
 /**
  * A real InfluxDB 1.x of a test's own, on free loopback ports with its data in the test's folder,
  * so the test may turn on authentication or stop and restart it without touching the shared one.
  */
 public final class LocalInfluxd implements AutoCloseable {
-    private final Path dir;
     private final int httpPort;
-    private Process process;
+    private final ServerProcess server;
 
     public LocalInfluxd(Path dir, boolean authEnabled) throws IOException {
-        this.dir = dir;
         this.httpPort = LocalPorts.free();
         Files.writeString(dir.resolve("influxdb.conf"), """
                 reporting-disabled = true
@@ -35,6 +33,8 @@ public final class LocalInfluxd implements AutoCloseable {
                 [monitor]
                   store-enabled = false
                 """.formatted(LocalPorts.free(), dir, dir, dir, httpPort, authEnabled));
+        this.server = new ServerProcess(List.of("influxd", "-config", dir.resolve("influxdb.conf").toString()),
+                dir.resolve("influxd.log"), httpPort, 20);
     }
 
     public String url() {
@@ -42,29 +42,15 @@ public final class LocalInfluxd implements AutoCloseable {
     }
 
     public void start() throws IOException, InterruptedException {
-        process = new ProcessBuilder("influxd", "-config", dir.resolve("influxdb.conf").toString())
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("influxd.log").toFile()))
-                .start();
-        LocalPorts.awaitListening(httpPort, this::log);
+        server.start();
     }
 
     public void stop() throws InterruptedException {
-        if (process != null && process.isAlive()) {
-            process.destroy();
-            process.waitFor(20, TimeUnit.SECONDS);
-        }
+        server.stop();
     }
 
     @Override
     public void close() throws InterruptedException {
         stop();
-    }
-
-    private String log() {
-        try {
-            return Files.readString(dir.resolve("influxd.log"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
