@@ -17,6 +17,7 @@ import io.tempostream.ingest.mqtt.MqttSource;
 import io.tempostream.ingest.mqtt.MqttSourceOptions;
 import io.tempostream.ingest.mqtt.ReaderReadiness;
 import io.tempostream.ingest.recording.RecordingCsv;
+import io.tempostream.ingest.testing.LocalFlink;
 import io.tempostream.simulator.DeviceSession;
 import io.tempostream.simulator.FaultPlan;
 import io.tempostream.simulator.RecordingBatches;
@@ -36,7 +37,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -48,8 +48,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** A recording replayed through the real Mosquitto into the job gives what {@code analyze} gives offline. */
 class ReplayIT {
     @RegisterExtension
-    static final MiniClusterExtension FLINK = new MiniClusterExtension(
-            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(1).build());
+    static final MiniClusterExtension FLINK = LocalFlink.miniCluster(1);
 
     @TempDir
     Path dir;

@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.tempostream.analytics.LocalInfluxd;
 import io.tempostream.analytics.detect.Rep;
 import io.tempostream.analytics.job.RepPoints;
+import io.tempostream.ingest.testing.LocalFlink;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.influxdb.InfluxDB;
@@ -31,8 +31,7 @@ class InfluxCredentialsIT {
     private static final String DATABASE = "credentials_it";
 
     @RegisterExtension
-    static final MiniClusterExtension FLINK = new MiniClusterExtension(
-            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(1).build());
+    static final MiniClusterExtension FLINK = LocalFlink.miniCluster(1);
 
     @TempDir
     Path dir;

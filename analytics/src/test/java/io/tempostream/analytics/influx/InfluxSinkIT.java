@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.tempostream.analytics.TestServices;
 import io.tempostream.analytics.detect.Rep;
 import io.tempostream.analytics.job.RepPoints;
+import io.tempostream.ingest.testing.LocalFlink;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.AfterEach;
@@ -19,8 +19,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** The sink against the real InfluxDB: hostile tag values are escaped exactly, or refused and counted. */
 class InfluxSinkIT {
     @RegisterExtension
-    static final MiniClusterExtension FLINK = new MiniClusterExtension(
-            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(1).build());
+    static final MiniClusterExtension FLINK = LocalFlink.miniCluster(1);
 
     private final String database = TestServices.freshDatabase("sink");
 

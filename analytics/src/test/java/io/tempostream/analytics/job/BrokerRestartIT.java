@@ -11,6 +11,7 @@ import io.tempostream.ingest.TempoPrescription;
 import io.tempostream.ingest.mqtt.MqttEndpoint;
 import io.tempostream.ingest.mqtt.MqttSourceOptions;
 import io.tempostream.ingest.mqtt.ReaderReadiness;
+import io.tempostream.ingest.testing.LocalFlink;
 import io.tempostream.ingest.testing.LocalMosquitto;
 import io.tempostream.simulator.SessionPublisher;
 import io.tempostream.simulator.SimulatedDevice;
@@ -21,7 +22,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.AfterEach;
@@ -35,8 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BrokerRestartIT {
     @RegisterExtension
-    static final MiniClusterExtension FLINK = new MiniClusterExtension(
-            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(1).build());
+    static final MiniClusterExtension FLINK = LocalFlink.miniCluster(1);
 
     @TempDir
     Path dir;

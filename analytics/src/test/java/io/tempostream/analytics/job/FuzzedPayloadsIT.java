@@ -11,6 +11,7 @@ import io.tempostream.ingest.PayloadFormat;
 import io.tempostream.ingest.Placement;
 import io.tempostream.ingest.TempoPrescription;
 import io.tempostream.ingest.mqtt.MqttRecord;
+import io.tempostream.ingest.testing.LocalFlink;
 import io.tempostream.simulator.DeviceSession;
 import io.tempostream.simulator.SetPlan;
 import io.tempostream.simulator.WristRowSimulator;
@@ -23,7 +24,6 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
 import org.apache.flink.connector.datagen.source.DataGeneratorSource;
 import org.apache.flink.connector.datagen.source.GeneratorFunction;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
@@ -44,8 +44,7 @@ class FuzzedPayloadsIT {
     private static final String VALID_TOPIC = "tempostream/valid/wrist/imu";
 
     @RegisterExtension
-    static final MiniClusterExtension FLINK = new MiniClusterExtension(
-            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(1).build());
+    static final MiniClusterExtension FLINK = LocalFlink.miniCluster(1);
 
     @Test
     void hostilePayloadsAreRejectedAndCountedAndTheValidStreamIsUnaffected() throws Exception {

@@ -11,6 +11,7 @@ import io.tempostream.ingest.TempoPrescription;
 import io.tempostream.ingest.mqtt.MqttEndpoint;
 import io.tempostream.ingest.mqtt.MqttSourceOptions;
 import io.tempostream.ingest.mqtt.ReaderReadiness;
+import io.tempostream.ingest.testing.LocalFlink;
 import io.tempostream.simulator.SessionPublisher;
 import io.tempostream.simulator.SimulatedDevice;
 import io.tempostream.simulator.WorkoutOptions;
@@ -18,7 +19,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.AfterEach;
@@ -35,8 +35,7 @@ class InfluxOutageIT {
     private static final String DATABASE = "outage_it";
 
     @RegisterExtension
-    static final MiniClusterExtension FLINK = new MiniClusterExtension(
-            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(1).build());
+    static final MiniClusterExtension FLINK = LocalFlink.miniCluster(1);
 
     @TempDir
     Path dir;

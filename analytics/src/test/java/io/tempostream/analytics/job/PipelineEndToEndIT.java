@@ -11,6 +11,7 @@ import io.tempostream.ingest.TempoPrescription;
 import io.tempostream.ingest.mqtt.MqttEndpoint;
 import io.tempostream.ingest.mqtt.MqttSourceOptions;
 import io.tempostream.ingest.mqtt.ReaderReadiness;
+import io.tempostream.ingest.testing.LocalFlink;
 import io.tempostream.simulator.RepTruth;
 import io.tempostream.simulator.SessionPublisher;
 import io.tempostream.simulator.SimulatedDevice;
@@ -20,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.AfterEach;
@@ -35,8 +35,7 @@ class PipelineEndToEndIT {
     private static final long PHASE_TOLERANCE_MS = 300;
 
     @RegisterExtension
-    static final MiniClusterExtension FLINK = new MiniClusterExtension(
-            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+    static final MiniClusterExtension FLINK = LocalFlink.miniCluster(2);
 
     private final String database = TestServices.freshDatabase("e2e");
 

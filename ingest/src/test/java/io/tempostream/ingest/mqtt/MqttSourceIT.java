@@ -2,6 +2,7 @@ package io.tempostream.ingest.mqtt;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.tempostream.ingest.testing.LocalFlink;
 import io.tempostream.ingest.testing.OnMessage;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -12,7 +13,6 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -30,8 +30,7 @@ class MqttSourceIT {
             ? "tcp://127.0.0.1:1883" : System.getProperty("tempostream.mqtt.url");
 
     @RegisterExtension
-    static final MiniClusterExtension FLINK = new MiniClusterExtension(
-            new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+    static final MiniClusterExtension FLINK = LocalFlink.miniCluster(2);
 
     @Test
     void everyMessageReachesTheJobOnceWithOneReader() throws Exception {
