@@ -10,7 +10,6 @@ import io.tempostream.ingest.PayloadFormat;
 import io.tempostream.ingest.TempoPrescription;
 import io.tempostream.ingest.mqtt.MqttEndpoint;
 import io.tempostream.ingest.mqtt.MqttSourceOptions;
-import io.tempostream.ingest.mqtt.ReaderReadiness;
 import io.tempostream.ingest.testing.LocalFlink;
 import io.tempostream.ingest.testing.LocalMosquitto;
 import io.tempostream.simulator.SessionPublisher;
@@ -21,8 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -67,30 +64,21 @@ class BrokerRestartIT {
                 "restart-" + UUID.randomUUID().toString().substring(0, 8)).withSessionExpirySeconds(300);
         JobOptions options = new JobOptions(mqtt, InfluxOptions.of(TestServices.INFLUX_URL, database), 1, 2_000, 500);
 
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        TempoStreamJob.configure(env, options);
-        TempoStreamJob.fromOptions(options).addTo(env);
         List<SimulatedDevice> devices;
         AtomicBoolean restarted = new AtomicBoolean();
-        try (ReaderReadiness readiness = new ReaderReadiness(mqtt)) {
-            JobClient job = env.executeAsync("broker restart IT");
-            try {
-                readiness.await(1, 60_000);
-                devices = workout.simulate(System.currentTimeMillis());
-                long batches = devices.get(0).batches().size();
-                try (SessionPublisher publisher = new SessionPublisher(mqtt.endpoint(), "restart-sim-" + UUID.randomUUID(),
-                        PayloadFormat.BINARY, 5)) {
-                    publisher.publish(devices, sent -> {
-                        if (sent == batches / 2 && restarted.compareAndSet(false, true)) {
-                            restartBrokerInTheBackground();
-                        }
-                    });
-                }
-                TestServices.awaitRepCount(database, devices.get(0).reps().size(), 60_000);
-                Thread.sleep(2_000); // a doubled rep would show up now
-            } finally {
-                job.cancel().get();
+        try (RunningJob job = RunningJob.start(options, "broker restart IT")) {
+            devices = workout.simulate(System.currentTimeMillis());
+            long batches = devices.get(0).batches().size();
+            try (SessionPublisher publisher = new SessionPublisher(mqtt.endpoint(), "restart-sim-" + UUID.randomUUID(),
+                    PayloadFormat.BINARY, 5)) {
+                publisher.publish(devices, sent -> {
+                    if (sent == batches / 2 && restarted.compareAndSet(false, true)) {
+                        restartBrokerInTheBackground();
+                    }
+                });
             }
+            TestServices.awaitRepCount(database, devices.get(0).reps().size(), 60_000);
+            Thread.sleep(2_000); // a doubled rep would show up now
         }
 
         assertTrue(restarted.get(), "the broker was restarted mid-set");

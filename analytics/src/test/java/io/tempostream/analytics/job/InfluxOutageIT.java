@@ -10,7 +10,6 @@ import io.tempostream.ingest.PayloadFormat;
 import io.tempostream.ingest.TempoPrescription;
 import io.tempostream.ingest.mqtt.MqttEndpoint;
 import io.tempostream.ingest.mqtt.MqttSourceOptions;
-import io.tempostream.ingest.mqtt.ReaderReadiness;
 import io.tempostream.ingest.testing.LocalFlink;
 import io.tempostream.simulator.SessionPublisher;
 import io.tempostream.simulator.SimulatedDevice;
@@ -18,8 +17,6 @@ import io.tempostream.simulator.WorkoutOptions;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
-import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -60,28 +57,19 @@ class InfluxOutageIT {
         // job must back up (backpressure) rather than drop what does not fit.
         JobOptions options = new JobOptions(mqtt, new InfluxOptions(url, DATABASE, "", "", 1, 200, 2), 1, 2_000, 500);
 
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        TempoStreamJob.configure(env, options);
-        TempoStreamJob.fromOptions(options).addTo(env);
         List<SimulatedDevice> devices;
-        try (ReaderReadiness readiness = new ReaderReadiness(mqtt)) {
-            JobClient job = env.executeAsync("influx outage IT");
-            try {
-                readiness.await(1, 60_000);
-                influxd.stop(); // InfluxDB goes away before the set starts and stays away until it is over
-                long downAt = System.currentTimeMillis();
-                devices = workout.simulate(System.currentTimeMillis());
-                try (SessionPublisher publisher = new SessionPublisher(mqtt.endpoint(), "outage-sim-" + UUID.randomUUID(),
-                        PayloadFormat.BINARY, 5)) {
-                    publisher.publish(devices, sent -> { });
-                }
-                Thread.sleep(Math.max(0, 30_000 - (System.currentTimeMillis() - downAt)));
-                influxd.start();
-                TestServices.awaitRepCount(url, DATABASE, devices.get(0).reps().size(), 90_000);
-                Thread.sleep(2_000); // a doubled rep would show up now
-            } finally {
-                job.cancel().get();
+        try (RunningJob job = RunningJob.start(options, "influx outage IT")) {
+            influxd.stop(); // InfluxDB goes away before the set starts and stays away until it is over
+            long downAt = System.currentTimeMillis();
+            devices = workout.simulate(System.currentTimeMillis());
+            try (SessionPublisher publisher = new SessionPublisher(mqtt.endpoint(), "outage-sim-" + UUID.randomUUID(),
+                    PayloadFormat.BINARY, 5)) {
+                publisher.publish(devices, sent -> { });
             }
+            Thread.sleep(Math.max(0, 30_000 - (System.currentTimeMillis() - downAt)));
+            influxd.start();
+            TestServices.awaitRepCount(url, DATABASE, devices.get(0).reps().size(), 90_000);
+            Thread.sleep(2_000); // a doubled rep would show up now
         }
         assertEquals(devices.get(0).reps().size(), TestServices.repCount(url, DATABASE), "reps in InfluxDB after a 30 s outage");
     }

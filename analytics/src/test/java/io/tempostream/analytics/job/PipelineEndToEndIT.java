@@ -10,7 +10,6 @@ import io.tempostream.ingest.PayloadFormat;
 import io.tempostream.ingest.TempoPrescription;
 import io.tempostream.ingest.mqtt.MqttEndpoint;
 import io.tempostream.ingest.mqtt.MqttSourceOptions;
-import io.tempostream.ingest.mqtt.ReaderReadiness;
 import io.tempostream.ingest.testing.LocalFlink;
 import io.tempostream.simulator.RepTruth;
 import io.tempostream.simulator.SessionPublisher;
@@ -20,8 +19,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -51,23 +48,14 @@ class PipelineEndToEndIT {
                 ImuTopic.ALL_DEVICES_FILTER, "e2e-" + UUID.randomUUID().toString().substring(0, 8));
         JobOptions options = new JobOptions(mqtt, InfluxOptions.of(TestServices.INFLUX_URL, database), 1, 2_000, 500);
 
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        TempoStreamJob.configure(env, options);
-        TempoStreamJob.fromOptions(options).addTo(env);
         List<SimulatedDevice> devices;
-        try (ReaderReadiness readiness = new ReaderReadiness(mqtt)) {
-            JobClient job = env.executeAsync("end-to-end IT");
-            try {
-                readiness.await(1, 60_000);
-                devices = workout.simulate(System.currentTimeMillis());
-                try (SessionPublisher publisher = new SessionPublisher(mqtt.endpoint(), "e2e-sim-" + UUID.randomUUID(),
-                        PayloadFormat.BINARY, 10)) {
-                    publisher.publish(devices, sent -> { });
-                }
-                TestServices.awaitRepCount(database, 48, 60_000);
-            } finally {
-                job.cancel().get();
+        try (RunningJob job = RunningJob.start(options, "end-to-end IT")) {
+            devices = workout.simulate(System.currentTimeMillis());
+            try (SessionPublisher publisher = new SessionPublisher(mqtt.endpoint(), "e2e-sim-" + UUID.randomUUID(),
+                    PayloadFormat.BINARY, 10)) {
+                publisher.publish(devices, sent -> { });
             }
+            TestServices.awaitRepCount(database, 48, 60_000);
         }
 
         List<Map<String, Object>> rows = TestServices.query(database, "SELECT * FROM rep GROUP BY athlete, device");

@@ -1,0 +1,38 @@
+package io.tempostream.analytics.job;
+
+import io.tempostream.ingest.mqtt.ReaderReadiness;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * The whole job (MQTT in, InfluxDB out) on the test's MiniCluster, returned once every reader is
+ * subscribed, so what the test publishes next is heard; closing it cancels the job.
+ */
+final class RunningJob implements AutoCloseable {
+    private final JobClient job;
+
+    private RunningJob(JobClient job) {
+        this.job = job;
+    }
+
+    static RunningJob start(JobOptions options, String name) throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        TempoStreamJob.configure(env, options);
+        TempoStreamJob.fromOptions(options).addTo(env);
+        try (ReaderReadiness readiness = new ReaderReadiness(options.mqtt())) {
+            JobClient job = env.executeAsync(name);
+            try {
+                readiness.await(options.parallelism(), 60_000);
+            } catch (Exception | AssertionError e) {
+                job.cancel().get();
+                throw e;
+            }
+            return new RunningJob(job);
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        job.cancel().get();
+    }
+}
