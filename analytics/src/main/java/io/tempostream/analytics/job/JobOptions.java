@@ -45,6 +45,28 @@ public record JobOptions(
             "parallelism", "checkpoint-interval-ms", "max-out-of-order-ms", "session-expiry-s", "checkpoint-dir",
             "restore-from");
 
+    /**
+     * A local checkpoint or savepoint must exist and be complete (its {@code _metadata} file is
+     * written last), or Flink would fail the job at start with a stack trace. Remote ones (s3://,
+     * hdfs://) are Flink's to check.
+     */
+    static String checkpointToRestore(String location) {
+        java.net.URI uri;
+        try {
+            uri = location.contains("://") ? java.net.URI.create(location) : java.nio.file.Path.of(location).toUri();
+        } catch (IllegalArgumentException e) { // also InvalidPathException
+            throw new IllegalArgumentException("--restore-from must be a checkpoint directory or URI, got '" + location + "'");
+        }
+        if ("file".equals(uri.getScheme())) {
+            java.nio.file.Path dir = java.nio.file.Path.of(uri);
+            if (!java.nio.file.Files.isRegularFile(dir.resolve("_metadata"))) {
+                throw new IllegalArgumentException("--restore-from must name a completed checkpoint (a chk-N directory"
+                        + " holding _metadata), got '" + location + "'");
+            }
+        }
+        return location;
+    }
+
     public static JobOptions fromFlags(Flags flags) {
         MqttEndpoint endpoint = MqttEndpoint.fromEnvironment(flags.get("mqtt-url", DEFAULT_MQTT_URL));
         long checkpointIntervalMs = flags.getLong("checkpoint-interval-ms", 10_000, 0, 3_600_000);
@@ -68,6 +90,6 @@ public record JobOptions(
                 checkpointIntervalMs,
                 flags.getLong("max-out-of-order-ms", 500, 0, 60_000),
                 flags.get("checkpoint-dir").orElse(null),
-                flags.get("restore-from").orElse(null));
+                flags.get("restore-from").map(JobOptions::checkpointToRestore).orElse(null));
     }
 }

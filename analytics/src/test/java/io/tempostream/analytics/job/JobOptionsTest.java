@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tempostream.ingest.config.Flags;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class JobOptionsTest {
     private static JobOptions parse(String... args) {
@@ -40,5 +43,16 @@ class JobOptionsTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> parse("--session-expiry-s", "0"));
         assertTrue(e.getMessage().contains("--session-expiry-s") && e.getMessage().contains("'0'"), e.getMessage());
+    }
+
+    @Test
+    void restoringFromAMissingOrUnfinishedCheckpointIsRefusedNamingIt(@TempDir Path dir) throws Exception {
+        Path unfinished = Files.createDirectories(dir.resolve("chk-7"));
+        for (String location : new String[] {unfinished.toString(), dir.resolve("chk-8").toUri().toString()}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> parse("--restore-from", location));
+            assertTrue(e.getMessage().contains("--restore-from") && e.getMessage().contains(location), e.getMessage());
+        }
+        Files.writeString(unfinished.resolve("_metadata"), "");
+        assertEquals(unfinished.toString(), parse("--restore-from", unfinished.toString()).restoreFrom());
     }
 }
