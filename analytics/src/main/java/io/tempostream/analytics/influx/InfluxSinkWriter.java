@@ -153,8 +153,9 @@ final class InfluxSinkWriter<T> implements SinkWriter<T> {
                 client.write(BatchPoints.database(options.database()).precision(TimeUnit.MILLISECONDS).points(batch).build());
             } catch (InfluxDBException.FieldTypeConflictException | InfluxDBException.UnableToParseException
                     | InfluxDBException.PointsBeyondRetentionPolicyException refused) {
-                // InfluxDB refuses these points for good (the same write would fail for ever, and
-                // waiting for it would stop the job): counted, and the rest of the batch is lost with them.
+                // InfluxDB refuses these points for good: the same write would fail for ever, and
+                // waiting for it would stop the job. InfluxDB 1.x still writes the batch's valid
+                // points (a partial write); the whole batch is counted, an upper bound.
                 pointsRejected.inc(batch.size());
                 LOG.warn("InfluxDB at {} refused {} points for good: {}", options, batch.size(), refused.getMessage());
                 return true;
