@@ -48,6 +48,11 @@ final class BinnedWindow {
         }
     }
 
+    /** True while samples wait in a bin that {@link #flush()} would close. */
+    boolean hasOpenBin() {
+        return binCount > 0;
+    }
+
     /** Forgets everything; what comes next does not start the stream. */
     void clear() {
         n = 0;

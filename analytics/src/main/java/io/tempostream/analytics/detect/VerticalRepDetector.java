@@ -12,6 +12,11 @@ import java.util.function.Consumer;
 public final class VerticalRepDetector implements RepDetector {
     static final long ANALYSIS_EVERY_MS = 1_000;
     static final long CONFIRM_AFTER_MS = 2_500;
+    /**
+     * Samples this far apart are a dropout (a radio link losing packets): travel cannot be
+     * integrated across it, so the stretch before it is analysed on its own.
+     */
+    static final long DROPOUT_MS = 1_000;
     /** Longer than any rest between reps, shorter than rest between sets (as in RepAssembler). */
     static final long SET_GAP_MS = 15_000;
     /** Turns seen before a set's first rep is reported: enough to tell a set from fidgeting. */
@@ -66,6 +71,12 @@ public final class VerticalRepDetector implements RepDetector {
     @Override
     public void accept(long tMs, double axG, double ayG, double azG, double gxDps, double gyDps, double gzDps,
             Consumer<Rep> out) {
+        if (clock.lastMs() != Long.MIN_VALUE && tMs - clock.lastMs() >= DROPOUT_MS) {
+            // A dropout: the job's timer would have closed the stretch before it (advanceTo);
+            // close it here too, so a recording analysed offline counts the same, and the
+            // analysis never joins the two sides of a gap as if they were consecutive samples.
+            closeStretch(out);
+        }
         double dtS = clock.advance(tMs);
         if (dtS == SampleClock.NOT_NEWER) {
             return;
@@ -85,9 +96,15 @@ public final class VerticalRepDetector implements RepDetector {
 
     @Override
     public void advanceTo(long nowMs, Consumer<Rep> out) {
-        if (window.size() > 0 && clock.lastMs() != Long.MIN_VALUE && nowMs - clock.lastMs() >= CONFIRM_AFTER_MS) {
+        if (clock.lastMs() != Long.MIN_VALUE && nowMs - clock.lastMs() >= CONFIRM_AFTER_MS) {
+            closeStretch(out);
+        }
+    }
+
+    /** Nothing more will come for this stretch: analyse it to its very end and start afresh. */
+    private void closeStretch(Consumer<Rep> out) {
+        if (window.size() > 0 || window.hasOpenBin()) {
             window.flush();
-            // Nothing more will come for this stretch: analyse it to its very end and start afresh.
             analyse(Long.MAX_VALUE, true, out);
             window.clear();
         }
