@@ -1,15 +1,24 @@
 package io.tempostream.analytics.detect;
 
 /**
- * One continuous rotation in one direction: the building block of reps. Start and end are where
- * angular velocity leaves and returns to zero; {@code angleDeg} is signed along the dominant axis.
+ * One continuous rotation: the building block of reps. Start and end are where angular velocity
+ * leaves and returns to zero; {@code rotX/Y/Z} is the rotation it made, in degrees about each
+ * sensor axis (the integral of angular velocity). Reps compare movements by these vectors, not by
+ * one estimated axis: an axis learned from the previous exercise would hide the next one's first
+ * reps.
  */
-record Movement(long startMs, long endMs, double angleDeg, double peakDps) {
+record Movement(long startMs, long endMs, double rotXDeg, double rotYDeg, double rotZDeg, double peakDps) {
     long durationMs() {
         return endMs - startMs;
     }
 
-    int direction() {
-        return angleDeg >= 0 ? 1 : -1;
+    /** Size of the rotation, degrees. */
+    double angleDeg() {
+        return Math.sqrt(rotXDeg * rotXDeg + rotYDeg * rotYDeg + rotZDeg * rotZDeg);
+    }
+
+    /** Signed rotation (degrees) about the unit axis {@code (ux, uy, uz)}. */
+    double angleAbout(double ux, double uy, double uz) {
+        return rotXDeg * ux + rotYDeg * uy + rotZDeg * uz;
     }
 }

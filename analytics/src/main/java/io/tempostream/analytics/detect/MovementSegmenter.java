@@ -11,8 +11,8 @@ package io.tempostream.analytics.detect;
 final class MovementSegmenter {
     /** Receives a movement twice: early, when it starts, and complete, when it ends. */
     interface Listener {
-        /** A movement has begun at about {@code startMs} in {@code direction} (±1 along the axis). */
-        void onset(long startMs, int direction);
+        /** A movement has begun at about {@code startMs}, turning at the angular velocity given (deg/s). */
+        void onset(long startMs, double gxDps, double gyDps, double gzDps);
 
         void movement(Movement movement);
     }
@@ -28,7 +28,9 @@ final class MovementSegmenter {
 
     private final long[] t = new long[CAPACITY];
     private final double[] speed = new double[CAPACITY];
-    private final double[] projected = new double[CAPACITY];
+    private final double[] gx = new double[CAPACITY];
+    private final double[] gy = new double[CAPACITY];
+    private final double[] gz = new double[CAPACITY];
     private final double[] smooth = new double[CAPACITY];
     private long count;
     private int halfWidth = -1;
@@ -46,12 +48,14 @@ final class MovementSegmenter {
         this.onSpeedDps = onSpeedDps;
     }
 
-    /** Adds one sample: its speed (deg/s, ≥ 0) and its signed velocity along the dominant axis. */
-    void add(long tMs, double speedDps, double projectedDps, Listener out) {
+    /** Adds one sample of angular velocity (deg/s, sensor axes, offset removed). */
+    void add(long tMs, double gxDps, double gyDps, double gzDps, Listener out) {
         int i = slot(count);
         t[i] = tMs;
-        speed[i] = speedDps;
-        projected[i] = projectedDps;
+        speed[i] = Math.sqrt(gxDps * gxDps + gyDps * gyDps + gzDps * gzDps);
+        gx[i] = gxDps;
+        gy[i] = gyDps;
+        gz[i] = gzDps;
         count++;
         if (halfWidth < 0) {
             if (count < 8) {
@@ -95,7 +99,8 @@ final class MovementSegmenter {
                 startIndex = index;
                 peakIndex = index;
                 peak = s;
-                out.onset(Math.max(Math.round(rampStart(index)), previousEndMs), projected[slot(index)] >= 0 ? 1 : -1);
+                int k = slot(index);
+                out.onset(Math.max(Math.round(rampStart(index)), previousEndMs), gx[k], gy[k], gz[k]);
             }
             return;
         }
@@ -122,7 +127,8 @@ final class MovementSegmenter {
         long startMs = Math.round(start);
         long endMs = Math.max(startMs + 1, Math.round(end));
         previousEndMs = endMs;
-        return new Movement(startMs, endMs, angleBetween(startMs, endMs, oldest), peak);
+        double[] rotation = rotationBetween(startMs, endMs, oldest);
+        return new Movement(startMs, endMs, rotation[0], rotation[1], rotation[2], peak);
     }
 
     /**
@@ -172,11 +178,11 @@ final class MovementSegmenter {
     }
 
     /**
-     * Signed rotation (deg) along the dominant axis between two times, trapezoid rule. Walks back
-     * from the newest sample only as far as the start: the buffer holds far more than one movement.
+     * Rotation (deg about each sensor axis) between two times, trapezoid rule. Walks back from the
+     * newest sample only as far as the start: the buffer holds far more than one movement.
      */
-    private double angleBetween(long startMs, long endMs, long oldest) {
-        double angle = 0;
+    private double[] rotationBetween(long startMs, long endMs, long oldest) {
+        double[] rotation = new double[3];
         for (long k = count - 1; k >= Math.max(oldest + 1, 1); k--) {
             long t0 = t[slot(k - 1)];
             long t1 = t[slot(k)];
@@ -184,10 +190,15 @@ final class MovementSegmenter {
                 break;
             }
             if (t0 < endMs) {
-                angle += (projected[slot(k - 1)] + projected[slot(k)]) / 2 * (t1 - t0) / 1000.0;
+                double halfDtS = (t1 - t0) / 2000.0;
+                int a = slot(k - 1);
+                int b = slot(k);
+                rotation[0] += (gx[a] + gx[b]) * halfDtS;
+                rotation[1] += (gy[a] + gy[b]) * halfDtS;
+                rotation[2] += (gz[a] + gz[b]) * halfDtS;
             }
         }
-        return angle;
+        return rotation;
     }
 
     private static int slot(long index) {

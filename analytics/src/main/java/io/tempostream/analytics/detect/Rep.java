@@ -5,8 +5,9 @@ package io.tempostream.analytics.detect;
  * (concentric, peak hold, eccentric, bottom pause). Times are the sensor's epoch ms.
  *
  * @param set        1-based set number within the device's stream (a rest gap starts a new set)
- * @param rep        1-based rep number within the set
- * @param romDeg     range of motion of the concentric phase about the dominant rotation axis, 0 when
+ * @param rep        1-based rep number within the set; for an {@link #isometric()} hold, its number
+ *                   among the set's holds (a hold does not take a rep's number)
+ * @param romDeg     range of motion of the concentric phase (the rotation it made, degrees), 0 when
  *                   the rep was found by vertical travel instead
  * @param travelM    vertical travel of the rep in metres, 0 when it was found by rotation
  */
@@ -30,6 +31,12 @@ public record Rep(
      * pause reps squeeze for 1–2 s and stay reps.
      */
     public static final long ISOMETRIC_HOLD_MS = 4_000;
+
+    /** This rep with another number within its set. */
+    public Rep numbered(int number) {
+        return new Rep(athleteId, deviceId, set, number, startMs, endMs, concentricMs, peakHoldMs, eccentricMs,
+                bottomPauseMs, romDeg, travelM);
+    }
 
     public long durationMs() {
         return endMs - startMs;

@@ -5,7 +5,9 @@ import java.util.function.Consumer;
 /**
  * Pairs movements into reps: a movement in the set's working direction, then one back of similar
  * size, then the pause until the next rep or until the pause is too long to be one. The first
- * movement of a set defines the working direction, so the sign of the sensor's axes never matters.
+ * movement of a set defines the working direction as the rotation it made (an axis and a sense),
+ * so neither the sensor's mounting nor the exercise before matters; each rep's way out renews
+ * it, following a strap that slips.
  * Pulls and raises start concentric; squat and bench start eccentric, and then the first movement
  * is the eccentric, the pause between the two is at the bottom and the one after is at the top.
  */
@@ -16,14 +18,18 @@ final class RepAssembler {
     static final long MAX_PEAK_HOLD_MS = 15_000;
     /** A "pause" at the bottom longer than this is the set ending (a dead-stop row resets in ~1–2 s). */
     static final long MAX_BOTTOM_PAUSE_MS = 2_000;
+    /** cos 60°: a movement whose rotation is further than this from the set's axis is about another axis. */
+    private static final double OFF_AXIS_COSINE = 0.5;
     /** Rest longer than any prescribed hold and shorter than any between-set rest starts a new set. */
     static final long SET_GAP_MS = 15_000;
 
     private final String athleteId;
     private final String deviceId;
-    private int workingDirection;
+    /** Unit rotation of the set's way out; zero before a set's first movement. */
+    private double workX, workY, workZ;
     private int set;
     private int repInSet;
+    private int holdInSet;
     private long lastActivityEndMs = Long.MIN_VALUE;
     private long lastRepEndMs = Long.MIN_VALUE;
     private Movement concentric;
@@ -43,42 +49,62 @@ final class RepAssembler {
      * The next movement has begun: if it is the next rep's concentric, the waiting rep's bottom
      * pause ends here, and the rep is reported now rather than when that concentric completes.
      */
-    void onOnset(long startMs, int direction, Consumer<Rep> out) {
-        if (eccentric != null && direction == workingDirection && startMs - eccentric.endMs() <= MAX_BOTTOM_PAUSE_MS) {
+    void onOnset(long startMs, double gxDps, double gyDps, double gzDps, Consumer<Rep> out) {
+        boolean outward = gxDps * workX + gyDps * workY + gzDps * workZ > 0;
+        if (eccentric != null && outward && startMs - eccentric.endMs() <= MAX_BOTTOM_PAUSE_MS) {
             emit(Math.max(startMs, eccentric.endMs()), out);
         }
     }
 
     void onMovement(Movement m, Consumer<Rep> out) {
-        if (Math.abs(m.angleDeg()) < minRomDeg) {
+        if (m.angleDeg() < minRomDeg) {
             return;
         }
         boolean afterRest = lastActivityEndMs == Long.MIN_VALUE || m.startMs() - lastActivityEndMs > SET_GAP_MS;
         lastActivityEndMs = m.endMs();
+        double along = m.angleAbout(workX, workY, workZ);
+        // A rotation far from the set's axis (over 60°) starts something new: the next exercise,
+        // after the last one's axis, or the first rep after stepping into position.
+        boolean offAxis = Math.abs(along) < OFF_AXIS_COSINE * m.angleDeg();
         if (eccentric != null) {
-            if (m.direction() == workingDirection && m.startMs() - eccentric.endMs() <= MAX_BOTTOM_PAUSE_MS) {
+            if (along > 0 && !offAxis && m.startMs() - eccentric.endMs() <= MAX_BOTTOM_PAUSE_MS) {
                 emit(m.startMs(), out);
-                concentric = m;
+                startConcentric(m);
                 return;
             }
             emit(eccentric.endMs(), out);
         }
+        if (offAxis || (concentric == null && afterRest)) {
+            startConcentric(m);
+            return;
+        }
+        if (Math.abs(along) < minRomDeg) {
+            return; // mostly about the set's axis, but too small to be a rep phase
+        }
         if (concentric == null) {
-            if (afterRest || workingDirection == 0) {
-                workingDirection = m.direction();
-            }
-            if (m.direction() == workingDirection) {
-                concentric = m;
+            if (along > 0) {
+                startConcentric(m);
             }
             return;
         }
-        double ratio = Math.abs(m.angleDeg() / concentric.angleDeg());
-        if (m.direction() != workingDirection && ratio >= 1 / MAX_ROM_RATIO && ratio <= MAX_ROM_RATIO
+        double ratio = Math.abs(along) / concentric.angleDeg();
+        if (along < 0 && ratio >= 1 / MAX_ROM_RATIO && ratio <= MAX_ROM_RATIO
                 && m.startMs() - concentric.endMs() <= MAX_PEAK_HOLD_MS) {
             eccentric = m;
+        } else if (along > 0) {
+            startConcentric(m);
         } else {
-            concentric = m.direction() == workingDirection ? m : null;
+            concentric = null;
         }
+    }
+
+    /** {@code m} is a way out: it sets the working direction that the way back must reverse. */
+    private void startConcentric(Movement m) {
+        double size = m.angleDeg();
+        workX = m.rotXDeg() / size;
+        workY = m.rotYDeg() / size;
+        workZ = m.rotZDeg() / size;
+        concentric = m;
     }
 
     /** Closes what time alone can close: a bottom pause that became rest, a hold that became rest. */
@@ -97,19 +123,20 @@ final class RepAssembler {
         if (lastRepEndMs == Long.MIN_VALUE || c.startMs() - lastRepEndMs > SET_GAP_MS) {
             set++;
             repInSet = 0;
+            holdInSet = 0;
         }
-        repInSet++;
         lastRepEndMs = endMs;
         // c and e are the way out and the way back; for an eccentric-first lift the way out is down.
         long outMs = c.durationMs();
         long farEndMs = Math.max(0, e.startMs() - c.endMs());
         long backMs = e.durationMs();
         long restingEndMs = Math.max(0, endMs - e.endMs());
-        out.accept(concentricFirst
-                ? new Rep(athleteId, deviceId, set, repInSet, c.startMs(), endMs, outMs, farEndMs, backMs, restingEndMs,
-                        Math.abs(c.angleDeg()), 0)
-                : new Rep(athleteId, deviceId, set, repInSet, c.startMs(), endMs, backMs, restingEndMs, outMs, farEndMs,
-                        Math.abs(c.angleDeg()), 0));
+        Rep rep = concentricFirst
+                ? new Rep(athleteId, deviceId, set, 0, c.startMs(), endMs, outMs, farEndMs, backMs, restingEndMs,
+                        c.angleDeg(), 0)
+                : new Rep(athleteId, deviceId, set, 0, c.startMs(), endMs, backMs, restingEndMs, outMs, farEndMs,
+                        c.angleDeg(), 0);
+        out.accept(rep.numbered(rep.isometric() ? ++holdInSet : ++repInSet));
         concentric = null;
         eccentric = null;
     }

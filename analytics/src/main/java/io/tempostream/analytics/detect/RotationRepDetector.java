@@ -3,13 +3,12 @@ package io.tempostream.analytics.detect;
 import java.util.function.Consumer;
 
 /**
- * Rep detector for pulls and raises seen from the wrist, from the gyroscope alone: dominant rotation axis,
- * movement segmentation, then concentric/eccentric pairing. Samples must arrive in time order;
+ * Rep detector for pulls and raises seen from the wrist, from the gyroscope alone: movement
+ * segmentation, then concentric/eccentric pairing by the rotation each movement made. Samples must arrive in time order;
  * older or repeated ones are ignored.
  */
 public final class RotationRepDetector implements RepDetector {
     private final GyroBias bias = new GyroBias();
-    private final DominantAxis axis = new DominantAxis();
     private final MovementSegmenter segmenter;
     private final RepAssembler assembler;
     private final SampleClock clock = new SampleClock();
@@ -41,9 +40,7 @@ public final class RotationRepDetector implements RepDetector {
         double gx = gxDps - bias.xDps();
         double gy = gyDps - bias.yDps();
         double gz = gzDps - bias.zDps();
-        axis.update(gx, gy, gz, dtS);
-        double speed = Math.sqrt(gx * gx + gy * gy + gz * gz);
-        segmenter.add(tMs, speed, axis.project(gx, gy, gz), listener(out));
+        segmenter.add(tMs, gx, gy, gz, listener(out));
         // Judge timeouts on the segmenter's clock, which lags the samples by its smoothing window.
         assembler.onTime(segmenter.classifiedUpToMs(), out);
     }
@@ -54,8 +51,8 @@ public final class RotationRepDetector implements RepDetector {
             listenerFor = out;
             listener = new MovementSegmenter.Listener() {
                 @Override
-                public void onset(long startMs, int direction) {
-                    assembler.onOnset(startMs, direction, out);
+                public void onset(long startMs, double gxDps, double gyDps, double gzDps) {
+                    assembler.onOnset(startMs, gxDps, gyDps, gzDps, out);
                 }
 
                 @Override

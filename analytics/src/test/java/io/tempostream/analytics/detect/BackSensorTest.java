@@ -40,4 +40,26 @@ class BackSensorTest {
         double meanPauseMs = reps.stream().mapToLong(Rep::bottomPauseMs).average().orElseThrow();
         assertTrue(meanPauseMs < 100, "mean bottom pause " + meanPauseMs + " ms; the lifter made none");
     }
+
+    /**
+     * Squeezes held 8 s are isometric holds with their duration: numbered among the set's holds,
+     * not as reps, and a set of rows before them keeps its own rep numbers.
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @CsvSource({"0", "1"})
+    void squeezesHeldEightSecondsAreHoldsNotReps(long seed) {
+        SimulatedDevice device = ExerciseSimulator.simulate(new SessionScript("a", "back-1", Placement.BACK, 50, 10, 5_000,
+                List.of(SetScript.of(Exercise.DUMBBELL_ROW, 6, "2-1-2-0", 30_000),
+                        SetScript.of(Exercise.SCAPULAR_SQUEEZE, 4, "1-8-1-2", 10_000))), 1_764_000_000_000L, seed);
+        List<Rep> found = RepDetectors.forPlacement(Placement.BACK, "a", "back-1").detectAll(device.toRecording());
+        List<Rep> reps = found.stream().filter(r -> !r.isometric()).toList();
+        List<Rep> holds = found.stream().filter(Rep::isometric).toList();
+        assertEquals(List.of(1, 2, 3, 4, 5, 6), reps.stream().map(Rep::rep).toList(), "rows: " + reps);
+        assertTrue(reps.stream().allMatch(r -> r.set() == 1), "rows in set 1: " + reps);
+        assertEquals(List.of(1, 2, 3, 4), holds.stream().map(Rep::rep).toList(), "holds: " + holds);
+        for (Rep hold : holds) {
+            assertEquals(2, hold.set());
+            assertEquals(8_000, hold.peakHoldMs(), 500, "hold " + hold.rep());
+        }
+    }
 }
