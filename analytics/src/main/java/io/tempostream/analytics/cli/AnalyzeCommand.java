@@ -119,13 +119,14 @@ final class AnalyzeCommand {
             setNodes.addObject().put("set", s.set()).put("reps", s.reps()).put("startMs", s.startMs())
                     .put("endMs", s.endMs()).put("timeUnderTensionMs", s.timeUnderTensionMs());
         }
-        // Every hold of at least half a second: the squeeze of a pause rep, or an isometric hold.
+        // Every hold of at least half a second: the squeeze of a pause rep (which names its rep), or
+        // an isometric hold (numbered among the set's holds).
         ArrayNode holdNodes = root.putArray("holds");
         for (Rep r : reps) {
             if (r.peakHoldMs() >= MIN_REPORTED_HOLD_MS) {
-                holdNodes.addObject().put("set", r.set()).put("rep", r.rep()).put("startMs", r.peakHoldStartMs())
-                        .put("endMs", r.peakHoldStartMs() + r.peakHoldMs()).put("durationMs", r.peakHoldMs())
-                        .put("isometric", r.isometric());
+                ObjectNode hold = holdNodes.addObject().put("set", r.set()).put(r.isometric() ? "hold" : "rep", r.rep());
+                hold.put("startMs", r.peakHoldStartMs()).put("endMs", r.peakHoldStartMs() + r.peakHoldMs())
+                        .put("durationMs", r.peakHoldMs()).put("isometric", r.isometric());
             }
         }
         return root.toString();
@@ -135,7 +136,7 @@ final class AnalyzeCommand {
         out.println("set  rep  concentric  hold   eccentric  pause   range" + (tempo.isPresent() ? "        vs " + tempo.get() : ""));
         for (Rep r : reps) {
             if (r.isometric()) {
-                out.printf(Locale.ROOT, "%3d  hold %.1f s (isometric)%n", r.set(), r.peakHoldMs() / 1000.0);
+                out.printf(Locale.ROOT, "%3d  hold %d: %.1f s (isometric)%n", r.set(), r.rep(), r.peakHoldMs() / 1000.0);
                 continue;
             }
             out.printf(Locale.ROOT, "%3d  %3d  %8.1f s %5.1f s %7.1f s %5.1f s   %-12s%s%n", r.set(), r.rep(),
@@ -143,8 +144,12 @@ final class AnalyzeCommand {
                     r.bottomPauseMs() / 1000.0, io.tempostream.analytics.job.RepLine.range(r),
                     tempo.map(t -> deviation(r, t)).orElse(""));
         }
-        for (SetSummary s : SetSummary.of(reps)) {
+        for (SetSummary s : SetSummary.of(reps.stream().filter(r -> !r.isometric()).toList())) {
             out.printf(Locale.ROOT, "set %d: %d reps, %.1f s under tension%n", s.set(), s.reps(), s.timeUnderTensionMs() / 1000.0);
+        }
+        for (SetSummary s : SetSummary.of(reps.stream().filter(Rep::isometric).toList())) {
+            out.printf(Locale.ROOT, "set %d: %d isometric hold%s, %.1f s under tension%n", s.set(), s.reps(),
+                    s.reps() == 1 ? "" : "s", s.timeUnderTensionMs() / 1000.0);
         }
         if (reps.isEmpty()) {
             out.println("no reps found");

@@ -33,6 +33,7 @@ public final class WristRepDetector implements RepDetector {
     private long lastRepEndMs = Long.MIN_VALUE;
     private int set;
     private int repInSet;
+    private int holdInSet;
     /** A rotation rep waiting for the next one to confirm that a set has begun. */
     private Rep pendingRotation;
     /** The callers' consumer wrapped once, not per sample: this runs millions of times a second. */
@@ -135,12 +136,13 @@ public final class WristRepDetector implements RepDetector {
         owner = newOwner;
         set++;
         repInSet = 0;
+        holdInSet = 0;
     }
 
     private void emit(Rep rep, Consumer<Rep> out) {
         lastRepEndMs = Math.max(lastRepEndMs, rep.endMs());
-        repInSet++;
-        out.accept(new Rep(athleteId, deviceId, set, repInSet, rep.startMs(), rep.endMs(), rep.concentricMs(),
+        int number = rep.isometric() ? ++holdInSet : ++repInSet;
+        out.accept(new Rep(athleteId, deviceId, set, number, rep.startMs(), rep.endMs(), rep.concentricMs(),
                 rep.peakHoldMs(), rep.eccentricMs(), rep.bottomPauseMs(), rep.romDeg(), rep.travelM()));
     }
 }

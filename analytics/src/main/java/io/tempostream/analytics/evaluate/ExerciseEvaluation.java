@@ -68,6 +68,11 @@ final class ExerciseEvaluation {
             if (reps.size() != device.reps().size()) {
                 return;
             }
+            for (int i = 0; i < reps.size(); i++) {
+                if (reps.get(i).isometric() != device.reps().get(i).peakHoldMs() >= Rep.ISOMETRIC_HOLD_MS) {
+                    return; // a hold counted as a rep, or the other way round
+                }
+            }
             exactSets++;
             for (int i = 0; i < reps.size(); i++) {
                 for (long e : PhaseErrors.of(reps.get(i), device.reps().get(i))) {

@@ -7,7 +7,8 @@ import java.util.concurrent.TimeUnit;
 import org.influxdb.dto.Point;
 
 /**
- * A rep as the {@code rep} measurement of docs/metrics-schema.md. Tags and timestamp (the rep's
+ * A rep as the {@code rep} measurement of docs/metrics-schema.md (isometric holds go to
+ * {@link HoldPoints} instead: see {@link TrainingPoints}). Tags and timestamp (the rep's
  * start) identify the point, so writing the same rep again overwrites it instead of doubling it.
  */
 public final class RepPoints implements PointMapper<Rep> {
@@ -29,7 +30,6 @@ public final class RepPoints implements PointMapper<Rep> {
                 .addField("bottom_pause_ms", rep.bottomPauseMs())
                 .addField("rom_deg", rep.romDeg())
                 .addField("travel_m", rep.travelM())
-                .addField("isometric", rep.isometric())
                 .build();
     }
 }

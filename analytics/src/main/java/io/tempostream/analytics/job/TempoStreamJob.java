@@ -106,7 +106,7 @@ public final class TempoStreamJob {
     }
 
     public static TempoStreamJob fromOptions(JobOptions options) {
-        return new TempoStreamJob(new MqttSource(options.mqtt()), new InfluxSink<>(options.influx(), new RepPoints()),
+        return new TempoStreamJob(new MqttSource(options.mqtt()), new InfluxSink<>(options.influx(), new TrainingPoints()),
                 options.maxOutOfOrderMs());
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.tempostream.analytics.TestServices;
 import io.tempostream.analytics.detect.Rep;
 import io.tempostream.analytics.job.RepPoints;
+import io.tempostream.analytics.job.TrainingPoints;
 import io.tempostream.ingest.testing.LocalFlink;
 import java.util.List;
 import java.util.Map;
@@ -52,5 +53,30 @@ class InfluxSinkIT {
         Set<String> devices = rows.stream().map(r -> (String) r.get("device")).collect(Collectors.toSet());
         assertEquals(Set.of("dev'1", "wrist-1"), devices);
         assertEquals(0, TestServices.query(database, "SELECT * FROM rep WHERE athlete = 'evil'").size());
+    }
+
+    @Test
+    void isometricHoldsGoToTheHoldMeasurementNotToReps() throws Exception {
+        long t = 1_764_000_000_000L;
+        Rep row = rep("ath", "back-1", t);
+        // A scapular squeeze: 1 s out, held 8 s, 1 s back; the first hold of set 2.
+        Rep squeeze = new Rep("ath", "back-1", 2, 1, t + 60_000, t + 72_000, 1_000, 8_000, 1_000, 2_000, 12, 0);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(1);
+        env.fromData(List.of(row, squeeze))
+                .sinkTo(new InfluxSink<>(InfluxOptions.of(TestServices.INFLUX_URL, database), new TrainingPoints()));
+        env.execute("influx sink IT, holds");
+
+        List<Map<String, Object>> reps = TestServices.query(database, "SELECT * FROM rep");
+        assertEquals(1, reps.size(), "only the row is a rep: " + reps);
+        List<Map<String, Object>> holds = TestServices.query(database,
+                "SELECT \"set\", \"hold\", duration_ms, end_ms FROM hold WHERE athlete = 'ath'");
+        assertEquals(1, holds.size(), "holds: " + holds);
+        Map<String, Object> hold = holds.get(0);
+        assertEquals(2, ((Number) hold.get("set")).intValue());
+        assertEquals(1, ((Number) hold.get("hold")).intValue());
+        assertEquals(8_000, ((Number) hold.get("duration_ms")).longValue());
+        assertEquals(t + 61_000, ((Number) hold.get("time")).longValue(), "a hold starts where the squeeze does");
+        assertEquals(t + 69_000, ((Number) hold.get("end_ms")).longValue());
     }
 }
