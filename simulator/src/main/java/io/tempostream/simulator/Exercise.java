@@ -127,6 +127,9 @@ public enum Exercise {
     };
 
     private final boolean concentricFirst;
+    /** Beyond any rep's range: 1 + 5 standard deviations of the simulator's 3 % range variation. */
+    static final double MAX_PROGRESS = 1.15;
+
     private final double romScale;
 
     Exercise(boolean concentricFirst, double romScale) {
@@ -139,9 +142,15 @@ public enum Exercise {
         return concentricFirst;
     }
 
-    /** The pose of a sensor at progress {@code p}; {@code p} beyond [0, 1] is clamped. */
+    /**
+     * The pose of a sensor at progress {@code p}: 0 at the resting end, 1 at a nominal rep's far
+     * end. Reps vary in range by a few per cent (ExerciseSimulator), so {@code p} may pass 1 a
+     * little; it is clamped to [0, {@link #MAX_PROGRESS}] only. (Clamped at 1, a rep 3 % larger
+     * stopped dead a tenth of its concentric early: a jolt the sensor showed, and a concentric
+     * shorter than its truth.)
+     */
     public Pose pose(Placement placement, double p) {
-        double q = Math.max(0, Math.min(1, p)) * romScale;
+        double q = Math.max(0, Math.min(MAX_PROGRESS, p)) * romScale;
         return placement == Placement.WRIST ? wrist(q) : back(q);
     }
 
