@@ -11,10 +11,14 @@ final class GravityTracker {
     private static final double CORRECTION_TAU_S = 2.0;
     /** The sensor's own "1 g" (scale errors of a few % are common), averaged slowly. */
     private static final double ONE_G_TAU_S = 20.0;
+    /** Readings within this of the current 1 g (in g) teach it; sensor scale errors are ~1–3 %. */
+    private static final double ONE_G_READING_WINDOW = 0.05;
     private static final double STANDARD_GRAVITY = 9.80665;
 
     private double ux, uy, uz;
     private double oneG = 1;
+    /** Readings averaged into {@link #oneG} so far: a plain mean until it spans the time constant. */
+    private long oneGReadings;
     private boolean initialised;
 
     double verticalAcceleration(double ax, double ay, double az, double gxDps, double gyDps, double gzDps, double dtS) {
@@ -27,6 +31,7 @@ final class GravityTracker {
             uy = ay / norm;
             uz = az / norm;
             oneG = norm;
+            oneGReadings = 1;
             initialised = true;
             return 0;
         }
@@ -41,7 +46,14 @@ final class GravityTracker {
             ux += (ax / norm - ux) * k;
             uy += (ay / norm - uy) * k;
             uz += (az / norm - uz) * k;
-            oneG += (norm - oneG) * Math.min(1, dtS / ONE_G_TAU_S);
+            // A mean of all readings at first, then an exponential average: started from the first
+            // reading alone, its noise (0.01 g) stayed in every later sample for the first minute,
+            // a 0.06 m/s² offset that double integration turns into drift. Readings far from 1 g
+            // are a lift's or a step's acceleration, not the sensor's scale: they are left out.
+            if (Math.abs(norm - oneG) < ONE_G_READING_WINDOW) {
+                oneGReadings++;
+                oneG += (norm - oneG) * Math.max(Math.min(1, dtS / ONE_G_TAU_S), 1.0 / oneGReadings);
+            }
         }
         double un = Math.sqrt(ux * ux + uy * uy + uz * uz);
         ux /= un;
