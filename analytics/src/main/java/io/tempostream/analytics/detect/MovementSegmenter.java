@@ -27,14 +27,13 @@ final class MovementSegmenter {
     private static final int CAPACITY = 8192; // 40 s at 200 Hz, > MAX_MOVEMENT_MS at any supported rate
 
     private final long[] t = new long[CAPACITY];
-    private final double[] speed = new double[CAPACITY];
     private final double[] gx = new double[CAPACITY];
     private final double[] gy = new double[CAPACITY];
     private final double[] gz = new double[CAPACITY];
     private final double[] smooth = new double[CAPACITY];
     private long count;
     private int halfWidth = -1;
-    private double windowSum;
+    private double sumX, sumY, sumZ;
 
     private boolean active;
     private boolean discarding;
@@ -52,7 +51,6 @@ final class MovementSegmenter {
     void add(long tMs, double gxDps, double gyDps, double gzDps, Listener out) {
         int i = slot(count);
         t[i] = tMs;
-        speed[i] = Math.sqrt(gxDps * gxDps + gyDps * gyDps + gzDps * gzDps);
         gx[i] = gxDps;
         gy[i] = gyDps;
         gz[i] = gzDps;
@@ -73,17 +71,25 @@ final class MovementSegmenter {
 
     /** Slides the moving average to include sample {@code newest} and classifies its centre. */
     private void advanceWindow(long newest, Listener out) {
-        windowSum += speed[slot(newest)];
+        int in = slot(newest);
+        sumX += gx[in];
+        sumY += gy[in];
+        sumZ += gz[in];
         long width = 2L * halfWidth + 1;
         if (newest >= width) {
-            windowSum -= speed[slot(newest - width)];
+            int leaving = slot(newest - width);
+            sumX -= gx[leaving];
+            sumY -= gy[leaving];
+            sumZ -= gz[leaving];
         }
         long centre = newest - halfWidth;
         if (centre < 0) {
             return;
         }
         long n = Math.min(width, newest + 1);
-        smooth[slot(centre)] = windowSum / n;
+        // The length of the averaged velocity, not the average of lengths: noise has a length
+        // too (0.5 deg/s for 0.3 deg/s per axis), which kept a slow movement from ending.
+        smooth[slot(centre)] = Math.sqrt(sumX * sumX + sumY * sumY + sumZ * sumZ) / n;
         classify(centre, out);
     }
 
