@@ -66,15 +66,19 @@ final class GyroBias {
         double rx = gxDps - x;
         double ry = gyDps - y;
         double rz = gzDps - z;
-        double a = Math.min(1, dtS / RESIDUAL_SMOOTHING_S);
-        sx += (rx - sx) * a;
-        sy += (ry - sy) * a;
-        sz += (rz - sz) * a;
+        // The reading averaged over a fifth of a second; its residual is judged against the offset.
+        double a = clockS == 0 && dtS == 0 ? 1 : Math.min(1, dtS / RESIDUAL_SMOOTHING_S);
+        sx += (gxDps - sx) * a;
+        sy += (gyDps - sy) * a;
+        sz += (gzDps - sz) * a;
         boolean level = Math.abs(norm - 1) < STILL_ACCEL_G;
         boolean still = level && rx * rx + ry * ry + rz * rz < STILL_GYRO_DPS * STILL_GYRO_DPS;
-        double averaged = Math.sqrt(sx * sx + sy * sy + sz * sz);
-        runMinDps = stillAveragedS == 0 ? averaged : Math.min(runMinDps, averaged);
-        runMaxDps = stillAveragedS == 0 ? averaged : Math.max(runMaxDps, averaged);
+        double averaged = Math.sqrt((sx - x) * (sx - x) + (sy - y) * (sy - y) + (sz - z) * (sz - z));
+        // Steadiness is judged on the averaged reading itself, which learning the offset does not
+        // move (judged on the residual, learning broke the stillness it learned from).
+        double reading = Math.sqrt(sx * sx + sy * sy + sz * sz);
+        runMinDps = stillAveragedS == 0 ? reading : Math.min(runMinDps, reading);
+        runMaxDps = stillAveragedS == 0 ? reading : Math.max(runMaxDps, reading);
         boolean stillOnAverage = level && averaged < STILL_GYRO_DPS && runMaxDps - runMinDps < STEADY_DPS;
         stillS = still ? stillS + dtS : 0;
         stillAveragedS = stillOnAverage ? stillAveragedS + dtS : 0;
@@ -111,10 +115,6 @@ final class GyroBias {
         x += rx * k;
         y += ry * k;
         z += rz * k;
-        // The averaged residual is measured against the offset, which just moved.
-        sx -= rx * k;
-        sy -= ry * k;
-        sz -= rz * k;
     }
 
     double xDps() {

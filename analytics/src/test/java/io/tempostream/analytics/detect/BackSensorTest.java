@@ -62,4 +62,20 @@ class BackSensorTest {
             assertEquals(8_000, hold.peakHoldMs(), 500, "hold " + hold.rep());
         }
     }
+
+    /**
+     * This seed's gyroscope reads 1.4 deg/s at rest and the set starts 5 s after switching on. The
+     * offset was learned with stillness judged on the residual, which learning itself moved: the
+     * stillness broke, nothing was learned before the set, its first movement began in the rest,
+     * and every rep after it was paired with the wrong movement (7 of 8, at 100 Hz).
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"DUMBBELL_ROW", "PRONE_Y_RAISE", "BAND_FACE_PULL"})
+    void aLargeGyroscopeOffsetIsLearnedBeforeTheFirstRep(Exercise exercise) {
+        SimulatedDevice device = ExerciseSimulator.simulate(new SessionScript("a", "back-1", Placement.BACK, 100, 10, 5_000,
+                List.of(SetScript.of(exercise, 8, "3-1-3-0", 10_000))), 1_764_000_000_000L, 2);
+        List<Rep> reps = RepDetectors.forPlacement(Placement.BACK, "a", "back-1").detectAll(device.toRecording());
+        assertEquals(8, reps.size(), "reps " + reps);
+        assertEquals(device.reps().get(0).startMs(), reps.get(0).startMs(), 300, "the first rep starts with the set");
+    }
 }
