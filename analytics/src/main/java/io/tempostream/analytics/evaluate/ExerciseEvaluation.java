@@ -18,6 +18,8 @@ import java.util.Optional;
 final class ExerciseEvaluation {
     /** A brisk tempo and the prescribed 3-1-3 of the row programme. */
     static final String[] EXERCISE_TEMPOS = {"2-1-2-0", "3-1-3-0"};
+    /** Sample rates of the target: a wrist band's 50 Hz and a dev board's 100 Hz. */
+    static final int[] RATES_HZ = {50, 100};
 
     private ExerciseEvaluation() {
     }
@@ -27,11 +29,13 @@ final class ExerciseEvaluation {
      * counts, and the phase-duration error over the reps of the sets counted exactly.
      */
     static void run(int seeds, PrintStream out) {
-        out.println("\n## Simulated exercises (kinematic models, 50 Hz, 8 reps, random strap rotation)\n");
+        out.println("\n## Simulated exercises (kinematic models, 50 and 100 Hz, 8 reps, random strap rotation)\n");
         out.println("Phase MAE: mean absolute error of the four phase durations over the reps of exactly counted sets.");
         PhaseScore[] totals = {new PhaseScore(), new PhaseScore(), new PhaseScore(), new PhaseScore()};
-        for (String tempo : EXERCISE_TEMPOS) {
-            evaluateExercises(tempo, seeds, out, totals);
+        for (int rateHz : RATES_HZ) {
+            for (String tempo : EXERCISE_TEMPOS) {
+                evaluateExercises(rateHz, tempo, seeds, out, totals);
+            }
         }
         out.printf(Locale.ROOT, "%nAll cells where the placement can see the exercise (not: scapular squeezes and seated cable"
                 + " rows from the wrist, bench from the back):%n%n"
@@ -47,8 +51,8 @@ final class ExerciseEvaluation {
                 : exercise != Exercise.BENCH;
     }
 
-    private static void evaluateExercises(String tempo, int seeds, PrintStream out, PhaseScore[] totals) {
-        out.println("\n### Tempo " + tempo + "\n");
+    private static void evaluateExercises(int rateHz, String tempo, int seeds, PrintStream out, PhaseScore[] totals) {
+        out.println("\n### " + rateHz + " Hz, tempo " + tempo + "\n");
         out.println("| exercise | wrist: exact sets | phase MAE (ms) | wrist, hinted: exact sets | phase MAE (ms)"
                 + " | back: exact sets | phase MAE (ms) | back, hinted: exact sets | phase MAE (ms) |");
         out.println("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
@@ -58,10 +62,10 @@ final class ExerciseEvaluation {
             PhaseScore back = new PhaseScore();
             PhaseScore backHinted = new PhaseScore();
             for (int seed = 0; seed < seeds; seed++) {
-                wrist.add(exercise, tempo, Placement.WRIST, Optional.empty(), seed);
-                hinted.add(exercise, tempo, Placement.WRIST, Optional.of(hintFor(exercise)), seed);
-                back.add(exercise, tempo, Placement.BACK, Optional.empty(), seed);
-                backHinted.add(exercise, tempo, Placement.BACK, Optional.of(hintFor(exercise)), seed);
+                wrist.add(exercise, rateHz, tempo, Placement.WRIST, Optional.empty(), seed);
+                hinted.add(exercise, rateHz, tempo, Placement.WRIST, Optional.of(hintFor(exercise)), seed);
+                back.add(exercise, rateHz, tempo, Placement.BACK, Optional.empty(), seed);
+                backHinted.add(exercise, rateHz, tempo, Placement.BACK, Optional.of(hintFor(exercise)), seed);
             }
             out.printf(Locale.ROOT, "| %s | %s | %s | %s | %s |%n", exercise.scriptName(), wrist.cells(seeds),
                     hinted.cells(seeds), back.cells(seeds), backHinted.cells(seeds));
@@ -101,8 +105,8 @@ final class ExerciseEvaluation {
                     100.0 * exactSets / Math.max(1, sets), errorMs / Math.max(1, phases));
         }
 
-        void add(Exercise exercise, String tempo, Placement placement, Optional<ExerciseHint> hint, int seed) {
-            SimulatedDevice device = ExerciseSimulator.simulate(new SessionScript("sim", "s", placement, 50, 10,
+        void add(Exercise exercise, int rateHz, String tempo, Placement placement, Optional<ExerciseHint> hint, int seed) {
+            SimulatedDevice device = ExerciseSimulator.simulate(new SessionScript("sim", "s", placement, rateHz, 10,
                     5_000, List.of(SetScript.of(exercise, 8, tempo, 10_000))), 1_764_000_000_000L, seed);
             List<Rep> reps = RepDetectors.forPlacement(placement, hint, "sim", "s").detectAll(device.toRecording());
             sets++;
