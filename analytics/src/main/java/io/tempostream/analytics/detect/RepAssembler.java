@@ -18,6 +18,12 @@ final class RepAssembler {
     static final long MAX_PEAK_HOLD_MS = 15_000;
     /** A "pause" at the bottom longer than this is the set ending (a dead-stop row resets in ~1–2 s). */
     static final long MAX_BOTTOM_PAUSE_MS = 2_000;
+    /**
+     * A rep phase lasts longer than this, even at the quickest prescribed tempo (1-0-1-0); an arm
+     * swinging while walking to the rack swings each way in 0.4–0.75 s (strides of 0.8–1.5 s), 30–90°,
+     * and two such swings looked like a set of raises (WristRepDetectorTest).
+     */
+    static final long MIN_PHASE_MS = 800;
     /** cos 60°: a movement whose rotation is further than this from the set's axis is about another axis. */
     private static final double OFF_AXIS_COSINE = 0.5;
     /** Rest longer than any prescribed hold and shorter than any between-set rest starts a new set. */
@@ -57,7 +63,7 @@ final class RepAssembler {
     }
 
     void onMovement(Movement m, Consumer<Rep> out) {
-        if (m.angleDeg() < minRomDeg) {
+        if (m.angleDeg() < minRomDeg || m.durationMs() < MIN_PHASE_MS) {
             return;
         }
         boolean afterRest = lastActivityEndMs == Long.MIN_VALUE || m.startMs() - lastActivityEndMs > SET_GAP_MS;

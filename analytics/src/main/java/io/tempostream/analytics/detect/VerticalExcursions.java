@@ -27,6 +27,8 @@ final class VerticalExcursions {
     private static final double MIN_REP_PERIOD_S = 1.0;
     /** Rep-to-rep timing varies by less than this (coefficient of variation) in a set; fidgeting more. */
     private static final double MAX_PERIOD_VARIATION = 0.35;
+    /** Rep-sized turns per far end beyond which the far ends are skipping turns (walking). */
+    private static final double TOO_MANY_TURNS = 1.5;
 
     /**
      * A rep cut off by the end of a recording comes within a quarter period of where the set's
@@ -123,8 +125,8 @@ final class VerticalExcursions {
                 ends.add(p.index());
             }
         }
-        if (ends.isEmpty()) {
-            return ends;
+        if (ends.isEmpty() || turnsTooFast(x, ends, MIN_SHARE_OF_TYPICAL * typical)) {
+            return List.of();
         }
         // A recording may start or end in the middle of a rep: a far end at the very edge counts
         // when the travel from it is rep-sized.
@@ -153,6 +155,27 @@ final class VerticalExcursions {
             }
         }
         return ends;
+    }
+
+    /**
+     * Walking lifts the wrist at both ends of every arm swing: rep-sized turns twice a stride,
+     * 0.4–0.75 s apart. Far ends are kept at least a second apart, so they skip every other one
+     * and look like a steady set. Reps are never that quick: when there are half as many
+     * rep-sized turns again between the far ends as far ends, it is not a set.
+     */
+    private static boolean turnsTooFast(double[] x, List<Integer> ends, double repSized) {
+        if (ends.size() < 2) {
+            return false;
+        }
+        int first = ends.get(0);
+        int last = ends.get(ends.size() - 1);
+        int turns = 0;
+        for (Peaks.Peak p : Peaks.find(x, 1, repSized)) {
+            if (p.index() >= first && p.index() <= last) {
+                turns++;
+            }
+        }
+        return turns > TOO_MANY_TURNS * ends.size();
     }
 
     /**

@@ -13,6 +13,10 @@ import io.tempostream.simulator.SimulatedDevice;
 import io.tempostream.simulator.WristRowSimulator;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
+import org.apache.commons.math3.geometry.euclidean.threed.Rotation;
+import org.apache.commons.math3.geometry.euclidean.threed.RotationConvention;
+import org.apache.commons.math3.geometry.euclidean.threed.Vector3D;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -59,5 +63,58 @@ class WristRepDetectorTest {
         }
         detector.advanceTo(detector.lastSampleMs() + 60_000, reps::add);
         return reps;
+    }
+
+    /**
+     * Walking to the rack: the arm swings about the shoulder like a pendulum, ±{0}° at {1} strides
+     * a second, and the body bobs 3 cm at every step. Each swing turns the forearm 30–90°, as a
+     * raise does, but lasts 0.4–0.75 s: no rep phase is that short. (14 reps in 17 s before.)
+     */
+    @ParameterizedTest(name = "arm swing ±{0}° at {1} Hz")
+    @CsvSource({"30, 0.9", "45, 1.0", "45, 0.7", "60, 0.8"})
+    void walkingWithASwingingArmIsNoRep(double swingDeg, double strideHz) {
+        for (long seed = 0; seed < 3; seed++) {
+            assertEquals(List.of(), walk(swingDeg, strideHz, 20, seed), "seed " + seed);
+        }
+    }
+
+    /** Standing for 3 s, then walking until {@code seconds}; 50 Hz, a random strap rotation, sensor noise. */
+    private static List<Rep> walk(double swingDeg, double strideHz, double seconds, long seed) {
+        Random random = new Random(seed);
+        Rotation mount = new Rotation(random.nextGaussian(), random.nextGaussian(), random.nextGaussian(),
+                random.nextGaussian(), true);
+        RepDetector detector = new WristRepDetector("a", "w");
+        List<Rep> reps = new ArrayList<>();
+        double rate = 50;
+        double h = 0.002; // for the derivatives
+        for (int i = 0; i < seconds * rate; i++) {
+            double t = i / rate;
+            double angle = swing(swingDeg, strideHz, t);
+            double w = (swing(swingDeg, strideHz, t + h) - swing(swingDeg, strideHz, t - h)) / (2 * h);
+            Vector3D accel = wrist(swingDeg, strideHz, t + h).add(wrist(swingDeg, strideHz, t - h))
+                    .subtract(wrist(swingDeg, strideHz, t).scalarMultiply(2)).scalarMultiply(1 / (h * h));
+            Rotation sensorToWorld = new Rotation(Vector3D.PLUS_J, angle, RotationConvention.VECTOR_OPERATOR)
+                    .compose(mount, RotationConvention.VECTOR_OPERATOR);
+            Vector3D f = sensorToWorld.applyInverseTo(accel.scalarMultiply(1 / 9.80665).add(Vector3D.PLUS_K));
+            Vector3D g = sensorToWorld.applyInverseTo(new Vector3D(0, Math.toDegrees(w), 0));
+            detector.accept(1_764_000_000_000L + Math.round(t * 1000), f.getX() + 0.01 * random.nextGaussian(),
+                    f.getY() + 0.01 * random.nextGaussian(), f.getZ() + 0.01 * random.nextGaussian(),
+                    g.getX() + 0.3 * random.nextGaussian(), g.getY() + 0.3 * random.nextGaussian(),
+                    g.getZ() + 0.3 * random.nextGaussian(), reps::add);
+        }
+        detector.advanceTo(detector.lastSampleMs() + 60_000, reps::add);
+        return reps;
+    }
+
+    /** Arm angle from hanging (rad): still for 3 s, then a swing that builds up over a second. */
+    private static double swing(double swingDeg, double strideHz, double t) {
+        return t < 3 ? 0 : Math.toRadians(swingDeg) * Math.min(1, t - 3) * Math.sin(2 * Math.PI * strideHz * (t - 3));
+    }
+
+    /** Wrist position (m): 0.6 m below the shoulder on the swinging arm, bobbing 3 cm at each step. */
+    private static Vector3D wrist(double swingDeg, double strideHz, double t) {
+        double angle = swing(swingDeg, strideHz, t);
+        double bob = t < 3 ? 0 : 0.03 * Math.min(1, t - 3) * Math.sin(2 * Math.PI * 2 * strideHz * (t - 3));
+        return new Vector3D(0.6 * Math.sin(angle), 0, -0.6 * Math.cos(angle) + bob);
     }
 }
