@@ -7,12 +7,17 @@ import io.tempostream.analytics.TestServices;
 import io.tempostream.analytics.influx.InfluxOptions;
 import io.tempostream.ingest.ImuTopic;
 import io.tempostream.ingest.PayloadFormat;
+import io.tempostream.ingest.Placement;
 import io.tempostream.ingest.TempoPrescription;
 import io.tempostream.ingest.mqtt.MqttEndpoint;
 import io.tempostream.ingest.mqtt.MqttSourceOptions;
 import io.tempostream.ingest.testing.LocalFlink;
+import io.tempostream.simulator.Exercise;
+import io.tempostream.simulator.ExerciseSimulator;
 import io.tempostream.simulator.RepTruth;
 import io.tempostream.simulator.SessionPublisher;
+import io.tempostream.simulator.SessionScript;
+import io.tempostream.simulator.SetScript;
 import io.tempostream.simulator.SimulatedDevice;
 import io.tempostream.simulator.WorkoutOptions;
 import java.util.HashMap;
@@ -74,6 +79,43 @@ class PipelineEndToEndIT {
             assertClose(truth.startMs(), row.get("time"), key + " start");
         }
         assertTrue(truthByKey.isEmpty(), "reps missing from InfluxDB: " + truthByKey.keySet());
+    }
+
+    /**
+     * An upper-back sensor through the whole job: a set of rows, then scapular squeezes held 8 s.
+     * The rows are reps; each squeeze is one hold with its duration, in the hold measurement.
+     */
+    @Test
+    void squeezesFromAnUpperBackSensorReachInfluxAsHolds() throws Exception {
+        MqttSourceOptions mqtt = MqttSourceOptions.defaults(MqttEndpoint.of(TestServices.MQTT_URL),
+                ImuTopic.ALL_DEVICES_FILTER, "e2e-" + UUID.randomUUID().toString().substring(0, 8));
+        JobOptions options = new JobOptions(mqtt, InfluxOptions.of(TestServices.INFLUX_URL, database), 1, 2_000, 500);
+        SimulatedDevice device = ExerciseSimulator.simulate(new SessionScript("athlete-b", "back-1", Placement.BACK, 50, 10,
+                5_000, List.of(SetScript.of(Exercise.DUMBBELL_ROW, 6, "2-1-2-0", 30_000),
+                        SetScript.of(Exercise.SCAPULAR_SQUEEZE, 4, "1-8-1-2", 10_000))), System.currentTimeMillis(), 3);
+
+        try (RunningJob job = RunningJob.start(options, "end-to-end IT, holds")) {
+            try (SessionPublisher publisher = new SessionPublisher(mqtt.endpoint(), "e2e-sim-" + UUID.randomUUID(),
+                    PayloadFormat.BINARY, 20)) {
+                publisher.publish(List.of(device), sent -> { });
+            }
+            TestServices.awaitRepCount(database, 6, 60_000);
+            long deadline = System.currentTimeMillis() + 30_000;
+            while (TestServices.query(database, "SELECT duration_ms FROM hold").size() < 4
+                    && System.currentTimeMillis() < deadline) {
+                Thread.sleep(250);
+            }
+        }
+
+        assertEquals(6, TestServices.query(database, "SELECT * FROM rep").size(), "the rows are the reps");
+        List<Map<String, Object>> holds = TestServices.query(database, "SELECT * FROM hold");
+        assertEquals(4, holds.size(), "one hold per squeeze: " + holds);
+        List<RepTruth> squeezes = device.reps().stream().filter(r -> r.set() == 2).toList();
+        for (int i = 0; i < holds.size(); i++) {
+            assertEquals(i + 1, ((Number) holds.get(i).get("hold")).intValue());
+            assertEquals(2, ((Number) holds.get(i).get("set")).intValue());
+            assertClose(squeezes.get(i).peakHoldMs(), holds.get(i).get("duration_ms"), "hold " + (i + 1));
+        }
     }
 
     private static void assertClose(long expectedMs, Object actual, String what) {
