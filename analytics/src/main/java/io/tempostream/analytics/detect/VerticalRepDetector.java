@@ -6,8 +6,9 @@ import java.util.function.Consumer;
 /**
  * Rep detector for lifts in which the wrist rides up and down with a bar (squat, bench, press,
  * deadlift, barbell row). It keeps the current activity's vertical acceleration, re-analyses it
- * every {@link #ANALYSIS_EVERY_MS} with {@link VerticalExcursions} and reports a rep once its far
- * end is {@link #CONFIRM_AFTER_MS} old: zero-phase filtering needs that much of what follows.
+ * every {@link #ANALYSIS_EVERY_MS} with {@link VerticalExcursions} and reports a rep once what
+ * ends it is {@link #CONFIRM_AFTER_MS} old (zero-phase filtering needs that much of what follows):
+ * the next rep setting off, the next far end, or a set's end.
  */
 public final class VerticalRepDetector implements RepDetector {
     static final long ANALYSIS_EVERY_MS = 1_000;
@@ -170,7 +171,10 @@ public final class VerticalRepDetector implements RepDetector {
             boolean nextConfirmed = k + 1 < ends.size() && t[from + ends.get(k + 1)] <= confirmedBeforeMs;
             // The set's last rep: no turn at all where the rhythm would have put the next one.
             boolean lastOfSet = toTheEnd || (k + 1 == ends.size() && confirmedBeforeMs - farMs > LAST_REP_AFTER_PERIODS * period);
-            if (farMs > confirmedBeforeMs || !(nextConfirmed || lastOfSet)) {
+            // Inside a set, a rep is over once the next has set off: its pause is known then.
+            int setOff = !nextConfirmed && !lastOfSet && lockedDirection != 0 && farMs <= confirmedBeforeMs
+                    ? nextSetOff(result.travelM(), result.direction(), i, horizon(from, n, confirmedBeforeMs)) : -1;
+            if (farMs > confirmedBeforeMs || !(nextConfirmed || lastOfSet || setOff >= 0)) {
                 break; // a rep ends where the next one starts: its pause is known only then
             }
             if (lastFarEndMs == Long.MIN_VALUE || farMs - lastFarEndMs > SET_GAP_MS) {
@@ -179,8 +183,8 @@ public final class VerticalRepDetector implements RepDetector {
             }
             lockedDirection = result.direction();
             int before = k > 0 ? ends.get(k - 1) : Math.max(0, i - (int) (period / 1000 * rate));
-            int after = nextConfirmed ? ends.get(k + 1) : Math.min(last, i + (int) (period / 1000 * rate));
-            out.accept(rep(result, from, before, i, after, nextConfirmed));
+            int after = nextConfirmed ? ends.get(k + 1) : setOff >= 0 ? setOff : Math.min(last, i + (int) (period / 1000 * rate));
+            out.accept(rep(result, from, before, i, after, nextConfirmed || setOff >= 0));
             lastFarEndMs = farMs;
             lastPeriodMs = period;
         }
@@ -219,6 +223,36 @@ public final class VerticalRepDetector implements RepDetector {
                         0, Math.abs(travel))
                 : new Rep(athleteId, deviceId, set, repInSet, startMs, endMs, returnMs, restingPauseMs, outwardMs, farHoldMs,
                         0, Math.abs(travel));
+    }
+
+    /** Index (from {@code from}) of the newest sample at or before {@code ms}. */
+    private int horizon(int from, int n, long ms) {
+        long[] t = window.timesMs();
+        int h = n - 1;
+        while (h > from && t[h] > ms) {
+            h--;
+        }
+        return h - from;
+    }
+
+    /**
+     * The rep at far end {@code far} is over once the next one has set off from the resting end
+     * and passed its fastest point (60 % of this rep's travel) before {@code horizon}: its pause is
+     * known then, 1–2 s before the next far end would confirm it (docs/accuracy.md, report
+     * latency). Returns {@code horizon}, or −1 if not yet.
+     */
+    private static int nextSetOff(double[] z, int d, int far, int horizon) {
+        if (horizon <= far + 1) {
+            return -1;
+        }
+        int rest = lowest(z, d, far, horizon);
+        double travel = d * (z[far] - z[rest]);
+        for (int j = rest + 1; j <= horizon; j++) {
+            if (d * (z[j] - z[rest]) >= 0.6 * travel) {
+                return horizon;
+            }
+        }
+        return -1;
     }
 
     private static int lowest(double[] z, int direction, int from, int to) {
