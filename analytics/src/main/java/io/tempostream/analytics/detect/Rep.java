@@ -32,9 +32,9 @@ public record Rep(
      */
     public static final long ISOMETRIC_HOLD_MS = 4_000;
 
-    /** This rep with another number within its set. */
-    public Rep numbered(int number) {
-        return new Rep(athleteId, deviceId, set, number, startMs, endMs, concentricMs, peakHoldMs, eccentricMs,
+    /** This rep with another set and number within it. */
+    public Rep numbered(int inSet, int number) {
+        return new Rep(athleteId, deviceId, inSet, number, startMs, endMs, concentricMs, peakHoldMs, eccentricMs,
                 bottomPauseMs, romDeg, travelM);
     }
 

@@ -33,9 +33,7 @@ final class RepAssembler {
     private final String deviceId;
     /** Unit rotation of the set's way out; zero before a set's first movement. */
     private double workX, workY, workZ;
-    private int set;
-    private int repInSet;
-    private int holdInSet;
+    private final SetNumbering numbering = new SetNumbering();
     private long lastActivityEndMs = Long.MIN_VALUE;
     private long lastRepEndMs = Long.MIN_VALUE;
     private Movement concentric;
@@ -127,9 +125,7 @@ final class RepAssembler {
         Movement c = concentric;
         Movement e = eccentric;
         if (lastRepEndMs == Long.MIN_VALUE || c.startMs() - lastRepEndMs > SET_GAP_MS) {
-            set++;
-            repInSet = 0;
-            holdInSet = 0;
+            numbering.startSet();
         }
         lastRepEndMs = endMs;
         // c and e are the way out and the way back; for an eccentric-first lift the way out is down.
@@ -138,11 +134,11 @@ final class RepAssembler {
         long backMs = e.durationMs();
         long restingEndMs = Math.max(0, endMs - e.endMs());
         Rep rep = concentricFirst
-                ? new Rep(athleteId, deviceId, set, 0, c.startMs(), endMs, outMs, farEndMs, backMs, restingEndMs,
+                ? new Rep(athleteId, deviceId, 0, 0, c.startMs(), endMs, outMs, farEndMs, backMs, restingEndMs,
                         c.angleDeg(), 0)
-                : new Rep(athleteId, deviceId, set, 0, c.startMs(), endMs, backMs, restingEndMs, outMs, farEndMs,
+                : new Rep(athleteId, deviceId, 0, 0, c.startMs(), endMs, backMs, restingEndMs, outMs, farEndMs,
                         c.angleDeg(), 0);
-        out.accept(rep.numbered(rep.isometric() ? ++holdInSet : ++repInSet));
+        out.accept(numbering.number(rep));
         concentric = null;
         eccentric = null;
     }

@@ -49,8 +49,7 @@ public final class VerticalRepDetector implements RepDetector {
     private final int hintedDirection;
     /** The set's rep period when its last rep was reported. */
     private double lastPeriodMs;
-    private int set;
-    private int repInSet;
+    private final SetNumbering numbering = new SetNumbering();
 
     public VerticalRepDetector(String athleteId, String deviceId) {
         this(athleteId, deviceId, 0);
@@ -178,8 +177,7 @@ public final class VerticalRepDetector implements RepDetector {
                 break; // a rep ends where the next one starts: its pause is known only then
             }
             if (lastFarEndMs == Long.MIN_VALUE || farMs - lastFarEndMs > SET_GAP_MS) {
-                set++;
-                repInSet = 0;
+                numbering.startSet();
             }
             lockedDirection = result.direction();
             int before = k > 0 ? ends.get(k - 1) : Math.max(0, i - (int) (period / 1000 * rate));
@@ -211,18 +209,17 @@ public final class VerticalRepDetector implements RepDetector {
         long restingPauseMs = nextIsRep
                 ? Math.max(0, Math.round(phases.movement(restAfter, next, d).startMs() - back.endMs())) : 0;
         double travel = d * (z[far] - z[restBefore]);
-        repInSet++;
         long startMs = Math.round(outward.startMs());
         long endMs = Math.round(back.endMs()) + restingPauseMs;
         // Rising to the far end is the concentric when the lift starts at the bottom (d = +1): the
         // hold at the top is the squeeze, the pause at the bottom follows. Squat and bench start at
         // the top, so there the way down is the eccentric, the pause is at the bottom (the far end)
         // and the hold at the top (the resting end).
-        return d > 0
-                ? new Rep(athleteId, deviceId, set, repInSet, startMs, endMs, outwardMs, farHoldMs, returnMs, restingPauseMs,
+        return numbering.number(d > 0
+                ? new Rep(athleteId, deviceId, 0, 0, startMs, endMs, outwardMs, farHoldMs, returnMs, restingPauseMs,
                         0, Math.abs(travel))
-                : new Rep(athleteId, deviceId, set, repInSet, startMs, endMs, returnMs, restingPauseMs, outwardMs, farHoldMs,
-                        0, Math.abs(travel));
+                : new Rep(athleteId, deviceId, 0, 0, startMs, endMs, returnMs, restingPauseMs, outwardMs, farHoldMs,
+                        0, Math.abs(travel)));
     }
 
     /** Index (from {@code from}) of the newest sample at or before {@code ms}. */

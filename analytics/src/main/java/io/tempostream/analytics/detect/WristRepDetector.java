@@ -27,13 +27,9 @@ public final class WristRepDetector implements RepDetector {
 
     private final RotationRepDetector rotation;
     private final VerticalRepDetector vertical;
-    private final String athleteId;
-    private final String deviceId;
     private Owner owner = Owner.NONE;
     private long lastRepEndMs = Long.MIN_VALUE;
-    private int set;
-    private int repInSet;
-    private int holdInSet;
+    private final SetNumbering numbering = new SetNumbering();
     /** A rotation rep waiting for the next one to confirm that a set has begun. */
     private Rep pendingRotation;
     /** The callers' consumer wrapped once, not per sample: this runs millions of times a second. */
@@ -51,8 +47,6 @@ public final class WristRepDetector implements RepDetector {
      * @param farEndDirection for travel, which end a rep turns at (+1 top, −1 bottom, 0 unknown)
      */
     WristRepDetector(String athleteId, String deviceId, ExerciseHint.WristSignal signal, int farEndDirection) {
-        this.athleteId = athleteId;
-        this.deviceId = deviceId;
         this.rotation = signal == ExerciseHint.WristSignal.TRAVEL ? null
                 : new RotationRepDetector(athleteId, deviceId, RotationThresholds.WRIST, farEndDirection >= 0);
         this.vertical = signal == ExerciseHint.WristSignal.ROTATION ? null
@@ -134,15 +128,11 @@ public final class WristRepDetector implements RepDetector {
 
     private void startSet(Owner newOwner) {
         owner = newOwner;
-        set++;
-        repInSet = 0;
-        holdInSet = 0;
+        numbering.startSet();
     }
 
     private void emit(Rep rep, Consumer<Rep> out) {
         lastRepEndMs = Math.max(lastRepEndMs, rep.endMs());
-        int number = rep.isometric() ? ++holdInSet : ++repInSet;
-        out.accept(new Rep(athleteId, deviceId, set, number, rep.startMs(), rep.endMs(), rep.concentricMs(),
-                rep.peakHoldMs(), rep.eccentricMs(), rep.bottomPauseMs(), rep.romDeg(), rep.travelM()));
+        out.accept(numbering.number(rep));
     }
 }

@@ -1,0 +1,22 @@
+package io.tempostream.analytics.detect;
+
+/**
+ * A device's set number and the numbers within the current set: a new set starts both counts
+ * again, and isometric holds are numbered apart from reps (a hold does not take a rep's number).
+ */
+final class SetNumbering {
+    private int set;
+    private int reps;
+    private int holds;
+
+    void startSet() {
+        set++;
+        reps = 0;
+        holds = 0;
+    }
+
+    /** {@code rep} in the current set, numbered among its reps or, if an isometric hold, among its holds. */
+    Rep number(Rep rep) {
+        return rep.numbered(set, rep.isometric() ? ++holds : ++reps);
+    }
+}
