@@ -126,10 +126,10 @@ public enum Exercise {
         }
     };
 
-    private final boolean concentricFirst;
     /** Beyond any rep's range: 1 + 5 standard deviations of the simulator's 3 % range variation. */
     static final double MAX_PROGRESS = 1.15;
 
+    private final boolean concentricFirst;
     private final double romScale;
 
     Exercise(boolean concentricFirst, double romScale) {

@@ -27,7 +27,7 @@ final class GyroBias {
     private static final double RESIDUAL_SMOOTHING_S = 0.2;
     /**
      * An offset is steady; a slow small movement below the limit is not (a prone Y-raise turns the
-     * upper back 6° in 3 s, under 2 deg/s for much of it): the averaged residual may vary by no
+     * upper back 6° in 3 s, under 2 deg/s for much of it): the averaged reading may vary by no
      * more than this during such stillness. Its noise is about 0.1 deg/s.
      */
     private static final double STEADY_DPS = 0.6;
@@ -47,6 +47,7 @@ final class GyroBias {
     private double stillAveragedS;
     private double runMinDps;
     private double runMaxDps;
+    /** The reading averaged over {@link #RESIDUAL_SMOOTHING_S} (deg/s, offset included). */
     private double sx;
     private double sy;
     private double sz;

@@ -18,6 +18,11 @@ public final class VerticalRepDetector implements RepDetector {
      * integrated across it, so the stretch before it is analysed on its own.
      */
     static final long DROPOUT_MS = 1_000;
+    /**
+     * The next rep has set off once it has covered this share of the last rep's travel: past its
+     * fastest point (half-way), so the speed peak that times its start is in view.
+     */
+    private static final double SET_OFF_SHARE = 0.6;
     /** Longer than any rest between reps, shorter than rest between sets (as in RepAssembler). */
     static final long SET_GAP_MS = 15_000;
     /** Turns seen before a set's first rep is reported: enough to tell a set from fidgeting. */
@@ -234,9 +239,9 @@ public final class VerticalRepDetector implements RepDetector {
 
     /**
      * The rep at far end {@code far} is over once the next one has set off from the resting end
-     * and passed its fastest point (60 % of this rep's travel) before {@code horizon}: its pause is
-     * known then, 1–2 s before the next far end would confirm it (docs/accuracy.md, report
-     * latency). Returns {@code horizon}, or −1 if not yet.
+     * and passed its fastest point ({@link #SET_OFF_SHARE} of this rep's travel) before
+     * {@code horizon}: its pause is known then, 1–2 s before the next far end would confirm it
+     * (docs/accuracy.md, report latency). Returns {@code horizon}, or −1 if not yet.
      */
     private static int nextSetOff(double[] z, int d, int far, int horizon) {
         if (horizon <= far + 1) {
@@ -245,7 +250,7 @@ public final class VerticalRepDetector implements RepDetector {
         int rest = lowest(z, d, far, horizon);
         double travel = d * (z[far] - z[rest]);
         for (int j = rest + 1; j <= horizon; j++) {
-            if (d * (z[j] - z[rest]) >= 0.6 * travel) {
+            if (d * (z[j] - z[rest]) >= SET_OFF_SHARE * travel) {
                 return horizon;
             }
         }

@@ -24,10 +24,6 @@ final class ExerciseEvaluation {
     private ExerciseEvaluation() {
     }
 
-    /**
-     * Every exercise model of the simulator, wrist and upper back, one set each per seed: exact
-     * counts, and the phase-duration error over the reps of the sets counted exactly.
-     */
     /** Exact sets and phase error over the cells whose placement can see the exercise. */
     record Summary(int sets, int exactSets, double phaseMaeMs) {
     }
@@ -36,6 +32,10 @@ final class ExerciseEvaluation {
     record Totals(Summary noHint, Summary hinted) {
     }
 
+    /**
+     * Every exercise model of the simulator, wrist and upper back, 50 and 100 Hz, one set each per
+     * seed: exact counts, and the phase-duration error over the reps of the sets counted exactly.
+     */
     static Totals run(int seeds, PrintStream out) {
         out.println("\n## Simulated exercises (kinematic models, 50 and 100 Hz, 8 reps, random strap rotation)\n");
         out.println("Phase MAE: mean absolute error of the four phase durations over the reps of exactly counted sets.");
