@@ -10,7 +10,11 @@ import io.tempostream.ingest.recording.RecordingCsv;
 import io.tempostream.ingest.Placement;
 import io.tempostream.ingest.TempoPrescription;
 import io.tempostream.simulator.DeviceSession;
+import io.tempostream.simulator.Exercise;
+import io.tempostream.simulator.ExerciseSimulator;
 import io.tempostream.simulator.RepTruth;
+import io.tempostream.simulator.SessionScript;
+import io.tempostream.simulator.SetScript;
 import io.tempostream.simulator.SetPlan;
 import io.tempostream.simulator.SimulatedDevice;
 import io.tempostream.simulator.WristRowSimulator;
@@ -64,6 +68,47 @@ class AnalyzeCommandTest {
             assertEquals(1_000, hold.get("durationMs").asLong(), 250);
             assertEquals(false, hold.get("isometric").asBoolean());
         }
+    }
+
+    /**
+     * Scapular squeezes held 8 s, seen from the upper back, after a set of rows: each squeeze is a
+     * hold numbered among the set's holds, not a rep, in the JSON and in the table's set lines.
+     */
+    @Test
+    void isometricHoldsAreListedApartFromReps() throws Exception {
+        SimulatedDevice device = ExerciseSimulator.simulate(new SessionScript("a", "back-1", Placement.BACK, 50, 10, 5_000,
+                List.of(SetScript.of(Exercise.DUMBBELL_ROW, 6, "2-1-2-0", 30_000),
+                        SetScript.of(Exercise.SCAPULAR_SQUEEZE, 4, "1-8-1-2", 10_000))), 1_764_000_000_000L, 0);
+        Path csv = dir.resolve("back.csv");
+        try (Writer writer = Files.newBufferedWriter(csv)) {
+            RecordingCsv.write(device.toRecording(), writer, "rows, then squeezes");
+        }
+
+        assertEquals(0, analyze("--csv", csv.toString(), "--placement", "back", "--output", "json"),
+                err.toString(StandardCharsets.UTF_8));
+        JsonNode result = new ObjectMapper().readTree(out.toByteArray());
+        assertEquals(6, result.get("reps").size(), "the rows are the reps");
+        assertEquals(1, result.get("sets").size(), "a set of holds has no rep to count");
+        assertEquals(6, result.get("sets").get(0).get("reps").asInt());
+        int number = 0;
+        for (JsonNode hold : result.get("holds")) {
+            if (hold.get("isometric").asBoolean()) {
+                number++;
+                assertEquals(2, hold.get("set").asInt());
+                assertTrue(hold.has("hold"), "an isometric hold has its own number: " + hold);
+                assertEquals(number, hold.get("hold").asInt(), "holds are numbered apart: " + hold);
+                assertTrue(!hold.has("rep"), "an isometric hold names no rep: " + hold);
+                assertEquals(8_000, hold.get("durationMs").asLong(), 500);
+            }
+        }
+        assertEquals(4, number, "isometric holds: " + result.get("holds"));
+
+        out.reset();
+        assertEquals(0, analyze("--csv", csv.toString(), "--placement", "back"));
+        String table = out.toString(StandardCharsets.UTF_8);
+        assertTrue(table.contains("set 1: 6 reps"), table);
+        assertTrue(table.contains("set 2: 4 isometric holds"), table);
+        assertTrue(!table.contains("set 2: 4 reps"), table);
     }
 
     @Test
