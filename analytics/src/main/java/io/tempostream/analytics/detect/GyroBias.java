@@ -37,8 +37,11 @@ final class GyroBias {
      * and learned as offset it made every slow eccentric 40 ms short and its concentric 116 ms long.
      */
     private static final double LEARN_LAG_S = 0.5;
-    /** Room for {@link #LEARN_LAG_S} of samples at up to 1 kHz. */
-    private static final int PENDING_CAPACITY = 1024;
+    /**
+     * Room for {@link #LEARN_LAG_S} of samples at up to 512 Hz, above the 200 Hz MovementSegmenter
+     * is sized for; it is per-device state in the job, checkpointed with the detector.
+     */
+    private static final int PENDING_CAPACITY = 256;
 
     private double x;
     private double y;
@@ -98,7 +101,7 @@ final class GyroBias {
     }
 
     private void push(double gxDps, double gyDps, double gzDps, double dtS) {
-        if (pendingCount == PENDING_CAPACITY) { // faster than 1 kHz: learn a little sooner
+        if (pendingCount == PENDING_CAPACITY) { // faster than 512 Hz: learn a little sooner
             pendingHead = (pendingHead + 1) % PENDING_CAPACITY;
             pendingCount--;
         }
