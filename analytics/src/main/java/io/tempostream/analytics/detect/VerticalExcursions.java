@@ -52,10 +52,11 @@ final class VerticalExcursions {
     /**
      * Analyses {@code verticalAccel[from..to)}; the indices in the result count from {@code from}.
      * {@code knownDirection} is the far ends' side once a set or an exercise hint has shown it
-     * (+1 tops, −1 bottoms), or 0 to decide it from this window.
+     * (+1 tops, −1 bottoms), or 0 to decide it from this window. {@code setTravelM} is the travel
+     * of the last rep of a set under way, 0 if none.
      */
     static Result analyze(double[] verticalAccel, int from, int to, double rateHz, boolean startEdge, boolean endEdge,
-            int knownDirection, boolean setStartsHere) {
+            int knownDirection, boolean setStartsHere, double setTravelM) {
         int n = to - from;
         if (n < rateHz * 2) {
             return Result.NONE;
@@ -77,6 +78,9 @@ final class VerticalExcursions {
                 addWeakFirstRep(z, knownDirection, rateHz, ends);
             }
             int newest = newest(ends);
+            if (ends.size() == 1 && setTravelM > 0 && repSizedBothWays(z, knownDirection, ends.get(0), setTravelM)) {
+                return new Result(ends, knownDirection, z, newest); // the set goes on after a dropout
+            }
             return ends.size() >= 2 && regular(interior(ends, n)) ? new Result(ends, knownDirection, z, newest)
                     : new Result(List.of(), 0, z, newest);
         }
@@ -104,6 +108,27 @@ final class VerticalExcursions {
             return new Result(List.of(), 0, z, newest);
         }
         return best;
+    }
+
+    /**
+     * A lone far end is a rep of the set under way when the travel into it and back out of it are
+     * both rep-sized for that set. Inside a set each analysis keeps the last reported far end in
+     * view, so a lone one only comes after a dropout has cut the set's earlier reps off: without
+     * this, the rep after a radio gap was lost (a real deadlift set, docs/accuracy.md).
+     */
+    private static boolean repSizedBothWays(double[] z, int direction, int far, double setTravelM) {
+        double lowestBefore = Double.POSITIVE_INFINITY;
+        double lowestAfter = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < z.length; i++) {
+            double below = direction * (z[far] - z[i]);
+            if (i < far) {
+                lowestBefore = Math.min(lowestBefore, -below);
+            } else if (i > far) {
+                lowestAfter = Math.min(lowestAfter, -below);
+            }
+        }
+        double need = Math.max(MIN_TRAVEL_M, MIN_SHARE_OF_TYPICAL * setTravelM);
+        return -lowestBefore >= need && -lowestAfter >= need;
     }
 
     private static int newest(List<Integer> turns) {

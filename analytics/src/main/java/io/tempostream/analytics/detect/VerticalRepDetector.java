@@ -54,6 +54,8 @@ public final class VerticalRepDetector implements RepDetector {
     private final int hintedDirection;
     /** The set's rep period when its last rep was reported. */
     private double lastPeriodMs;
+    /** The travel of the set's last reported rep, in metres; 0 between sets. */
+    private double lastTravelM;
     private final SetNumbering numbering = new SetNumbering();
 
     public VerticalRepDetector(String athleteId, String deviceId) {
@@ -141,6 +143,7 @@ public final class VerticalRepDetector implements RepDetector {
         // newest by a rep). A new set may start at the other end (a squat after a row).
         if (lockedDirection != 0 && horizon - Math.max(lastFarEndMs, lastSeenFarEndMs) > SET_GAP_MS) {
             lockedDirection = 0;
+            lastTravelM = 0;
         }
         // Inside a set, only the last reps matter: a period before the last reported far end keeps
         // it in view (the next rep is measured from it), and the window runs on to now.
@@ -151,7 +154,7 @@ public final class VerticalRepDetector implements RepDetector {
         int knownDirection = lockedDirection != 0 ? lockedDirection : hintedDirection;
         VerticalExcursions.Result result = VerticalExcursions.analyze(window.values(), from, n, rate,
                 window.startsAtStreamStart() && from == 0, toTheEnd, knownDirection,
-                lockedDirection == 0 && hintedDirection != 0);
+                lockedDirection == 0 && hintedDirection != 0, lockedDirection != 0 ? lastTravelM : 0);
         if (result.newestTurn() >= 0) {
             lastSeenFarEndMs = Math.max(lastSeenFarEndMs, t[from + result.newestTurn()]);
         }
@@ -164,7 +167,8 @@ public final class VerticalRepDetector implements RepDetector {
             return; // one or two turns may be fidgeting; a set shows itself by repeating
         }
         double period = ends.size() > 1
-                ? (t[from + ends.get(ends.size() - 1)] - t[from + ends.get(0)]) / (double) (ends.size() - 1) : 3_000;
+                ? (t[from + ends.get(ends.size() - 1)] - t[from + ends.get(0)]) / (double) (ends.size() - 1)
+                : lockedDirection != 0 ? lastPeriodMs : 3_000;
         int last = n - 1 - from;
         for (int k = 0; k < ends.size(); k++) {
             int i = ends.get(k);
@@ -187,7 +191,9 @@ public final class VerticalRepDetector implements RepDetector {
             lockedDirection = result.direction();
             int before = k > 0 ? ends.get(k - 1) : Math.max(0, i - (int) (period / 1000 * rate));
             int after = nextConfirmed ? ends.get(k + 1) : setOff >= 0 ? setOff : Math.min(last, i + (int) (period / 1000 * rate));
-            out.accept(rep(result, from, before, i, after, nextConfirmed || setOff >= 0));
+            Rep rep = rep(result, from, before, i, after, nextConfirmed || setOff >= 0);
+            out.accept(rep);
+            lastTravelM = rep.travelM();
             lastFarEndMs = farMs;
             lastPeriodMs = period;
         }

@@ -157,6 +157,24 @@ class VerticalRepDetectorTest {
     }
 
     /**
+     * A dropout that leaves one rep alone after it, as at the end of a real deadlift set
+     * (docs/accuracy.md): that rep has no neighbour in its stretch to show a rhythm, but the set is
+     * under way and the rep is as big as its others, so it counts. Reps move from 4 + 3k s to
+     * 6.4 + 3k s; the dropout hides the seventh (22–24.4 s) and the eighth follows it alone.
+     */
+    @ParameterizedTest(name = "no samples from {0} s to {1} s")
+    @CsvSource({"21.5, 24.8", "23.0, 24.9"})
+    void aRepAloneAfterADropoutCounts(double dropFromS, double dropToS) {
+        List<Rep> offline = lift(8, 3.0, 0.45, false, 25, 11, new WristRepDetector("a", "w"), 0, 100, dropFromS, dropToS, 0);
+        List<Rep> live = lift(8, 3.0, 0.45, false, 25, 11, new WristRepDetector("a", "w"), 0, 100, dropFromS, dropToS, 500);
+        assertEquals(7, offline.size(), "six reps before the dropout, one after it: " + offline);
+        Rep last = offline.get(offline.size() - 1);
+        assertEquals(1, last.set(), "the set goes on across the dropout");
+        assertEquals(T0 + 25_000, last.startMs(), 300, "the rep after the dropout");
+        assertEquals(offline, live, "offline and live agree");
+    }
+
+    /**
      * Inside a set, a rep is reported once the next one has set off and passed its fastest point,
      * not when the next far end is confirmed: a sensor-time second or two sooner (before, never
      * earlier than the next far end plus the confirmation delay). Far ends sit at
