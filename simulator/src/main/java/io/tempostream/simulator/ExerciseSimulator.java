@@ -96,15 +96,20 @@ public final class ExerciseSimulator {
         private long endMs;
 
         /** A stretch of time with the exercise at progress from {@code p0} to {@code p1}. */
-        private record Segment(long startMs, long endMs, Exercise exercise, double p0, double p1, boolean bounceEnd,
-                double swingDeg, Exercise next) {
+        /**
+         * {@code suddenStart}: a concentric started with momentum; {@code bounceEnd}: an eccentric
+         * that bounces out of the bottom; {@code swingDeg}: how far the torso leans back with the
+         * weight at full range (a swinging set), 0 for strict reps.
+         */
+        private record Segment(long startMs, long endMs, Exercise exercise, double p0, double p1, boolean suddenStart,
+                boolean bounceEnd, double swingDeg, Exercise next) {
         }
 
         static Timeline build(SessionScript script, long startMs, Random random) {
             Timeline tl = new Timeline();
             double t = startMs;
             List<SetScript> sets = script.sets();
-            tl.add(t, t + script.leadInMs(), sets.get(0).exercise(), 0, 0, false, 0, null);
+            tl.add(t, t + script.leadInMs(), sets.get(0).exercise(), 0, 0, false, false, 0, null);
             t += script.leadInMs();
             for (int s = 0; s < sets.size(); s++) {
                 SetScript set = sets.get(s);
@@ -125,16 +130,19 @@ public final class ExerciseSimulator {
                     double range = (set.partialFromRep() > 0 && r + 1 >= set.partialFromRep() ? 0.5 : 1)
                             * (1 + 0.03 * random.nextGaussian());
                     long start = Math.round(t);
+                    boolean momentum = set.swingDeg() > 0;
+                    boolean bounce = set.bounce() && !last;
+                    double swing = set.swingDeg();
                     if (e.concentricFirst()) {
-                        t = tl.add(t, t + con, e, 0, range, false, set.swingDeg(), null);
-                        t = tl.add(t, t + hold, e, range, range, false, 0, null);
-                        t = tl.add(t, t + ecc, e, range, 0, set.bounce() && !last, 0, null);
-                        t = tl.add(t, t + pause, e, 0, 0, false, 0, null);
+                        t = tl.add(t, t + con, e, 0, range, momentum, false, swing, null);
+                        t = tl.add(t, t + hold, e, range, range, false, false, swing, null);
+                        t = tl.add(t, t + ecc, e, range, 0, false, bounce, swing, null);
+                        t = tl.add(t, t + pause, e, 0, 0, false, false, swing, null);
                     } else {
-                        t = tl.add(t, t + ecc, e, 0, range, set.bounce() && !last, 0, null);
-                        t = tl.add(t, t + pause, e, range, range, false, 0, null);
-                        t = tl.add(t, t + con, e, range, 0, false, set.swingDeg(), null);
-                        t = tl.add(t, t + hold, e, 0, 0, false, 0, null);
+                        t = tl.add(t, t + ecc, e, 0, range, false, bounce, swing, null);
+                        t = tl.add(t, t + pause, e, range, range, false, false, swing, null);
+                        t = tl.add(t, t + con, e, range, 0, momentum, false, swing, null);
+                        t = tl.add(t, t + hold, e, 0, 0, false, false, swing, null);
                     }
                     long end = Math.round(t);
                     long conMs = Math.round(con);
@@ -148,17 +156,17 @@ public final class ExerciseSimulator {
                 Exercise next = s + 1 < sets.size() ? sets.get(s + 1).exercise() : e;
                 long rest = set.restAfterMs();
                 double still = Math.max(0, rest - (next == e ? 0 : TRANSITION_MS));
-                t = tl.add(t, t + still, e, 0, 0, false, 0, null);
-                t = tl.add(t, t + (rest - still), e, 0, 0, false, 0, next);
+                t = tl.add(t, t + still, e, 0, 0, false, false, 0, null);
+                t = tl.add(t, t + (rest - still), e, 0, 0, false, false, 0, next);
             }
             tl.endMs = Math.round(t);
             return tl;
         }
 
-        private double add(double from, double to, Exercise e, double p0, double p1, boolean bounceEnd, double swing,
-                Exercise next) {
+        private double add(double from, double to, Exercise e, double p0, double p1, boolean suddenStart,
+                boolean bounceEnd, double swing, Exercise next) {
             if (to > from) {
-                segments.add(new Segment(Math.round(from), Math.round(to), e, p0, p1, bounceEnd, swing, next));
+                segments.add(new Segment(Math.round(from), Math.round(to), e, p0, p1, suddenStart, bounceEnd, swing, next));
             }
             return to;
         }
@@ -177,12 +185,12 @@ public final class ExerciseSimulator {
             if (seg.next() != null) {
                 return blend(seg.exercise().pose(placement, 0), seg.next().pose(placement, 0), smooth(s));
             }
-            double shape = seg.bounceEnd() ? Math.sin(Math.PI / 2 * s * 0.8) / Math.sin(Math.PI / 2 * 0.8) : smooth(s);
-            Pose pose = seg.exercise().pose(placement, seg.p0() + (seg.p1() - seg.p0()) * shape);
+            double shape = seg.bounceEnd() ? suddenEnd(s) : seg.suddenStart() ? 1 - suddenEnd(1 - s) : smooth(s);
+            double progress = seg.p0() + (seg.p1() - seg.p0()) * shape;
+            Pose pose = seg.exercise().pose(placement, progress);
             if (seg.swingDeg() > 0 && placement == Placement.BACK) {
-                // Momentum: the torso rocks back and forth once as the pull starts.
-                double swing = seg.swingDeg() * Math.sin(2 * Math.PI * Math.min(1, 2 * s)) * (s < 0.5 ? 1 : 0);
-                pose = new Pose(pose.positionM(), Exercise.pitch(-swing).applyTo(pose.orientation()));
+                // Swinging the weight up: the torso leans back with it and comes forward as it is lowered.
+                pose = new Pose(pose.positionM(), Exercise.pitch(-seg.swingDeg() * progress).applyTo(pose.orientation()));
             }
             return pose;
         }
@@ -203,6 +211,19 @@ public final class ExerciseSimulator {
             }
             return segments.get(lo);
         }
+
+        /**
+         * An uncontrolled phase: speed builds for {@link #SUDDEN_SHARE} of it (a quarter sine) and
+         * is then lost in the last tenth (a quarter cosine), as a bounce at the bottom of an
+         * eccentric; played backwards it is a concentric started with momentum. Same peak speed
+         * as {@link #smooth}, so only the ends differ.
+         */
+        static double suddenEnd(double s) {
+            double a = SUDDEN_SHARE;
+            return s <= a ? a * (1 - Math.cos(Math.PI / 2 * s / a)) : a + (1 - a) * Math.sin(Math.PI / 2 * (s - a) / (1 - a));
+        }
+
+        private static final double SUDDEN_SHARE = 0.9;
 
         /** Half-cosine ease: zero velocity at both ends, as in smooth voluntary movement. */
         private static double smooth(double s) {

@@ -9,7 +9,8 @@ import io.tempostream.ingest.TempoPrescription;
  * @param fatigue        the last rep's concentric is this much slower than the first (0.2 = 20 %)
  * @param partialFromRep reps from this one on reach only half the range (0: none)
  * @param bounce         eccentrics end moving, reversing sharply at the bottom (no control)
- * @param swingDeg       torso swing at the start of each concentric (momentum), seen by a back sensor
+ * @param swingDeg       momentum: each concentric starts with a jerk (both sensors) and the torso
+ *                       leans back with the weight by this much at full range (the back sensor)
  */
 public record SetScript(Exercise exercise, int reps, TempoPrescription tempo, long restAfterMs, double fatigue,
         int partialFromRep, boolean bounce, double swingDeg) {
