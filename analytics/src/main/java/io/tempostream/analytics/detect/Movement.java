@@ -5,9 +5,11 @@ package io.tempostream.analytics.detect;
  * leaves and returns to zero; {@code rotX/Y/Z} is the rotation it made, in degrees about each
  * sensor axis (the integral of angular velocity). Reps compare movements by these vectors, not by
  * one estimated axis: an axis learned from the previous exercise would hide the next one's first
- * reps.
+ * reps. {@code startJolt} and {@code endJolt} say how suddenly it starts and ends (see
+ * {@link Rep#concentricJolt()}).
  */
-record Movement(long startMs, long endMs, double rotXDeg, double rotYDeg, double rotZDeg, double peakDps) {
+record Movement(long startMs, long endMs, double rotXDeg, double rotYDeg, double rotZDeg, double peakDps,
+        double startJolt, double endJolt) {
     long durationMs() {
         return endMs - startMs;
     }

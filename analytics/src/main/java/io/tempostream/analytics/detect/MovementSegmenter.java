@@ -134,7 +134,25 @@ final class MovementSegmenter {
         long endMs = Math.max(startMs + 1, Math.round(end));
         previousEndMs = endMs;
         double[] rotation = rotationBetween(startMs, endMs, oldest);
-        return new Movement(startMs, endMs, rotation[0], rotation[1], rotation[2], peak);
+        double[] jolts = jolts(start, end, oldest, endIndex);
+        return new Movement(startMs, endMs, rotation[0], rotation[1], rotation[2], peak, jolts[0], jolts[1]);
+    }
+
+    /** The movement's start and end jolts ({@link MovementJolt}) from the smoothed speed around it. */
+    private double[] jolts(double startMs, double endMs, long oldest, long endIndex) {
+        long first = peakIndex;
+        while (first > oldest && t[slot(first - 1)] >= startMs) {
+            first--;
+        }
+        int n = (int) (endIndex - first + 1);
+        double[] times = new double[n];
+        double[] speeds = new double[n];
+        for (int k = 0; k < n; k++) {
+            times[k] = t[slot(first + k)];
+            speeds[k] = smooth[slot(first + k)];
+        }
+        return new double[] {MovementJolt.of(times, speeds, n, startMs, endMs, peak, true),
+                MovementJolt.of(times, speeds, n, startMs, endMs, peak, false)};
     }
 
     /**

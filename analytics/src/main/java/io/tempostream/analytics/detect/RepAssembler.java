@@ -133,11 +133,13 @@ final class RepAssembler {
         long farEndMs = Math.max(0, e.startMs() - c.endMs());
         long backMs = e.durationMs();
         long restingEndMs = Math.max(0, endMs - e.endMs());
+        Movement up = concentricFirst ? c : e;
+        Movement down = concentricFirst ? e : c;
         Rep rep = concentricFirst
                 ? new Rep(athleteId, deviceId, 0, 0, c.startMs(), endMs, outMs, farEndMs, backMs, restingEndMs,
-                        c.angleDeg(), 0)
+                        c.angleDeg(), 0, up.peakDps(), up.startJolt(), down.endJolt(), "")
                 : new Rep(athleteId, deviceId, 0, 0, c.startMs(), endMs, backMs, restingEndMs, outMs, farEndMs,
-                        c.angleDeg(), 0);
+                        c.angleDeg(), 0, up.peakDps(), up.startJolt(), down.endJolt(), "");
         out.accept(numbering.number(rep));
         concentric = null;
         eccentric = null;

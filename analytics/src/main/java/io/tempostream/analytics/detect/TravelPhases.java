@@ -11,8 +11,15 @@ final class TravelPhases {
     private static final double MID_FRACTION = 0.5;
     private static final double LOW_FRACTION = 0.25;
 
-    /** A movement's start and end, in ms (interpolated between samples). */
-    record Span(double startMs, double endMs) {
+    /**
+     * A movement's start and end, in ms (interpolated between samples), its peak speed in m/s,
+     * and how suddenly it starts and ends (see {@link Rep#concentricJolt()}).
+     */
+    record Span(double startMs, double endMs, double peakSpeed, double startJolt, double endJolt) {
+        Span(double startMs, double endMs) {
+            this(startMs, endMs, 0, 0, 0);
+        }
+
         double durationMs() {
             return endMs - startMs;
         }
@@ -49,9 +56,17 @@ final class TravelPhases {
         if (peak <= 0) {
             return new Span(time(lo), time(hi));
         }
-        double start = zeroSpeedTime(peakAt, -1, lo, peak, sign);
-        double end = zeroSpeedTime(peakAt, 1, hi, peak, sign);
-        return new Span(Math.max(time(lo), start), Math.min(time(hi), end));
+        double start = Math.max(time(lo), zeroSpeedTime(peakAt, -1, lo, peak, sign));
+        double end = Math.min(time(hi), zeroSpeedTime(peakAt, 1, hi, peak, sign));
+        int n = hi - lo + 1;
+        double[] times = new double[n];
+        double[] speeds = new double[n];
+        for (int i = 0; i < n; i++) {
+            times[i] = time(lo + i);
+            speeds[i] = speed(lo + i, sign);
+        }
+        return new Span(start, end, peak, MovementJolt.of(times, speeds, n, start, end, peak, true),
+                MovementJolt.of(times, speeds, n, start, end, peak, false));
     }
 
     private double zeroSpeedTime(int peakAt, int step, int limit, double peak, int sign) {

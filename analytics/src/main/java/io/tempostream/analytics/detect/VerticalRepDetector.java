@@ -226,11 +226,13 @@ public final class VerticalRepDetector implements RepDetector {
         // hold at the top is the squeeze, the pause at the bottom follows. Squat and bench start at
         // the top, so there the way down is the eccentric, the pause is at the bottom (the far end)
         // and the hold at the top (the resting end).
+        TravelPhases.Span up = d > 0 ? outward : back;
+        TravelPhases.Span down = d > 0 ? back : outward;
         return numbering.number(d > 0
                 ? new Rep(athleteId, deviceId, 0, 0, startMs, endMs, outwardMs, farHoldMs, returnMs, restingPauseMs,
-                        0, Math.abs(travel))
+                        0, Math.abs(travel), up.peakSpeed(), up.startJolt(), down.endJolt(), "")
                 : new Rep(athleteId, deviceId, 0, 0, startMs, endMs, returnMs, restingPauseMs, outwardMs, farHoldMs,
-                        0, Math.abs(travel)));
+                        0, Math.abs(travel), up.peakSpeed(), up.startJolt(), down.endJolt(), ""));
     }
 
     /** Index (from {@code from}) of the newest sample at or before {@code ms}. */
