@@ -23,6 +23,12 @@ public final class VerticalRepDetector implements RepDetector {
      * fastest point (half-way), so the speed peak that times its start is in view.
      */
     private static final double SET_OFF_SHARE = 0.6;
+    /**
+     * Less than this share of a rep's travel between two far ends: one hold, not two reps. A
+     * squeeze's sag stays under 5 % in simulated pause reps; between real reps travel drops by
+     * 35 % or more (a rep cut by the recording's end), usually 50–120 %.
+     */
+    private static final double SAME_HOLD_DROP = 0.25;
     /** Longer than any rest between reps, shorter than rest between sets (as in RepAssembler). */
     static final long SET_GAP_MS = 15_000;
     /** Turns seen before a set's first rep is reported: enough to tell a set from fidgeting. */
@@ -170,15 +176,27 @@ public final class VerticalRepDetector implements RepDetector {
                 ? (t[from + ends.get(ends.size() - 1)] - t[from + ends.get(0)]) / (double) (ends.size() - 1)
                 : lockedDirection != 0 ? lastPeriodMs : 3_000;
         int last = n - 1 - from;
+        // Inside a set, its rhythm so far: a window holding little more than the last rep can
+        // measure a period from the two ends of one long squeeze at the top.
+        double rhythm = lockedDirection != 0 ? Math.max(period, lastPeriodMs) : period;
+        int reported = lastFarEndMs == Long.MIN_VALUE ? -1 : window.firstIndexAtOrAfter(lastFarEndMs) - from;
+        if (reported >= 0 && Math.abs(t[from + reported] - lastFarEndMs) > 100) {
+            reported = -1; // not in this window (it began after a dropout)
+        }
         for (int k = 0; k < ends.size(); k++) {
             int i = ends.get(k);
             long farMs = t[from + i];
-            if (farMs <= lastFarEndMs + period / 2) {
-                continue; // reported already
+            // Reported already. Inside a set, a far end is a new one only if the travel went back
+            // down a rep's worth since the reported one: a squeeze held at the top can show its
+            // highest point anywhere along the hold, seconds from where the last analysis saw it.
+            boolean reportedAlready = farMs <= lastFarEndMs || (reported >= 0 && lastTravelM > 0
+                    ? sameHold(result.travelM(), result.direction(), reported, i) : farMs <= lastFarEndMs + rhythm / 2);
+            if (reportedAlready) {
+                continue;
             }
             boolean nextConfirmed = k + 1 < ends.size() && t[from + ends.get(k + 1)] <= confirmedBeforeMs;
             // The set's last rep: no turn at all where the rhythm would have put the next one.
-            boolean lastOfSet = toTheEnd || (k + 1 == ends.size() && confirmedBeforeMs - farMs > LAST_REP_AFTER_PERIODS * period);
+            boolean lastOfSet = toTheEnd || (k + 1 == ends.size() && confirmedBeforeMs - farMs > LAST_REP_AFTER_PERIODS * rhythm);
             // Inside a set, a rep is over once the next has set off: its pause is known then.
             int setOff = !nextConfirmed && !lastOfSet && lockedDirection != 0 && farMs <= confirmedBeforeMs
                     ? nextSetOff(result.travelM(), result.direction(), i, horizon(from, n, confirmedBeforeMs)) : -1;
@@ -233,6 +251,24 @@ public final class VerticalRepDetector implements RepDetector {
                         0, Math.abs(travel), up.peakSpeed(), up.startJolt(), down.endJolt(), "")
                 : new Rep(athleteId, deviceId, 0, 0, startMs, endMs, returnMs, restingPauseMs, outwardMs, farHoldMs,
                         0, Math.abs(travel), up.peakSpeed(), up.startJolt(), down.endJolt(), ""));
+    }
+
+    /**
+     * A squeeze held at the far end sags in the band-limited travel (the high-pass pulls a level
+     * stretch towards zero), so its two ends can both stand out as maxima, 2 s apart for a 2 s
+     * pause rep, and different analyses pick different ones. A far end is the reported one again
+     * when the travel between them never drops by a quarter of the last rep's travel: no rep lies
+     * between.
+     */
+    private boolean sameHold(double[] z, int d, int reported, int far) {
+        if (reported < 0 || reported >= far || lastTravelM <= 0) {
+            return false;
+        }
+        double lowest = Double.POSITIVE_INFINITY;
+        for (int j = reported; j <= far; j++) {
+            lowest = Math.min(lowest, d * z[j]);
+        }
+        return Math.min(d * z[reported], d * z[far]) - lowest < SAME_HOLD_DROP * lastTravelM;
     }
 
     /** Index (from {@code from}) of the newest sample at or before {@code ms}. */

@@ -16,8 +16,8 @@ import java.util.Optional;
 
 /** The evaluate command's table of simulated exercises: every model, wrist and back, with and without a hint. */
 final class ExerciseEvaluation {
-    /** A brisk tempo and the prescribed 3-1-3 of the row programme. */
-    static final String[] EXERCISE_TEMPOS = {"2-1-2-0", "3-1-3-0"};
+    /** A brisk tempo, the prescribed 3-1-3 of the row programme, and pause reps (a 2 s squeeze at the top). */
+    static final String[] EXERCISE_TEMPOS = {"2-1-2-0", "3-1-3-0", "2-2-2-0"};
     /** Sample rates of the target: a wrist band's 50 Hz and a dev board's 100 Hz. */
     static final int[] RATES_HZ = {50, 100};
 

@@ -141,6 +141,25 @@ class VerticalRepDetectorTest {
     }
 
     /**
+     * Pause reps: a 2 s squeeze at the top sags in the band-limited travel, so its highest point
+     * moves along the hold from one analysis to the next. Each rep is still reported once (seeds 4
+     * and 6 doubled a rep, 8 and 9 lost one when the hold's far end moved by 2 s).
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @CsvSource({"4", "6", "8", "9"})
+    void pauseRepsAreReportedOnceEach(long seed) {
+        SimulatedDevice device = ExerciseSimulator.simulate(new SessionScript("a", "w", Placement.WRIST, 50, 10, 5_000,
+                List.of(SetScript.of(Exercise.DUMBBELL_ROW, 8, "2-2-2-0", 10_000))), T0, seed);
+        List<Rep> found = new WristRepDetector("a", "w").detectAll(device.toRecording());
+        assertEquals(8, found.size(), "reps " + found);
+        for (int i = 0; i < 8; i++) {
+            RepTruth truth = device.reps().get(i);
+            assertEquals(truth.startMs(), found.get(i).startMs(), 400, "start of rep " + (i + 1));
+            assertEquals(truth.peakHoldMs(), found.get(i).peakHoldMs(), 400, "squeeze of rep " + (i + 1));
+        }
+    }
+
+    /**
      * A dropout mid-set (a real deadlift set lost 2.5 s, docs/accuracy.md): travel cannot be
      * integrated across it, so the stretch before it is analysed on its own. The two sides are
      * never joined into one rep whose "hold" is the dropout, and offline analysis counts what the
