@@ -2,12 +2,19 @@ package io.tempostream.ingest;
 
 import java.util.regex.Pattern;
 
-/** The MQTT topic of one device's samples: {@code tempostream/{athleteId}/{deviceId}/imu}. */
+/**
+ * The MQTT topic of one device's samples: {@code tempostream/{athleteId}/{deviceId}/imu}. Beside
+ * it, {@code tempostream/{athleteId}/{deviceId}/exercise} carries the device's exercise selections
+ * ({@link ExerciseSelection}).
+ */
 public record ImuTopic(String athleteId, String deviceId) {
     public static final String PREFIX = "tempostream";
     public static final String SUFFIX = "imu";
-    /** Subscribes to every athlete's every device. */
+    public static final String EXERCISE_SUFFIX = "exercise";
+    /** Subscribes to every athlete's every device's samples. */
     public static final String ALL_DEVICES_FILTER = PREFIX + "/+/+/" + SUFFIX;
+    /** Subscribes to every device's samples and exercise selections: what the job reads. */
+    public static final String ALL_DEVICE_MESSAGES_FILTER = PREFIX + "/+/+/+";
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
@@ -20,11 +27,25 @@ public record ImuTopic(String athleteId, String deviceId) {
         return PREFIX + "/" + athleteId + "/" + deviceId + "/" + SUFFIX;
     }
 
+    public String exerciseTopic() {
+        return PREFIX + "/" + athleteId + "/" + deviceId + "/" + EXERCISE_SUFFIX;
+    }
+
     public static ImuTopic parse(String topic) throws InvalidPayloadException {
+        return parse(topic, SUFFIX);
+    }
+
+    /** True for a topic whose last level is {@code exercise}; it may still be malformed. */
+    public static boolean isExerciseTopic(String topic) {
+        return topic != null && topic.endsWith("/" + EXERCISE_SUFFIX);
+    }
+
+    /** The device of a topic {@code tempostream/{athleteId}/{deviceId}/{suffix}}. */
+    public static ImuTopic parse(String topic, String suffix) throws InvalidPayloadException {
         String[] parts = topic == null ? new String[0] : topic.split("/", -1);
-        if (parts.length != 4 || !PREFIX.equals(parts[0]) || !SUFFIX.equals(parts[3])) {
-            throw new InvalidPayloadException(RejectReason.BAD_TOPIC,
-                    "topic must be tempostream/{athleteId}/{deviceId}/imu, got '" + abbreviate(topic) + "'");
+        if (parts.length != 4 || !PREFIX.equals(parts[0]) || !suffix.equals(parts[3])) {
+            throw new InvalidPayloadException(RejectReason.BAD_TOPIC, "topic must be tempostream/{athleteId}/{deviceId}/"
+                    + suffix + ", got '" + abbreviate(topic) + "'");
         }
         for (int i = 1; i <= 2; i++) {
             if (!isValidId(parts[i])) {

@@ -8,7 +8,8 @@ import java.util.Locale;
  * no pause. It is shared vocabulary of the simulator (which performs it) and the job (which
  * checks it), so it lives beside the message contract.
  */
-public record TempoPrescription(long concentricMs, long peakHoldMs, long eccentricMs, long bottomPauseMs) {
+public record TempoPrescription(long concentricMs, long peakHoldMs, long eccentricMs, long bottomPauseMs)
+        implements java.io.Serializable {
     /** No sane prescription asks for more than a minute in one phase; larger is a typo. */
     private static final long MAX_PHASE_MS = 60_000;
 

@@ -1,0 +1,49 @@
+package io.tempostream.analytics.training;
+
+import io.tempostream.analytics.detect.Rep;
+import io.tempostream.ingest.ExerciseSelection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Everything the training analytics know about one athlete, fed with their sensors' reps and
+ * exercise selections: each rep is labelled with its exercise, analysed within its set (tempo,
+ * form, fatigue) and the set is grouped into a session and a week. Plain Java: the Flink job keeps
+ * one per athlete in keyed state, and tests drive it directly.
+ */
+public final class AthleteTraining {
+    private final Map<String, ExerciseTimeline> selections = new HashMap<>();
+    private final Map<String, SetProgress> currentSets = new HashMap<>();
+    private final AthleteSessions sessions = new AthleteSessions();
+
+    public void select(ExerciseSelection selection) {
+        selections.computeIfAbsent(selection.deviceId(), d -> new ExerciseTimeline())
+                .select(selection.fromMs(), selection.exercise());
+    }
+
+    /** A rep or hold from one of the athlete's sensors, in that sensor's order. */
+    public void accept(Rep rep, AthleteProfile profile, Consumer<TrainingRecord> out) {
+        ExerciseTimeline timeline = selections.get(rep.deviceId());
+        String exercise = timeline == null ? "" : timeline.at(rep.isometric() ? rep.peakHoldStartMs() : rep.startMs());
+        SetProgress set = currentSets.get(rep.deviceId());
+        if (set == null || set.set() != rep.set()) {
+            set = new SetProgress(rep.athleteId(), rep.deviceId(), rep.set(), exercise, profile.tempoFor(exercise));
+            currentSets.put(rep.deviceId(), set);
+        }
+        out.accept(set.add(rep.withExercise(set.exercise())));
+        SetAnalysis analysis = set.analysis();
+        out.accept(analysis);
+        sessions.update(analysis, profile, out);
+    }
+
+    /** Event time has reached {@code nowMs}: closes a session that has ended. */
+    public void advanceTo(long nowMs, AthleteProfile profile, Consumer<TrainingRecord> out) {
+        sessions.advanceTo(nowMs, profile, out);
+    }
+
+    /** When event time will next close something, or {@code Long.MAX_VALUE}. */
+    public long nextCloseMs() {
+        return sessions.closesAtMs();
+    }
+}
