@@ -19,11 +19,14 @@ final class RepAssembler {
     /** A "pause" at the bottom longer than this is the set ending (a dead-stop row resets in ~1–2 s). */
     static final long MAX_BOTTOM_PAUSE_MS = 2_000;
     /**
-     * A rep phase lasts longer than this, even at the quickest prescribed tempo (1-0-1-0); an arm
-     * swinging while walking to the rack swings each way in 0.4–0.75 s (strides of 0.8–1.5 s), 30–90°,
-     * and two such swings looked like a set of raises (WristRepDetectorTest).
+     * One phase of a rep lasts longer than this, even at the quickest prescribed tempo (1-0-1-0);
+     * an arm swinging while walking to the rack swings each way in 0.4–0.75 s (strides of 0.8–1.5 s),
+     * 30–90°, and two such swings looked like a set of raises (WristRepDetectorTest). Only one: an
+     * explosive Pendlay row pulls in 0.6 s and lowers in 1.5 s.
      */
     static final long MIN_PHASE_MS = 800;
+    /** Shorter movements are a twitch, not a phase of anything. */
+    private static final long MIN_MOVEMENT_MS = 250;
     /** cos 60°: a movement whose rotation is further than this from the set's axis is about another axis. */
     private static final double OFF_AXIS_COSINE = 0.5;
     /** Rest longer than any prescribed hold and shorter than any between-set rest starts a new set. */
@@ -61,7 +64,7 @@ final class RepAssembler {
     }
 
     void onMovement(Movement m, Consumer<Rep> out) {
-        if (m.angleDeg() < minRomDeg || m.durationMs() < MIN_PHASE_MS) {
+        if (m.angleDeg() < minRomDeg || m.durationMs() < MIN_MOVEMENT_MS) {
             return;
         }
         boolean afterRest = lastActivityEndMs == Long.MIN_VALUE || m.startMs() - lastActivityEndMs > SET_GAP_MS;
@@ -124,6 +127,11 @@ final class RepAssembler {
     private void emit(long endMs, Consumer<Rep> out) {
         Movement c = concentric;
         Movement e = eccentric;
+        if (c.durationMs() < MIN_PHASE_MS && e.durationMs() < MIN_PHASE_MS) {
+            concentric = null; // quick both ways: a swinging arm, not a rep
+            eccentric = null;
+            return;
+        }
         if (lastRepEndMs == Long.MIN_VALUE || c.startMs() - lastRepEndMs > SET_GAP_MS) {
             numbering.startSet();
         }
