@@ -1,5 +1,6 @@
 package io.tempostream.simulator;
 
+import io.tempostream.ingest.ExerciseSelection;
 import io.tempostream.ingest.ImuBatch;
 import io.tempostream.ingest.Placement;
 import java.util.ArrayList;
@@ -76,7 +77,18 @@ public final class ExerciseSimulator {
                     Arrays.copyOfRange(c[3], from, to), Arrays.copyOfRange(c[4], from, to),
                     Arrays.copyOfRange(c[5], from, to)));
         }
-        return new SimulatedDevice(script.athleteId(), script.deviceId(), batches, timeline.truths());
+        return new SimulatedDevice(script.athleteId(), script.deviceId(), batches, timeline.truths(),
+                selections(script, timeline.truths()));
+    }
+
+    /** The app sends each set's exercise a few seconds before its first rep, as the athlete picks it. */
+    static final long SELECTION_LEAD_MS = 4_000;
+
+    private static List<ExerciseSelection> selections(SessionScript script, List<RepTruth> truths) {
+        return truths.stream().filter(r -> r.rep() == 1)
+                .map(r -> new ExerciseSelection(script.athleteId(), script.deviceId(), r.startMs() - SELECTION_LEAD_MS,
+                        r.exercise()))
+                .toList();
     }
 
     /** World-frame angular velocity turning {@code before} into {@code after} over 2·STEP_S. */

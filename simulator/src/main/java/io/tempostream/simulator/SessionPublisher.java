@@ -1,5 +1,7 @@
 package io.tempostream.simulator;
 
+import io.tempostream.ingest.ExerciseSelection;
+import io.tempostream.ingest.ExerciseSelectionCodec;
 import io.tempostream.ingest.ImuBatch;
 import io.tempostream.ingest.ImuBatchCodec;
 import io.tempostream.ingest.PayloadFormat;
@@ -40,8 +42,13 @@ public final class SessionPublisher implements AutoCloseable {
      */
     public long publish(List<SimulatedDevice> devices, LongConsumer afterEach) throws MqttException, InterruptedException {
         List<ImuBatch> all = new ArrayList<>();
-        devices.forEach(d -> all.addAll(d.batches()));
-        return publishBatches(all, afterEach);
+        List<ExerciseSelection> selections = new ArrayList<>();
+        devices.forEach(d -> {
+            all.addAll(d.batches());
+            selections.addAll(d.selections());
+        });
+        all.sort(Comparator.comparingLong(ImuBatch::lastTimestampMs));
+        return publishInOrder(all, selections, afterEach);
     }
 
     /** Sends the batches in order of their last sample's time, paced by {@code speed}. */
@@ -56,9 +63,21 @@ public final class SessionPublisher implements AutoCloseable {
      * each paced by its own last sample's time.
      */
     public long publishInOrder(List<ImuBatch> all, LongConsumer afterEach) throws MqttException, InterruptedException {
+        return publishInOrder(all, List.of(), afterEach);
+    }
+
+    /**
+     * As above, with exercise selections sent among the batches: each just before the first batch
+     * measured after it (only batches are counted for {@code afterEach}).
+     */
+    public long publishInOrder(List<ImuBatch> all, List<ExerciseSelection> selections, LongConsumer afterEach)
+            throws MqttException, InterruptedException {
         if (all.isEmpty()) {
             return 0;
         }
+        List<ExerciseSelection> pending = new ArrayList<>(selections);
+        pending.sort(Comparator.comparingLong(ExerciseSelection::fromMs));
+        int nextSelection = 0;
         long firstEventMs = all.stream().mapToLong(ImuBatch::lastTimestampMs).min().orElseThrow();
         long wallStartNs = System.nanoTime();
         long sent = 0;
@@ -69,6 +88,12 @@ public final class SessionPublisher implements AutoCloseable {
                 if (waitNs > 0) {
                     Thread.sleep(waitNs / 1_000_000, (int) (waitNs % 1_000_000));
                 }
+            }
+            while (nextSelection < pending.size() && pending.get(nextSelection).fromMs() <= batch.lastTimestampMs()) {
+                ExerciseSelection selection = pending.get(nextSelection++);
+                MqttMessage said = new MqttMessage(ExerciseSelectionCodec.encode(selection));
+                said.setQos(1);
+                ReliablePublisher.publish(client, selection.device().exerciseTopic(), said);
             }
             MqttMessage message = new MqttMessage(ImuBatchCodec.encode(batch, format));
             message.setQos(1);

@@ -1,11 +1,21 @@
 package io.tempostream.simulator;
 
+import io.tempostream.ingest.ExerciseSelection;
 import io.tempostream.ingest.ImuBatch;
 import io.tempostream.ingest.recording.Recording;
 import java.util.List;
 
-/** What one simulated device sends, in order, and what really happened. */
-public record SimulatedDevice(String athleteId, String deviceId, List<ImuBatch> batches, List<RepTruth> reps) {
+/**
+ * What one simulated device sends, in order, and what really happened. {@code selections} are
+ * what the athlete's app says before each set: the exercise about to be done.
+ */
+public record SimulatedDevice(String athleteId, String deviceId, List<ImuBatch> batches, List<RepTruth> reps,
+        List<ExerciseSelection> selections) {
+
+    /** A device whose athlete never says what they do (the demo's rows). */
+    public SimulatedDevice(String athleteId, String deviceId, List<ImuBatch> batches, List<RepTruth> reps) {
+        this(athleteId, deviceId, batches, reps, List.of());
+    }
 
     public long sampleCount() {
         return batches.stream().mapToLong(ImuBatch::size).sum();

@@ -20,11 +20,17 @@ public final class RepDetectors {
      */
     public static RepDetector forPlacement(Placement placement, Optional<ExerciseHint> hint, String athleteId,
             String deviceId) {
+        return new RestartingDetector(placement, hint.orElse(null), athleteId, deviceId);
+    }
+
+    /** The engine itself, for one session of a device ({@link RestartingDetector} starts a new one per session). */
+    static RepDetector engine(Placement placement, ExerciseHint hint, String athleteId, String deviceId) {
+        Optional<ExerciseHint> h = Optional.ofNullable(hint);
         if (placement == Placement.BACK) {
             return new RotationRepDetector(athleteId, deviceId, RotationThresholds.BACK,
-                    hint.map(ExerciseHint::concentricFirst).orElse(true));
+                    h.map(ExerciseHint::concentricFirst).orElse(true));
         }
-        return hint.map(h -> new WristRepDetector(athleteId, deviceId, h.wristSignal(), h.farEndDirection()))
+        return h.map(x -> new WristRepDetector(athleteId, deviceId, x.wristSignal(), x.farEndDirection()))
                 .orElseGet(() -> new WristRepDetector(athleteId, deviceId));
     }
 }

@@ -1,0 +1,72 @@
+package io.tempostream.analytics.detect;
+
+import io.tempostream.ingest.Placement;
+import java.util.function.Consumer;
+
+/**
+ * Starts the engine afresh when a device comes back after a long silence: the sensor was off and
+ * has been strapped on again, so the gyroscope offset, gravity and set axis learned before mean
+ * nothing (a new session's offset differs by a deg/s or more; carried over, it lost a whole
+ * session's rows in a simulated six-week program). Sets are numbered on from the last one, so a
+ * device's set numbers never repeat.
+ */
+final class RestartingDetector implements RepDetector {
+    /** Longer than any rest within a session, shorter than the time between sessions. */
+    static final long RESTART_AFTER_SILENCE_MS = 30 * 60_000L;
+
+    private final Placement placement;
+    private final ExerciseHint hint;
+    private final String athleteId;
+    private final String deviceId;
+    private RepDetector engine;
+    /** Sets numbered before the current engine started. */
+    private int setsBefore;
+    /** The highest set number handed out so far. */
+    private int lastSet;
+    private transient Consumer<Rep> wrappedFor;
+    private transient Consumer<Rep> renumbering;
+
+    RestartingDetector(Placement placement, ExerciseHint hint, String athleteId, String deviceId) {
+        this.placement = placement;
+        this.hint = hint;
+        this.athleteId = athleteId;
+        this.deviceId = deviceId;
+        this.engine = RepDetectors.engine(placement, hint, athleteId, deviceId);
+    }
+
+    @Override
+    public void accept(long tMs, double axG, double ayG, double azG, double gxDps, double gyDps, double gzDps,
+            Consumer<Rep> out) {
+        Consumer<Rep> renumbered = renumbered(out);
+        long last = engine.lastSampleMs();
+        if (last != Long.MIN_VALUE && tMs - last > RESTART_AFTER_SILENCE_MS) {
+            engine.advanceTo(last + RESTART_AFTER_SILENCE_MS, renumbered); // what the last session left open
+            engine = RepDetectors.engine(placement, hint, athleteId, deviceId);
+            setsBefore = lastSet;
+        }
+        engine.accept(tMs, axG, ayG, azG, gxDps, gyDps, gzDps, renumbered);
+    }
+
+    @Override
+    public void advanceTo(long nowMs, Consumer<Rep> out) {
+        engine.advanceTo(nowMs, renumbered(out));
+    }
+
+    @Override
+    public long lastSampleMs() {
+        return engine.lastSampleMs();
+    }
+
+    /** {@code out} behind the set renumbering, made once per consumer rather than once per sample. */
+    private Consumer<Rep> renumbered(Consumer<Rep> out) {
+        if (wrappedFor != out) {
+            wrappedFor = out;
+            renumbering = rep -> {
+                Rep numbered = setsBefore == 0 ? rep : rep.numbered(setsBefore + rep.set(), rep.rep());
+                lastSet = Math.max(lastSet, numbered.set());
+                out.accept(numbered);
+            };
+        }
+        return renumbering;
+    }
+}
