@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Adds a device (or the job) to the broker's password and ACL files.
 #   ./add-device.sh ATHLETE_ID DEVICE_ID [CONFIG_DIR]   device "ATHLETE_ID.DEVICE_ID", may publish
-#                                                       tempostream/ATHLETE_ID/DEVICE_ID/imu only
+#                                                       tempostream/ATHLETE_ID/DEVICE_ID/imu and .../exercise only
 #   ./add-device.sh --job [CONFIG_DIR]                  the job's login (user tempostream-job)
 # The password is read from the environment (DEVICE_PASSWORD), never from the command line, so it
 # does not end up in the shell history or the process list. Send mosquitto SIGHUP to reload.
@@ -18,7 +18,7 @@ else
   [[ "$athlete" =~ $id_pattern ]] || { echo "add-device.sh: athlete id must match [A-Za-z0-9_-]{1,64}, got '$athlete'" >&2; exit 2; }
   [[ "$device" =~ $id_pattern ]] || { echo "add-device.sh: device id must match [A-Za-z0-9_-]{1,64}, got '$device'" >&2; exit 2; }
   user="$athlete.$device"
-  acl_block=$'\n'"user $user"$'\n'"topic write tempostream/$athlete/$device/imu"$'\n'
+  acl_block=$'\n'"user $user"$'\n'"topic write tempostream/$athlete/$device/imu"$'\n'"topic write tempostream/$athlete/$device/exercise"$'\n'
 fi
 : "${DEVICE_PASSWORD:?set DEVICE_PASSWORD to the password for $user}"
 touch "$dir/passwords"

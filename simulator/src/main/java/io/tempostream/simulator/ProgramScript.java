@@ -111,6 +111,20 @@ public record ProgramScript(String athleteId, String deviceId, Placement placeme
         return new ProgramScript(athlete, device, placement, rate, batch, planStart, zone, scheduled);
     }
 
+    /** The same program for another athlete (tests keep their athletes apart). */
+    public ProgramScript forAthlete(String athlete) {
+        List<ScheduledSession> renamed = sessions.stream().map(s -> new ScheduledSession(s.startMs(),
+                new SessionScript(athlete, deviceId, placement, sampleRateHz, batchSize, s.script().leadInMs(),
+                        s.script().sets()))).toList();
+        return new ProgramScript(athlete, deviceId, placement, sampleRateHz, batchSize, planStart, zone, renamed);
+    }
+
+    /** Sessions {@code from} (inclusive) to {@code to} (exclusive) only. */
+    public ProgramScript sessions(int from, int to) {
+        return new ProgramScript(athleteId, deviceId, placement, sampleRateHz, batchSize, planStart, zone,
+                sessions.subList(from, to));
+    }
+
     /**
      * The whole program as one device: every session's samples, reps (sets numbered on through the
      * program) and exercise selections, in time order.

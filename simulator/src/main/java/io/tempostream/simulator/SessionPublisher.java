@@ -19,8 +19,15 @@ import org.eclipse.paho.mqttv5.common.MqttMessage;
 /**
  * Publishes simulated devices' batches to MQTT in event-time order, each batch when its last sample
  * has been "measured": at real time for {@code speed} 1, N times faster for N, at once for 0.
+ * Silences longer than a minute (between sessions) are shortened to a minute.
  */
 public final class SessionPublisher implements AutoCloseable {
+    /**
+     * Days between sessions (the sensor switched off) are not waited out: a silence longer than
+     * this is replayed as this long, so a six-week program can be replayed at any speed.
+     */
+    static final long MAX_SILENCE_MS = 60_000;
+
     private final MqttClient client;
     private final PayloadFormat format;
     private final double speed;
@@ -81,9 +88,15 @@ public final class SessionPublisher implements AutoCloseable {
         long firstEventMs = all.stream().mapToLong(ImuBatch::lastTimestampMs).min().orElseThrow();
         long wallStartNs = System.nanoTime();
         long sent = 0;
+        long latestEventMs = firstEventMs;
+        long skippedMs = 0;
         for (ImuBatch batch : all) {
+            if (batch.lastTimestampMs() - latestEventMs > MAX_SILENCE_MS) {
+                skippedMs += batch.lastTimestampMs() - latestEventMs - MAX_SILENCE_MS;
+            }
+            latestEventMs = Math.max(latestEventMs, batch.lastTimestampMs());
             if (speed > 0) {
-                long dueNs = wallStartNs + (long) ((batch.lastTimestampMs() - firstEventMs) * 1e6 / speed);
+                long dueNs = wallStartNs + (long) ((batch.lastTimestampMs() - skippedMs - firstEventMs) * 1e6 / speed);
                 long waitNs = dueNs - System.nanoTime();
                 if (waitNs > 0) {
                     Thread.sleep(waitNs / 1_000_000, (int) (waitNs % 1_000_000));

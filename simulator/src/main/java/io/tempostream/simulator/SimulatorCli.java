@@ -38,6 +38,8 @@ public final class SimulatorCli {
               --seed N           random seed; the same seed gives the same data (default 42)
               --truth FILE       write every rep's true phase boundaries as CSV
               --session F[,F…]   play session scripts instead (one device each; see simulator/sessions/)
+              --program FILE     play weeks of sessions on their days (see simulator/programs/); with
+                                 --record-dir also writes the weeks' truth (DIR/truth-weeks.csv)
               --drop R           lose this share of messages (0–0.5)
               --duplicate R      send this share twice, as QoS 1 redelivery does
               --reorder R        swap this share with the next message
@@ -54,6 +56,7 @@ public final class SimulatorCli {
               tempostream simulate --tempo 2-2-2-1 --format json --truth truth.csv
               tempostream simulate --speed 0 --record-dir recordings/
               tempostream simulate --session simulator/sessions/week3-tempo-rows.json --speed 20
+              tempostream simulate --program simulator/programs/six-weeks.json --speed 0
               tempostream simulate --load-devices 2000 --rate 100 --duration-s 300
             """;
 
@@ -73,7 +76,7 @@ public final class SimulatorCli {
             return 0;
         }
         Set<String> flagNames = new HashSet<>(WorkoutOptions.FLAGS);
-        flagNames.addAll(Set.of("mqtt-url", "format", "speed", "truth", "record-dir", "session", "drop", "duplicate",
+        flagNames.addAll(Set.of("mqtt-url", "format", "speed", "truth", "record-dir", "session", "program", "drop", "duplicate",
                 "reorder", "clock-skew-ms", "silent-at-s", "silent-for-s", "load-devices", "connections", "duration-s"));
         try {
             Flags flags = Flags.parse(args, flagNames, Set.of());
@@ -88,8 +91,9 @@ public final class SimulatorCli {
             }
             PayloadFormat format = parseFormat(flags.get("format", "binary"));
             double speed = flags.getDouble("speed", 1, 0, 1000);
-            List<SimulatedDevice> devices = flags.has("session")
-                    ? sessions(flags.get("session").orElseThrow(), workout.seed())
+            ProgramScript program = flags.has("program") ? ProgramScript.read(Path.of(flags.get("program").orElseThrow())) : null;
+            List<SimulatedDevice> devices = program != null ? List.of(program.simulate(workout.seed()))
+                    : flags.has("session") ? sessions(flags.get("session").orElseThrow(), workout.seed())
                     : workout.simulate(System.currentTimeMillis());
             if (flags.has("truth")) {
                 writeTruth(Path.of(flags.get("truth").orElseThrow()), devices);
@@ -103,6 +107,11 @@ public final class SimulatorCli {
                 }
                 writeTruth(dir.resolve("truth.csv"), devices);
                 writeSetTruth(dir.resolve("truth-sets.csv"), devices);
+                if (program != null) {
+                    try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(dir.resolve("truth-weeks.csv")))) {
+                        ProgramTruth.write(ProgramTruth.weeks(program, devices.get(0)), out);
+                    }
+                }
             }
             FaultPlan faults = new FaultPlan(flags.getDouble("drop", 0, 0, 0.5), flags.getDouble("duplicate", 0, 0, 0.5),
                     flags.getDouble("reorder", 0, 0, 0.5), 0,
@@ -114,7 +123,14 @@ public final class SimulatorCli {
             System.err.printf(Locale.ROOT, "publishing %d messages from %d device(s) to %s at speed %s%n",
                     total, devices.size(), endpoint, speed == 0 ? "max" : speed + "x");
             try (SessionPublisher publisher = new SessionPublisher(endpoint, "simulator-" + UUID.randomUUID(), format, speed)) {
-                publisher.publishInOrder(toSend, sent -> {
+                // Said on the device's own clock, skewed as its samples are.
+                List<io.tempostream.ingest.ExerciseSelection> selections = new ArrayList<>();
+                for (int i = 0; i < devices.size(); i++) {
+                    long shift = skewMs * (i + 1);
+                    devices.get(i).selections().forEach(x -> selections.add(new io.tempostream.ingest.ExerciseSelection(
+                            x.athleteId(), x.deviceId(), x.fromMs() + shift, x.exercise())));
+                }
+                publisher.publishInOrder(toSend, selections, sent -> {
                     if (sent % 100 == 0 || sent == total) {
                         System.err.print(ProgressBar.render(sent, total));
                     }

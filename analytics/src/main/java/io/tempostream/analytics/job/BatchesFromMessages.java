@@ -1,7 +1,10 @@
 package io.tempostream.analytics.job;
 
+import io.tempostream.ingest.ExerciseSelection;
+import io.tempostream.ingest.ExerciseSelectionCodec;
 import io.tempostream.ingest.ImuBatch;
 import io.tempostream.ingest.ImuBatchCodec;
+import io.tempostream.ingest.ImuTopic;
 import io.tempostream.ingest.InvalidPayloadException;
 import io.tempostream.ingest.RejectReason;
 import io.tempostream.ingest.mqtt.MqttRecord;
@@ -16,12 +19,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Decodes MQTT messages into sample batches. A bad message never fails the job: it goes to the
+ * Decodes MQTT messages into sample batches, and exercise selections (their own topic) to the
+ * {@link #SELECTIONS} side output. A bad message never fails the job: it goes to the
  * {@link #REJECTED} side output, is counted per reason ({@code rejectedPayloads{reason=…}}) and is
  * logged — the first of each reason and then every thousandth, so a flood cannot flood the log.
  */
 public final class BatchesFromMessages extends ProcessFunction<MqttRecord, ImuBatch> {
     public static final OutputTag<RejectedPayload> REJECTED = new OutputTag<>("rejected-payloads") { };
+    public static final OutputTag<ExerciseSelection> SELECTIONS = new OutputTag<>("exercise-selections") { };
     private static final Logger LOG = LoggerFactory.getLogger(BatchesFromMessages.class);
     private static final long LOG_EVERY = 1_000;
 
@@ -39,7 +44,11 @@ public final class BatchesFromMessages extends ProcessFunction<MqttRecord, ImuBa
     @Override
     public void processElement(MqttRecord record, Context ctx, Collector<ImuBatch> out) {
         try {
-            out.collect(ImuBatchCodec.decode(record.topic(), record.payload()));
+            if (ImuTopic.isExerciseTopic(record.topic())) {
+                ctx.output(SELECTIONS, ExerciseSelectionCodec.decode(record.topic(), record.payload()));
+            } else {
+                out.collect(ImuBatchCodec.decode(record.topic(), record.payload()));
+            }
         } catch (InvalidPayloadException e) {
             Counter counter = rejected.get(e.reason());
             counter.inc();

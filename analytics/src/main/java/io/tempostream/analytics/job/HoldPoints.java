@@ -16,6 +16,11 @@ public final class HoldPoints implements PointMapper<Rep> {
 
     @Override
     public Point toPoint(Rep hold) {
+        return builder(hold).build();
+    }
+
+    /** The hold's point so far, for {@link AnalysedRepPoints} to add to. */
+    static Point.Builder builder(Rep hold) {
         if (!hold.isometric()) {
             throw new IllegalArgumentException("not an isometric hold: set " + hold.set() + " rep " + hold.rep()
                     + " held " + hold.peakHoldMs() + " ms");
@@ -29,7 +34,6 @@ public final class HoldPoints implements PointMapper<Rep> {
                 .addField("hold", (long) hold.rep())
                 .addField("end_ms", startMs + hold.peakHoldMs())
                 .addField("duration_ms", hold.peakHoldMs())
-                .addField("rom_deg", hold.romDeg())
-                .build();
+                .addField("rom_deg", hold.romDeg());
     }
 }

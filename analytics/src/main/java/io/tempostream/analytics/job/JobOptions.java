@@ -1,6 +1,7 @@
 package io.tempostream.analytics.job;
 
 import io.tempostream.analytics.influx.InfluxOptions;
+import io.tempostream.analytics.training.AthleteProfiles;
 import io.tempostream.ingest.ImuTopic;
 import io.tempostream.ingest.config.Flags;
 import io.tempostream.ingest.mqtt.MqttEndpoint;
@@ -19,6 +20,8 @@ import java.util.UUID;
  *                           task failure but not the process
  * @param restoreFrom        a checkpoint (its {@code chk-N} directory) or savepoint to start from; null
  *                           for a fresh start
+ * @param athletes           the coach's athlete configuration ({@code --athletes FILE}): plan start,
+ *                           time zone, tempo per exercise; athletes not in it get the defaults
  */
 public record JobOptions(
         MqttSourceOptions mqtt,
@@ -27,12 +30,19 @@ public record JobOptions(
         long checkpointIntervalMs,
         long maxOutOfOrderMs,
         String checkpointDir,
-        String restoreFrom) {
+        String restoreFrom,
+        AthleteProfiles athletes) {
 
-    /** A job that starts fresh and checkpoints to memory (tests and the demo). */
+    /** A job that starts fresh, checkpoints to memory and knows no athlete (tests and the demo). */
     public JobOptions(MqttSourceOptions mqtt, InfluxOptions influx, int parallelism, long checkpointIntervalMs,
             long maxOutOfOrderMs) {
-        this(mqtt, influx, parallelism, checkpointIntervalMs, maxOutOfOrderMs, null, null);
+        this(mqtt, influx, parallelism, checkpointIntervalMs, maxOutOfOrderMs, null, null, AthleteProfiles.none());
+    }
+
+    /** The same job with the coach's athlete configuration. */
+    public JobOptions withAthletes(AthleteProfiles profiles) {
+        return new JobOptions(mqtt, influx, parallelism, checkpointIntervalMs, maxOutOfOrderMs, checkpointDir,
+                restoreFrom, profiles);
     }
 
     public static final String DEFAULT_MQTT_URL = "tcp://127.0.0.1:1883";
@@ -43,7 +53,7 @@ public record JobOptions(
 
     public static final Set<String> FLAGS = Set.of("mqtt-url", "topic", "client-id-prefix", "influx-url", "influx-db",
             "parallelism", "checkpoint-interval-ms", "max-out-of-order-ms", "session-expiry-s", "checkpoint-dir",
-            "restore-from");
+            "restore-from", "athletes");
 
     /**
      * A local checkpoint or savepoint must exist and be complete (its {@code _metadata} file is
@@ -79,7 +89,7 @@ public record JobOptions(
         boolean ackAfterCheckpoint = checkpointIntervalMs > 0;
         String prefix = flags.get("client-id-prefix", "tempostream-" + UUID.randomUUID().toString().substring(0, 8));
         long defaultExpiry = named ? 3_600 : ackAfterCheckpoint ? UNNAMED_SESSION_EXPIRY_S : 0;
-        MqttSourceOptions mqtt = MqttSourceOptions.defaults(endpoint, flags.get("topic", ImuTopic.ALL_DEVICES_FILTER), prefix)
+        MqttSourceOptions mqtt = MqttSourceOptions.defaults(endpoint, flags.get("topic", ImuTopic.ALL_DEVICE_MESSAGES_FILTER), prefix)
                 .withSessionExpirySeconds(flags.getLong("session-expiry-s", defaultExpiry, ackAfterCheckpoint ? 1 : 0,
                         0xFFFFFFFFL))
                 .withAckAfterCheckpoint(ackAfterCheckpoint);
@@ -90,6 +100,17 @@ public record JobOptions(
                 checkpointIntervalMs,
                 flags.getLong("max-out-of-order-ms", 500, 0, 60_000),
                 flags.get("checkpoint-dir").orElse(null),
-                flags.get("restore-from").map(JobOptions::checkpointToRestore).orElse(null));
+                flags.get("restore-from").map(JobOptions::checkpointToRestore).orElse(null),
+                flags.get("athletes").map(JobOptions::athletes).orElse(AthleteProfiles.none()));
+    }
+
+    private static AthleteProfiles athletes(String file) {
+        try {
+            return AthleteProfiles.read(java.nio.file.Path.of(file));
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("--athletes: cannot read '" + file + "' (" + e.getMessage() + ")");
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--athletes " + e.getMessage());
+        }
     }
 }

@@ -16,6 +16,11 @@ public final class RepPoints implements PointMapper<Rep> {
 
     @Override
     public Point toPoint(Rep rep) {
+        return builder(rep).build();
+    }
+
+    /** The rep's point so far, for {@link AnalysedRepPoints} to add its analysis to. */
+    static Point.Builder builder(Rep rep) {
         return Point.measurement(MEASUREMENT)
                 .time(rep.startMs(), TimeUnit.MILLISECONDS)
                 .tag("athlete", LineProtocolSafety.checked("athlete", rep.athleteId()))
@@ -30,6 +35,8 @@ public final class RepPoints implements PointMapper<Rep> {
                 .addField("bottom_pause_ms", rep.bottomPauseMs())
                 .addField("rom_deg", rep.romDeg())
                 .addField("travel_m", rep.travelM())
-                .build();
+                .addField("peak_velocity", rep.peakVelocity())
+                .addField("concentric_jolt", rep.concentricJolt())
+                .addField("eccentric_jolt", rep.eccentricJolt());
     }
 }

@@ -2,6 +2,9 @@ package io.tempostream.analytics.job;
 
 import io.tempostream.analytics.detect.Rep;
 import io.tempostream.analytics.influx.InfluxSink;
+import io.tempostream.analytics.training.AthleteProfiles;
+import io.tempostream.analytics.training.TrainingRecord;
+import io.tempostream.ingest.ExerciseSelection;
 import io.tempostream.ingest.ImuBatch;
 import io.tempostream.ingest.config.Flags;
 import io.tempostream.ingest.mqtt.MqttRecord;
@@ -21,8 +24,9 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
- * The pipeline: MQTT messages → sample batches (bad ones to a side output) → event time → one rep
- * detector per device → reps to the sink. It takes its source and sink as arguments, so tests and
+ * The pipeline: MQTT messages → sample batches (bad ones to a side output, exercise selections to
+ * another) → event time → one rep detector per device → training analytics per athlete (tempo,
+ * form, sets, sessions, weeks) → the sink. It takes its source and sink as arguments, so tests and
  * the demo wire their own while {@link #main} wires MQTT and InfluxDB.
  */
 public final class TempoStreamJob {
@@ -30,17 +34,27 @@ public final class TempoStreamJob {
     private static final Duration IDLE_READER_AFTER = Duration.ofSeconds(2);
 
     private final Source<MqttRecord, ?, ?> source;
-    private final Sink<Rep> repSink;
+    private final Sink<TrainingRecord> sink;
     private final long maxOutOfOrderMs;
+    private final AthleteProfiles athletes;
 
-    public TempoStreamJob(Source<MqttRecord, ?, ?> source, Sink<Rep> repSink, long maxOutOfOrderMs) {
-        this.source = source;
-        this.repSink = repSink;
-        this.maxOutOfOrderMs = maxOutOfOrderMs;
+    public TempoStreamJob(Source<MqttRecord, ?, ?> source, Sink<TrainingRecord> sink, long maxOutOfOrderMs) {
+        this(source, sink, maxOutOfOrderMs, AthleteProfiles.none());
     }
 
-    /** What the pipeline emits besides writing reps to the sink: for the console, tests and health metrics. */
-    public record Outputs(DataStream<Rep> reps, DataStream<RejectedPayload> rejected) {
+    public TempoStreamJob(Source<MqttRecord, ?, ?> source, Sink<TrainingRecord> sink, long maxOutOfOrderMs,
+            AthleteProfiles athletes) {
+        this.source = source;
+        this.sink = sink;
+        this.maxOutOfOrderMs = maxOutOfOrderMs;
+        this.athletes = athletes;
+    }
+
+    /**
+     * What the pipeline emits besides writing to the sink: the detected reps (for the console and
+     * tests), what the sink is given, and refused payloads (health metrics).
+     */
+    public record Outputs(DataStream<Rep> reps, DataStream<TrainingRecord> training, DataStream<RejectedPayload> rejected) {
     }
 
     /** Adds the pipeline to {@code env} and returns the reps, for extra consumers such as the console. */
@@ -66,8 +80,22 @@ public final class TempoStreamJob {
                 .process(new RepsFromBatches())
                 .name("Reps from batches")
                 .uid("reps-from-batches");
-        reps.sinkTo(repSink).name("InfluxDB reps").uid("influx-reps");
-        return new Outputs(reps, batches.getSideOutput(BatchesFromMessages.REJECTED));
+        // Selections are rare: an idle stream of them must not hold the watermark back.
+        DataStream<ExerciseSelection> selections = batches.getSideOutput(BatchesFromMessages.SELECTIONS)
+                .assignTimestampsAndWatermarks(WatermarkStrategy
+                        .<ExerciseSelection>forBoundedOutOfOrderness(Duration.ofMillis(maxOutOfOrderMs))
+                        .withTimestampAssigner((selection, previous) -> selection.fromMs())
+                        .withIdleness(IDLE_READER_AFTER))
+                .name("Event time from selections")
+                .uid("selection-event-time");
+        DataStream<TrainingRecord> training = reps
+                .keyBy(Rep::athleteId)
+                .connect(selections.keyBy(ExerciseSelection::athleteId))
+                .process(new TrainingFromReps(athletes))
+                .name("Training analytics from reps")
+                .uid("training-from-reps");
+        training.sinkTo(sink).name("InfluxDB training").uid("influx-training");
+        return new Outputs(reps, training, batches.getSideOutput(BatchesFromMessages.REJECTED));
     }
 
     public static void configure(StreamExecutionEnvironment env, JobOptions options) {
@@ -107,7 +135,7 @@ public final class TempoStreamJob {
 
     public static TempoStreamJob fromOptions(JobOptions options) {
         return new TempoStreamJob(new MqttSource(options.mqtt()), new InfluxSink<>(options.influx(), new TrainingPoints()),
-                options.maxOutOfOrderMs());
+                options.maxOutOfOrderMs(), options.athletes());
     }
 
     /** Runs the job where it is started: a MiniCluster from the command line, the cluster under {@code flink run}. */

@@ -1,16 +1,28 @@
 package io.tempostream.analytics.job;
 
-import io.tempostream.analytics.detect.Rep;
 import io.tempostream.analytics.influx.PointMapper;
+import io.tempostream.analytics.training.AnalysedRep;
+import io.tempostream.analytics.training.SessionSummary;
+import io.tempostream.analytics.training.SetAnalysis;
+import io.tempostream.analytics.training.TrainingRecord;
+import io.tempostream.analytics.training.WeekSummary;
 import org.influxdb.dto.Point;
 
-/** What the detector emits, as points: reps to the {@code rep} measurement, isometric holds to {@code hold}. */
-public final class TrainingPoints implements PointMapper<Rep> {
-    private final RepPoints reps = new RepPoints();
-    private final HoldPoints holds = new HoldPoints();
-
+/**
+ * What the training analytics emit, as points: reps to {@code rep}, isometric holds to
+ * {@code hold}, sets to {@code set}, sessions to {@code session}, weeks to {@code week}.
+ */
+public final class TrainingPoints implements PointMapper<TrainingRecord> {
     @Override
-    public Point toPoint(Rep rep) {
-        return rep.isometric() ? holds.toPoint(rep) : reps.toPoint(rep);
+    public Point toPoint(TrainingRecord record) {
+        // Java 17: no pattern switch yet; the interface is sealed to these four.
+        if (record instanceof AnalysedRep rep) {
+            return AnalysedRepPoints.toPoint(rep);
+        } else if (record instanceof SetAnalysis set) {
+            return SetPoints.toPoint(set);
+        } else if (record instanceof SessionSummary session) {
+            return SessionPoints.toPoint(session);
+        }
+        return SessionPoints.toPoint((WeekSummary) record);
     }
 }

@@ -14,8 +14,8 @@ package io.tempostream.analytics.training;
  *                             two (percent, + slower; 0 until four reps)
  * @param consistencyCvPct     rep-to-rep variation of rep duration (coefficient of variation, percent;
  *                             0 until three reps)
- * @param rangeChangePct       change of range of motion from the first two reps to the last two
- *                             (percent; 0 until four reps)
+ * @param rangeChangePct       range of motion of the last two reps against the set's typical rep
+ *                             (the median of its larger half), percent; 0 until four reps
  */
 public record SetAnalysis(String athleteId, String deviceId, int set, String exercise, long startMs, long endMs,
         int reps, int holds, long holdMs, long timeUnderTensionMs, String tempo, double meanScore, int repsOnTempo,

@@ -37,7 +37,6 @@ final class SetProgress {
     private int rushed;
     private double fastest;
     private final List<Double> firstConcentrics = new ArrayList<>();
-    private final List<Double> firstRanges = new ArrayList<>();
 
     SetProgress(String athleteId, String deviceId, int set, String exercise, TempoPrescription tempo) {
         this.athleteId = athleteId;
@@ -72,7 +71,6 @@ final class SetProgress {
         }
         if (firstConcentrics.size() < 2) {
             firstConcentrics.add((double) rep.concentricMs());
-            firstRanges.add(rep.range());
         }
         tensionMs += rep.concentricMs() + rep.peakHoldMs() + rep.eccentricMs() + rep.bottomPauseMs();
         TempoCompliance compliance = TempoCompliance.of(rep, tempo);
@@ -119,9 +117,11 @@ final class SetProgress {
             double first = (firstConcentrics.get(0) + firstConcentrics.get(1)) / 2;
             double last = (reps.get(n - 1).concentricMs() + reps.get(n - 2).concentricMs()) / 2.0;
             slowing = first > 0 ? 100 * (last - first) / first : 0;
-            double firstRange = (firstRanges.get(0) + firstRanges.get(1)) / 2;
+            // Against the set's typical rep, not its first: travel integrated from rest reads the
+            // first rep short (docs/accuracy.md), which made steady sets look 14 % "longer".
+            double typical = typicalRange();
             double lastRange = (reps.get(n - 1).range() + reps.get(n - 2).range()) / 2;
-            rangeChange = firstRange > 0 ? 100 * (lastRange - firstRange) / firstRange : 0;
+            rangeChange = typical > 0 ? 100 * (lastRange - typical) / typical : 0;
         }
         if (n >= 3) {
             double[] d = reps.stream().mapToDouble(r -> r.concentricMs() + r.peakHoldMs() + r.eccentricMs()).toArray();

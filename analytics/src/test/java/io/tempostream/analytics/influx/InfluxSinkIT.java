@@ -4,6 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.tempostream.analytics.TestServices;
 import io.tempostream.analytics.detect.Rep;
+import io.tempostream.analytics.training.AnalysedRep;
+import io.tempostream.analytics.training.FormFlags;
+import io.tempostream.analytics.training.TempoCompliance;
+import io.tempostream.analytics.training.TrainingRecord;
+import io.tempostream.ingest.TempoPrescription;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import io.tempostream.analytics.job.RepPoints;
 import io.tempostream.analytics.job.TrainingPoints;
 import io.tempostream.ingest.testing.LocalFlink;
@@ -63,7 +69,10 @@ class InfluxSinkIT {
         Rep squeeze = new Rep("ath", "back-1", 2, 1, t + 60_000, t + 72_000, 1_000, 8_000, 1_000, 2_000, 12, 0);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(1);
-        env.fromData(List.of(row, squeeze))
+        TempoPrescription tempo = TempoPrescription.parse("3-1-3-0");
+        env.fromData(TypeInformation.of(TrainingRecord.class),
+                        new AnalysedRep(row, tempo, TempoCompliance.of(row, tempo), FormFlags.NONE, 0),
+                        new AnalysedRep(squeeze, tempo, TempoCompliance.of(squeeze, tempo), FormFlags.NONE, 0))
                 .sinkTo(new InfluxSink<>(InfluxOptions.of(TestServices.INFLUX_URL, database), new TrainingPoints()));
         env.execute("influx sink IT, holds");
 

@@ -46,6 +46,29 @@ class JobOptionsTest {
     }
 
     @Test
+    void theCoachsAthletesAreReadFromAFileAndAMistakeInItIsNamed(@TempDir Path dir) throws Exception {
+        Path good = Files.writeString(dir.resolve("athletes.json"),
+                "{\"athletes\":[{\"id\":\"athlete-1\",\"planStart\":\"2026-10-05\",\"tempo\":\"2-1-2-0\"}]}");
+        JobOptions options = parse("--athletes", good.toString());
+        assertEquals("2026-10-05", options.athletes().forAthlete("athlete-1").planStart().toString());
+        assertEquals("2-1-2-0", options.athletes().forAthlete("athlete-1").tempoFor("face-pull").toString());
+        assertEquals("3-1-3-0", parse().athletes().forAthlete("athlete-1").tempoFor("face-pull").toString(),
+                "without a file every athlete gets the defaults");
+        Path bad = Files.writeString(dir.resolve("bad.json"), "{\"athletes\":[{\"id\":\"a\",\"zone\":\"Mars\"}]}");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> parse("--athletes", bad.toString()));
+        assertTrue(e.getMessage().contains("--athletes") && e.getMessage().contains("athletes[0].zone")
+                && e.getMessage().contains("Mars"), e.getMessage());
+        IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
+                () -> parse("--athletes", dir.resolve("none.json").toString()));
+        assertTrue(missing.getMessage().contains("none.json"), missing.getMessage());
+    }
+
+    @Test
+    void theJobReadsSamplesAndExerciseSelections() {
+        assertEquals("tempostream/+/+/+", parse().mqtt().topicFilter());
+    }
+
+    @Test
     void restoringFromAMissingOrUnfinishedCheckpointIsRefusedNamingIt(@TempDir Path dir) throws Exception {
         Path unfinished = Files.createDirectories(dir.resolve("chk-7"));
         for (String location : new String[] {unfinished.toString(), dir.resolve("chk-8").toUri().toString()}) {

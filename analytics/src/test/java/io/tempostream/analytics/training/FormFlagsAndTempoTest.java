@@ -69,6 +69,16 @@ class FormFlagsAndTempoTest {
                 "reps 6-8 flagged partial, no others");
         assertTrue(partial.stream().filter(r -> r.flags().partial()).allMatch(r -> r.rep().rep() >= 6));
         assertEquals(0, count(full, r -> r.flags().partial()), "full reps flagged partial");
+        // The set's range trend: its last two reps against its first two.
+        for (long seed : SEEDS) {
+            SetAnalysis shrinking = sets(analyse(placement, rateHz, seed, "2-1-2-0",
+                    List.of(set(exercise, 8, "2-1-2-0", 0, 6, false, 0)))).get(0);
+            SetAnalysis steady = sets(analyse(placement, rateHz, seed, "2-1-2-0",
+                    List.of(set(exercise, 8, "2-1-2-0", 0, 0, false, 0)))).get(0);
+            assertTrue(shrinking.rangeChangePct() <= -30, "range change " + shrinking.rangeChangePct());
+            assertTrue(Math.abs(steady.rangeChangePct()) < 12, "range change of full reps " + steady.rangeChangePct());
+            assertEquals(3, shrinking.partials());
+        }
     }
 
     @ParameterizedTest(name = "{0} {1} Hz {2}")

@@ -1,0 +1,49 @@
+package io.tempostream.analytics.job;
+
+import io.tempostream.analytics.influx.LineProtocolSafety;
+import io.tempostream.analytics.training.SetAnalysis;
+import java.util.concurrent.TimeUnit;
+import org.influxdb.dto.Point;
+
+/**
+ * A set as the {@code set} measurement: timestamp its start, so each update of the growing set
+ * overwrites the one before and the last written is the whole set (docs/metrics-schema.md).
+ */
+final class SetPoints {
+    static final String MEASUREMENT = "set";
+
+    private SetPoints() {
+    }
+
+    static Point toPoint(SetAnalysis s) {
+        Point.Builder point = Point.measurement(MEASUREMENT)
+                .time(s.startMs(), TimeUnit.MILLISECONDS)
+                .tag("athlete", LineProtocolSafety.checked("athlete", s.athleteId()))
+                .tag("device", LineProtocolSafety.checked("device", s.deviceId()));
+        if (!s.exercise().isEmpty()) {
+            point.tag("exercise", LineProtocolSafety.checked("exercise", s.exercise()));
+        }
+        return point.addField("set", (long) s.set())
+                .addField("category", s.category().name().toLowerCase(java.util.Locale.ROOT))
+                .addField("end_ms", s.endMs())
+                .addField("duration_ms", s.endMs() - s.startMs())
+                .addField("reps", (long) s.reps())
+                .addField("holds", (long) s.holds())
+                .addField("hold_ms", s.holdMs())
+                .addField("tut_ms", s.timeUnderTensionMs())
+                .addField("tempo", s.tempo())
+                .addField("tempo_score", s.meanScore())
+                .addField("reps_on_tempo", (long) s.repsOnTempo())
+                .addField("pause_reps", (long) s.pauseReps())
+                .addField("squeezes_held", (long) s.squeezesHeld())
+                .addField("velocity_loss_pct", s.velocityLossPct())
+                .addField("concentric_slowing_pct", s.concentricSlowingPct())
+                .addField("consistency_cv_pct", s.consistencyCvPct())
+                .addField("range_change_pct", s.rangeChangePct())
+                .addField("swings", (long) s.swings())
+                .addField("bounces", (long) s.bounces())
+                .addField("partials", (long) s.partials())
+                .addField("rushed_eccentrics", (long) s.rushedEccentrics())
+                .build();
+    }
+}
