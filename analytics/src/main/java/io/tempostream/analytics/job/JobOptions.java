@@ -107,6 +107,8 @@ public record JobOptions(
     private static AthleteProfiles athletes(String file) {
         try {
             return AthleteProfiles.read(java.nio.file.Path.of(file));
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new IllegalArgumentException("--athletes: no such file: " + file);
         } catch (java.io.IOException e) {
             throw new IllegalArgumentException("--athletes: cannot read '" + file + "' (" + e.getMessage() + ")");
         } catch (IllegalArgumentException e) {
