@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 
 /**
  * The JSON encoding a microcontroller can print with a format string (docs/message-format.md):
@@ -14,7 +13,7 @@ import java.io.IOException;
  */
 public final class JsonImuBatchCodec {
     public static final int VERSION = 1;
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = JsonFields.MAPPER;
     private static final String[] AXES = {"ax", "ay", "az", "gx", "gy", "gz"};
 
     private JsonImuBatchCodec() {
@@ -44,16 +43,7 @@ public final class JsonImuBatchCodec {
     }
 
     public static ImuBatch decode(ImuTopic topic, byte[] payload) throws InvalidPayloadException {
-        JsonNode root;
-        try {
-            root = MAPPER.readTree(payload);
-        } catch (IOException e) {
-            String detail = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
-            throw new InvalidPayloadException(RejectReason.MALFORMED_JSON, "payload is not valid JSON: " + detail);
-        }
-        if (root == null || !root.isObject()) {
-            throw new InvalidPayloadException(RejectReason.MALFORMED_JSON, "payload must be a JSON object");
-        }
+        JsonNode root = JsonFields.object(payload);
         long version = integral(root, "v", "v");
         if (version != VERSION) {
             throw new InvalidPayloadException(RejectReason.UNSUPPORTED_VERSION, "v must be " + VERSION + ", got " + version);
@@ -93,20 +83,11 @@ public final class JsonImuBatchCodec {
     }
 
     private static JsonNode required(JsonNode parent, String field, String path) throws InvalidPayloadException {
-        JsonNode node = parent.get(field);
-        if (node == null || node.isNull()) {
-            throw new InvalidPayloadException(RejectReason.MISSING_FIELD, path + " is missing");
-        }
-        return node;
+        return JsonFields.required(parent, field, path);
     }
 
     private static long integral(JsonNode parent, String field, String path) throws InvalidPayloadException {
-        JsonNode node = required(parent, field, path);
-        if (!node.isIntegralNumber() || !node.canConvertToLong()) {
-            throw new InvalidPayloadException(RejectReason.BAD_FIELD,
-                    path + " must be a whole number, got " + ImuTopic.abbreviate(node.toString()));
-        }
-        return node.asLong();
+        return JsonFields.integral(parent, field, path);
     }
 
     private static float number(JsonNode parent, String field, String path) throws InvalidPayloadException {

@@ -11,7 +11,6 @@ import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.StateDescriptor;
-import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
@@ -69,13 +68,7 @@ public final class RepsFromBatches extends KeyedProcessFunction<String, ImuBatch
 
     @Override
     public void open(OpenContext context) {
-        // Processing time: a device's clock cannot keep its state alive. Expired entries are swept a
-        // few at a time as other devices' batches arrive.
-        StateTtlConfig ttl = StateTtlConfig.newBuilder(DEVICE_STATE_TTL)
-                .setUpdateType(StateTtlConfig.UpdateType.OnCreateAndWrite)
-                .setStateVisibility(StateTtlConfig.StateVisibility.NeverReturnExpired)
-                .cleanupIncrementally(10, true)
-                .build();
+        Duration ttl = DEVICE_STATE_TTL;
         detectorState = getRuntimeContext().getState(
                 expiring(new ValueStateDescriptor<>("rep-detector", TypeInformation.of(RepDetector.class)), ttl));
         waiting = getRuntimeContext().getListState(
@@ -88,9 +81,8 @@ public final class RepsFromBatches extends KeyedProcessFunction<String, ImuBatch
         duplicateBatches = getRuntimeContext().getMetricGroup().counter("duplicateBatches");
     }
 
-    private static <D extends StateDescriptor<?, ?>> D expiring(D descriptor, StateTtlConfig ttl) {
-        descriptor.enableTimeToLive(ttl);
-        return descriptor;
+    private static <D extends StateDescriptor<?, ?>> D expiring(D descriptor, Duration ttl) {
+        return ExpiringState.expiring(descriptor, ttl);
     }
 
     @Override

@@ -8,7 +8,6 @@ import io.tempostream.analytics.training.TrainingRecord;
 import io.tempostream.ingest.ExerciseSelection;
 import java.time.Duration;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -36,17 +35,10 @@ public final class TrainingFromReps extends KeyedCoProcessFunction<String, Rep, 
 
     @Override
     public void open(OpenContext context) {
-        StateTtlConfig ttl = StateTtlConfig.newBuilder(ATHLETE_STATE_TTL)
-                .setUpdateType(StateTtlConfig.UpdateType.OnCreateAndWrite)
-                .setStateVisibility(StateTtlConfig.StateVisibility.NeverReturnExpired)
-                .cleanupIncrementally(10, true)
-                .build();
-        ValueStateDescriptor<AthleteTraining> trainingDescriptor =
-                new ValueStateDescriptor<>("athlete-training", TypeInformation.of(AthleteTraining.class));
-        trainingDescriptor.enableTimeToLive(ttl);
-        training = getRuntimeContext().getState(trainingDescriptor);
-        ValueStateDescriptor<Long> wallDescriptor = new ValueStateDescriptor<>("last-rep-wall-ms", Long.class);
-        wallDescriptor.enableTimeToLive(ttl);
+        training = getRuntimeContext().getState(ExpiringState.expiring(
+                new ValueStateDescriptor<>("athlete-training", TypeInformation.of(AthleteTraining.class)), ATHLETE_STATE_TTL));
+        ValueStateDescriptor<Long> wallDescriptor = ExpiringState.expiring(
+                new ValueStateDescriptor<>("last-rep-wall-ms", Long.class), ATHLETE_STATE_TTL);
         lastRepWallMs = getRuntimeContext().getState(wallDescriptor);
     }
 
