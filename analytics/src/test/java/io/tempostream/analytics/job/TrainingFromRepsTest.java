@@ -1,0 +1,104 @@
+package io.tempostream.analytics.job;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tempostream.analytics.detect.Rep;
+import io.tempostream.analytics.training.AnalysedRep;
+import io.tempostream.analytics.training.AthleteProfiles;
+import io.tempostream.analytics.training.SessionSummary;
+import io.tempostream.analytics.training.SetAnalysis;
+import io.tempostream.analytics.training.TrainingRecord;
+import io.tempostream.analytics.training.WeekSummary;
+import io.tempostream.ingest.ExerciseSelection;
+import java.util.List;
+import org.apache.flink.api.common.serialization.SerializerConfigImpl;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.operators.co.KeyedCoProcessOperator;
+import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
+import org.junit.jupiter.api.Test;
+
+/** The Flink side of the training analytics: what closes a session, and the exercise joined to reps. */
+class TrainingFromRepsTest {
+    private static final long T0 = 1_764_000_000_000L;
+    private static final long HOUR = 3_600_000L;
+
+    private static KeyedTwoInputStreamOperatorTestHarness<String, Rep, ExerciseSelection, TrainingRecord> harness()
+            throws Exception {
+        var harness = new KeyedTwoInputStreamOperatorTestHarness<>(
+                new KeyedCoProcessOperator<>(new TrainingFromReps(AthleteProfiles.none())),
+                Rep::athleteId, ExerciseSelection::athleteId, Types.STRING);
+        // As in the job: the output is the TrainingRecord interface, serialized by its class at run time
+        // (left to itself the harness would take the first record's class for every one).
+        harness.setup(TypeInformation.of(TrainingRecord.class).createSerializer(new SerializerConfigImpl()));
+        return harness;
+    }
+
+    /** A set of four 7 s rows from {@code startMs}. */
+    private static void rows(KeyedTwoInputStreamOperatorTestHarness<String, Rep, ExerciseSelection, TrainingRecord> h,
+            int set, long startMs) throws Exception {
+        for (int i = 0; i < 4; i++) {
+            long start = startMs + 7_000L * i;
+            h.processElement1(new Rep("a", "back", set, i + 1, start, start + 7_000, 3_000, 1_000, 3_000, 0, 8, 0),
+                    start + 7_000);
+        }
+    }
+
+    private static long sessions(List<TrainingRecord> out) {
+        return out.stream().filter(r -> r instanceof SessionSummary).count();
+    }
+
+    @Test
+    void aSessionEndsTwoHoursAfterItsLastSetInEventTime() throws Exception {
+        try (var h = harness()) {
+            h.open();
+            h.processElement2(new ExerciseSelection("a", "back", T0 - 3_000, "dumbbell-row"), T0 - 3_000);
+            rows(h, 1, T0);
+            rows(h, 2, T0 + 120_000);
+            h.processBothWatermarks(new org.apache.flink.streaming.api.watermark.Watermark(T0 + HOUR));
+            assertEquals(0, sessions(h.extractOutputValues()), "an hour after the last set it may go on");
+            h.processBothWatermarks(new org.apache.flink.streaming.api.watermark.Watermark(T0 + 3 * HOUR));
+            List<TrainingRecord> out = h.extractOutputValues();
+            assertEquals(1, sessions(out));
+            SessionSummary session = (SessionSummary) out.stream().filter(r -> r instanceof SessionSummary).findFirst().orElseThrow();
+            assertEquals(2, session.workingSets());
+            assertEquals("dumbbell-row", session.exercises());
+            assertEquals(1, out.stream().filter(r -> r instanceof WeekSummary).count());
+            assertEquals(8, out.stream().filter(r -> r instanceof AnalysedRep).count());
+            assertTrue(out.stream().filter(r -> r instanceof AnalysedRep).map(r -> ((AnalysedRep) r).rep().exercise())
+                    .allMatch("dumbbell-row"::equals), "every rep carries the selected exercise");
+            assertTrue(out.stream().filter(r -> r instanceof SetAnalysis).count() >= 2);
+        }
+    }
+
+    /**
+     * When all of an athlete's sensors go quiet the watermark stops with them; the session still
+     * ends after two hours of wall-clock silence.
+     */
+    @Test
+    void aSessionAlsoEndsAfterTwoHoursOfWallClockSilence() throws Exception {
+        try (var h = harness()) {
+            h.open();
+            h.setProcessingTime(0);
+            rows(h, 1, T0);
+            h.setProcessingTime(HOUR);
+            assertEquals(0, sessions(h.extractOutputValues()));
+            h.setProcessingTime(2 * HOUR + 2 * 60_000);
+            assertEquals(1, sessions(h.extractOutputValues()), "closed by wall-clock silence");
+        }
+    }
+
+    @Test
+    void repsKeepArrivingAndTheWallClockFallbackWaits() throws Exception {
+        try (var h = harness()) {
+            h.open();
+            h.setProcessingTime(0);
+            rows(h, 1, T0);
+            h.setProcessingTime(HOUR + 50 * 60_000);
+            rows(h, 2, T0 + 110 * 60_000); // the athlete trains on: a set 1 h 50 min later
+            h.setProcessingTime(2 * HOUR + 2 * 60_000);
+            assertEquals(0, sessions(h.extractOutputValues()), "the session goes on: its last set was 12 minutes ago");
+        }
+    }
+}
