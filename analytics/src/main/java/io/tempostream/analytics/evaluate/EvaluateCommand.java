@@ -62,6 +62,7 @@ public final class EvaluateCommand {
             evaluateSimulated(seeds, out);
             ExerciseEvaluation.run(seeds, out);
             evaluateHolds(seeds, out);
+            FormFlagEvaluation.run(seeds, out);
             ReportLatency.run(seeds, out);
             return 0;
         } catch (IllegalArgumentException | RecordingFormatException | IOException e) {
