@@ -67,14 +67,14 @@ public final class TempoStreamJob {
                 .fromSource(source, WatermarkStrategy.noWatermarks(), "MQTT messages")
                 .uid("mqtt-source")
                 .process(new BatchesFromMessages())
-                .name("Sample batches from messages")
+                .name("Batches from messages")
                 .uid("batches-from-messages");
         DataStream<Rep> reps = batches
                 .assignTimestampsAndWatermarks(WatermarkStrategy
                         .<ImuBatch>forBoundedOutOfOrderness(Duration.ofMillis(maxOutOfOrderMs))
                         .withTimestampAssigner((batch, previous) -> batch.lastTimestampMs())
                         .withIdleness(IDLE_READER_AFTER))
-                .name("Event time from samples")
+                .name("Sample time")
                 .uid("event-time")
                 .keyBy(batch -> batch.athleteId() + "/" + batch.deviceId())
                 .process(new RepsFromBatches())
@@ -86,7 +86,7 @@ public final class TempoStreamJob {
                         .<ExerciseSelection>forBoundedOutOfOrderness(Duration.ofMillis(maxOutOfOrderMs))
                         .withTimestampAssigner((selection, previous) -> selection.fromMs())
                         .withIdleness(IDLE_READER_AFTER))
-                .name("Event time from selections")
+                .name("Selection time")
                 .uid("selection-event-time");
         DataStream<TrainingRecord> training = reps
                 .keyBy(Rep::athleteId)
