@@ -11,6 +11,7 @@ import io.tempostream.analytics.training.SetAnalysis;
 import io.tempostream.analytics.training.TrainingRecord;
 import io.tempostream.analytics.training.WeekSummary;
 import io.tempostream.ingest.ExerciseSelection;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -87,6 +88,41 @@ class TrainingFromRepsTest {
             h.setProcessingTime(2 * HOUR + 2 * 60_000);
             assertEquals(1, sessions(h.extractOutputValues()), "closed by wall-clock silence");
         }
+    }
+
+    /**
+     * The job is restored from a checkpoint between two sets of a session: the session written
+     * afterwards is the one a run without the restore writes (sets, reps, exercise, its week).
+     */
+    @Test
+    void aRestoreMidSessionWritesTheSameSession() throws Exception {
+        List<TrainingRecord> clean;
+        try (var h = harness()) {
+            h.open();
+            h.processElement2(new ExerciseSelection("a", "back", T0 - 3_000, "face-pull"), T0 - 3_000);
+            rows(h, 1, T0);
+            rows(h, 2, T0 + 120_000);
+            h.processBothWatermarks(new org.apache.flink.streaming.api.watermark.Watermark(T0 + 3 * HOUR));
+            clean = h.extractOutputValues();
+        }
+        List<TrainingRecord> restored = new ArrayList<>();
+        org.apache.flink.runtime.checkpoint.OperatorSubtaskState checkpoint;
+        try (var h = harness()) {
+            h.open();
+            h.processElement2(new ExerciseSelection("a", "back", T0 - 3_000, "face-pull"), T0 - 3_000);
+            rows(h, 1, T0);
+            checkpoint = h.snapshot(1, T0 + 60_000);
+            restored.addAll(h.extractOutputValues());
+        }
+        try (var h = harness()) {
+            h.initializeState(checkpoint);
+            h.open();
+            rows(h, 2, T0 + 120_000);
+            h.processBothWatermarks(new org.apache.flink.streaming.api.watermark.Watermark(T0 + 3 * HOUR));
+            restored.addAll(h.extractOutputValues());
+        }
+        assertEquals(1, sessions(clean));
+        assertEquals(clean, restored);
     }
 
     @Test
