@@ -7,6 +7,12 @@ import io.tempostream.analytics.detect.ExerciseHint;
 import io.tempostream.analytics.detect.Rep;
 import io.tempostream.analytics.detect.SetSummary;
 import io.tempostream.analytics.detect.RepDetectors;
+import io.tempostream.analytics.training.AnalysedRep;
+import io.tempostream.analytics.training.AthleteProfile;
+import io.tempostream.analytics.training.AthleteTraining;
+import io.tempostream.analytics.training.FormFlags;
+import io.tempostream.analytics.training.SetAnalysis;
+import io.tempostream.analytics.training.TrainingRecord;
 import io.tempostream.ingest.recording.MetaWearCsv;
 import io.tempostream.ingest.recording.Recording;
 import io.tempostream.ingest.recording.RecordingCsv;
@@ -18,8 +24,13 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 import java.util.Set;
 
@@ -36,7 +47,8 @@ final class AnalyzeCommand {
               --exercise NAME        optional hint (row, cable-row, face-pull, y-raise, pendlay-row,
                                      scapular-squeeze, bench, squat, ohp, dead): a wrist sensor
                                      then follows only the signal that exercise moves
-              --tempo C-H-E-P        prescribed tempo; adds each rep's deviation to the table
+              --tempo C-H-E-P        prescribed tempo (default 3-1-3-0): each rep's deviation, tempo
+                                     score and form flags, each set's fatigue, as the job writes them
               --output table|json    default table
 
             Example: tempostream analyze --csv session.csv --tempo 3-1-3-0 --output json
@@ -69,10 +81,11 @@ final class AnalyzeCommand {
             Placement placement = Placement.fromWireName(flags.get("placement", "wrist"));
             Recording recording = read(flags);
             List<Rep> reps = RepDetectors.forPlacement(placement, hint, "offline", "recording").detectAll(recording);
+            List<TrainingRecord> analysed = analyse(reps, tempo.orElse(AthleteProfile.DEFAULT_TEMPO));
             if (output.equals("json")) {
-                out.println(json(reps));
+                out.println(json(reps, analysed));
             } else {
-                printTable(reps, tempo, out);
+                printTable(reps, tempo, analysed, out);
             }
             return 0;
         } catch (IllegalArgumentException | RecordingFormatException e) {
@@ -103,7 +116,49 @@ final class AnalyzeCommand {
         return MetaWearCsv.read(Path.of(accel.get()), Path.of(gyro.get()));
     }
 
-    static String json(List<Rep> reps) {
+    /** The job's training analytics over the reps: tempo, form and fatigue against {@code tempo}. */
+    static List<TrainingRecord> analyse(List<Rep> reps, TempoPrescription tempo) {
+        AthleteProfile profile = new AthleteProfile("offline", null, ZoneId.of("UTC"), tempo, Map.of());
+        AthleteTraining training = new AthleteTraining();
+        List<TrainingRecord> out = new ArrayList<>();
+        reps.forEach(r -> training.accept(r, profile, out::add));
+        return out;
+    }
+
+    private static Map<String, AnalysedRep> analysedByRep(List<TrainingRecord> analysed) {
+        Map<String, AnalysedRep> byRep = new HashMap<>();
+        analysed.stream().filter(r -> r instanceof AnalysedRep).map(r -> (AnalysedRep) r)
+                .forEach(a -> byRep.put(a.rep().set() + "/" + a.rep().rep() + "/" + a.rep().isometric(), a));
+        return byRep;
+    }
+
+    /** Each set's last figures. */
+    private static Map<Integer, SetAnalysis> setsByNumber(List<TrainingRecord> analysed) {
+        Map<Integer, SetAnalysis> bySet = new TreeMap<>();
+        analysed.stream().filter(r -> r instanceof SetAnalysis).map(r -> (SetAnalysis) r).forEach(s -> bySet.put(s.set(), s));
+        return bySet;
+    }
+
+    private static List<String> flagNames(FormFlags f) {
+        List<String> names = new ArrayList<>();
+        if (f.swing()) {
+            names.add("swing");
+        }
+        if (f.bounce()) {
+            names.add("bounce");
+        }
+        if (f.partial()) {
+            names.add("partial");
+        }
+        if (f.rushedEccentric()) {
+            names.add("rushed-eccentric");
+        }
+        return names;
+    }
+
+    static String json(List<Rep> reps, List<TrainingRecord> analysed) {
+        Map<String, AnalysedRep> byRep = analysedByRep(analysed);
+        Map<Integer, SetAnalysis> bySet = setsByNumber(analysed);
         ObjectMapper mapper = new ObjectMapper();
         ObjectNode root = mapper.createObjectNode();
         ArrayNode repNodes = root.putArray("reps");
@@ -113,11 +168,30 @@ final class AnalyzeCommand {
                     .put("eccentricMs", r.eccentricMs()).put("bottomPauseMs", r.bottomPauseMs())
                     .put("romDeg", Math.round(r.romDeg() * 10) / 10.0)
                     .put("travelM", Math.round(r.travelM() * 1000) / 1000.0);
+            AnalysedRep a = byRep.get(r.set() + "/" + r.rep() + "/false");
+            if (a != null) {
+                ObjectNode node = (ObjectNode) repNodes.get(repNodes.size() - 1);
+                node.put("tempo", a.tempo().toString()).put("tempoScore", Math.round(a.compliance().score() * 10) / 10.0)
+                        .put("onTempo", a.compliance().onTempo())
+                        .put("velocityLossPct", Math.round(a.velocityLossPct() * 10) / 10.0);
+                ArrayNode flags = node.putArray("flags");
+                flagNames(a.flags()).forEach(flags::add);
+                if (a.compliance().squeezeHeld() != null) {
+                    node.put("squeezeHeld", a.compliance().squeezeHeld());
+                }
+            }
         }
         ArrayNode setNodes = root.putArray("sets");
         for (SetSummary s : SetSummary.of(reps.stream().filter(r -> !r.isometric()).toList())) {
-            setNodes.addObject().put("set", s.set()).put("reps", s.reps()).put("startMs", s.startMs())
+            ObjectNode node = setNodes.addObject().put("set", s.set()).put("reps", s.reps()).put("startMs", s.startMs())
                     .put("endMs", s.endMs()).put("timeUnderTensionMs", s.timeUnderTensionMs());
+            SetAnalysis a = bySet.get(s.set());
+            if (a != null) {
+                node.put("tempoScore", Math.round(a.meanScore() * 10) / 10.0)
+                        .put("velocityLossPct", Math.round(a.velocityLossPct() * 10) / 10.0)
+                        .put("concentricSlowingPct", Math.round(a.concentricSlowingPct() * 10) / 10.0)
+                        .put("consistencyCvPct", Math.round(a.consistencyCvPct() * 10) / 10.0);
+            }
         }
         // Every hold of at least half a second: the squeeze of a pause rep (which names its rep), or
         // an isometric hold (numbered among the set's holds).
@@ -132,20 +206,28 @@ final class AnalyzeCommand {
         return root.toString();
     }
 
-    private static void printTable(List<Rep> reps, Optional<TempoPrescription> tempo, PrintStream out) {
-        out.println("set  rep  concentric  hold   eccentric  pause   range" + (tempo.isPresent() ? "        vs " + tempo.get() : ""));
+    private static void printTable(List<Rep> reps, Optional<TempoPrescription> tempo, List<TrainingRecord> analysed,
+            PrintStream out) {
+        Map<String, AnalysedRep> byRep = analysedByRep(analysed);
+        Map<Integer, SetAnalysis> bySet = setsByNumber(analysed);
+        out.println("set  rep  concentric  hold   eccentric  pause   range" + (tempo.isPresent() ? "        vs " + tempo.get() : "")
+                + "   flags");
         for (Rep r : reps) {
             if (r.isometric()) {
                 out.printf(Locale.ROOT, "%3d  hold %d: %.1f s (isometric)%n", r.set(), r.rep(), r.peakHoldMs() / 1000.0);
                 continue;
             }
-            out.printf(Locale.ROOT, "%3d  %3d  %8.1f s %5.1f s %7.1f s %5.1f s   %-12s%s%n", r.set(), r.rep(),
+            AnalysedRep a = byRep.get(r.set() + "/" + r.rep() + "/false");
+            out.printf(Locale.ROOT, "%3d  %3d  %8.1f s %5.1f s %7.1f s %5.1f s   %-12s%s   %s%n", r.set(), r.rep(),
                     r.concentricMs() / 1000.0, r.peakHoldMs() / 1000.0, r.eccentricMs() / 1000.0,
                     r.bottomPauseMs() / 1000.0, io.tempostream.analytics.job.RepLine.range(r),
-                    tempo.map(t -> deviation(r, t)).orElse(""));
+                    tempo.map(t -> deviation(r, t)).orElse(""), a == null ? "" : String.join(",", flagNames(a.flags())));
         }
         for (SetSummary s : SetSummary.of(reps.stream().filter(r -> !r.isometric()).toList())) {
-            out.printf(Locale.ROOT, "set %d: %d reps, %.1f s under tension%n", s.set(), s.reps(), s.timeUnderTensionMs() / 1000.0);
+            SetAnalysis a = bySet.get(s.set());
+            out.printf(Locale.ROOT, "set %d: %d reps, %.1f s under tension%s%n", s.set(), s.reps(), s.timeUnderTensionMs() / 1000.0,
+                    a == null ? "" : String.format(Locale.ROOT, "; tempo score %.0f, velocity loss %.0f %%, concentric %+.0f %%",
+                            a.meanScore(), a.velocityLossPct(), a.concentricSlowingPct()));
         }
         for (SetSummary s : SetSummary.of(reps.stream().filter(Rep::isometric).toList())) {
             out.printf(Locale.ROOT, "set %d: %d isometric hold%s, %.1f s under tension%n", s.set(), s.reps(),

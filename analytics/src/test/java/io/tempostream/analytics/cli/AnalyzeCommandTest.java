@@ -71,6 +71,34 @@ class AnalyzeCommandTest {
     }
 
     /**
+     * The offline twin reports what the job writes: a set of rows whose eccentrics bounce out of
+     * the bottom has every rep but the last flagged, with its tempo score and the set's fatigue.
+     */
+    @Test
+    void formFlagsTempoAndFatigueAreReportedAsTheJobWritesThem() throws Exception {
+        SimulatedDevice device = ExerciseSimulator.simulate(new SessionScript("a", "w", Placement.WRIST, 50, 10, 5_000,
+                List.of(new SetScript(Exercise.DUMBBELL_ROW, 8, TempoPrescription.parse("2-1-2-0"), 10_000, 0.4, 0, true,
+                        0))), 1_764_000_000_000L, 2);
+        Path csv = dir.resolve("bouncing.csv");
+        try (Writer writer = Files.newBufferedWriter(csv)) {
+            RecordingCsv.write(device.toRecording(), writer, "rows bouncing out of the bottom, slowing down");
+        }
+        assertEquals(0, analyze("--csv", csv.toString(), "--tempo", "2-1-2-0", "--output", "json"),
+                err.toString(StandardCharsets.UTF_8));
+        JsonNode result = new ObjectMapper().readTree(out.toByteArray());
+        JsonNode reps = result.get("reps");
+        assertEquals(8, reps.size());
+        for (int i = 0; i < 7; i++) {
+            assertTrue(reps.get(i).get("flags").toString().contains("bounce"), "rep " + (i + 1) + ": " + reps.get(i));
+            assertEquals("2-1-2-0", reps.get(i).get("tempo").asText());
+            assertTrue(reps.get(i).get("tempoScore").asDouble() > 0);
+        }
+        JsonNode set = result.get("sets").get(0);
+        assertTrue(set.get("concentricSlowingPct").asDouble() >= 20, "the concentric slowed by 40 %: " + set);
+        assertTrue(set.get("velocityLossPct").asDouble() >= 18, set.toString());
+    }
+
+    /**
      * Scapular squeezes held 8 s, seen from the upper back, after a set of rows: each squeeze is a
      * hold numbered among the set's holds, not a rep, in the JSON and in the table's set lines.
      */
