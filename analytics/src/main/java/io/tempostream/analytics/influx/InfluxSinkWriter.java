@@ -41,9 +41,17 @@ final class InfluxSinkWriter<T> implements SinkWriter<T> {
     private long retryBackoffMs;
     private long nextAttemptAtMs;
     private boolean closed;
+    /** Null when this sink does not report its own health. */
+    private final SinkHealth health;
 
     InfluxSinkWriter(InfluxOptions options, PointMapper<T> mapper, ProcessingTimeService timers,
             MetricGroup metrics, InfluxDB client) {
+        this(options, mapper, timers, metrics, client, null);
+    }
+
+    InfluxSinkWriter(InfluxOptions options, PointMapper<T> mapper, ProcessingTimeService timers,
+            MetricGroup metrics, InfluxDB client, SinkHealth health) {
+        this.health = health;
         this.options = options;
         this.mapper = mapper;
         this.timers = timers;
@@ -112,6 +120,10 @@ final class InfluxSinkWriter<T> implements SinkWriter<T> {
     private void scheduleFlush() {
         timers.registerTimer(timers.getCurrentProcessingTime() + options.flushIntervalMs(), time -> {
             if (!closed) {
+                Point report = health == null ? null : health.reportIfDue(time, buffer.size());
+                if (report != null) {
+                    buffer.addLast(report);
+                }
                 writeBuffered();
                 scheduleFlush();
             }
@@ -157,10 +169,16 @@ final class InfluxSinkWriter<T> implements SinkWriter<T> {
                 // waiting for it would stop the job. InfluxDB 1.x still writes the batch's valid
                 // points (a partial write); the whole batch is counted, an upper bound.
                 pointsRejected.inc(batch.size());
+                if (health != null) {
+                    health.refused(batch.size());
+                }
                 LOG.warn("InfluxDB at {} refused {} points for good: {}", options, batch.size(), refused.getMessage());
                 return true;
             }
             pointsWritten.inc(batch.size());
+            if (health != null) {
+                health.written(batch.size());
+            }
             if (outage) {
                 LOG.info("InfluxDB at {} is reachable again; writing {} buffered points", options, buffer.size());
                 outage = false;
@@ -169,6 +187,9 @@ final class InfluxSinkWriter<T> implements SinkWriter<T> {
             return true;
         } catch (RuntimeException e) {
             writeErrors.inc();
+            if (health != null) {
+                health.writeError();
+            }
             if (!outage) {
                 LOG.warn("InfluxDB at {} is not accepting writes ({}); keeping points and retrying with backoff",
                         options, e.getMessage());

@@ -27,13 +27,17 @@ import org.slf4j.LoggerFactory;
 public final class BatchesFromMessages extends ProcessFunction<MqttRecord, ImuBatch> {
     public static final OutputTag<RejectedPayload> REJECTED = new OutputTag<>("rejected-payloads") { };
     public static final OutputTag<ExerciseSelection> SELECTIONS = new OutputTag<>("exercise-selections") { };
+    /** What this reader took in, every 10 s while messages arrive (the pipeline-health dashboard). */
+    public static final OutputTag<IngestHealth> HEALTH = new OutputTag<>("ingest-health") { };
     private static final Logger LOG = LoggerFactory.getLogger(BatchesFromMessages.class);
     private static final long LOG_EVERY = 1_000;
 
     private transient Map<RejectReason, Counter> rejected;
+    private transient IngestCounts counts;
 
     @Override
     public void open(OpenContext context) {
+        counts = new IngestCounts();
         rejected = new EnumMap<>(RejectReason.class);
         for (RejectReason reason : RejectReason.values()) {
             rejected.put(reason, getRuntimeContext().getMetricGroup()
@@ -43,13 +47,22 @@ public final class BatchesFromMessages extends ProcessFunction<MqttRecord, ImuBa
 
     @Override
     public void processElement(MqttRecord record, Context ctx, Collector<ImuBatch> out) {
+        IngestHealth health = counts.reportIfDue(ctx.timerService().currentProcessingTime(),
+                getRuntimeContext().getTaskInfo().getIndexOfThisSubtask());
+        if (health != null) {
+            ctx.output(HEALTH, health);
+        }
         try {
             if (ImuTopic.isExerciseTopic(record.topic())) {
                 ctx.output(SELECTIONS, ExerciseSelectionCodec.decode(record.topic(), record.payload()));
+                counts.selection();
             } else {
-                out.collect(ImuBatchCodec.decode(record.topic(), record.payload()));
+                ImuBatch batch = ImuBatchCodec.decode(record.topic(), record.payload());
+                counts.batch(batch);
+                out.collect(batch);
             }
         } catch (InvalidPayloadException e) {
+            counts.rejected(e.reason());
             Counter counter = rejected.get(e.reason());
             counter.inc();
             if (counter.getCount() % LOG_EVERY == 1) {

@@ -23,6 +23,7 @@ final class SessionPoints {
         Point.Builder point = Point.measurement(SESSION)
                 .time(s.startMs(), TimeUnit.MILLISECONDS)
                 .tag("athlete", LineProtocolSafety.checked("athlete", s.athleteId()))
+                .tag("session", s.label())
                 .addField("end_ms", s.endMs())
                 .addField("duration_min", (s.endMs() - s.startMs()) / 60_000.0)
                 .addField("iso_week", s.isoWeek())

@@ -1,22 +1,34 @@
 package io.tempostream.analytics.job;
 
 import io.tempostream.analytics.influx.LineProtocolSafety;
+import io.tempostream.analytics.training.SessionSet;
 import io.tempostream.analytics.training.SetAnalysis;
 import java.util.concurrent.TimeUnit;
 import org.influxdb.dto.Point;
 
 /**
  * A set as the {@code set} measurement: timestamp its start, so each update of the growing set
- * overwrites the one before and the last written is the whole set (docs/metrics-schema.md).
+ * overwrites the one before and the last written is the whole set; and once its session has
+ * ended, as the {@code session_set} measurement under the session's label (docs/metrics-schema.md).
  */
 final class SetPoints {
     static final String MEASUREMENT = "set";
+    static final String SESSION_SET = "session_set";
 
     private SetPoints() {
     }
 
     static Point toPoint(SetAnalysis s) {
-        Point.Builder point = Point.measurement(MEASUREMENT)
+        return builder(MEASUREMENT, s).build();
+    }
+
+    /** A finished session's set as the {@code session_set} measurement: the same fields, tagged with the session. */
+    static Point toPoint(SessionSet s) {
+        return builder(SESSION_SET, s.set()).tag("session", s.session()).build();
+    }
+
+    private static Point.Builder builder(String measurement, SetAnalysis s) {
+        Point.Builder point = Point.measurement(measurement)
                 .time(s.startMs(), TimeUnit.MILLISECONDS)
                 .tag("athlete", LineProtocolSafety.checked("athlete", s.athleteId()))
                 .tag("device", LineProtocolSafety.checked("device", s.deviceId()));
@@ -43,7 +55,6 @@ final class SetPoints {
                 .addField("swings", (long) s.swings())
                 .addField("bounces", (long) s.bounces())
                 .addField("partials", (long) s.partials())
-                .addField("rushed_eccentrics", (long) s.rushedEccentrics())
-                .build();
+                .addField("rushed_eccentrics", (long) s.rushedEccentrics());
     }
 }

@@ -37,24 +37,28 @@ public final class TempoStreamJob {
     private final Sink<TrainingRecord> sink;
     private final long maxOutOfOrderMs;
     private final AthleteProfiles athletes;
+    /** Where each reader's intake reports go (pipeline health), or null to leave them unwritten. */
+    private final Sink<IngestHealth> healthSink;
 
     public TempoStreamJob(Source<MqttRecord, ?, ?> source, Sink<TrainingRecord> sink, long maxOutOfOrderMs) {
-        this(source, sink, maxOutOfOrderMs, AthleteProfiles.none());
+        this(source, sink, maxOutOfOrderMs, AthleteProfiles.none(), null);
     }
 
     public TempoStreamJob(Source<MqttRecord, ?, ?> source, Sink<TrainingRecord> sink, long maxOutOfOrderMs,
-            AthleteProfiles athletes) {
+            AthleteProfiles athletes, Sink<IngestHealth> healthSink) {
         this.source = source;
         this.sink = sink;
         this.maxOutOfOrderMs = maxOutOfOrderMs;
         this.athletes = athletes;
+        this.healthSink = healthSink;
     }
 
     /**
      * What the pipeline emits besides writing to the sink: the detected reps (for the console and
      * tests), what the sink is given, and refused payloads (health metrics).
      */
-    public record Outputs(DataStream<Rep> reps, DataStream<TrainingRecord> training, DataStream<RejectedPayload> rejected) {
+    public record Outputs(DataStream<Rep> reps, DataStream<TrainingRecord> training, DataStream<RejectedPayload> rejected,
+            DataStream<IngestHealth> health) {
     }
 
     /** Adds the pipeline to {@code env} and returns the reps, for extra consumers such as the console. */
@@ -95,7 +99,11 @@ public final class TempoStreamJob {
                 .name("Training analytics from reps")
                 .uid("training-from-reps");
         training.sinkTo(sink).name("InfluxDB training").uid("influx-training");
-        return new Outputs(reps, training, batches.getSideOutput(BatchesFromMessages.REJECTED));
+        DataStream<IngestHealth> health = batches.getSideOutput(BatchesFromMessages.HEALTH);
+        if (healthSink != null) {
+            health.sinkTo(healthSink).name("InfluxDB health").uid("influx-health");
+        }
+        return new Outputs(reps, training, batches.getSideOutput(BatchesFromMessages.REJECTED), health);
     }
 
     public static void configure(StreamExecutionEnvironment env, JobOptions options) {
@@ -134,8 +142,9 @@ public final class TempoStreamJob {
     }
 
     public static TempoStreamJob fromOptions(JobOptions options) {
-        return new TempoStreamJob(new MqttSource(options.mqtt()), new InfluxSink<>(options.influx(), new TrainingPoints()),
-                options.maxOutOfOrderMs(), options.athletes());
+        return new TempoStreamJob(new MqttSource(options.mqtt()),
+                new InfluxSink<>(options.influx(), new TrainingPoints(), "training"), options.maxOutOfOrderMs(),
+                options.athletes(), new InfluxSink<>(options.influx(), new HealthPoints()));
     }
 
     /** Runs the job where it is started: a MiniCluster from the command line, the cluster under {@code flink run}. */

@@ -36,6 +36,8 @@ public final class AthleteSessions {
     /** More sessions than this in two weeks are not kept for the week's figures (a bound, not a rule). */
     private static final int MAX_SESSIONS_KEPT = 40;
 
+    private static final java.time.format.DateTimeFormatter LABEL = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
     private final Map<String, SetAnalysis> openSets = new LinkedHashMap<>();
     private final List<SessionSummary> recent = new ArrayList<>();
     private long previousEndMs = Long.MIN_VALUE;
@@ -65,7 +67,8 @@ public final class AthleteSessions {
     }
 
     private void close(AthleteProfile profile, Consumer<TrainingRecord> out) {
-        SessionSummary session = summarize(new ArrayList<>(openSets.values()), profile);
+        List<SetAnalysis> sets = new ArrayList<>(openSets.values());
+        SessionSummary session = summarize(sets, profile);
         openSets.clear();
         previousEndMs = Math.max(previousEndMs, session.endMs());
         recent.add(session);
@@ -74,6 +77,11 @@ public final class AthleteSessions {
             recent.remove(0);
         }
         out.accept(session);
+        for (List<SetAnalysis> group : sameSetAcrossSensors(sets)) {
+            SetAnalysis fullest = group.stream().max(Comparator.comparingInt(SetAnalysis::reps)
+                    .thenComparingInt(SetAnalysis::holds)).orElseThrow();
+            out.accept(new SessionSet(session.athleteId(), session.label(), fullest));
+        }
         out.accept(week(session.weekStartMs(), session.isoWeek(), session.planWeek(), session.planPhase()));
     }
 
@@ -115,7 +123,9 @@ public final class AthleteSessions {
         LocalDate day = Instant.ofEpochMilli(start).atZone(zone).toLocalDate();
         LocalDate monday = day.with(DayOfWeek.MONDAY);
         int planWeek = profile.planStart() == null ? 0 : Math.max(0, SixWeekPlan.weekOf(profile.planStart(), day));
-        return new SessionSummary(profile.athleteId(), start, end, isoWeek(day), monday.atStartOfDay(zone).toInstant().toEpochMilli(),
+        String label = Instant.ofEpochMilli(start).atZone(zone).format(LABEL);
+        return new SessionSummary(profile.athleteId(), label, start, end, isoWeek(day),
+                monday.atStartOfDay(zone).toInstant().toEpochMilli(),
                 groups.size(), working, reps, holds, tension, String.join(",", exercises), isolation,
                 firstActivationMs < firstWorkingMs, hours, hours < MIN_RECOVERY_HOURS, planWeek,
                 SixWeekPlan.phaseOf(planWeek));

@@ -89,6 +89,20 @@ class AthleteSessionsTest {
         assertEquals("activation", s.planPhase());
         assertTrue(Double.isNaN(s.hoursSincePrevious()));
         assertFalse(s.recoveryWarning());
+        assertEquals("2026-11-02 18:00", s.label(), "the session's start, as a coach picks it");
+        List<SessionSet> sets = out.stream().filter(r -> r instanceof SessionSet).map(r -> (SessionSet) r).toList();
+        assertEquals(6, sets.size(), "each set of the session, labelled with it");
+        assertTrue(sets.stream().allMatch(x -> x.session().equals("2026-11-02 18:00")));
+    }
+
+    @Test
+    void aSetSeenByTwoSensorsIsReviewedOnceFromTheSensorThatCountedMore() {
+        set("wrist", "dumbbell-row", MONDAY_18H, 10, 0);
+        set("back", "dumbbell-row", MONDAY_18H + 2_000, 9, 0);
+        endOfData();
+        List<SessionSet> sets = out.stream().filter(r -> r instanceof SessionSet).map(r -> (SessionSet) r).toList();
+        assertEquals(1, sets.size());
+        assertEquals("wrist", sets.get(0).set().deviceId());
     }
 
     @Test
