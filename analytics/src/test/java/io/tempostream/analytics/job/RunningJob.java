@@ -8,14 +8,14 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * The whole job (MQTT in, InfluxDB out) on the test's MiniCluster, returned once every reader is
  * subscribed, so what the test publishes next is heard; closing it cancels the job.
  */
-final class RunningJob implements AutoCloseable {
+public final class RunningJob implements AutoCloseable {
     private final JobClient job;
 
     private RunningJob(JobClient job) {
         this.job = job;
     }
 
-    static RunningJob start(JobOptions options, String name) throws Exception {
+    public static RunningJob start(JobOptions options, String name) throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         TempoStreamJob.configure(env, options);
         TempoStreamJob.fromOptions(options).addTo(env);

@@ -1,0 +1,207 @@
+package io.tempostream.dashboards;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tempostream.analytics.TestServices;
+import io.tempostream.analytics.influx.InfluxOptions;
+import io.tempostream.analytics.job.JobOptions;
+import io.tempostream.analytics.job.RunningJob;
+import io.tempostream.analytics.training.AthleteProfiles;
+import io.tempostream.ingest.ImuBatch;
+import io.tempostream.ingest.ImuTopic;
+import io.tempostream.ingest.PayloadFormat;
+import io.tempostream.ingest.mqtt.MqttEndpoint;
+import io.tempostream.ingest.mqtt.MqttSourceOptions;
+import io.tempostream.ingest.testing.LocalFlink;
+import io.tempostream.simulator.Exercise;
+import io.tempostream.simulator.ExerciseSimulator;
+import io.tempostream.simulator.ProgramScript;
+import io.tempostream.simulator.SessionPublisher;
+import io.tempostream.simulator.SessionScript;
+import io.tempostream.simulator.SetScript;
+import io.tempostream.simulator.SimulatedDevice;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.eclipse.paho.mqttv5.client.MqttClient;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Every dashboard query against the real InfluxDB after the real pipeline (Mosquitto, the job on
+ * a MiniCluster) has processed a simulated week of training: week 2 of the six-week program from
+ * an upper-back sensor, three sessions, plus a few malformed messages for the health dashboard.
+ * Each query must run without error and return rows with the columns its panel names.
+ */
+class DashboardQueriesIT {
+    private static final Path PROGRAM = Path.of("../simulator/programs/six-weeks.json");
+
+    @RegisterExtension
+    static final MiniClusterExtension FLINK = LocalFlink.miniCluster(2);
+
+    private static final String DATABASE = TestServices.freshDatabase("dashboards");
+    private static final String ATHLETE = "dash-" + UUID.randomUUID().toString().substring(0, 8);
+    private static ProgramScript week;
+    private static SimulatedDevice device;
+    private static String firstSession;
+
+    @BeforeAll
+    static void runAWeekThroughThePipeline() throws Exception {
+        week = ProgramScript.read(PROGRAM).forAthlete(ATHLETE).sessions(2, 5);
+        device = week.simulate(3);
+        MqttSourceOptions mqtt = MqttSourceOptions.defaults(MqttEndpoint.of(TestServices.MQTT_URL),
+                ImuTopic.ALL_DEVICE_MESSAGES_FILTER, "dash-" + UUID.randomUUID().toString().substring(0, 8));
+        JobOptions options = new JobOptions(mqtt, InfluxOptions.of(TestServices.INFLUX_URL, DATABASE), 1, 2_000, 2_000)
+                .withAthletes(AthleteProfiles.parse("{\"athletes\":[{\"id\":\"" + ATHLETE + "\",\"planStart\":\""
+                        + week.planStart() + "\"}]}"));
+        long lastMs = device.batches().get(device.batches().size() - 1).lastTimestampMs();
+        SimulatedDevice closing = ExerciseSimulator.simulate(new SessionScript(ATHLETE, week.deviceId(), week.placement(),
+                week.sampleRateHz(), week.batchSize(), 5_000, List.of(SetScript.of(Exercise.SCAPULAR_SQUEEZE, 2, "1-6-1-2",
+                        5_000))), lastMs + 3 * 86_400_000L, 5);
+        try (RunningJob job = RunningJob.start(options, "dashboards IT")) {
+            try (SessionPublisher publisher = new SessionPublisher(mqtt.endpoint(), "dash-sim-" + UUID.randomUUID(),
+                    PayloadFormat.BINARY, 0)) {
+                publisher.publishInOrder(device.batches(), device.selections(), sent -> { });
+                publishBadMessages();
+                // Readers report their intake every 10 s of wall clock, on the next message after it.
+                Thread.sleep(11_000);
+                List<ImuBatch> rest = new ArrayList<>(closing.batches());
+                publisher.publishInOrder(rest, closing.selections(), sent -> { });
+            }
+            awaitWritten();
+        }
+        firstSession = (String) TestServices.query(DATABASE,
+                "SHOW TAG VALUES FROM \"session\" WITH KEY = \"session\" WHERE \"athlete\" = '" + ATHLETE + "'").get(0).get("value");
+    }
+
+    /** Three payloads the decoder refuses: malformed JSON twice, a sample out of range once. */
+    private static void publishBadMessages() throws Exception {
+        MqttClient client = new MqttClient(TestServices.MQTT_URL, "dash-bad-" + UUID.randomUUID(), new MemoryPersistence());
+        try {
+            client.connect();
+            String topic = new ImuTopic(ATHLETE, "wrist-9").name();
+            for (String payload : List.of("{\"v\":1,", "{not json",
+                    "{\"v\":1,\"seq\":1,\"placement\":\"wrist\",\"samples\":[{\"t\":1764000000000,\"ax\":99,\"ay\":0,\"az\":1,\"gx\":0,\"gy\":0,\"gz\":0}]}")) {
+                MqttMessage message = new MqttMessage(payload.getBytes(StandardCharsets.UTF_8));
+                message.setQos(1);
+                client.publish(topic, message);
+            }
+            client.disconnect();
+        } finally {
+            client.close();
+        }
+    }
+
+    private static void awaitWritten() throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 180_000;
+        while (System.currentTimeMillis() < deadline) {
+            if (count("SELECT count(\"working_sets\") FROM \"week\" WHERE \"athlete\" = '" + ATHLETE + "'") >= 1
+                    && count("SELECT count(\"working_sets\") FROM \"session\" WHERE \"athlete\" = '" + ATHLETE + "'") >= 3
+                    && count("SELECT count(\"samples\") FROM \"health\" WHERE \"stage\" = 'ingest'") >= 1
+                    && count("SELECT count(\"points_written\") FROM \"health\" WHERE \"stage\" = 'sink'") >= 1) {
+                return;
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("the week's sessions, its week and health reports were not all written within 180 s");
+    }
+
+    private static long count(String influxQl) {
+        try {
+            List<Map<String, Object>> rows = TestServices.query(DATABASE, influxQl);
+            return rows.isEmpty() ? 0 : ((Number) rows.get(0).get("count")).longValue();
+        } catch (RuntimeException notYet) {
+            return 0;
+        }
+    }
+
+    @AfterAll
+    static void dropDatabase() {
+        TestServices.dropDatabase(DATABASE);
+    }
+
+    /**
+     * The query as Grafana would send it: variables replaced by their values (regex-escaped inside
+     * {@code /^...$/}), the time filter over the simulated week (or the last hour for the
+     * pipeline's own health, which is written at wall-clock time).
+     */
+    private static String asGrafanaSends(Dashboards.Query q) {
+        long from = device.batches().get(0).firstTimestampMs() - 86_400_000L;
+        long to = System.currentTimeMillis() + 3_600_000L;
+        String timeFilter = q.dashboard().equals("Pipeline health") ? "time > now() - 1h"
+                : "time >= " + from + "ms AND time <= " + to + "ms";
+        return q.influxQl()
+                .replace("$timeFilter", timeFilter)
+                .replace("$__interval", "10s")
+                .replace("$athlete", ATHLETE)
+                .replace("$device", week.deviceId())
+                .replace("$session", firstSession == null ? "" : firstSession.replace(":", "\\:"));
+    }
+
+    @Test
+    void everyPanelQueryReturnsRowsWithTheColumnsItsPanelShows() throws Exception {
+        int panels = 0;
+        for (Path file : Dashboards.files()) {
+            for (Dashboards.Query q : Dashboards.queries(file)) {
+                if (q.variable()) {
+                    continue;
+                }
+                String sent = asGrafanaSends(q);
+                List<Map<String, Object>> rows = TestServices.query(DATABASE, sent);
+                assertFalse(rows.isEmpty(), q.dashboard() + " / " + q.title() + " returned nothing: " + sent);
+                for (String column : Dashboards.expectedColumns(q.influxQl())) {
+                    assertTrue(rows.get(0).containsKey(column), q.dashboard() + " / " + q.title() + " has no column "
+                            + column + ": " + rows.get(0).keySet());
+                }
+                panels++;
+            }
+        }
+        assertEquals(25, panels, "panels checked");
+    }
+
+    @Test
+    void everyTemplateVariableResolvesToTheWeeksAthleteAndSessions() throws Exception {
+        for (Path file : Dashboards.files()) {
+            for (Dashboards.Query q : Dashboards.queries(file)) {
+                if (!q.variable()) {
+                    continue;
+                }
+                List<Object> values = TestServices.query(DATABASE, asGrafanaSends(q)).stream().map(r -> r.get("value")).toList();
+                assertFalse(values.isEmpty(), q.dashboard() + " / " + q.title());
+                if (q.title().equals("variable athlete")) {
+                    assertTrue(values.contains(ATHLETE), q.dashboard() + ": " + values);
+                } else if (q.title().equals("variable session")) {
+                    assertEquals(3, values.size(), "the week's three sessions: " + values);
+                } else if (q.title().equals("variable device")) {
+                    assertEquals(List.of(week.deviceId()), values);
+                }
+            }
+        }
+    }
+
+    /** What the panels show is what happened: the week's figures and the refused messages. */
+    @Test
+    void thePanelsShowTheWeekAndTheRefusals() throws Exception {
+        List<Map<String, Object>> weeks = TestServices.query(DATABASE,
+                "SELECT \"sessions\", \"working_sets\", \"set_ceiling_exceeded\" FROM \"week\" WHERE \"athlete\" = '" + ATHLETE + "'");
+        assertEquals(1, weeks.size());
+        assertEquals(3, ((Number) weeks.get(0).get("sessions")).intValue());
+        assertEquals(18, ((Number) weeks.get(0).get("working_sets")).intValue(), "week 2: three sessions of six working sets");
+        assertEquals(Boolean.TRUE, weeks.get(0).get("set_ceiling_exceeded"));
+        List<Map<String, Object>> refused = TestServices.query(DATABASE,
+                "SELECT sum(\"rejected_malformed_json\") AS \"json\", sum(\"rejected_out_of_range\") AS \"range\" FROM \"health\" "
+                        + "WHERE \"stage\" = 'ingest' AND time > now() - 1h");
+        assertEquals(2, ((Number) refused.get(0).get("json")).intValue(), "malformed JSON refused");
+        assertEquals(1, ((Number) refused.get(0).get("range")).intValue(), "a sample out of range refused");
+    }
+}
