@@ -1,0 +1,129 @@
+package io.tempostream.dashboards;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tempostream.ingest.testing.LocalMosquitto;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.eclipse.paho.mqttv5.client.MqttClient;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+
+/**
+ * The full stack's files (deploy/): the compose file parses, names every service and mounts only
+ * files that exist (the job jar too: this runs after packaging); its Mosquitto configuration and
+ * the Debian script's, run by a real Mosquitto, take the job's login and refuse anonymous clients.
+ * Docker itself is not on this machine; what the images do with these files is not tested here.
+ */
+class DeployFilesIT {
+    private static final Path DEPLOY = Path.of("../deploy");
+
+    @TempDir
+    Path dir;
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> compose() throws Exception {
+        return (Map<String, Object>) new Load(LoadSettings.builder().build())
+                .loadFromString(Files.readString(DEPLOY.resolve("compose.yaml")));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theComposeFileParsesAndEveryFileItMountsExists() throws Exception {
+        Map<String, Object> services = (Map<String, Object>) compose().get("services");
+        assertEquals(Set.of("mosquitto", "influxdb", "grafana", "jobmanager", "taskmanager", "job"), services.keySet());
+        int mounts = 0;
+        for (Map.Entry<String, Object> service : services.entrySet()) {
+            Object volumes = ((Map<String, Object>) service.getValue()).get("volumes");
+            for (Object volume : volumes == null ? List.of() : (List<Object>) volumes) {
+                String source = volume.toString().split(":")[0];
+                if (!source.startsWith(".")) {
+                    continue; // a named volume
+                }
+                assertTrue(Files.exists(DEPLOY.resolve(source)), service.getKey() + " mounts " + source + ", which is missing");
+                mounts++;
+            }
+        }
+        assertEquals(7, mounts, "bind mounts checked: broker config, passwords and ACL; Grafana's two; the job jar and athletes");
+    }
+
+    /** Grafana finds InfluxDB under the compose service's name and the dashboards where its provider looks. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void grafanasProvisioningMatchesTheStack() throws Exception {
+        Map<String, Object> services = (Map<String, Object>) compose().get("services");
+        assertTrue(services.containsKey("influxdb"));
+        List<Map<String, Object>> sources = (List<Map<String, Object>>) Dashboards.yaml(Dashboards.DATASOURCES).get("datasources");
+        assertEquals("http://influxdb:8086", sources.get(0).get("url"));
+        List<Map<String, Object>> providers = (List<Map<String, Object>>) Dashboards.yaml(Dashboards.PROVIDERS).get("providers");
+        String path = (String) ((Map<String, Object>) providers.get(0).get("options")).get("path");
+        List<Object> grafanaVolumes = (List<Object>) ((Map<String, Object>) services.get("grafana")).get("volumes");
+        assertTrue(grafanaVolumes.contains("../dashboards/grafana:" + path + ":ro"), "dashboards mounted at " + path);
+        assertTrue(grafanaVolumes.contains("../dashboards/provisioning:/etc/grafana/provisioning:ro"));
+    }
+
+    @Test
+    void theComposeBrokerTakesTheJobAndTheSimulatorAndRefusesStrangers() throws Exception {
+        Path compose = DEPLOY.resolve("compose").toAbsolutePath();
+        String config = Files.readString(compose.resolve("mosquitto.conf"))
+                .replace("/mosquitto/config/passwords", compose.resolve("passwords").toString())
+                .replace("/mosquitto/config/acl", compose.resolve("acl").toString())
+                .replace("/mosquitto/data/", dir.toString() + "/");
+        try (LocalMosquitto broker = new LocalMosquitto(dir, port -> config.replace("listener 1883", "listener " + port + " 127.0.0.1"))) {
+            broker.start();
+            String url = "tcp://127.0.0.1:" + broker.port();
+            connect(url, "tempostream-job", "job-demo-password");
+            connect(url, "simulator", "simulator-demo-password");
+            MqttException refused = assertThrows(MqttException.class, () -> connect(url, null, null));
+            assertTrue(refused.getReasonCode() != 0, "anonymous refused");
+            assertThrows(MqttException.class, () -> connect(url, "tempostream-job", "wrong"));
+        }
+    }
+
+    @Test
+    void theDebianScriptsBrokerTakesTheJobsLoginOnly() throws Exception {
+        assertEquals(2, new ProcessBuilder("bash", DEPLOY.resolve("debian/install-services.sh").toString(), "--config-only",
+                dir.toString()).start().waitFor(), "without JOB_PASSWORD it refuses");
+        ProcessBuilder withPassword = new ProcessBuilder("bash", DEPLOY.resolve("debian/install-services.sh").toString(),
+                "--config-only", dir.toString()).redirectErrorStream(true);
+        withPassword.environment().put("JOB_PASSWORD", "s3cret-job");
+        Process configured = withPassword.start();
+        String output = new String(configured.getInputStream().readAllBytes());
+        assertEquals(0, configured.waitFor(), output);
+        String config = Files.readString(dir.resolve("etc/mosquitto/conf.d/tempostream.conf"));
+        Path brokerDir = Files.createDirectories(dir.resolve("broker"));
+        try (LocalMosquitto broker = new LocalMosquitto(brokerDir, port -> config.replace("listener 1883", "listener " + port + " 127.0.0.1"))) {
+            broker.start();
+            String url = "tcp://127.0.0.1:" + broker.port();
+            connect(url, "tempostream-job", "s3cret-job");
+            assertThrows(MqttException.class, () -> connect(url, null, null));
+        }
+    }
+
+    private static void connect(String url, String user, String password) throws MqttException {
+        MqttClient client = new MqttClient(url, "deploy-" + UUID.randomUUID(), new MemoryPersistence());
+        try {
+            MqttConnectionOptions options = new MqttConnectionOptions();
+            if (user != null) {
+                options.setUserName(user);
+                options.setPassword(password.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            options.setConnectionTimeout(5);
+            client.connect(options);
+            client.disconnect();
+        } finally {
+            client.close();
+        }
+    }
+}
