@@ -168,6 +168,11 @@ final class MovementSegmenter {
         return half - (on - half);
     }
 
+    /** A movement is under way (its speed has not yet fallen back below a quarter of its peak). */
+    boolean moving() {
+        return active;
+    }
+
     /** Time of the newest sample whose smoothed speed has been classified. */
     long classifiedUpToMs() {
         long centre = count - 1 - Math.max(halfWidth, 0);

@@ -114,6 +114,14 @@ final class RepAssembler {
         concentric = m;
     }
 
+    /**
+     * Since when the far end of a rep has been held (the way out is complete, the way back has not
+     * begun): a squeeze, a pause at peak contraction. {@code Long.MIN_VALUE} when not.
+     */
+    long holdingSinceMs() {
+        return concentric != null && eccentric == null ? concentric.endMs() : Long.MIN_VALUE;
+    }
+
     /** Closes what time alone can close: a bottom pause that became rest, a hold that became rest. */
     void onTime(long nowMs, Consumer<Rep> out) {
         if (eccentric != null && nowMs - eccentric.endMs() > MAX_BOTTOM_PAUSE_MS) {

@@ -22,6 +22,16 @@ public interface RepDetector {
     /** Time of the last sample accepted, or {@code Long.MIN_VALUE} before the first. */
     long lastSampleMs();
 
+    /**
+     * Since when the athlete has been holding the far end of a rep, as far as the samples so far
+     * show (a scapular squeeze, the pause of a pause rep), or {@code Long.MIN_VALUE} when not: for
+     * a hold timer that counts while the hold lasts. The hold itself is reported, with its length,
+     * when it ends. Detectors that learn of a hold only later say never.
+     */
+    default long holdingSinceMs() {
+        return Long.MIN_VALUE;
+    }
+
     default void accept(ImuBatch batch, Consumer<Rep> out) {
         for (int i = 0; i < batch.size(); i++) {
             accept(batch.timestampsMs()[i], batch.accelXG()[i], batch.accelYG()[i], batch.accelZG()[i],

@@ -57,6 +57,11 @@ final class RestartingDetector implements RepDetector {
         return engine.lastSampleMs();
     }
 
+    @Override
+    public long holdingSinceMs() {
+        return engine.holdingSinceMs();
+    }
+
     /** {@code out} behind the set renumbering, made once per consumer rather than once per sample. */
     private Consumer<Rep> renumbered(Consumer<Rep> out) {
         if (wrappedFor != out) {

@@ -76,4 +76,9 @@ public final class RotationRepDetector implements RepDetector {
     public long lastSampleMs() {
         return clock.lastMs();
     }
+
+    @Override
+    public long holdingSinceMs() {
+        return segmenter.moving() ? Long.MIN_VALUE : assembler.holdingSinceMs();
+    }
 }

@@ -89,6 +89,12 @@ public final class WristRepDetector implements RepDetector {
         return rotation != null ? rotation.lastSampleMs() : vertical.lastSampleMs();
     }
 
+    /** Only while rotation owns the set: a row's small wrist turns are no squeeze. */
+    @Override
+    public long holdingSinceMs() {
+        return owner == Owner.ROTATION && rotation != null ? rotation.holdingSinceMs() : Long.MIN_VALUE;
+    }
+
     private void fromRotation(Rep rep, Consumer<Rep> out) {
         if (owner == Owner.ROTATION && !isNewSet(rep)) {
             emit(rep, out);

@@ -29,6 +29,11 @@ import org.apache.flink.util.Collector;
  * batches waiting for the watermark (bounded by the out-of-orderness tolerance).
  */
 public final class RepsFromBatches extends KeyedProcessFunction<String, ImuBatch, Rep> {
+    /** Holds under way, for the athlete's live hold timer (the {@code holding} measurement). */
+    public static final org.apache.flink.util.OutputTag<HoldProgress> HOLDING =
+            new org.apache.flink.util.OutputTag<>("holding") { };
+    /** A hold under way is reported again once it has lasted this much longer. */
+    static final long HOLD_REPORT_EVERY_MS = 1_000;
     /**
      * After this much event time without samples, pending reps are closed: longer than the
      * rotation detector's longest bottom pause (2 s) and the vertical detector's confirmation
@@ -56,6 +61,8 @@ public final class RepsFromBatches extends KeyedProcessFunction<String, ImuBatch
     private transient ValueState<Long> lastArrivalMs;
     private transient ListState<ImuBatch> waiting;
     private transient ValueState<RecentBatches> recentBatches;
+    /** The hold last reported to the live timer: its start and how long it had lasted. */
+    private transient ValueState<HoldProgress> holdReported;
     private transient Counter skippedBatches;
     private transient Counter duplicateBatches;
     /**
@@ -76,6 +83,8 @@ public final class RepsFromBatches extends KeyedProcessFunction<String, ImuBatch
         lastArrivalMs = getRuntimeContext().getState(expiring(new ValueStateDescriptor<>("last-arrival-wall-ms", Long.class), ttl));
         recentBatches = getRuntimeContext().getState(
                 expiring(new ValueStateDescriptor<>("recent-batches", TypeInformation.of(RecentBatches.class)), ttl));
+        holdReported = getRuntimeContext().getState(
+                expiring(new ValueStateDescriptor<>("hold-reported", TypeInformation.of(HoldProgress.class)), ttl));
         listeningSinceMs = NOT_YET;
         skippedBatches = getRuntimeContext().getMetricGroup().counter("skippedRepeatedOrStaleBatches");
         duplicateBatches = getRuntimeContext().getMetricGroup().counter("duplicateBatches");
@@ -108,6 +117,7 @@ public final class RepsFromBatches extends KeyedProcessFunction<String, ImuBatch
             // Later than the tolerance but still new to this device (e.g. its clock lags others): use it now.
             detector.accept(batch, out::collect);
             afterSamples(detector, ctx);
+            reportHold(detector, batch.athleteId(), batch.deviceId(), ctx);
             return;
         }
         waiting.add(batch);
@@ -143,6 +153,7 @@ public final class RepsFromBatches extends KeyedProcessFunction<String, ImuBatch
                     skippedBatches.inc();
                 } else {
                     detector.accept(batch, out::collect);
+                    reportHold(detector, batch.athleteId(), batch.deviceId(), ctx);
                 }
             }
             waiting.update(later);
@@ -212,6 +223,31 @@ public final class RepsFromBatches extends KeyedProcessFunction<String, ImuBatch
             detectorState.update(detector);
         }
         return detector;
+    }
+
+    /**
+     * Tells the live hold timer how a hold under way is going: when it starts, about once a
+     * second while it lasts, and once when it is over.
+     */
+    private void reportHold(RepDetector detector, String athleteId, String deviceId, Context ctx) throws Exception {
+        long since = detector.holdingSinceMs();
+        HoldProgress last = holdReported.value();
+        if (since != Long.MIN_VALUE) {
+            long held = Math.max(0, detector.lastSampleMs() - since);
+            if (last == null || last.sinceMs() != since || held - last.heldMs() >= HOLD_REPORT_EVERY_MS) {
+                if (last != null && last.sinceMs() != since) {
+                    ctx.output(HOLDING, new HoldProgress(athleteId, deviceId, last.sinceMs(), last.heldMs(), false));
+                }
+                HoldProgress now = new HoldProgress(athleteId, deviceId, since, held, true);
+                ctx.output(HOLDING, now);
+                holdReported.update(now);
+            }
+        } else if (last != null) {
+            // Over as the next movement got under way, a tenth or two of a second ago.
+            long held = Math.max(last.heldMs(), detector.lastSampleMs() - last.sinceMs());
+            ctx.output(HOLDING, new HoldProgress(athleteId, deviceId, last.sinceMs(), held, false));
+            holdReported.clear();
+        }
     }
 
     /** Keeps the detector in state and asks to be woken when silence would close a pending rep. */

@@ -39,18 +39,21 @@ public final class TempoStreamJob {
     private final AthleteProfiles athletes;
     /** Where each reader's intake reports go (pipeline health), or null to leave them unwritten. */
     private final Sink<IngestHealth> healthSink;
+    /** Where holds under way go (the live hold timer), or null to leave them unwritten. */
+    private final Sink<HoldProgress> holdingSink;
 
     public TempoStreamJob(Source<MqttRecord, ?, ?> source, Sink<TrainingRecord> sink, long maxOutOfOrderMs) {
-        this(source, sink, maxOutOfOrderMs, AthleteProfiles.none(), null);
+        this(source, sink, maxOutOfOrderMs, AthleteProfiles.none(), null, null);
     }
 
     public TempoStreamJob(Source<MqttRecord, ?, ?> source, Sink<TrainingRecord> sink, long maxOutOfOrderMs,
-            AthleteProfiles athletes, Sink<IngestHealth> healthSink) {
+            AthleteProfiles athletes, Sink<IngestHealth> healthSink, Sink<HoldProgress> holdingSink) {
         this.source = source;
         this.sink = sink;
         this.maxOutOfOrderMs = maxOutOfOrderMs;
         this.athletes = athletes;
         this.healthSink = healthSink;
+        this.holdingSink = holdingSink;
     }
 
     /**
@@ -58,7 +61,7 @@ public final class TempoStreamJob {
      * tests), what the sink is given, and refused payloads (health metrics).
      */
     public record Outputs(DataStream<Rep> reps, DataStream<TrainingRecord> training, DataStream<RejectedPayload> rejected,
-            DataStream<IngestHealth> health) {
+            DataStream<IngestHealth> health, DataStream<HoldProgress> holding) {
     }
 
     /** Adds the pipeline to {@code env} and returns the reps, for extra consumers such as the console. */
@@ -73,7 +76,7 @@ public final class TempoStreamJob {
                 .process(new BatchesFromMessages())
                 .name("Batches from messages")
                 .uid("batches-from-messages");
-        DataStream<Rep> reps = batches
+        SingleOutputStreamOperator<Rep> reps = batches
                 .assignTimestampsAndWatermarks(WatermarkStrategy
                         .<ImuBatch>forBoundedOutOfOrderness(Duration.ofMillis(maxOutOfOrderMs))
                         .withTimestampAssigner((batch, previous) -> batch.lastTimestampMs())
@@ -103,7 +106,11 @@ public final class TempoStreamJob {
         if (healthSink != null) {
             health.sinkTo(healthSink).name("InfluxDB health").uid("influx-health");
         }
-        return new Outputs(reps, training, batches.getSideOutput(BatchesFromMessages.REJECTED), health);
+        DataStream<HoldProgress> holding = reps.getSideOutput(RepsFromBatches.HOLDING);
+        if (holdingSink != null) {
+            holding.sinkTo(holdingSink).name("InfluxDB holds under way").uid("influx-holding");
+        }
+        return new Outputs(reps, training, batches.getSideOutput(BatchesFromMessages.REJECTED), health, holding);
     }
 
     public static void configure(StreamExecutionEnvironment env, JobOptions options) {
@@ -144,7 +151,8 @@ public final class TempoStreamJob {
     public static TempoStreamJob fromOptions(JobOptions options) {
         return new TempoStreamJob(new MqttSource(options.mqtt()),
                 new InfluxSink<>(options.influx(), new TrainingPoints(), "training"), options.maxOutOfOrderMs(),
-                options.athletes(), new InfluxSink<>(options.influx(), new HealthPoints()));
+                options.athletes(), new InfluxSink<>(options.influx(), new HealthPoints()),
+                new InfluxSink<>(options.influx(), new HoldingPoints()));
     }
 
     /** Runs the job where it is started: a MiniCluster from the command line, the cluster under {@code flink run}. */

@@ -94,6 +94,37 @@ class RepsFromBatchesTest {
         assertEquals(clean, restored);
     }
 
+    /**
+     * The live hold timer: while each 8 s scapular squeeze lasts, its start and a growing length
+     * are reported about once a second, then once more as ended, near its true length.
+     */
+    @Test
+    void holdsUnderWayAreReportedAsTheyGrowAndWhenTheyEnd() throws Exception {
+        var device = ExerciseSimulator.simulate(new SessionScript("a", "back", Placement.BACK, 50, 10, 5_000,
+                List.of(SetScript.of(Exercise.SCAPULAR_SQUEEZE, 3, "1-8-1-2", 10_000))), T0, 1);
+        List<HoldProgress> progress = new ArrayList<>();
+        try (var run = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(new RepsFromBatches()),
+                (ImuBatch b) -> b.athleteId() + "/" + b.deviceId(), Types.STRING)) {
+            run.open();
+            feed(run, device.batches(), 0);
+            run.getSideOutput(RepsFromBatches.HOLDING).forEach(r -> progress.add(r.getValue()));
+        }
+        List<HoldProgress> ended = progress.stream().filter(p -> !p.active()).toList();
+        assertEquals(3, ended.size(), "one end per squeeze: " + ended);
+        for (int i = 0; i < 3; i++) {
+            var truth = device.reps().get(i);
+            HoldProgress end = ended.get(i);
+            assertEquals(truth.startMs() + truth.concentricMs(), end.sinceMs(), 300, "start of squeeze " + (i + 1));
+            assertEquals(truth.peakHoldMs(), end.heldMs(), 500, "length of squeeze " + (i + 1));
+            long since = end.sinceMs();
+            List<Long> growing = progress.stream().filter(p -> p.active() && p.sinceMs() == since).map(HoldProgress::heldMs).toList();
+            assertTrue(growing.size() >= 6, "reported about once a second while held: " + growing);
+            for (int k = 1; k < growing.size(); k++) {
+                assertTrue(growing.get(k) > growing.get(k - 1), "growing: " + growing);
+            }
+        }
+    }
+
     private static ImuBatch shifted(ImuBatch b, long byMs) {
         long[] t = b.timestampsMs().clone();
         for (int i = 0; i < t.length; i++) {
