@@ -61,6 +61,12 @@ public final class RepsFromBatches extends KeyedProcessFunction<String, ImuBatch
     private transient ValueState<Long> lastArrivalMs;
     private transient ListState<ImuBatch> waiting;
     private transient ValueState<RecentBatches> recentBatches;
+    /**
+     * When the earliest waiting batch is due (its event-time timer): one timer per device, not
+     * one per batch. At replay speed hundreds of batches wait per device, and a timer each made
+     * every one of them scan and sort the whole list.
+     */
+    private transient ValueState<Long> releaseAtMs;
     /** The hold last reported to the live timer: its start and how long it had lasted. */
     private transient ValueState<HoldProgress> holdReported;
     private transient Counter skippedBatches;
@@ -78,11 +84,14 @@ public final class RepsFromBatches extends KeyedProcessFunction<String, ImuBatch
         Duration ttl = DEVICE_STATE_TTL;
         detectorState = getRuntimeContext().getState(
                 expiring(new ValueStateDescriptor<>("rep-detector", TypeInformation.of(RepDetector.class)), ttl));
+        // No time-to-live: batches wait only until the watermark passes them, and a gone device's
+        // last ones are used when it does (a TTL wrapper on every element was costly at speed).
         waiting = getRuntimeContext().getListState(
-                expiring(new ListStateDescriptor<>("batches-waiting-for-watermark", TypeInformation.of(ImuBatch.class)), ttl));
+                new ListStateDescriptor<>("batches-waiting-for-watermark", TypeInformation.of(ImuBatch.class)));
         lastArrivalMs = getRuntimeContext().getState(expiring(new ValueStateDescriptor<>("last-arrival-wall-ms", Long.class), ttl));
         recentBatches = getRuntimeContext().getState(
                 expiring(new ValueStateDescriptor<>("recent-batches", TypeInformation.of(RecentBatches.class)), ttl));
+        releaseAtMs = getRuntimeContext().getState(expiring(new ValueStateDescriptor<>("release-at-ms", Long.class), ttl));
         holdReported = getRuntimeContext().getState(
                 expiring(new ValueStateDescriptor<>("hold-reported", TypeInformation.of(HoldProgress.class)), ttl));
         listeningSinceMs = NOT_YET;
@@ -121,7 +130,11 @@ public final class RepsFromBatches extends KeyedProcessFunction<String, ImuBatch
             return;
         }
         waiting.add(batch);
-        ctx.timerService().registerEventTimeTimer(batch.lastTimestampMs());
+        Long releaseAt = releaseAtMs.value();
+        if (releaseAt == null || batch.lastTimestampMs() < releaseAt) {
+            ctx.timerService().registerEventTimeTimer(batch.lastTimestampMs());
+            releaseAtMs.update(batch.lastTimestampMs());
+        }
     }
 
     @Override
@@ -157,6 +170,16 @@ public final class RepsFromBatches extends KeyedProcessFunction<String, ImuBatch
                 }
             }
             waiting.update(later);
+        }
+        if (later.isEmpty()) {
+            releaseAtMs.clear();
+        } else {
+            long next = Long.MAX_VALUE;
+            for (ImuBatch batch : later) {
+                next = Math.min(next, batch.lastTimestampMs());
+            }
+            ctx.timerService().registerEventTimeTimer(next);
+            releaseAtMs.update(next);
         }
         long lastSample = detector.lastSampleMs();
         if (timestamp > lastSample && !silentOrEnded(ctx)) {
@@ -210,6 +233,7 @@ public final class RepsFromBatches extends KeyedProcessFunction<String, ImuBatch
             }
         }
         waiting.clear();
+        releaseAtMs.clear();
         if (detector.lastSampleMs() != Long.MIN_VALUE) {
             detector.advanceTo(detector.lastSampleMs() + CLOSE_SILENT_DEVICE_MS, out::collect);
         }
