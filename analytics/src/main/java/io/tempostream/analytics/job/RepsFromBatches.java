@@ -21,9 +21,12 @@ import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
- * Runs one rep detector per device (key: {@code athleteId/deviceId}). Batches are released to the
- * detector in event-time order once the watermark passes them, so batches that arrive out of order
- * within the watermark's tolerance are put back in order; a repeated or older batch is skipped.
+ * Runs one rep detector per device (key: {@code athleteId/deviceId}). A batch that continues its
+ * device's sequence (the next sequence number, nothing waiting) goes to the detector at once: that
+ * is nearly every batch, and waiting for the watermark would add its tolerance to every rep's
+ * feedback. Any other batch (a device's first, one after a gap) waits until the watermark passes
+ * it and is then released in event-time order, so batches that arrive out of order within the
+ * watermark's tolerance are put back in order; a repeated or older batch is skipped.
  *
  * <p>State per device: the detector (bounded: a ring buffer of samples and a few movements) and the
  * batches waiting for the watermark (bounded by the out-of-orderness tolerance).
@@ -69,6 +72,8 @@ public final class RepsFromBatches extends KeyedProcessFunction<String, ImuBatch
     private transient ValueState<Long> releaseAtMs;
     /** The hold last reported to the live timer: its start and how long it had lasted. */
     private transient ValueState<HoldProgress> holdReported;
+    /** Sequence number of the batch the detector last took, to recognise the next one in order. */
+    private transient ValueState<Long> lastSequence;
     private transient Counter skippedBatches;
     private transient Counter duplicateBatches;
     /**
@@ -94,6 +99,7 @@ public final class RepsFromBatches extends KeyedProcessFunction<String, ImuBatch
         releaseAtMs = getRuntimeContext().getState(expiring(new ValueStateDescriptor<>("release-at-ms", Long.class), ttl));
         holdReported = getRuntimeContext().getState(
                 expiring(new ValueStateDescriptor<>("hold-reported", TypeInformation.of(HoldProgress.class)), ttl));
+        lastSequence = getRuntimeContext().getState(expiring(new ValueStateDescriptor<>("last-sequence", Long.class), ttl));
         listeningSinceMs = NOT_YET;
         skippedBatches = getRuntimeContext().getMetricGroup().counter("skippedRepeatedOrStaleBatches");
         duplicateBatches = getRuntimeContext().getMetricGroup().counter("duplicateBatches");
@@ -122,11 +128,13 @@ public final class RepsFromBatches extends KeyedProcessFunction<String, ImuBatch
             skippedBatches.inc();
             return;
         }
-        if (batch.lastTimestampMs() <= ctx.timerService().currentWatermark()) {
-            // Later than the tolerance but still new to this device (e.g. its clock lags others): use it now.
-            detector.accept(batch, out::collect);
+        Long previous = lastSequence.value();
+        boolean nextInSequence = previous != null && batch.sequence() == previous + 1 && releaseAtMs.value() == null;
+        if (nextInSequence || batch.lastTimestampMs() <= ctx.timerService().currentWatermark()) {
+            // In sequence, or later than the tolerance but still new to this device (e.g. its
+            // clock lags others'): there is nothing to put it in order with, so use it now.
+            accept(detector, batch, ctx, out);
             afterSamples(detector, ctx);
-            reportHold(detector, batch.athleteId(), batch.deviceId(), ctx);
             return;
         }
         waiting.add(batch);
@@ -165,8 +173,7 @@ public final class RepsFromBatches extends KeyedProcessFunction<String, ImuBatch
                 if (batch.lastTimestampMs() <= detector.lastSampleMs()) {
                     skippedBatches.inc();
                 } else {
-                    detector.accept(batch, out::collect);
-                    reportHold(detector, batch.athleteId(), batch.deviceId(), ctx);
+                    accept(detector, batch, ctx, out);
                 }
             }
             waiting.update(later);
@@ -230,6 +237,7 @@ public final class RepsFromBatches extends KeyedProcessFunction<String, ImuBatch
         for (ImuBatch batch : waitingBatches) {
             if (batch.lastTimestampMs() > detector.lastSampleMs()) {
                 detector.accept(batch, out::collect);
+                lastSequence.update(batch.sequence());
             }
         }
         waiting.clear();
@@ -238,6 +246,12 @@ public final class RepsFromBatches extends KeyedProcessFunction<String, ImuBatch
             detector.advanceTo(detector.lastSampleMs() + CLOSE_SILENT_DEVICE_MS, out::collect);
         }
         detectorState.update(detector);
+    }
+
+    private void accept(RepDetector detector, ImuBatch batch, Context ctx, Collector<Rep> out) throws Exception {
+        detector.accept(batch, out::collect);
+        lastSequence.update(batch.sequence());
+        reportHold(detector, batch.athleteId(), batch.deviceId(), ctx);
     }
 
     private RepDetector detector(ImuBatch batch) throws Exception {
@@ -278,7 +292,9 @@ public final class RepsFromBatches extends KeyedProcessFunction<String, ImuBatch
     private void afterSamples(RepDetector detector, Context ctx) throws Exception {
         detectorState.update(detector);
         if (detector.lastSampleMs() != Long.MIN_VALUE) {
-            ctx.timerService().registerEventTimeTimer(detector.lastSampleMs() + CLOSE_AFTER_SILENCE_MS);
+            // Rounded up to the second: one timer per device and second, not one per batch.
+            long closeAt = detector.lastSampleMs() + CLOSE_AFTER_SILENCE_MS;
+            ctx.timerService().registerEventTimeTimer((closeAt + 999) / 1000 * 1000);
         }
     }
 }

@@ -125,6 +125,72 @@ class RepsFromBatchesTest {
         }
     }
 
+    private static List<ImuBatch> backRows() {
+        return ExerciseSimulator.simulate(new SessionScript("a", "back", Placement.BACK, 50, 10, 5_000,
+                List.of(SetScript.of(Exercise.DUMBBELL_ROW, 6, "2-1-2-0", 10_000))), T0, 5).batches();
+    }
+
+    /**
+     * Live feedback: a device's batches that follow each other by sequence number reach the
+     * detector as they arrive. Once the watermark has passed the device's first batch, no other
+     * watermark is needed for its reps. Each rep inside the set is out within a second of sensor
+     * time after it ended (the watermark's tolerance is not added); the set's last rep waits the
+     * detector's 2 s for a bottom pause that does not come.
+     */
+    @Test
+    void batchesInSequenceGiveRepsWithoutWaitingForTheWatermark() throws Exception {
+        List<ImuBatch> batches = backRows();
+        try (var run = harness()) {
+            run.open();
+            long now = 0;
+            for (ImuBatch batch : batches) {
+                now += 200;
+                run.setProcessingTime(now);
+                int before = run.extractOutputValues().size();
+                run.processElement(batch, batch.lastTimestampMs());
+                if (batch == batches.get(0)) {
+                    run.processWatermark(batch.lastTimestampMs()); // the first batch waits for it
+                }
+                List<Rep> reps = run.extractOutputValues();
+                for (Rep rep : reps.subList(before, reps.size())) {
+                    assertTrue(batch.lastTimestampMs() - rep.endMs() <= (rep.rep() < 6 ? 1_000 : 2_500),
+                            "rep " + rep.rep() + " reported " + (batch.lastTimestampMs() - rep.endMs()) + " ms after its end");
+                }
+            }
+            assertEquals(6, run.extractOutputValues().size(), "reps without a watermark after the first batch");
+        }
+    }
+
+    /** Batches swapped in transit wait for the watermark and are put back in order: the same reps as in order. */
+    @Test
+    void swappedBatchesGiveTheRepsOfTheBatchesInOrder() throws Exception {
+        List<ImuBatch> inOrder = backRows();
+        List<ImuBatch> swapped = new ArrayList<>(inOrder);
+        for (int i = 7; i + 1 < swapped.size(); i += 23) {
+            swapped.set(i, inOrder.get(i + 1));
+            swapped.set(i + 1, inOrder.get(i));
+        }
+        List<List<Rep>> results = new ArrayList<>();
+        for (List<ImuBatch> batches : List.of(inOrder, swapped)) {
+            try (var run = harness()) {
+                run.open();
+                long watermark = Long.MIN_VALUE;
+                long now = 0;
+                for (ImuBatch batch : batches) {
+                    now += 200;
+                    run.setProcessingTime(now);
+                    run.processElement(batch, batch.lastTimestampMs());
+                    watermark = Math.max(watermark, batch.lastTimestampMs() - 500);
+                    run.processWatermark(watermark);
+                }
+                run.processWatermark(Long.MAX_VALUE);
+                results.add(run.extractOutputValues());
+            }
+        }
+        assertEquals(6, results.get(0).size(), "reps in order");
+        assertEquals(results.get(0), results.get(1));
+    }
+
     private static ImuBatch shifted(ImuBatch b, long byMs) {
         long[] t = b.timestampsMs().clone();
         for (int i = 0; i < t.length; i++) {
