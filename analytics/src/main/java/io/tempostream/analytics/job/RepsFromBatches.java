@@ -176,6 +176,16 @@ public final class RepsFromBatches extends KeyedProcessFunction<String, ImuBatch
                     accept(detector, batch, ctx, out);
                 }
             }
+            // Those that continue the sequence from here need not wait either; without this, batches
+            // that came while the first one waited would keep the device waiting for ever, a
+            // watermark's tolerance behind.
+            later.sort(Comparator.comparingLong(ImuBatch::sequence));
+            Long last = lastSequence.value();
+            while (!later.isEmpty() && last != null && later.get(0).sequence() == last + 1
+                    && later.get(0).lastTimestampMs() > detector.lastSampleMs()) {
+                accept(detector, later.remove(0), ctx, out);
+                last = lastSequence.value();
+            }
             waiting.update(later);
         }
         if (later.isEmpty()) {
