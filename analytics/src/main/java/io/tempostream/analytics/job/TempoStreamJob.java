@@ -9,6 +9,7 @@ import io.tempostream.ingest.ImuBatch;
 import io.tempostream.ingest.config.Flags;
 import io.tempostream.ingest.mqtt.MqttRecord;
 import io.tempostream.ingest.mqtt.MqttSource;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -16,6 +17,7 @@ import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.configuration.StateRecoveryOptions;
@@ -32,6 +34,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 public final class TempoStreamJob {
     /** Idle readers (a shared subscription with few devices) must not hold the watermark back. */
     private static final Duration IDLE_READER_AFTER = Duration.ofSeconds(2);
+    /** Where checkpoints go without --checkpoint-dir: deleted when the job ends, not kept for a restart. */
+    static final Path DEFAULT_CHECKPOINT_DIR = Path.of(System.getProperty("java.io.tmpdir"), "tempostream-checkpoints");
 
     private final Source<MqttRecord, ?, ?> source;
     private final Sink<TrainingRecord> sink;
@@ -114,7 +118,7 @@ public final class TempoStreamJob {
     }
 
     public static void configure(StreamExecutionEnvironment env, JobOptions options) {
-        env.configure(flinkConfiguration(options));
+        env.configure(flinkConfiguration(options, env.getConfiguration()));
         env.setParallelism(options.parallelism());
     }
 
@@ -122,11 +126,20 @@ public final class TempoStreamJob {
      * Checkpoints, where they go, what to restore from, and how to restart after a failure: the
      * broker or InfluxDB being away for a while must not end the job, so it restarts for ever,
      * waiting 1 s, then twice as long each time up to a minute; an hour without failure resets the wait.
+     *
+     * @param cluster what the environment is already configured with (a cluster's config.yaml):
+     *     a checkpoint directory set there is kept
      */
-    static Configuration flinkConfiguration(JobOptions options) {
+    static Configuration flinkConfiguration(JobOptions options, ReadableConfig cluster) {
         Configuration conf = new Configuration();
         if (options.checkpointIntervalMs() > 0) {
             conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, Duration.ofMillis(options.checkpointIntervalMs()));
+            if (options.checkpointDir() == null && cluster.getOptional(CheckpointingOptions.CHECKPOINTS_DIRECTORY).isEmpty()) {
+                // Flink's default keeps checkpoints in the JobManager's memory, at most 5 MB: about 15
+                // devices' detectors. A larger checkpoint fails, and a failed one restarts the job.
+                conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
+                conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, DEFAULT_CHECKPOINT_DIR.toUri().toString());
+            }
         }
         if (options.checkpointDir() != null) {
             conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");

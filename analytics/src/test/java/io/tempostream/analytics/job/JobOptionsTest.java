@@ -9,6 +9,8 @@ import io.tempostream.ingest.config.Flags;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,6 +26,30 @@ class JobOptionsTest {
         assertTrue(options.mqtt().ackAfterCheckpoint());
         // The session must outlive a restart, or the broker would drop what was not acknowledged.
         assertEquals(JobOptions.UNNAMED_SESSION_EXPIRY_S, options.mqtt().sessionExpirySeconds());
+    }
+
+    /**
+     * Flink's default checkpoint storage (JobManager memory, 5 MB) fails for more than about 15
+     * devices, and each failed checkpoint restarted the job: checkpoints go to a directory unless
+     * the cluster's configuration names one.
+     */
+    @Test
+    void checkpointsGoToADirectoryUnlessTheClusterNamesOne(@TempDir Path dir) {
+        Configuration defaults = TempoStreamJob.flinkConfiguration(parse(), new Configuration());
+        assertEquals("filesystem", defaults.get(CheckpointingOptions.CHECKPOINT_STORAGE));
+        assertEquals(TempoStreamJob.DEFAULT_CHECKPOINT_DIR.toUri().toString(),
+                defaults.get(CheckpointingOptions.CHECKPOINTS_DIRECTORY));
+
+        Configuration cluster = new Configuration();
+        cluster.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, "s3://bucket/checkpoints");
+        assertFalse(TempoStreamJob.flinkConfiguration(parse(), cluster).contains(CheckpointingOptions.CHECKPOINTS_DIRECTORY),
+                "the cluster's directory is kept");
+
+        Configuration named = TempoStreamJob.flinkConfiguration(parse("--checkpoint-dir", dir.toString()), cluster);
+        assertEquals(dir.toString(), named.get(CheckpointingOptions.CHECKPOINTS_DIRECTORY));
+
+        Configuration off = TempoStreamJob.flinkConfiguration(parse("--checkpoint-interval-ms", "0"), new Configuration());
+        assertFalse(off.contains(CheckpointingOptions.CHECKPOINTS_DIRECTORY), "no checkpoints, no directory");
     }
 
     @Test
