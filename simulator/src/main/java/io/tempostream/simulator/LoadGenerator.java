@@ -8,6 +8,7 @@ import io.tempostream.ingest.mqtt.MqttEndpoint;
 import io.tempostream.ingest.recording.Recording;
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -18,9 +19,10 @@ import org.eclipse.paho.mqttv5.common.MqttMessage;
 
 /**
  * Many devices at once, for load tests: every device replays the same simulated workout (rows at
- * 3-1-3-0), each from its own point in it, stamped with the wall clock so latency can be measured
- * end to end. Devices share a few MQTT connections ({@code connections}); each tick sends one
- * batch per device. Stops by itself after {@code durationMs}.
+ * 3-1-3-0 from the wrist or the upper back), each from its own point in it, stamped with the wall
+ * clock, so each rep's true end is a known wall-clock time ({@link #trueRepEndsMs}) and latency
+ * can be measured end to end. Devices share a few MQTT connections ({@code connections}); each
+ * tick sends one batch per device. Stops by itself after {@code durationMs}.
  */
 public final class LoadGenerator {
     /** Paho's asynchronous client at QoS 0: the broker's ceiling, not the client's round trips, is measured. */
@@ -31,9 +33,25 @@ public final class LoadGenerator {
     private final int connections;
     private final int batchSize;
     private final double rateHz;
+    private final Placement placement;
     private final Recording template;
+    /** Template sample index at which each of the template's reps ends. */
+    private final int[] repEndIndices;
+    /** Devices start no closer than this to the end of the set before or the start of the next. */
+    private static final long START_MARGIN_MS = 2_000;
+    private static final int LEAD_IN_MS = 3_000;
+    /** The earliest template sample a device starts at, and how many later ones it may start at. */
+    private final int firstStart;
+    private final int startChoices;
+    /** Wall clock of the first sample, once {@link #run} has started; else {@link Long#MIN_VALUE}. */
+    private volatile long startMs = Long.MIN_VALUE;
 
     public LoadGenerator(MqttEndpoint endpoint, int devices, int connections, double rateHz, int batchSize, long seed) {
+        this(endpoint, devices, connections, rateHz, batchSize, Placement.WRIST, seed);
+    }
+
+    public LoadGenerator(MqttEndpoint endpoint, int devices, int connections, double rateHz, int batchSize,
+            Placement placement, long seed) {
         if (devices < 1 || devices > 100_000) {
             throw new IllegalArgumentException("--load-devices must be 1–100000, got " + devices);
         }
@@ -45,8 +63,72 @@ public final class LoadGenerator {
         this.connections = Math.min(connections, devices);
         this.rateHz = rateHz;
         this.batchSize = batchSize;
-        this.template = ExerciseSimulator.simulate(new SessionScript("load", "template", Placement.WRIST, rateHz, batchSize,
-                3_000, List.of(SetScript.of(Exercise.DUMBBELL_ROW, 10, "3-1-3-0", 30_000))), 0, seed).toRecording();
+        this.placement = placement;
+        SimulatedDevice workout = ExerciseSimulator.simulate(new SessionScript("load", "template", placement, rateHz,
+                batchSize, LEAD_IN_MS, List.of(SetScript.of(Exercise.DUMBBELL_ROW, 10, "3-1-3-0", 30_000))), 0, seed);
+        this.template = workout.toRecording();
+        long firstMs = workout.batches().get(0).firstTimestampMs();
+        this.repEndIndices = workout.reps().stream()
+                .mapToInt(r -> (int) Math.round((r.endMs() - firstMs) * rateHz / 1000.0)).toArray();
+        // Devices start at different points of the rest after the set (and the lead-in before it,
+        // where the template loops), so sets begin at different times and none is seen cut.
+        int margin = (int) Math.round(START_MARGIN_MS * rateHz / 1000.0);
+        this.firstStart = repEndIndices[repEndIndices.length - 1] + margin;
+        this.startChoices = template.size() - firstStart + (int) Math.round(LEAD_IN_MS * rateHz / 1000.0) - margin;
+    }
+
+    /** The athlete id of device {@code d}: {@code load-d}. */
+    public static String athleteId(int d) {
+        return "load-" + d;
+    }
+
+    /** The device id every load device has (one device per athlete): its placement, e.g. {@code back-1}. */
+    public String deviceId() {
+        return placement.name().toLowerCase(Locale.ROOT) + "-1";
+    }
+
+    /** Wall clock of the first sample, or {@link Long#MIN_VALUE} before {@link #run} has started. */
+    public long startMs() {
+        return startMs;
+    }
+
+    /** A rep's true end in a load run: wall clock, its number in the set, and whether it ends the set. */
+    public record TrueRep(long endMs, int rep, boolean lastInSet) {
+    }
+
+    /**
+     * Device {@code d}'s reps in a run started at {@code start} (the simulator's ground truth),
+     * those that end by {@code untilMs}, in order.
+     */
+    public List<TrueRep> trueReps(int d, long start, long untilMs) {
+        List<TrueRep> reps = new ArrayList<>();
+        int n = template.size();
+        long offset = offset(d);
+        long last = (long) ((untilMs - start) * rateHz / 1000.0);
+        for (long cycle = 0; cycle * n <= last + n; cycle++) {
+            for (int r = 0; r < repEndIndices.length; r++) {
+                // Device sample g plays template sample (offset + g) mod n.
+                long g = cycle * n + Math.floorMod(repEndIndices[r] - offset, n);
+                if (g <= last) {
+                    reps.add(new TrueRep(start + Math.round(g * 1000 / rateHz), r + 1, r == repEndIndices.length - 1));
+                }
+            }
+        }
+        reps.sort(Comparator.comparingLong(TrueRep::endMs));
+        return reps;
+    }
+
+    /** What device {@code d} sends in a run started at {@code start}: its first {@code ticks} batches. */
+    public List<ImuBatch> batches(int d, long start, int ticks) {
+        List<ImuBatch> batches = new ArrayList<>(ticks);
+        for (int tick = 0; tick < ticks; tick++) {
+            batches.add(batch(d, tick, start + Math.round(tick * batchSize * 1000 / rateHz)));
+        }
+        return batches;
+    }
+
+    private long offset(int d) {
+        return (firstStart + d * 7919L % startChoices) % template.size();
     }
 
     /** Publishes until {@code durationMs} has passed; returns the number of messages sent. */
@@ -62,6 +144,7 @@ public final class LoadGenerator {
             long periodNs = (long) (batchSize / rateHz * 1e9);
             long startNs = System.nanoTime();
             long startMs = System.currentTimeMillis();
+            this.startMs = startMs;
             long sent = 0;
             long reportedAtNs = startNs;
             long reportedSent = 0;
@@ -107,7 +190,7 @@ public final class LoadGenerator {
     /** Device {@code d}'s batch number {@code tick}: the template from the device's own offset, looping. */
     private ImuBatch batch(int d, long tick, long batchStartMs) {
         int n = template.size();
-        int offset = (int) ((d * 7919L + tick * batchSize) % n);
+        int offset = (int) ((offset(d) + tick * batchSize) % n);
         long[] t = new long[batchSize];
         float[][] c = new float[6][batchSize];
         float[][] src = {template.ax(), template.ay(), template.az(), template.gx(), template.gy(), template.gz()};
@@ -118,6 +201,6 @@ public final class LoadGenerator {
                 c[a][i] = src[a][k];
             }
         }
-        return new ImuBatch("load-" + d, "wrist-1", Placement.WRIST, tick, t, c[0], c[1], c[2], c[3], c[4], c[5]);
+        return new ImuBatch(athleteId(d), deviceId(), placement, tick, t, c[0], c[1], c[2], c[3], c[4], c[5]);
     }
 }

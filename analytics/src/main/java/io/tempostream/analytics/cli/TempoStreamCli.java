@@ -23,6 +23,8 @@ public final class TempoStreamCli {
               record     write what devices send over MQTT to recording CSVs
               evaluate   measure accuracy against ground truth (real MetaWear sets, simulated rows)
               analyze    count reps and time phases in a recording (CSV or MetaWear export), offline
+              loadtest   drive N simulated devices through the broker into a running job; report
+                         throughput, lag and rep-to-InfluxDB latency (docs/benchmarks.md)
 
             Run 'tempostream COMMAND --help' for a command's flags.
             """;
@@ -67,6 +69,13 @@ public final class TempoStreamCli {
                         return 0;
                     }
                     return EvaluateCommand.run(rest, System.out, System.err);
+                }
+                case "loadtest" -> {
+                    if (help) {
+                        System.out.print(LoadTestCommand.USAGE);
+                        return 0;
+                    }
+                    return LoadTestCommand.run(rest, System.out, System.err);
                 }
                 case "simulate" -> {
                     return SimulatorCli.run(rest);

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# The end-to-end load benchmark of docs/benchmarks.md on this machine: starts the job
+# (`tempostream run`, its own JVM) on a fresh InfluxDB database, drives DEVICES simulated devices
+# through Mosquitto into it for SECONDS (`tempostream loadtest`), and every HEAP_EVERY_S seconds
+# logs the job's heap after a full GC (for the memory soak). Mosquitto and InfluxDB must be up
+# (`bash .ci/services.sh start`).
+#   deploy/load/run.sh DEVICES SECONDS [back|wrist] [HEAP_EVERY_S]
+#   deploy/load/run.sh 2000 300            # the issue's target: 2 000 devices at 100 Hz, 5 min
+#   deploy/load/run.sh 2000 1800 back 300  # the 30-minute memory soak
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+devices="${1:?usage: $0 DEVICES SECONDS [back|wrist] [HEAP_EVERY_S]}"
+seconds="${2:?usage: $0 DEVICES SECONDS [back|wrist] [HEAP_EVERY_S]}"
+placement="${3:-back}"
+heap_every="${4:-0}"
+db="load_$(date +%Y%m%d_%H%M%S)"
+log="${TMPDIR:-/tmp}/tempostream-load-job-$db.log"
+
+"$here/tempostream" --help >/dev/null # builds once, before anything is timed
+"$here/tempostream" run --influx-db "$db" > "$log" 2>&1 &
+launcher=$!
+trap 'kill $launcher 2>/dev/null || true' EXIT
+for _ in $(seq 1 120); do
+  grep -q "subscribed to" "$log" && break
+  kill -0 $launcher 2>/dev/null || { echo "the job ended before subscribing; its log:" >&2; cat "$log" >&2; exit 1; }
+  sleep 0.5
+done
+job_pid="$(pgrep -f "TempoStreamCli run --influx-db $db" | head -n 1)"
+echo "job: pid $job_pid, database $db, log $log"
+
+if [ "$heap_every" -gt 0 ]; then
+  (
+    start=$(date +%s)
+    while kill -0 "$job_pid" 2>/dev/null; do
+      sleep "$heap_every"
+      jcmd "$job_pid" GC.run >/dev/null 2>&1 || break
+      used=$(jcmd "$job_pid" GC.heap_info 2>/dev/null | grep -o 'used [0-9]*K' | head -n 1 | tr -dc 0-9)
+      echo "heap after full GC at $(( $(date +%s) - start )) s: $(( used / 1024 )) MB"
+    done
+  ) &
+fi
+
+"$here/tempostream" loadtest --devices "$devices" --duration-s "$seconds" --placement "$placement" --influx-db "$db"
+echo "job restarts: $(grep -c 'switched from RUNNING to FAILED\|Restarting job' "$log" || true);" \
+  "failed checkpoints: $(grep -c 'Failed to trigger or complete checkpoint' "$log" || true)"
