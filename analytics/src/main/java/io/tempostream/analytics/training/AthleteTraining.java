@@ -25,7 +25,7 @@ public final class AthleteTraining {
     /** A rep or hold from one of the athlete's sensors, in that sensor's order. */
     public void accept(Rep rep, AthleteProfile profile, Consumer<TrainingRecord> out) {
         ExerciseTimeline timeline = selections.get(rep.deviceId());
-        String exercise = timeline == null ? "" : timeline.at(rep.isometric() ? rep.peakHoldStartMs() : rep.startMs());
+        String exercise = timeline == null ? "" : timeline.at(exerciseLookedUpAtMs(rep));
         SetProgress set = currentSets.get(rep.deviceId());
         if (set == null || set.set() != rep.set()) {
             set = new SetProgress(rep.athleteId(), rep.deviceId(), rep.set(), exercise, profile.tempoFor(exercise));
@@ -35,6 +35,20 @@ public final class AthleteTraining {
         SetAnalysis analysis = set.analysis();
         out.accept(analysis);
         sessions.update(analysis, profile, out);
+    }
+
+    /**
+     * The event time up to which the device's exercise selections must have arrived before
+     * {@code rep} is analysed: when it opens a set, the time its exercise is looked up at (a set
+     * keeps the exercise of its first rep); otherwise {@code Long.MIN_VALUE}, nothing to wait for.
+     */
+    public long selectionsNeededUntilMs(Rep rep) {
+        SetProgress set = currentSets.get(rep.deviceId());
+        return set != null && set.set() == rep.set() ? Long.MIN_VALUE : exerciseLookedUpAtMs(rep);
+    }
+
+    private static long exerciseLookedUpAtMs(Rep rep) {
+        return rep.isometric() ? rep.peakHoldStartMs() : rep.startMs();
     }
 
     /** Event time has reached {@code nowMs}: closes a session that has ended. */

@@ -137,4 +137,60 @@ class TrainingFromRepsTest {
             assertEquals(0, sessions(h.extractOutputValues()), "the session goes on: its last set was 12 minutes ago");
         }
     }
+
+    private static Rep row(int set, int rep, long startMs) {
+        return new Rep("a", "back", set, rep, startMs, startMs + 7_000, 3_000, 1_000, 3_000, 0, 8, 0);
+    }
+
+    private static List<String> repExercises(List<TrainingRecord> out) {
+        return out.stream().filter(r -> r instanceof AnalysedRep).map(r -> ((AnalysedRep) r).rep().exercise()).toList();
+    }
+
+    private static org.apache.flink.streaming.api.watermark.Watermark watermark(long ms) {
+        return new org.apache.flink.streaming.api.watermark.Watermark(ms);
+    }
+
+    /**
+     * Reps come ahead of the watermark and a selection by another path, so the next set's first
+     * rep can overtake the selection made for it: it waits until the watermark passes its start
+     * and carries that selection. Reps of a set whose exercise is known do not wait.
+     */
+    @Test
+    void aSetsFirstRepWaitsForTheSelectionMadeBeforeIt() throws Exception {
+        try (var h = harness()) {
+            h.open();
+            h.processElement2(new ExerciseSelection("a", "back", T0 - 3_000, "face-pull"), T0 - 3_000);
+            h.processBothWatermarks(watermark(T0 + 1_000));
+            h.processElement1(row(1, 1, T0), T0 + 7_000);
+            h.processElement1(row(1, 2, T0 + 7_000), T0 + 14_000);
+            assertEquals(List.of("face-pull", "face-pull"), repExercises(h.extractOutputValues()),
+                    "the watermark is past the set's start: analysed at once, and the next rep with it");
+
+            h.processElement1(row(2, 1, T0 + 120_000), T0 + 127_000);
+            assertEquals(2, repExercises(h.extractOutputValues()).size(), "the next set's first rep waits");
+            h.processElement2(new ExerciseSelection("a", "back", T0 + 117_000, "prone-y-raise"), T0 + 117_000);
+            h.processElement1(row(2, 2, T0 + 127_000), T0 + 134_000);
+            h.processBothWatermarks(watermark(T0 + 121_000));
+            assertEquals(List.of("face-pull", "face-pull", "prone-y-raise", "prone-y-raise"),
+                    repExercises(h.extractOutputValues()));
+            List<Integer> order = h.extractOutputValues().stream().filter(r -> r instanceof AnalysedRep)
+                    .map(r -> ((AnalysedRep) r).rep().rep()).toList();
+            assertEquals(List.of(1, 2, 1, 2), order, "the rep behind it waited with it, in order");
+        }
+    }
+
+    /** A watermark that stalls does not hold a set's first rep for more than a few seconds. */
+    @Test
+    void aWaitingRepIsAnalysedAfterAFewSecondsWithoutWatermark() throws Exception {
+        try (var h = harness()) {
+            h.open();
+            h.setProcessingTime(0);
+            h.processElement2(new ExerciseSelection("a", "back", T0 - 3_000, "face-pull"), T0 - 3_000);
+            h.processElement1(row(1, 1, T0), T0 + 7_000);
+            h.setProcessingTime(TrainingFromReps.SELECTIONS_WAIT_AT_MOST_MS - 1);
+            assertEquals(List.of(), repExercises(h.extractOutputValues()));
+            h.setProcessingTime(TrainingFromReps.SELECTIONS_WAIT_AT_MOST_MS);
+            assertEquals(List.of("face-pull"), repExercises(h.extractOutputValues()));
+        }
+    }
 }
