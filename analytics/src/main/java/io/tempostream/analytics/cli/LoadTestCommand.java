@@ -19,14 +19,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.commons.math3.stat.descriptive.DescriptiveStatistics;
-import org.eclipse.paho.mqttv5.client.IMqttToken;
-import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
+import org.eclipse.paho.mqttv5.client.IMqttMessageListener;
+import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
-import org.eclipse.paho.mqttv5.common.MqttException;
-import org.eclipse.paho.mqttv5.common.MqttMessage;
-import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+import org.eclipse.paho.mqttv5.common.MqttSubscription;
 import org.influxdb.InfluxDB;
 import org.influxdb.dto.Query;
 import org.influxdb.dto.QueryResult;
@@ -134,7 +130,7 @@ public final class LoadTestCommand {
             }
         }, "load-generator");
         sender.start();
-        Map<String, Long> firstSeenMs = new HashMap<>();
+        Set<String> found = new HashSet<>();
         List<SeenRep> seen = new ArrayList<>();
         long stopAt = Long.MAX_VALUE;
         while (System.currentTimeMillis() < stopAt) {
@@ -149,7 +145,7 @@ public final class LoadTestCommand {
                     String athlete = series.getTags().get("athlete");
                     for (List<Object> row : series.getValues()) {
                         long startMs = ((Number) row.get(0)).longValue();
-                        if (firstSeenMs.putIfAbsent(athlete + "@" + startMs, askedAt) == null) {
+                        if (found.add(athlete + "@" + startMs)) {
                             seen.add(new SeenRep(sampledDevice.get(athlete), ((Number) row.get(1)).longValue(), askedAt));
                         }
                     }
@@ -285,39 +281,12 @@ public final class LoadTestCommand {
     private static int brokerOnly(LoadGenerator load, MqttEndpoint endpoint, long durationMs, int batch, PrintStream out,
             PrintStream err) throws Exception {
         AtomicLong received = new AtomicLong();
-        MqttAsyncClient client = new MqttAsyncClient(endpoint.serverUri(), "loadtest-count-" + UUID.randomUUID(),
-                new MemoryPersistence());
-        client.setCallback(new MqttCallback() {
-            @Override
-            public void messageArrived(String topic, MqttMessage message) {
-                received.incrementAndGet();
-            }
-
-            @Override
-            public void disconnected(MqttDisconnectResponse response) {
-                err.println("loadtest: the counting subscriber was disconnected: " + response.getReasonString());
-            }
-
-            @Override
-            public void mqttErrorOccurred(MqttException e) {
-                err.println("loadtest: " + e.getMessage());
-            }
-
-            @Override
-            public void deliveryComplete(IMqttToken token) {
-            }
-
-            @Override
-            public void connectComplete(boolean reconnect, String serverUri) {
-            }
-
-            @Override
-            public void authPacketArrived(int reasonCode, MqttProperties properties) {
-            }
-        });
+        MqttClient client = new MqttClient(endpoint.serverUri(), "loadtest-count-" + UUID.randomUUID(), new MemoryPersistence());
         try {
-            client.connect(endpoint.connectionOptions()).waitForCompletion(15_000);
-            client.subscribe("tempostream/+/+/imu", 0).waitForCompletion(15_000);
+            client.connect(endpoint.connectionOptions());
+            IMqttMessageListener count = (topic, message) -> received.incrementAndGet();
+            client.subscribe(new MqttSubscription[] {new MqttSubscription("tempostream/+/+/imu", 0)},
+                    new IMqttMessageListener[] {count});
             long sent = load.run(durationMs, err);
             Thread.sleep(2_000); // what is still on its way
             double seconds = durationMs / 1000.0;
@@ -327,8 +296,8 @@ public final class LoadTestCommand {
                     received.get() / seconds, sent == 0 ? 0 : 100.0 * received.get() / sent);
             return 0;
         } finally {
-            client.disconnect(2_000).waitForCompletion(3_000);
-            client.close(true);
+            client.disconnect();
+            client.close();
         }
     }
 }
