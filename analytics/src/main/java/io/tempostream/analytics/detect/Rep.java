@@ -19,6 +19,10 @@ package io.tempostream.analytics.detect;
  *                       at the bottom instead of a controlled stop
  * @param exercise       what the athlete said they were doing when the rep started (an exercise
  *                       selection), "" if nothing was said
+ * @param provisional    reported the moment its eccentric ended, for live feedback, before its
+ *                       bottom pause is known (0 here, {@code endMs} the eccentric's end); the same
+ *                       rep (same start) follows, final, once the next rep starts or the pause
+ *                       turns into rest ({@link RepDetector#pendingRep()})
  */
 public record Rep(
         String athleteId,
@@ -36,7 +40,8 @@ public record Rep(
         double peakVelocity,
         double concentricJolt,
         double eccentricJolt,
-        String exercise) {
+        String exercise,
+        boolean provisional) {
 
     /**
      * An isometric hold rather than a rep: the squeeze at the top lasted at least
@@ -49,6 +54,14 @@ public record Rep(
         exercise = exercise == null ? "" : exercise;
     }
 
+    /** A final rep: its bottom pause is known. */
+    public Rep(String athleteId, String deviceId, int set, int rep, long startMs, long endMs, long concentricMs,
+            long peakHoldMs, long eccentricMs, long bottomPauseMs, double romDeg, double travelM, double peakVelocity,
+            double concentricJolt, double eccentricJolt, String exercise) {
+        this(athleteId, deviceId, set, rep, startMs, endMs, concentricMs, peakHoldMs, eccentricMs, bottomPauseMs,
+                romDeg, travelM, peakVelocity, concentricJolt, eccentricJolt, exercise, false);
+    }
+
     /** A rep with timing and range only (no movement shape, no exercise), as tests and fixtures write them. */
     public Rep(String athleteId, String deviceId, int set, int rep, long startMs, long endMs, long concentricMs,
             long peakHoldMs, long eccentricMs, long bottomPauseMs, double romDeg, double travelM) {
@@ -59,13 +72,19 @@ public record Rep(
     /** This rep with another set and number within it. */
     public Rep numbered(int inSet, int number) {
         return new Rep(athleteId, deviceId, inSet, number, startMs, endMs, concentricMs, peakHoldMs, eccentricMs,
-                bottomPauseMs, romDeg, travelM, peakVelocity, concentricJolt, eccentricJolt, exercise);
+                bottomPauseMs, romDeg, travelM, peakVelocity, concentricJolt, eccentricJolt, exercise, provisional);
+    }
+
+    /** This rep as reported before its bottom pause is known. */
+    public Rep asProvisional() {
+        return new Rep(athleteId, deviceId, set, rep, startMs, endMs, concentricMs, peakHoldMs, eccentricMs,
+                bottomPauseMs, romDeg, travelM, peakVelocity, concentricJolt, eccentricJolt, exercise, true);
     }
 
     /** This rep as part of {@code name} (an exercise selection). */
     public Rep withExercise(String name) {
         return new Rep(athleteId, deviceId, set, rep, startMs, endMs, concentricMs, peakHoldMs, eccentricMs,
-                bottomPauseMs, romDeg, travelM, peakVelocity, concentricJolt, eccentricJolt, name);
+                bottomPauseMs, romDeg, travelM, peakVelocity, concentricJolt, eccentricJolt, name, provisional);
     }
 
     public long durationMs() {

@@ -132,18 +132,45 @@ final class RepAssembler {
         }
     }
 
+    /**
+     * The rep whose way back has ended and whose bottom pause is still open, numbered as it will
+     * be, with no pause yet; null if there is none (or it is a hold, or too quick to be a rep).
+     */
+    Rep pendingRep() {
+        if (concentric == null || eccentric == null || tooQuick(concentric, eccentric)) {
+            return null;
+        }
+        Rep rep = build(eccentric.endMs());
+        return rep.isometric() ? null : numbering.peek(rep, startsSet(concentric)).asProvisional();
+    }
+
+    private static boolean tooQuick(Movement c, Movement e) {
+        return c.durationMs() < MIN_PHASE_MS && e.durationMs() < MIN_PHASE_MS;
+    }
+
+    private boolean startsSet(Movement c) {
+        return lastRepEndMs == Long.MIN_VALUE || c.startMs() - lastRepEndMs > SET_GAP_MS;
+    }
+
     private void emit(long endMs, Consumer<Rep> out) {
-        Movement c = concentric;
-        Movement e = eccentric;
-        if (c.durationMs() < MIN_PHASE_MS && e.durationMs() < MIN_PHASE_MS) {
+        if (tooQuick(concentric, eccentric)) {
             concentric = null; // quick both ways: a swinging arm, not a rep
             eccentric = null;
             return;
         }
-        if (lastRepEndMs == Long.MIN_VALUE || c.startMs() - lastRepEndMs > SET_GAP_MS) {
+        if (startsSet(concentric)) {
             numbering.startSet();
         }
         lastRepEndMs = endMs;
+        out.accept(numbering.number(build(endMs)));
+        concentric = null;
+        eccentric = null;
+    }
+
+    /** The rep of the current way out and way back, ending at {@code endMs}, not yet numbered. */
+    private Rep build(long endMs) {
+        Movement c = concentric;
+        Movement e = eccentric;
         // c and e are the way out and the way back; for an eccentric-first lift the way out is down.
         long outMs = c.durationMs();
         long farEndMs = Math.max(0, e.startMs() - c.endMs());
@@ -151,13 +178,10 @@ final class RepAssembler {
         long restingEndMs = Math.max(0, endMs - e.endMs());
         Movement up = concentricFirst ? c : e;
         Movement down = concentricFirst ? e : c;
-        Rep rep = concentricFirst
+        return concentricFirst
                 ? new Rep(athleteId, deviceId, 0, 0, c.startMs(), endMs, outMs, farEndMs, backMs, restingEndMs,
                         c.angleDeg(), 0, up.peakDps(), up.startJolt(), down.endJolt(), "")
                 : new Rep(athleteId, deviceId, 0, 0, c.startMs(), endMs, backMs, restingEndMs, outMs, farEndMs,
                         c.angleDeg(), 0, up.peakDps(), up.startJolt(), down.endJolt(), "");
-        out.accept(numbering.number(rep));
-        concentric = null;
-        eccentric = null;
     }
 }

@@ -32,6 +32,17 @@ public interface RepDetector {
         return Long.MIN_VALUE;
     }
 
+    /**
+     * The rep whose movement has ended but whose bottom pause is still open, as it stands now
+     * ({@link Rep#provisional()}: no pause yet), or null: for feedback the moment the eccentric
+     * ends, instead of when the next rep starts or 2 s of stillness end the set. The same rep is
+     * reported through {@code out}, final, once its pause is known. Detectors that only learn of a
+     * rep later (vertical travel) have none.
+     */
+    default Rep pendingRep() {
+        return null;
+    }
+
     default void accept(ImuBatch batch, Consumer<Rep> out) {
         for (int i = 0; i < batch.size(); i++) {
             accept(batch.timestampsMs()[i], batch.accelXG()[i], batch.accelYG()[i], batch.accelZG()[i],

@@ -62,6 +62,12 @@ final class RestartingDetector implements RepDetector {
         return engine.holdingSinceMs();
     }
 
+    @Override
+    public Rep pendingRep() {
+        Rep rep = engine.pendingRep();
+        return rep == null || setsBefore == 0 ? rep : rep.numbered(setsBefore + rep.set(), rep.rep());
+    }
+
     /** {@code out} behind the set renumbering, made once per consumer rather than once per sample. */
     private Consumer<Rep> renumbered(Consumer<Rep> out) {
         if (wrappedFor != out) {

@@ -81,4 +81,9 @@ public final class RotationRepDetector implements RepDetector {
     public long holdingSinceMs() {
         return segmenter.moving() ? Long.MIN_VALUE : assembler.holdingSinceMs();
     }
+
+    @Override
+    public Rep pendingRep() {
+        return assembler.pendingRep();
+    }
 }

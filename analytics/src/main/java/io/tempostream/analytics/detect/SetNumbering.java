@@ -15,6 +15,12 @@ final class SetNumbering {
         holds = 0;
     }
 
+    /** The number {@link #number} would give {@code rep} (in a new set if {@code newSet}), without giving it. */
+    Rep peek(Rep rep, boolean newSet) {
+        int inSet = newSet ? 0 : rep.isometric() ? holds : reps;
+        return rep.numbered(newSet ? set + 1 : set, inSet + 1);
+    }
+
     /** {@code rep} in the current set, numbered among its reps or, if an isometric hold, among its holds. */
     Rep number(Rep rep) {
         return rep.numbered(set, rep.isometric() ? ++holds : ++reps);

@@ -95,6 +95,13 @@ public final class WristRepDetector implements RepDetector {
         return owner == Owner.ROTATION && rotation != null ? rotation.holdingSinceMs() : Long.MIN_VALUE;
     }
 
+    /** Only inside a set rotation owns: a rotation set's first rep waits for its second to confirm it. */
+    @Override
+    public Rep pendingRep() {
+        Rep rep = owner == Owner.ROTATION && rotation != null ? rotation.pendingRep() : null;
+        return rep == null || isNewSet(rep) ? null : numbering.peek(rep, false);
+    }
+
     private void fromRotation(Rep rep, Consumer<Rep> out) {
         if (owner == Owner.ROTATION && !isNewSet(rep)) {
             emit(rep, out);

@@ -37,6 +37,7 @@ public final class RepPoints implements PointMapper<Rep> {
                 .addField("travel_m", rep.travelM())
                 .addField("peak_velocity", rep.peakVelocity())
                 .addField("concentric_jolt", rep.concentricJolt())
-                .addField("eccentric_jolt", rep.eccentricJolt());
+                .addField("eccentric_jolt", rep.eccentricJolt())
+                .addField("provisional", rep.provisional());
     }
 }

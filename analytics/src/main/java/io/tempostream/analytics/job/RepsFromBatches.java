@@ -35,6 +35,12 @@ public final class RepsFromBatches extends KeyedProcessFunction<String, ImuBatch
     /** Holds under way, for the athlete's live hold timer (the {@code holding} measurement). */
     public static final org.apache.flink.util.OutputTag<HoldProgress> HOLDING =
             new org.apache.flink.util.OutputTag<>("holding") { };
+    /**
+     * Reps reported the moment their eccentric ends, before their bottom pause is known
+     * ({@link RepDetector#pendingRep()}), for live feedback; the main output has each rep once, final.
+     */
+    public static final org.apache.flink.util.OutputTag<Rep> PROVISIONAL_REPS =
+            new org.apache.flink.util.OutputTag<>("provisional-reps") { };
     /** A hold under way is reported again once it has lasted this much longer. */
     static final long HOLD_REPORT_EVERY_MS = 1_000;
     /**
@@ -72,6 +78,8 @@ public final class RepsFromBatches extends KeyedProcessFunction<String, ImuBatch
     private transient ValueState<Long> releaseAtMs;
     /** The hold last reported to the live timer: its start and how long it had lasted. */
     private transient ValueState<HoldProgress> holdReported;
+    /** Start of the rep last reported provisionally, so each is reported once. */
+    private transient ValueState<Long> provisionalStartMs;
     /** Sequence number of the batch the detector last took, to recognise the next one in order. */
     private transient ValueState<Long> lastSequence;
     private transient Counter skippedBatches;
@@ -100,6 +108,8 @@ public final class RepsFromBatches extends KeyedProcessFunction<String, ImuBatch
         holdReported = getRuntimeContext().getState(
                 expiring(new ValueStateDescriptor<>("hold-reported", TypeInformation.of(HoldProgress.class)), ttl));
         lastSequence = getRuntimeContext().getState(expiring(new ValueStateDescriptor<>("last-sequence", Long.class), ttl));
+        provisionalStartMs = getRuntimeContext().getState(
+                expiring(new ValueStateDescriptor<>("provisional-rep-start-ms", Long.class), ttl));
         listeningSinceMs = NOT_YET;
         skippedBatches = getRuntimeContext().getMetricGroup().counter("skippedRepeatedOrStaleBatches");
         duplicateBatches = getRuntimeContext().getMetricGroup().counter("duplicateBatches");
@@ -262,6 +272,14 @@ public final class RepsFromBatches extends KeyedProcessFunction<String, ImuBatch
         detector.accept(batch, out::collect);
         lastSequence.update(batch.sequence());
         reportHold(detector, batch.athleteId(), batch.deviceId(), ctx);
+        Rep pending = detector.pendingRep();
+        if (pending != null) {
+            Long reported = provisionalStartMs.value();
+            if (reported == null || reported != pending.startMs()) {
+                ctx.output(PROVISIONAL_REPS, pending);
+                provisionalStartMs.update(pending.startMs());
+            }
+        }
     }
 
     private RepDetector detector(ImuBatch batch) throws Exception {

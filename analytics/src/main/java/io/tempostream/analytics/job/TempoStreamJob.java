@@ -99,7 +99,10 @@ public final class TempoStreamJob {
                         .withIdleness(IDLE_READER_AFTER))
                 .name("Selection time")
                 .uid("selection-event-time");
+        // Provisional reps go to the analytics too, which write them as the rep's point at once;
+        // the final rep overwrites that point when its bottom pause is known.
         DataStream<TrainingRecord> training = reps
+                .union(reps.getSideOutput(RepsFromBatches.PROVISIONAL_REPS))
                 .keyBy(Rep::athleteId)
                 .connect(selections.keyBy(ExerciseSelection::athleteId))
                 .process(new TrainingFromReps(athletes))

@@ -28,7 +28,8 @@ import org.apache.flink.util.Collector;
  * <p>Reps come as soon as the detector has them, ahead of the watermark, while a selection comes
  * by another path. So a rep that opens a set, whose exercise it fixes, waits until the watermark
  * shows the device's selections up to its start have arrived (live, the watermark is past it
- * already); reps behind it wait with it, to keep their order.
+ * already); reps behind it wait with it, to keep their order. A provisional rep that would have
+ * to wait is dropped: its final self follows.
  */
 public final class TrainingFromReps extends KeyedCoProcessFunction<String, Rep, ExerciseSelection, TrainingRecord> {
     /** An athlete silent for this long (wall clock) is forgotten; their sessions were written long before. */
@@ -69,6 +70,11 @@ public final class TrainingFromReps extends KeyedCoProcessFunction<String, Rep, 
         long needed = athlete.selectionsNeededUntilMs(rep);
         boolean othersWait = waitingSinceWallMs.value() != null;
         if (othersWait || needed > ctx.timerService().currentWatermark()) {
+            if (rep.provisional()) {
+                // Only a preview, and its final self follows: queued, it would hold back the final
+                // reps behind it (provisional reps travel apart and can run far ahead of them).
+                return;
+            }
             waitingReps.add(rep);
             if (needed != Long.MIN_VALUE) {
                 ctx.timerService().registerEventTimeTimer(needed);

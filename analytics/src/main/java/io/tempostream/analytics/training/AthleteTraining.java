@@ -15,6 +15,8 @@ import java.util.function.Consumer;
 public final class AthleteTraining {
     private final Map<String, ExerciseTimeline> selections = new HashMap<>();
     private final Map<String, SetProgress> currentSets = new HashMap<>();
+    /** Per device, the start of the latest final rep or hold. */
+    private final Map<String, Long> lastFinalStartMs = new HashMap<>();
     private final AthleteSessions sessions = new AthleteSessions();
 
     public void select(ExerciseSelection selection) {
@@ -22,11 +24,27 @@ public final class AthleteTraining {
                 .select(selection.fromMs(), selection.exercise());
     }
 
-    /** A rep or hold from one of the athlete's sensors, in that sensor's order. */
+    /**
+     * A rep or hold from one of the athlete's sensors, in that sensor's order. A provisional rep
+     * is analysed and passed on, but changes nothing: its final self follows.
+     */
     public void accept(Rep rep, AthleteProfile profile, Consumer<TrainingRecord> out) {
         ExerciseTimeline timeline = selections.get(rep.deviceId());
         String exercise = timeline == null ? "" : timeline.at(exerciseLookedUpAtMs(rep));
         SetProgress set = currentSets.get(rep.deviceId());
+        if (rep.provisional()) {
+            // Shown at once, analysed against the set so far; counted when the final rep comes. It
+            // travels apart from final reps in the job, so its final self may have come first.
+            Long finalStart = lastFinalStartMs.get(rep.deviceId());
+            if (finalStart != null && rep.startMs() <= finalStart) {
+                return;
+            }
+            SetProgress soFar = set != null && set.set() == rep.set() ? set
+                    : new SetProgress(rep.athleteId(), rep.deviceId(), rep.set(), exercise, profile.tempoFor(exercise));
+            out.accept(soFar.preview(rep.withExercise(soFar.exercise())));
+            return;
+        }
+        lastFinalStartMs.merge(rep.deviceId(), rep.startMs(), Math::max);
         if (set == null || set.set() != rep.set()) {
             set = new SetProgress(rep.athleteId(), rep.deviceId(), rep.set(), exercise, profile.tempoFor(exercise));
             currentSets.put(rep.deviceId(), set);

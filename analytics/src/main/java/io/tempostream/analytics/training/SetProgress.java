@@ -54,6 +54,15 @@ final class SetProgress {
         return exercise;
     }
 
+    /** Analyses a rep as {@link #add} would, without adding it (a provisional rep). */
+    AnalysedRep preview(Rep rep) {
+        TempoCompliance compliance = TempoCompliance.of(rep, tempo);
+        FormFlags flags = FormFlags.of(rep, tempo, typicalRange());
+        double top = Math.max(fastest, rep.peakVelocity());
+        double loss = top > 0 ? Math.max(0, 100 * (top - rep.peakVelocity()) / top) : 0;
+        return new AnalysedRep(rep, tempo, compliance, flags, loss);
+    }
+
     /** Adds a rep or hold of this set and analyses it. */
     AnalysedRep add(Rep rep) {
         startMs = Math.min(startMs, rep.isometric() ? rep.peakHoldStartMs() : rep.startMs());

@@ -155,7 +155,14 @@ class RepsFromBatchesTest {
                             "rep " + rep.rep() + " reported " + (batch.lastTimestampMs() - rep.endMs()) + " ms after its end");
                 }
             }
-            assertEquals(6, run.extractOutputValues().size(), "reps");
+            List<Rep> reps = run.extractOutputValues();
+            assertEquals(6, reps.size(), "reps");
+            // Each rep was also offered as its eccentric ended, once, before its pause was known.
+            List<Rep> provisional = new ArrayList<>();
+            run.getSideOutput(RepsFromBatches.PROVISIONAL_REPS).forEach(r -> provisional.add(r.getValue()));
+            assertEquals(reps.stream().map(Rep::startMs).toList(), provisional.stream().map(Rep::startMs).toList(),
+                    "one provisional rep per rep");
+            assertTrue(provisional.stream().allMatch(Rep::provisional));
         }
     }
 
@@ -168,25 +175,30 @@ class RepsFromBatchesTest {
             swapped.set(i, inOrder.get(i + 1));
             swapped.set(i + 1, inOrder.get(i));
         }
-        List<List<Rep>> results = new ArrayList<>();
-        for (List<ImuBatch> batches : List.of(inOrder, swapped)) {
-            try (var run = harness()) {
-                run.open();
-                long watermark = Long.MIN_VALUE;
-                long now = 0;
-                for (ImuBatch batch : batches) {
-                    now += 200;
-                    run.setProcessingTime(now);
-                    run.processElement(batch, batch.lastTimestampMs());
-                    watermark = Math.max(watermark, batch.lastTimestampMs() - 500);
-                    run.processWatermark(watermark);
-                }
-                run.processWatermark(Long.MAX_VALUE);
-                results.add(run.extractOutputValues());
+        List<Rep> reps = repsWithTheJobsWatermark(inOrder, 200);
+        assertEquals(6, reps.size(), "reps in order");
+        assertEquals(reps, repsWithTheJobsWatermark(swapped, 200));
+    }
+
+    /**
+     * Feeds batches one every {@code everyMs} of processing time, each followed by the job's
+     * watermark (newest sample − 500 ms; it never goes back), then ends the input.
+     */
+    private static List<Rep> repsWithTheJobsWatermark(List<ImuBatch> batches, long everyMs) throws Exception {
+        try (var run = harness()) {
+            run.open();
+            long now = 0;
+            long watermark = Long.MIN_VALUE;
+            for (ImuBatch batch : batches) {
+                now += everyMs;
+                run.setProcessingTime(now);
+                run.processElement(batch, batch.lastTimestampMs());
+                watermark = Math.max(watermark, batch.lastTimestampMs() - 500);
+                run.processWatermark(watermark);
             }
+            run.processWatermark(Long.MAX_VALUE);
+            return run.extractOutputValues();
         }
-        assertEquals(6, results.get(0).size(), "reps in order");
-        assertEquals(results.get(0), results.get(1));
     }
 
     private static ImuBatch shifted(ImuBatch b, long byMs) {
@@ -213,22 +225,7 @@ class RepsFromBatchesTest {
         set.forEach(b -> sent.add(shifted(b, -hour))); // the same set again, an hour in the past
         set.forEach(b -> sent.add(shifted(b, setMs + 60_000))); // and again a minute after the first
 
-        List<Rep> reps;
-        try (var run = harness()) {
-            run.open();
-            long now = 0;
-            long watermark = Long.MIN_VALUE;
-            for (ImuBatch batch : sent) {
-                now += 50;
-                run.setProcessingTime(now);
-                run.processElement(batch, batch.lastTimestampMs());
-                // The job's watermark: newest sample − 500 ms; it never goes back.
-                watermark = Math.max(watermark, batch.lastTimestampMs() - 500);
-                run.processWatermark(watermark);
-            }
-            run.processWatermark(Long.MAX_VALUE);
-            reps = run.extractOutputValues();
-        }
+        List<Rep> reps = repsWithTheJobsWatermark(sent, 50);
 
         assertEquals(16, reps.size(), "the first and the third set count; the one from the past is skipped: " + reps);
         assertTrue(reps.stream().allMatch(r -> r.startMs() >= T0), "no rep from the batches an hour back");

@@ -193,4 +193,24 @@ class TrainingFromRepsTest {
             assertEquals(List.of("face-pull"), repExercises(h.extractOutputValues()));
         }
     }
+
+    /**
+     * Provisional reps travel apart from final ones and can run far ahead of them: one that would
+     * have to wait is dropped (its final self follows) rather than hold back earlier final reps.
+     */
+    @Test
+    void aProvisionalRepThatWouldWaitIsDroppedAndHoldsNothingBack() throws Exception {
+        try (var h = harness()) {
+            h.open();
+            h.processElement2(new ExerciseSelection("a", "back", T0 - 3_000, "face-pull"), T0 - 3_000);
+            h.processBothWatermarks(watermark(T0 + 1_000));
+            h.processElement1(row(3, 1, T0 + 300_000).asProvisional(), T0 + 307_000);
+            h.processElement1(row(2, 1, T0 + 120_000), T0 + 127_000);
+            h.processBothWatermarks(watermark(T0 + 121_000));
+            List<AnalysedRep> reps = h.extractOutputValues().stream().filter(r -> r instanceof AnalysedRep)
+                    .map(r -> (AnalysedRep) r).toList();
+            assertEquals(List.of(2), reps.stream().map(r -> r.rep().set()).toList(),
+                    "set 2's rep, not held behind set 3's provisional one");
+        }
+    }
 }
