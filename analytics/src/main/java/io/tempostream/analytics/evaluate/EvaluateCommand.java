@@ -55,7 +55,9 @@ public final class EvaluateCommand {
             out.println("# Rep detection accuracy\n");
             out.println("Command: `./tempostream evaluate" + (args.length > 0 ? " " + String.join(" ", args) : "") + "`\n");
             if (Files.exists(manifest)) {
-                evaluateRecordings(ManifestSet.read(manifest), out);
+                List<ManifestSet> sets = ManifestSet.read(manifest);
+                evaluateRecordings(sets, out);
+                LiveFeedback.runRecordings(sets, out);
             } else {
                 out.println("Real recordings: skipped, no manifest at " + manifest.toAbsolutePath() + "\n");
             }
@@ -64,6 +66,7 @@ public final class EvaluateCommand {
             evaluateHolds(seeds, out);
             FormFlagEvaluation.run(seeds, out);
             ReportLatency.run(seeds, out);
+            LiveFeedback.runSimulated(seeds, out);
             return 0;
         } catch (IllegalArgumentException | RecordingFormatException | IOException e) {
             err.println("tempostream evaluate: " + e.getMessage());

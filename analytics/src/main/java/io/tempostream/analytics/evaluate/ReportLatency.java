@@ -23,10 +23,10 @@ import java.util.Locale;
  * a set is only believed once it repeats. A set's last rep is left out: silence closes it.
  */
 final class ReportLatency {
-    private record Cell(Exercise exercise, String tempo, Placement placement) {
+    record Cell(Exercise exercise, String tempo, Placement placement) {
     }
 
-    private static final List<Cell> CELLS = List.of(
+    static final List<Cell> CELLS = List.of(
             new Cell(Exercise.DUMBBELL_ROW, "3-1-3-0", Placement.WRIST),
             new Cell(Exercise.DUMBBELL_ROW, "2-1-2-0", Placement.WRIST),
             new Cell(Exercise.SQUAT, "2-1-2-0", Placement.WRIST),
@@ -78,13 +78,13 @@ final class ReportLatency {
     }
 
     /** Where the way back ends: after the eccentric for a pull, after the concentric for a squat. */
-    private static long returnEndMs(RepTruth t) {
+    static long returnEndMs(RepTruth t) {
         return t.concentricFirst()
                 ? t.startMs() + t.concentricMs() + t.peakHoldMs() + t.eccentricMs()
                 : t.startMs() + t.eccentricMs() + t.bottomPauseMs() + t.concentricMs();
     }
 
-    private static String quantile(List<Double> values, double q) {
+    static String quantile(List<Double> values, double q) {
         if (values.isEmpty()) {
             return "–";
         }
