@@ -2,6 +2,7 @@ package io.tempostream.analytics.cli;
 
 import io.tempostream.analytics.detect.Rep;
 import io.tempostream.analytics.job.JobOptions;
+import io.tempostream.analytics.job.LocalCheckpoints;
 import io.tempostream.analytics.job.RepLine;
 import io.tempostream.analytics.job.TempoStreamJob;
 import io.tempostream.ingest.PayloadFormat;
@@ -97,6 +98,7 @@ final class DemoCommand {
         BlockingQueue<Rep> detected = new LinkedBlockingQueue<>();
         try (ReaderReadiness readiness = new ReaderReadiness(options.mqtt())) {
             JobClient job = env.executeAsync("TempoStream demo");
+            LocalCheckpoints.manage(env, job);
             Thread collector = new Thread(() -> {
                 try {
                     reps.forEachRemaining(detected::add);

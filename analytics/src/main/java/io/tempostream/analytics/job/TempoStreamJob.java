@@ -15,6 +15,7 @@ import java.util.Set;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ReadableConfig;
@@ -23,6 +24,7 @@ import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.LocalStreamEnvironment;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
@@ -34,8 +36,13 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 public final class TempoStreamJob {
     /** Idle readers (a shared subscription with few devices) must not hold the watermark back. */
     private static final Duration IDLE_READER_AFTER = Duration.ofSeconds(2);
-    /** Where checkpoints go without --checkpoint-dir: deleted when the job ends, not kept for a restart. */
+    /**
+     * Where checkpoints go without --checkpoint-dir (and no directory in the cluster's config): for
+     * the job's own restarts; run here, they go when its process ends ({@link LocalCheckpoints}).
+     */
     static final Path DEFAULT_CHECKPOINT_DIR = Path.of(System.getProperty("java.io.tmpdir"), "tempostream-checkpoints");
+    /** The same as a URI, once: {@code Path.toUri()} ends in "/" only if the directory exists yet. */
+    private static final String DEFAULT_CHECKPOINT_URI = DEFAULT_CHECKPOINT_DIR.toUri().toString();
 
     private final Source<MqttRecord, ?, ?> source;
     private final Sink<TrainingRecord> sink;
@@ -141,7 +148,7 @@ public final class TempoStreamJob {
                 // Flink's default keeps checkpoints in the JobManager's memory, at most 5 MB: about 15
                 // devices' detectors. A larger checkpoint fails, and a failed one restarts the job.
                 conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
-                conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, DEFAULT_CHECKPOINT_DIR.toUri().toString());
+                conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, DEFAULT_CHECKPOINT_URI);
             }
         }
         if (options.checkpointDir() != null) {
@@ -184,6 +191,19 @@ public final class TempoStreamJob {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         configure(env, options);
         fromOptions(options).addTo(env);
-        env.execute("TempoStream reps from " + options.mqtt().endpoint().serverUri());
+        String name = "TempoStream reps from " + options.mqtt().endpoint().serverUri();
+        if (env instanceof LocalStreamEnvironment) {
+            JobClient job = env.executeAsync(name);
+            LocalCheckpoints.manage(env, job);
+            job.getJobExecutionResult().get();
+        } else {
+            env.execute(name);
+        }
+    }
+
+    /** True if {@link #flinkConfiguration} chose {@link #DEFAULT_CHECKPOINT_DIR}. */
+    static boolean checkpointsInDefaultDir(ReadableConfig conf) {
+        return conf.getOptional(CheckpointingOptions.CHECKPOINTS_DIRECTORY)
+                .map(DEFAULT_CHECKPOINT_URI::equals).orElse(false);
     }
 }

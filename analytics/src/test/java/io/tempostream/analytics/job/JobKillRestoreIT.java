@@ -101,6 +101,31 @@ class JobKillRestoreIT {
                 "reps in InfluxDB after kill and restore");
     }
 
+    /**
+     * Without --checkpoint-dir, checkpoints go to the default directory for the run's own
+     * restarts; a job stopped with SIGTERM (Ctrl-C) takes them with it instead of leaving them in
+     * the temporary directory.
+     */
+    @Test
+    void aJobStoppedWithoutACheckpointDirLeavesNoCheckpointsBehind() throws Exception {
+        String name = "stop-" + UUID.randomUUID().toString().substring(0, 8);
+        Path tmp = Files.createDirectories(dir.resolve("tmp"));
+        Path defaultDir = tmp.resolve(TempoStreamJob.DEFAULT_CHECKPOINT_DIR.getFileName());
+        Process job = startJob(List.of("-Djava.io.tmpdir=" + tmp), List.of("--client-id-prefix", name,
+                "--checkpoint-interval-ms", "500"), dir.resolve("stop.log"));
+        long deadline = System.currentTimeMillis() + 90_000;
+        while (latestCheckpoint(defaultDir).isEmpty()) {
+            assertTrue(job.isAlive() && System.currentTimeMillis() < deadline,
+                    "no completed checkpoint under " + defaultDir + "; job log:\n" + log(dir.resolve("stop.log")));
+            Thread.sleep(200);
+        }
+        job.destroy(); // SIGTERM
+        assertTrue(job.waitFor(60, TimeUnit.SECONDS), "the job ends on SIGTERM");
+        try (Stream<Path> left = Files.list(defaultDir)) {
+            assertEquals(List.of(), left.toList(), "checkpoints left in " + defaultDir);
+        }
+    }
+
     /** Waits until two reps are in InfluxDB and a checkpoint has come after them, then kills the job. */
     private void killAfterRepsAreWritten(Process job) {
         try {
@@ -114,19 +139,23 @@ class JobKillRestoreIT {
     }
 
     private Process startJob(String name, Path checkpoints, Path restoreFrom, Path log) throws IOException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
-                "-cp", System.getProperty("java.class.path"),
-                TempoStreamJob.class.getName(),
-                "--mqtt-url", TestServices.MQTT_URL,
-                "--influx-url", TestServices.INFLUX_URL,
-                "--influx-db", database,
-                "--client-id-prefix", name,
-                "--checkpoint-interval-ms", "1000",
+        List<String> flags = new ArrayList<>(List.of("--client-id-prefix", name, "--checkpoint-interval-ms", "1000",
                 "--checkpoint-dir", checkpoints.toUri().toString()));
         if (restoreFrom != null) {
-            command.addAll(List.of("--restore-from", restoreFrom.toUri().toString()));
+            flags.addAll(List.of("--restore-from", restoreFrom.toUri().toString()));
         }
+        return startJob(List.of(), flags, log);
+    }
+
+    private Process startJob(List<String> jvmOptions, List<String> flags, Path log) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx1g"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), TempoStreamJob.class.getName(),
+                "--mqtt-url", TestServices.MQTT_URL,
+                "--influx-url", TestServices.INFLUX_URL,
+                "--influx-db", database));
+        command.addAll(flags);
         Process job = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         jobs.add(job);
         return job;

@@ -6,11 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tempostream.ingest.config.Flags;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.streaming.api.environment.LocalStreamEnvironment;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,8 +40,9 @@ class JobOptionsTest {
     void checkpointsGoToADirectoryUnlessTheClusterNamesOne(@TempDir Path dir) {
         Configuration defaults = TempoStreamJob.flinkConfiguration(parse(), new Configuration());
         assertEquals("filesystem", defaults.get(CheckpointingOptions.CHECKPOINT_STORAGE));
-        assertEquals(TempoStreamJob.DEFAULT_CHECKPOINT_DIR.toUri().toString(),
-                defaults.get(CheckpointingOptions.CHECKPOINTS_DIRECTORY));
+        assertTrue(TempoStreamJob.checkpointsInDefaultDir(defaults));
+        assertEquals(TempoStreamJob.DEFAULT_CHECKPOINT_DIR,
+                Path.of(URI.create(defaults.get(CheckpointingOptions.CHECKPOINTS_DIRECTORY))));
 
         Configuration cluster = new Configuration();
         cluster.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, "s3://bucket/checkpoints");
@@ -50,6 +54,19 @@ class JobOptionsTest {
 
         Configuration off = TempoStreamJob.flinkConfiguration(parse("--checkpoint-interval-ms", "0"), new Configuration());
         assertFalse(off.contains(CheckpointingOptions.CHECKPOINTS_DIRECTORY), "no checkpoints, no directory");
+    }
+
+    /** What {@link LocalCheckpoints} goes by: the environment a job is configured on says it uses the default directory. */
+    @Test
+    void aJobConfiguredHereKnowsItUsesTheDefaultDirectory(@TempDir Path dir) {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        TempoStreamJob.configure(env, parse());
+        assertTrue(env instanceof LocalStreamEnvironment);
+        assertTrue(TempoStreamJob.checkpointsInDefaultDir(env.getConfiguration()));
+
+        StreamExecutionEnvironment named = StreamExecutionEnvironment.getExecutionEnvironment();
+        TempoStreamJob.configure(named, parse("--checkpoint-dir", dir.toUri().toString()));
+        assertFalse(TempoStreamJob.checkpointsInDefaultDir(named.getConfiguration()));
     }
 
     @Test
