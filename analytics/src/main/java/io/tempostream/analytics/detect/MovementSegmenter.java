@@ -27,10 +27,11 @@ final class MovementSegmenter {
     private static final int CAPACITY = 8192; // 40 s at 200 Hz, > MAX_MOVEMENT_MS at any supported rate
 
     private final long[] t = new long[CAPACITY];
-    private final double[] gx = new double[CAPACITY];
-    private final double[] gy = new double[CAPACITY];
-    private final double[] gz = new double[CAPACITY];
-    private final double[] smooth = new double[CAPACITY];
+    // Floats: the sensor's own resolution (16 bits), and 40 % less state to checkpoint per device.
+    private final float[] gx = new float[CAPACITY];
+    private final float[] gy = new float[CAPACITY];
+    private final float[] gz = new float[CAPACITY];
+    private final float[] smooth = new float[CAPACITY];
     private long count;
     private int halfWidth = -1;
     private double sumX, sumY, sumZ;
@@ -51,9 +52,9 @@ final class MovementSegmenter {
     void add(long tMs, double gxDps, double gyDps, double gzDps, Listener out) {
         int i = slot(count);
         t[i] = tMs;
-        gx[i] = gxDps;
-        gy[i] = gyDps;
-        gz[i] = gzDps;
+        gx[i] = (float) gxDps;
+        gy[i] = (float) gyDps;
+        gz[i] = (float) gzDps;
         count++;
         if (halfWidth < 0) {
             if (count < 8) {
@@ -89,7 +90,7 @@ final class MovementSegmenter {
         long n = Math.min(width, newest + 1);
         // The length of the averaged velocity, not the average of lengths: noise has a length
         // too (0.5 deg/s for 0.3 deg/s per axis), which kept a slow movement from ending.
-        smooth[slot(centre)] = Math.sqrt(sumX * sumX + sumY * sumY + sumZ * sumZ) / n;
+        smooth[slot(centre)] = (float) (Math.sqrt(sumX * sumX + sumY * sumY + sumZ * sumZ) / n);
         classify(centre, out);
     }
 
