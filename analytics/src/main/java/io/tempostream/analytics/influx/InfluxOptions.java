@@ -44,9 +44,9 @@ public record InfluxOptions(
         }
     }
 
-    /** Defaults for live feedback: small batches, flushed every 200 ms. */
+    /** Defaults for live feedback: small batches, flushed every 100 ms. */
     public static InfluxOptions of(String url, String database) {
-        return new InfluxOptions(url, database, "", "", 1_000, 200, 200_000);
+        return new InfluxOptions(url, database, "", "", 1_000, 100, 200_000);
     }
 
     /** Reads {@code INFLUX_USERNAME} / {@code INFLUX_PASSWORD} from the environment when set. */

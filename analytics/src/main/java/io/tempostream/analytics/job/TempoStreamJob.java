@@ -19,6 +19,7 @@ import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ReadableConfig;
+import org.apache.flink.configuration.ExecutionOptions;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.configuration.StateRecoveryOptions;
@@ -41,6 +42,8 @@ public final class TempoStreamJob {
      * the job's own restarts; run here, they go when its process ends ({@link LocalCheckpoints}).
      */
     static final Path DEFAULT_CHECKPOINT_DIR = Path.of(System.getProperty("java.io.tmpdir"), "tempostream-checkpoints");
+    /** Longest a record waits in a network buffer that is not full, unless the cluster's config says. */
+    static final Duration BUFFER_TIMEOUT = Duration.ofMillis(20);
     /** The same as a URI, once: {@code Path.toUri()} ends in "/" only if the directory exists yet. */
     private static final String DEFAULT_CHECKPOINT_URI = DEFAULT_CHECKPOINT_DIR.toUri().toString();
 
@@ -160,6 +163,11 @@ public final class TempoStreamJob {
         }
         if (options.restoreFrom() != null) {
             conf.set(StateRecoveryOptions.SAVEPOINT_PATH, options.restoreFrom());
+        }
+        if (cluster.getOptional(ExecutionOptions.BUFFER_TIMEOUT).isEmpty()) {
+            // Reps are sparse next to samples: Flink's 100 ms default would hold each one up to
+            // 100 ms at each of its exchanges, a fifth of the live feedback's second.
+            conf.set(ExecutionOptions.BUFFER_TIMEOUT, BUFFER_TIMEOUT);
         }
         conf.set(RestartStrategyOptions.RESTART_STRATEGY, "exponential-delay");
         conf.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_INITIAL_BACKOFF, Duration.ofSeconds(1));

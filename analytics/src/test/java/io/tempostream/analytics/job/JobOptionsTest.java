@@ -9,9 +9,11 @@ import io.tempostream.ingest.config.Flags;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Set;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ExecutionOptions;
 import org.apache.flink.streaming.api.environment.LocalStreamEnvironment;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.junit.jupiter.api.Test;
@@ -54,6 +56,16 @@ class JobOptionsTest {
 
         Configuration off = TempoStreamJob.flinkConfiguration(parse("--checkpoint-interval-ms", "0"), new Configuration());
         assertFalse(off.contains(CheckpointingOptions.CHECKPOINTS_DIRECTORY), "no checkpoints, no directory");
+    }
+
+    /** Reps are sparse: a network buffer waits 20 ms for more, not Flink's 100 ms, unless the cluster says otherwise. */
+    @Test
+    void networkBuffersWaitBrieflyUnlessTheClusterSays() {
+        assertEquals(Duration.ofMillis(20),
+                TempoStreamJob.flinkConfiguration(parse(), new Configuration()).get(ExecutionOptions.BUFFER_TIMEOUT));
+        Configuration cluster = new Configuration();
+        cluster.set(ExecutionOptions.BUFFER_TIMEOUT, Duration.ofMillis(50));
+        assertFalse(TempoStreamJob.flinkConfiguration(parse(), cluster).contains(ExecutionOptions.BUFFER_TIMEOUT));
     }
 
     /** What {@link LocalCheckpoints} goes by: the environment a job is configured on says it uses the default directory. */
