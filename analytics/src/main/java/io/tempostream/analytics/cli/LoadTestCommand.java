@@ -135,7 +135,7 @@ public final class LoadTestCommand {
         long stopAt = Long.MAX_VALUE;
         while (System.currentTimeMillis() < stopAt) {
             long askedAt = System.currentTimeMillis();
-            QueryResult result = db.query(new Query("SELECT \"end_ms\" FROM \"rep\" WHERE time > now() - " + LOOK_BACK_S
+            QueryResult result = db.query(new Query("SELECT \"end_ms\", \"provisional\" FROM \"rep\" WHERE time > now() - " + LOOK_BACK_S
                     + "s AND \"athlete\" =~ " + athletes + " GROUP BY \"athlete\"", database), TimeUnit.MILLISECONDS);
             for (QueryResult.Result r : result.getResults()) {
                 if (r.getSeries() == null) {
@@ -144,9 +144,13 @@ public final class LoadTestCommand {
                 for (QueryResult.Series series : r.getSeries()) {
                     String athlete = series.getTags().get("athlete");
                     for (List<Object> row : series.getValues()) {
+                        if (row.get(0) == null || row.get(1) == null) {
+                            continue; // read while its point was being rewritten; the next poll has it
+                        }
                         long startMs = ((Number) row.get(0)).longValue();
                         if (found.add(athlete + "@" + startMs)) {
-                            seen.add(new SeenRep(sampledDevice.get(athlete), ((Number) row.get(1)).longValue(), askedAt));
+                            seen.add(new SeenRep(sampledDevice.get(athlete), ((Number) row.get(1)).longValue(), askedAt,
+                                    Boolean.TRUE.equals(row.get(2))));
                         }
                     }
                 }
@@ -165,8 +169,8 @@ public final class LoadTestCommand {
         return 0;
     }
 
-    /** A sampled rep as first found in InfluxDB. */
-    private record SeenRep(int device, long endMs, long seenAtMs) {
+    /** A sampled rep as first found in InfluxDB, and whether that was its provisional point. */
+    private record SeenRep(int device, long endMs, long seenAtMs, boolean provisional) {
     }
 
     private static void report(LoadGenerator load, InfluxDB db, String database, Map<String, Integer> sampledDevice,
@@ -187,6 +191,9 @@ public final class LoadTestCommand {
         DescriptiveStatistics all = new DescriptiveStatistics();
         DescriptiveStatistics inside = new DescriptiveStatistics();
         DescriptiveStatistics last = new DescriptiveStatistics();
+        DescriptiveStatistics firstInSet = new DescriptiveStatistics();
+        DescriptiveStatistics provisional = new DescriptiveStatistics();
+        DescriptiveStatistics finalFirst = new DescriptiveStatistics();
         DescriptiveStatistics endError = new DescriptiveStatistics();
         Map<Long, DescriptiveStatistics> perMinute = new java.util.TreeMap<>();
         Set<String> matched = new HashSet<>();
@@ -217,6 +224,10 @@ public final class LoadTestCommand {
             }
             all.addValue(latency);
             (nearest.lastInSet() ? last : inside).addValue(latency);
+            if (nearest.rep() == 1) {
+                firstInSet.addValue(latency);
+            }
+            (rep.provisional() ? provisional : finalFirst).addValue(latency);
             endError.addValue(Math.abs(rep.endMs() - nearest.endMs()));
             perMinute.computeIfAbsent((nearest.endMs() - startMs) / 60_000, m -> new DescriptiveStatistics()).addValue(latency);
         }
@@ -234,6 +245,9 @@ public final class LoadTestCommand {
         out.println("  " + percentiles("every rep", all));
         out.println("  " + percentiles("inside a set", inside));
         out.println("  " + percentiles("a set's last rep", last));
+        out.println("  " + percentiles("a set's first rep", firstInSet));
+        out.println("  " + percentiles("seen provisional", provisional));
+        out.println("  " + percentiles("seen final first", finalFirst));
         StringBuilder minutes = new StringBuilder("  p99 per minute of the run:");
         perMinute.forEach((m, s) -> minutes.append(String.format(Locale.ROOT, " %.2f", s.getPercentile(99))));
         out.println(minutes);
