@@ -146,6 +146,14 @@ class TrainingFromRepsTest {
         return out.stream().filter(r -> r instanceof AnalysedRep).map(r -> ((AnalysedRep) r).rep().exercise()).toList();
     }
 
+    /** Opens the harness, face pulls selected 3 s before {@link #T0}, the watermark 1 s past it. */
+    private static void facePullsSelectedAndWatermarkPastT0(
+            KeyedTwoInputStreamOperatorTestHarness<String, Rep, ExerciseSelection, TrainingRecord> h) throws Exception {
+        h.open();
+        h.processElement2(new ExerciseSelection("a", "back", T0 - 3_000, "face-pull"), T0 - 3_000);
+        h.processBothWatermarks(watermark(T0 + 1_000));
+    }
+
     private static org.apache.flink.streaming.api.watermark.Watermark watermark(long ms) {
         return new org.apache.flink.streaming.api.watermark.Watermark(ms);
     }
@@ -158,9 +166,7 @@ class TrainingFromRepsTest {
     @Test
     void aSetsFirstRepWaitsForTheSelectionMadeBeforeIt() throws Exception {
         try (var h = harness()) {
-            h.open();
-            h.processElement2(new ExerciseSelection("a", "back", T0 - 3_000, "face-pull"), T0 - 3_000);
-            h.processBothWatermarks(watermark(T0 + 1_000));
+            facePullsSelectedAndWatermarkPastT0(h);
             h.processElement1(row(1, 1, T0), T0 + 7_000);
             h.processElement1(row(1, 2, T0 + 7_000), T0 + 14_000);
             assertEquals(List.of("face-pull", "face-pull"), repExercises(h.extractOutputValues()),
@@ -201,9 +207,7 @@ class TrainingFromRepsTest {
     @Test
     void aProvisionalRepThatWouldWaitIsDroppedAndHoldsNothingBack() throws Exception {
         try (var h = harness()) {
-            h.open();
-            h.processElement2(new ExerciseSelection("a", "back", T0 - 3_000, "face-pull"), T0 - 3_000);
-            h.processBothWatermarks(watermark(T0 + 1_000));
+            facePullsSelectedAndWatermarkPastT0(h);
             h.processElement1(row(3, 1, T0 + 300_000).asProvisional(), T0 + 307_000);
             h.processElement1(row(2, 1, T0 + 120_000), T0 + 127_000);
             h.processBothWatermarks(watermark(T0 + 121_000));
