@@ -10,7 +10,6 @@ import java.util.Comparator;
 import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ListState;
-import org.apache.flink.api.common.state.StateDescriptor;
 import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
@@ -60,28 +59,16 @@ public final class RepsFromBatches extends KeyedProcessFunction<String, ImuBatch
     private static final long CLOSE_SILENT_DEVICE_MS = 60_000;
 
     /**
-     * A device that has sent nothing for a day is gone: its detector, waiting batches and arrival
-     * time are dropped, so state stays bounded however many devices come and go. (Its silence
-     * closed its reps long before.)
+     * A device that has sent nothing for a day is gone: its state is dropped (by a processing-time
+     * timer set when its silence closed its reps), so state stays bounded however many devices come
+     * and go. A timer, not Flink's state time-to-live: that checks and rewraps every access, and
+     * its incremental sweep cost more than the detector at replay speed.
      */
     static final Duration DEVICE_STATE_TTL = Duration.ofHours(24);
 
-    private transient ValueState<RepDetector> detectorState;
-    private transient ValueState<Long> lastArrivalMs;
+    private transient ValueState<DeviceState> deviceState;
+    /** Batches waiting for the watermark: only a device's first ones and those after a gap. */
     private transient ListState<ImuBatch> waiting;
-    private transient ValueState<RecentBatches> recentBatches;
-    /**
-     * When the earliest waiting batch is due (its event-time timer): one timer per device, not
-     * one per batch. At replay speed hundreds of batches wait per device, and a timer each made
-     * every one of them scan and sort the whole list.
-     */
-    private transient ValueState<Long> releaseAtMs;
-    /** The hold last reported to the live timer: its start and how long it had lasted. */
-    private transient ValueState<HoldProgress> holdReported;
-    /** Start of the rep last reported provisionally, so each is reported once. */
-    private transient ValueState<Long> provisionalStartMs;
-    /** Sequence number of the batch the detector last took, to recognise the next one in order. */
-    private transient ValueState<Long> lastSequence;
     private transient Counter skippedBatches;
     private transient Counter duplicateBatches;
     /**
@@ -91,87 +78,93 @@ public final class RepsFromBatches extends KeyedProcessFunction<String, ImuBatch
      */
     private transient long listeningSinceMs;
     private static final long NOT_YET = Long.MIN_VALUE;
+    private static final long NONE = DeviceState.NONE;
 
     @Override
     public void open(OpenContext context) {
-        Duration ttl = DEVICE_STATE_TTL;
-        detectorState = getRuntimeContext().getState(
-                expiring(new ValueStateDescriptor<>("rep-detector", TypeInformation.of(RepDetector.class)), ttl));
-        // No time-to-live: batches wait only until the watermark passes them, and a gone device's
-        // last ones are used when it does (a TTL wrapper on every element was costly at speed).
+        deviceState = getRuntimeContext().getState(new ValueStateDescriptor<>("device", DeviceState.class));
         waiting = getRuntimeContext().getListState(
                 new ListStateDescriptor<>("batches-waiting-for-watermark", TypeInformation.of(ImuBatch.class)));
-        lastArrivalMs = getRuntimeContext().getState(expiring(new ValueStateDescriptor<>("last-arrival-wall-ms", Long.class), ttl));
-        recentBatches = getRuntimeContext().getState(
-                expiring(new ValueStateDescriptor<>("recent-batches", TypeInformation.of(RecentBatches.class)), ttl));
-        releaseAtMs = getRuntimeContext().getState(expiring(new ValueStateDescriptor<>("release-at-ms", Long.class), ttl));
-        holdReported = getRuntimeContext().getState(
-                expiring(new ValueStateDescriptor<>("hold-reported", TypeInformation.of(HoldProgress.class)), ttl));
-        lastSequence = getRuntimeContext().getState(expiring(new ValueStateDescriptor<>("last-sequence", Long.class), ttl));
-        provisionalStartMs = getRuntimeContext().getState(
-                expiring(new ValueStateDescriptor<>("provisional-rep-start-ms", Long.class), ttl));
         listeningSinceMs = NOT_YET;
         skippedBatches = getRuntimeContext().getMetricGroup().counter("skippedRepeatedOrStaleBatches");
         duplicateBatches = getRuntimeContext().getMetricGroup().counter("duplicateBatches");
-    }
-
-    private static <D extends StateDescriptor<?, ?>> D expiring(D descriptor, Duration ttl) {
-        return ExpiringState.expiring(descriptor, ttl);
     }
 
     @Override
     public void processElement(ImuBatch batch, Context ctx, Collector<Rep> out) throws Exception {
         long now = ctx.timerService().currentProcessingTime();
         listening(now);
-        lastArrivalMs.update(now);
-        // Whole seconds, so a device sending ten batches a second registers one timer per second.
-        ctx.timerService().registerProcessingTimeTimer((now + SILENT_DEVICE_AFTER_MS) / 1000 * 1000 + 1000);
-        RecentBatches recent = recentBatches.value() == null ? new RecentBatches() : recentBatches.value();
-        boolean duplicate = recent.seenBefore(batch);
-        recentBatches.update(recent);
-        if (duplicate) {
+        DeviceState device = deviceState.value();
+        if (device == null) {
+            device = new DeviceState();
+            device.detector = RepDetectors.forPlacement(batch.placement(), batch.athleteId(), batch.deviceId());
+        }
+        device.lastArrivalMs = now;
+        // Whole seconds, so a device sending ten batches a second asks for one timer per second.
+        long silenceAt = (now + SILENT_DEVICE_AFTER_MS) / 1000 * 1000 + 1000;
+        if (silenceAt != device.silenceTimerMs) {
+            ctx.timerService().registerProcessingTimeTimer(silenceAt);
+            device.silenceTimerMs = silenceAt;
+        }
+        take(device, batch, ctx, out);
+        deviceState.update(device);
+    }
+
+    private void take(DeviceState device, ImuBatch batch, Context ctx, Collector<Rep> out) throws Exception {
+        if (device.recentBatches.seenBefore(batch)) {
             duplicateBatches.inc(); // redelivered by the broker or resent by the device: used once already
             return;
         }
-        RepDetector detector = detector(batch);
-        if (batch.lastTimestampMs() <= detector.lastSampleMs()) {
+        if (batch.lastTimestampMs() <= device.detector.lastSampleMs()) {
             skippedBatches.inc();
             return;
         }
-        Long previous = lastSequence.value();
-        boolean nextInSequence = previous != null && batch.sequence() == previous + 1 && releaseAtMs.value() == null;
+        boolean nextInSequence = device.lastSequence != NONE && batch.sequence() == device.lastSequence + 1
+                && device.releaseAtMs == NONE;
         if (nextInSequence || batch.lastTimestampMs() <= ctx.timerService().currentWatermark()) {
             // In sequence, or later than the tolerance but still new to this device (e.g. its
             // clock lags others'): there is nothing to put it in order with, so use it now.
-            accept(detector, batch, ctx, out);
-            afterSamples(detector, ctx);
+            accept(device, batch, ctx, out);
+            askToCloseAfterSilence(device, ctx);
             return;
         }
         waiting.add(batch);
-        Long releaseAt = releaseAtMs.value();
-        if (releaseAt == null || batch.lastTimestampMs() < releaseAt) {
+        if (device.releaseAtMs == NONE || batch.lastTimestampMs() < device.releaseAtMs) {
             ctx.timerService().registerEventTimeTimer(batch.lastTimestampMs());
-            releaseAtMs.update(batch.lastTimestampMs());
+            device.releaseAtMs = batch.lastTimestampMs();
         }
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Rep> out) throws Exception {
-        RepDetector detector = detectorState.value();
-        if (detector == null) {
+        DeviceState device = deviceState.value();
+        if (device == null) {
             return;
         }
         if (ctx.timeDomain() == TimeDomain.PROCESSING_TIME) {
-            Long arrived = lastArrivalMs.value();
-            long heard = lastHeardMs(ctx.timerService().currentProcessingTime());
-            if (timestamp - heard >= SILENT_DEVICE_AFTER_MS) {
-                closeSilentDevice(detector, out);
-            } else if (arrived == null || heard > arrived) {
+            long heard = lastHeardMs(device, ctx.timerService().currentProcessingTime());
+            if (ctx.timerService().currentProcessingTime() - heard >= DEVICE_STATE_TTL.toMillis()) {
+                deviceState.clear();
+                waiting.clear();
+                ctx.timerService().deleteEventTimeTimer(Long.MAX_VALUE - 1); // set while others' clocks ran ahead
+            } else if (timestamp - heard >= SILENT_DEVICE_AFTER_MS) {
+                closeSilentDevice(device, out);
+                deviceState.update(device);
+                ctx.timerService().registerProcessingTimeTimer(heard + DEVICE_STATE_TTL.toMillis());
+            } else if (device.lastArrivalMs == NONE || heard > device.lastArrivalMs) {
                 // Restored from a checkpoint: the device gets its full silence from the restart on.
                 ctx.timerService().registerProcessingTimeTimer(heard + SILENT_DEVICE_AFTER_MS);
             }
             return;
         }
+        releaseWaiting(device, timestamp, ctx, out);
+        advance(device, timestamp, ctx, out);
+        deviceState.update(device);
+    }
+
+    /** Gives the detector the waiting batches the watermark has passed, and those that continue them. */
+    private void releaseWaiting(DeviceState device, long timestamp, OnTimerContext ctx, Collector<Rep> out) throws Exception {
+        RepDetector detector = device.detector;
         List<ImuBatch> ready = new ArrayList<>();
         List<ImuBatch> later = new ArrayList<>();
         for (ImuBatch batch : waiting.get()) {
@@ -183,44 +176,45 @@ public final class RepsFromBatches extends KeyedProcessFunction<String, ImuBatch
                 if (batch.lastTimestampMs() <= detector.lastSampleMs()) {
                     skippedBatches.inc();
                 } else {
-                    accept(detector, batch, ctx, out);
+                    accept(device, batch, ctx, out);
                 }
             }
             // Those that continue the sequence from here need not wait either; without this, batches
             // that came while the first one waited would keep the device waiting for ever, a
             // watermark's tolerance behind.
             later.sort(Comparator.comparingLong(ImuBatch::sequence));
-            Long last = lastSequence.value();
-            while (!later.isEmpty() && last != null && later.get(0).sequence() == last + 1
+            while (!later.isEmpty() && device.lastSequence != NONE && later.get(0).sequence() == device.lastSequence + 1
                     && later.get(0).lastTimestampMs() > detector.lastSampleMs()) {
-                accept(detector, later.remove(0), ctx, out);
-                last = lastSequence.value();
+                accept(device, later.remove(0), ctx, out);
             }
             waiting.update(later);
         }
         if (later.isEmpty()) {
-            releaseAtMs.clear();
+            device.releaseAtMs = NONE;
         } else {
             long next = Long.MAX_VALUE;
             for (ImuBatch batch : later) {
                 next = Math.min(next, batch.lastTimestampMs());
             }
             ctx.timerService().registerEventTimeTimer(next);
-            releaseAtMs.update(next);
+            device.releaseAtMs = next;
         }
+    }
+
+    /** Moves the detector's clock to the timer's time, if the device is silent or its input ended. */
+    private void advance(DeviceState device, long timestamp, OnTimerContext ctx, Collector<Rep> out) throws Exception {
+        RepDetector detector = device.detector;
         long lastSample = detector.lastSampleMs();
-        if (timestamp > lastSample && !silentOrEnded(ctx)) {
+        if (timestamp > lastSample && !silentOrEnded(device, ctx)) {
             // Event time has passed this device's data only because others' clocks run ahead (the
             // watermark is shared): that is no silence of its own, so its open rep stays open. Its
             // real silence is a wall-clock matter (the processing-time timer); the end of a
             // bounded input still closes it, at the last possible timer.
             detector.advanceTo(lastSample, out::collect);
-            detectorState.update(detector);
             ctx.timerService().registerEventTimeTimer(Long.MAX_VALUE - 1);
             return;
         }
         detector.advanceTo(timestamp, out::collect);
-        detectorState.update(detector);
         // Only a silence timer later than this one: the detector has just been advanced to here,
         // and re-registering a time the watermark has passed fires again at once, for ever.
         if (lastSample != Long.MIN_VALUE && lastSample + CLOSE_AFTER_SILENCE_MS > timestamp) {
@@ -229,12 +223,12 @@ public final class RepsFromBatches extends KeyedProcessFunction<String, ImuBatch
     }
 
     /** True at the end of a bounded input, or when the device has sent nothing for a while (wall time). */
-    private boolean silentOrEnded(OnTimerContext ctx) throws Exception {
+    private boolean silentOrEnded(DeviceState device, OnTimerContext ctx) {
         if (ctx.timerService().currentWatermark() == Long.MAX_VALUE) {
             return true;
         }
         long now = ctx.timerService().currentProcessingTime();
-        return now - lastHeardMs(now) >= SILENT_DEVICE_AFTER_MS;
+        return now - lastHeardMs(device, now) >= SILENT_DEVICE_AFTER_MS;
     }
 
     private void listening(long nowMs) {
@@ -244,60 +238,49 @@ public final class RepsFromBatches extends KeyedProcessFunction<String, ImuBatch
     }
 
     /** When the device was last heard of, as far as this instance can tell (processing time). */
-    private long lastHeardMs(long nowMs) throws Exception {
+    private long lastHeardMs(DeviceState device, long nowMs) {
         listening(nowMs);
-        Long arrived = lastArrivalMs.value();
-        return arrived == null ? listeningSinceMs : Math.max(arrived, listeningSinceMs);
+        return Math.max(device.lastArrivalMs, listeningSinceMs);
     }
 
-    private void closeSilentDevice(RepDetector detector, Collector<Rep> out) throws Exception {
+    private void closeSilentDevice(DeviceState device, Collector<Rep> out) throws Exception {
+        RepDetector detector = device.detector;
         List<ImuBatch> waitingBatches = new ArrayList<>();
         waiting.get().forEach(waitingBatches::add);
         waitingBatches.sort(Comparator.comparingLong(ImuBatch::firstTimestampMs));
         for (ImuBatch batch : waitingBatches) {
             if (batch.lastTimestampMs() > detector.lastSampleMs()) {
                 detector.accept(batch, out::collect);
-                lastSequence.update(batch.sequence());
+                device.lastSequence = batch.sequence();
             }
         }
         waiting.clear();
-        releaseAtMs.clear();
+        device.releaseAtMs = NONE;
         if (detector.lastSampleMs() != Long.MIN_VALUE) {
             detector.advanceTo(detector.lastSampleMs() + CLOSE_SILENT_DEVICE_MS, out::collect);
         }
-        detectorState.update(detector);
     }
 
-    private void accept(RepDetector detector, ImuBatch batch, Context ctx, Collector<Rep> out) throws Exception {
+    private void accept(DeviceState device, ImuBatch batch, Context ctx, Collector<Rep> out) {
+        RepDetector detector = device.detector;
         detector.accept(batch, out::collect);
-        lastSequence.update(batch.sequence());
-        reportHold(detector, batch.athleteId(), batch.deviceId(), ctx);
+        device.lastSequence = batch.sequence();
+        reportHold(device, batch.athleteId(), batch.deviceId(), ctx);
         Rep pending = detector.pendingRep();
-        if (pending != null) {
-            Long reported = provisionalStartMs.value();
-            if (reported == null || reported != pending.startMs()) {
-                ctx.output(PROVISIONAL_REPS, pending);
-                provisionalStartMs.update(pending.startMs());
-            }
+        if (pending != null && device.provisionalStartMs != pending.startMs()) {
+            ctx.output(PROVISIONAL_REPS, pending);
+            device.provisionalStartMs = pending.startMs();
         }
-    }
-
-    private RepDetector detector(ImuBatch batch) throws Exception {
-        RepDetector detector = detectorState.value();
-        if (detector == null) {
-            detector = RepDetectors.forPlacement(batch.placement(), batch.athleteId(), batch.deviceId());
-            detectorState.update(detector);
-        }
-        return detector;
     }
 
     /**
      * Tells the live hold timer how a hold under way is going: when it starts, about once a
      * second while it lasts, and once when it is over.
      */
-    private void reportHold(RepDetector detector, String athleteId, String deviceId, Context ctx) throws Exception {
+    private static void reportHold(DeviceState device, String athleteId, String deviceId, Context ctx) {
+        RepDetector detector = device.detector;
         long since = detector.holdingSinceMs();
-        HoldProgress last = holdReported.value();
+        HoldProgress last = device.holdReported;
         if (since != Long.MIN_VALUE) {
             long held = Math.max(0, detector.lastSampleMs() - since);
             if (last == null || last.sinceMs() != since || held - last.heldMs() >= HOLD_REPORT_EVERY_MS) {
@@ -306,23 +289,27 @@ public final class RepsFromBatches extends KeyedProcessFunction<String, ImuBatch
                 }
                 HoldProgress now = new HoldProgress(athleteId, deviceId, since, held, true);
                 ctx.output(HOLDING, now);
-                holdReported.update(now);
+                device.holdReported = now;
             }
         } else if (last != null) {
             // Over as the next movement got under way, a tenth or two of a second ago.
             long held = Math.max(last.heldMs(), detector.lastSampleMs() - last.sinceMs());
             ctx.output(HOLDING, new HoldProgress(athleteId, deviceId, last.sinceMs(), held, false));
-            holdReported.clear();
+            device.holdReported = null;
         }
     }
 
-    /** Keeps the detector in state and asks to be woken when silence would close a pending rep. */
-    private void afterSamples(RepDetector detector, Context ctx) throws Exception {
-        detectorState.update(detector);
-        if (detector.lastSampleMs() != Long.MIN_VALUE) {
-            // Rounded up to the second: one timer per device and second, not one per batch.
-            long closeAt = detector.lastSampleMs() + CLOSE_AFTER_SILENCE_MS;
-            ctx.timerService().registerEventTimeTimer((closeAt + 999) / 1000 * 1000);
+    /** Asks to be woken when silence would close a pending rep, unless that timer is set already. */
+    private static void askToCloseAfterSilence(DeviceState device, Context ctx) {
+        if (device.detector.lastSampleMs() == Long.MIN_VALUE) {
+            return;
+        }
+        // Rounded up to the second: one timer per device and second, not one per batch. A time the
+        // watermark has passed is asked for again: that timer has fired.
+        long closeAt = (device.detector.lastSampleMs() + CLOSE_AFTER_SILENCE_MS + 999) / 1000 * 1000;
+        if (closeAt != device.closeTimerMs || closeAt <= ctx.timerService().currentWatermark()) {
+            ctx.timerService().registerEventTimeTimer(closeAt);
+            device.closeTimerMs = closeAt;
         }
     }
 }
