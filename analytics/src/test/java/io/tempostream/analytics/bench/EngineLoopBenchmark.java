@@ -22,6 +22,9 @@ import org.openjdk.jmh.infra.Blackhole;
 /**
  * The samples of {@link JobThroughputBenchmark} through one engine per device on one thread,
  * with nothing else: the job's overhead is this rate over the job's. One operation is one sample.
+ * {@link #engineLoop} runs each device's whole session in turn; {@link #engineLoopInterleaved}
+ * takes the batches in the order the job gets them, every device's first batch, then every
+ * device's second, and so on: 400 detectors' state in turn instead of one's, which the cache feels.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -43,6 +46,20 @@ public class EngineLoopBenchmark {
         for (int device = 0; device < JobThroughputBenchmark.DEVICES; device++) {
             RepDetector detector = RepDetectors.forPlacement(Placement.WRIST, "athlete-" + device, "wrist");
             for (ImuBatch b : template) {
+                detector.accept(b, reps::consume);
+            }
+        }
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(JobThroughputBenchmark.SAMPLES)
+    public void engineLoopInterleaved(Blackhole reps) {
+        RepDetector[] detectors = new RepDetector[JobThroughputBenchmark.DEVICES];
+        for (int device = 0; device < detectors.length; device++) {
+            detectors[device] = RepDetectors.forPlacement(Placement.WRIST, "athlete-" + device, "wrist");
+        }
+        for (ImuBatch b : template) {
+            for (RepDetector detector : detectors) {
                 detector.accept(b, reps::consume);
             }
         }

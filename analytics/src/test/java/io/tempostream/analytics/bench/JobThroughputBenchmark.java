@@ -35,7 +35,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The whole job in process: binary messages of {@link #DEVICES} wrist devices (each replaying the
- * same 2-minute simulated set of rows at 100 Hz, 10 samples a message, under its own ids) →
+ * same 8-minute simulated session of rows at 100 Hz, 10 samples a message, under its own ids) →
  * decode → event time → one engine per device → training analytics per athlete → a discarding
  * sink, on a local MiniCluster at parallelism 1 and 2. One operation is one sample.
  * {@link EngineLoopBenchmark} runs the plain engines over the same samples, for the job's overhead.
@@ -48,7 +48,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class JobThroughputBenchmark {
     static final int DEVICES = 400;
-    static final int BATCHES_PER_DEVICE = 1_200;
+    /** 8 minutes: long enough that starting the MiniCluster (about 1 s) is a small part of a run. */
+    static final int BATCHES_PER_DEVICE = 4_800;
     static final int SAMPLES = DEVICES * BATCHES_PER_DEVICE * 10;
 
     @Param({"1", "2"})
@@ -61,11 +62,11 @@ public class JobThroughputBenchmark {
         template = template();
     }
 
-    /** One device's 2 minutes: a set of 10 rows at 2-1-2-0 and the rest after it, 100 Hz. */
+    /** One device's 8 minutes: four sets of 10 rows at 2-1-2-0, each with its rest after it, 100 Hz. */
     static List<ImuBatch> template() {
+        SetScript set = SetScript.of(Exercise.DUMBBELL_ROW, 10, "2-1-2-0", 75_000);
         return ExerciseSimulator.simulate(new SessionScript("bench", "wrist", Placement.WRIST, 100, 10, 5_000,
-                List.of(SetScript.of(Exercise.DUMBBELL_ROW, 10, "2-1-2-0", 75_000))), 1_764_000_000_000L, 1).batches()
-                .subList(0, BATCHES_PER_DEVICE);
+                List.of(set, set, set, set)), 1_764_000_000_000L, 1).batches().subList(0, BATCHES_PER_DEVICE);
     }
 
     /**
