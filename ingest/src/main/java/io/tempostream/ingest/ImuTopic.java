@@ -1,6 +1,5 @@
 package io.tempostream.ingest;
 
-import java.util.regex.Pattern;
 
 /**
  * The MQTT topic of one device's samples: {@code tempostream/{athleteId}/{deviceId}/imu}. Beside
@@ -16,7 +15,7 @@ public record ImuTopic(String athleteId, String deviceId) {
     /** Subscribes to every device's samples and exercise selections: what the job reads. */
     public static final String ALL_DEVICE_MESSAGES_FILTER = PREFIX + "/+/+/+";
 
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    private static final int MAX_ID_LENGTH = 64;
 
     public ImuTopic {
         requireValidId("athleteId", athleteId);
@@ -56,8 +55,18 @@ public record ImuTopic(String athleteId, String deviceId) {
         return new ImuTopic(parts[1], parts[2]);
     }
 
+    /** {@code [A-Za-z0-9_-]{1,64}}, checked by a loop: a regex here was a fifth of decoding a message. */
     public static boolean isValidId(String id) {
-        return id != null && ID.matcher(id).matches();
+        if (id == null || id.isEmpty() || id.length() > MAX_ID_LENGTH) {
+            return false;
+        }
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void requireValidId(String field, String id) {
