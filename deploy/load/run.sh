@@ -3,7 +3,8 @@
 # (`tempostream run`, its own JVM) on a fresh InfluxDB database, drives DEVICES simulated devices
 # through Mosquitto into it for SECONDS (`tempostream loadtest`), and every HEAP_EVERY_S seconds
 # logs the job's heap after a full GC (for the memory soak). Mosquitto and InfluxDB must be up
-# (`bash .ci/services.sh start`).
+# (`bash .ci/services.sh start`). The database is dropped at the end (a run writes about 60 000
+# points); KEEP_LOAD_DB=1 keeps it for a look afterwards.
 #   deploy/load/run.sh DEVICES SECONDS [back|wrist] [HEAP_EVERY_S]
 #   deploy/load/run.sh 2000 300            # the target: 2 000 devices at 100 Hz, 5 min
 #   deploy/load/run.sh 2000 1800 back 300  # the 30-minute memory soak
@@ -19,7 +20,16 @@ log="${TMPDIR:-/tmp}/tempostream-load-job-$db.log"
 "$here/tempostream" --help >/dev/null # builds once, before anything is timed
 "$here/tempostream" run --influx-db "$db" > "$log" 2>&1 &
 launcher=$!
-trap 'kill $launcher 2>/dev/null || true' EXIT
+finish() {
+  kill $launcher 2>/dev/null || true
+  wait $launcher 2>/dev/null || true # its sink flushes as it stops; drop the database after that
+  if [ "${KEEP_LOAD_DB:-0}" != 1 ]; then
+    curl -s -XPOST http://127.0.0.1:8086/query --data-urlencode "q=DROP DATABASE \"$db\"" >/dev/null || true
+  else
+    echo "kept database $db"
+  fi
+}
+trap finish EXIT
 for _ in $(seq 1 120); do
   grep -q "subscribed to" "$log" && break
   kill -0 $launcher 2>/dev/null || { echo "the job ended before subscribing; its log:" >&2; cat "$log" >&2; exit 1; }
