@@ -21,6 +21,7 @@ import java.util.Locale;
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
+import org.apache.flink.api.java.typeutils.PojoTypeInfo;
 import org.apache.flink.core.memory.DataOutputSerializer;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -50,17 +51,23 @@ class StateSizeTest {
         return ExerciseSimulator.simulate(new SessionScript("a", "d", placement, 100, 10, 5_000, sets), T0, 4);
     }
 
+    /** A device's whole keyed state ({@link DeviceState}: its detector and what the operator keeps beside it). */
     @ParameterizedTest
     @EnumSource(Placement.class)
-    void aDevicesDetectorStateIsBoundedOverHalfAnHour(Placement placement) throws Exception {
+    void aDevicesStateIsBoundedOverHalfAnHour(Placement placement) throws Exception {
         SimulatedDevice device = halfAnHour(placement);
-        RepDetector detector = RepDetectors.forPlacement(placement, "a", "d");
+        DeviceState state = new DeviceState();
+        state.detector = RepDetectors.forPlacement(placement, "a", "d");
         List<Integer> perMinute = new ArrayList<>();
+        int detectorMax = 0;
         long nextMinute = T0 + 60_000;
         for (ImuBatch batch : device.batches()) {
-            detector.accept(batch, rep -> { });
+            state.recentBatches.seenBefore(batch);
+            state.detector.accept(batch, rep -> { });
+            state.lastSequence = batch.sequence();
             if (batch.lastTimestampMs() >= nextMinute) {
-                perMinute.add(bytes(RepDetector.class, detector));
+                perMinute.add(bytes(DeviceState.class, state));
+                detectorMax = Math.max(detectorMax, bytes(RepDetector.class, state.detector));
                 nextMinute += 60_000;
             }
         }
@@ -68,11 +75,17 @@ class StateSizeTest {
         int firstFive = perMinute.subList(0, 5).stream().mapToInt(Integer::intValue).max().orElseThrow();
         int lastFive = perMinute.subList(perMinute.size() - 5, perMinute.size()).stream().mapToInt(Integer::intValue).max()
                 .orElseThrow();
-        System.out.printf(Locale.ROOT, "%s detector state over %d minutes: max %d bytes, first 5 min max %d, last 5 min max %d%n",
-                placement, perMinute.size(), max, firstFive, lastFive);
+        System.out.printf(Locale.ROOT, "%s device state over %d minutes: max %d bytes (its detector %d), first 5 min max %d,"
+                + " last 5 min max %d%n", placement, perMinute.size(), max, detectorMax, firstFive, lastFive);
         assertTrue(perMinute.size() >= 30, "half an hour: " + perMinute.size() + " minutes");
         assertTrue(max <= 1_000_000, "bounded: " + max + " bytes");
         assertTrue(lastFive <= 1.1 * firstFive, "no growth: " + firstFive + " → " + lastFive + " bytes");
+    }
+
+    /** Flink sees DeviceState as a POJO (field by field), not as one opaque Kryo object. */
+    @Test
+    void deviceStateIsAPojoToFlink() {
+        assertTrue(TypeInformation.of(DeviceState.class) instanceof PojoTypeInfo, TypeInformation.of(DeviceState.class).toString());
     }
 
     /** An athlete's training state through six weeks of the program: the open session and two weeks of closed ones. */
