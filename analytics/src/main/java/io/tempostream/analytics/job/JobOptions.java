@@ -99,9 +99,27 @@ public record JobOptions(
                 flags.getInt("parallelism", 1, 1, 256),
                 checkpointIntervalMs,
                 flags.getLong("max-out-of-order-ms", 500, 0, 60_000),
-                flags.get("checkpoint-dir").orElse(null),
+                flags.get("checkpoint-dir").map(JobOptions::checkpointDirectory).orElse(null),
                 flags.get("restore-from").map(JobOptions::checkpointToRestore).orElse(null),
                 flags.get("athletes").map(JobOptions::athletes).orElse(AthleteProfiles.none()));
+    }
+
+    /**
+     * A URI as given; a plain path as an absolute {@code file:} URI: Flink's checkpoint storage
+     * refuses a directory without a scheme, and only once the job is being started.
+     */
+    static String checkpointDirectory(String dir) {
+        try {
+            if (dir.contains("://")) {
+                return java.net.URI.create(dir).toString();
+            }
+            if (dir.isBlank()) {
+                throw new IllegalArgumentException("blank");
+            }
+            return java.nio.file.Path.of(dir).toAbsolutePath().normalize().toUri().toString();
+        } catch (IllegalArgumentException e) { // also InvalidPathException
+            throw new IllegalArgumentException("--checkpoint-dir must be a directory path or URI, got '" + dir + "'");
+        }
     }
 
     private static AthleteProfiles athletes(String file) {

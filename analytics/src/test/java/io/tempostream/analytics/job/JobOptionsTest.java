@@ -52,10 +52,22 @@ class JobOptionsTest {
                 "the cluster's directory is kept");
 
         Configuration named = TempoStreamJob.flinkConfiguration(parse("--checkpoint-dir", dir.toString()), cluster);
-        assertEquals(dir.toString(), named.get(CheckpointingOptions.CHECKPOINTS_DIRECTORY));
+        assertEquals(dir.toUri().toString(), named.get(CheckpointingOptions.CHECKPOINTS_DIRECTORY),
+                "a path is given to Flink as a file: URI");
+        Configuration remote = TempoStreamJob.flinkConfiguration(parse("--checkpoint-dir", "s3://bucket/gym"), cluster);
+        assertEquals("s3://bucket/gym", remote.get(CheckpointingOptions.CHECKPOINTS_DIRECTORY));
 
         Configuration off = TempoStreamJob.flinkConfiguration(parse("--checkpoint-interval-ms", "0"), new Configuration());
         assertFalse(off.contains(CheckpointingOptions.CHECKPOINTS_DIRECTORY), "no checkpoints, no directory");
+    }
+
+    /** Flink refuses a checkpoint directory without a scheme, and only with a stack trace as the job starts. */
+    @Test
+    void aRelativeCheckpointDirBecomesAnAbsoluteFileUri() {
+        String dir = parse("--checkpoint-dir", "ckpt/run-1").checkpointDir();
+        assertEquals(Path.of("ckpt/run-1").toAbsolutePath().toUri(), URI.create(dir));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> parse("--checkpoint-dir", "a\u0000b"));
+        assertTrue(e.getMessage().contains("--checkpoint-dir"), e.getMessage());
     }
 
     /** Reps are sparse: a network buffer waits 20 ms for more, not Flink's 100 ms, unless the cluster says otherwise. */
