@@ -61,12 +61,7 @@ public record JobOptions(
      * hdfs://) are Flink's to check.
      */
     static String checkpointToRestore(String location) {
-        java.net.URI uri;
-        try {
-            uri = location.contains("://") ? java.net.URI.create(location) : java.nio.file.Path.of(location).toUri();
-        } catch (IllegalArgumentException e) { // also InvalidPathException
-            throw new IllegalArgumentException("--restore-from must be a checkpoint directory or URI, got '" + location + "'");
-        }
+        java.net.URI uri = pathOrUri("restore-from", location, "a checkpoint directory or URI");
         if ("file".equals(uri.getScheme())) {
             java.nio.file.Path dir = java.nio.file.Path.of(uri);
             if (!java.nio.file.Files.isRegularFile(dir.resolve("_metadata"))) {
@@ -105,20 +100,25 @@ public record JobOptions(
     }
 
     /**
-     * A URI as given; a plain path as an absolute {@code file:} URI: Flink's checkpoint storage
-     * refuses a directory without a scheme, and only once the job is being started.
+     * As an absolute URI: Flink's checkpoint storage refuses a directory without a scheme, and only
+     * once the job is being started.
      */
     static String checkpointDirectory(String dir) {
+        return pathOrUri("checkpoint-dir", dir, "a directory path or URI").toString();
+    }
+
+    /** A URI as given (s3://, hdfs://, file://), or a path as an absolute {@code file:} URI; else refused naming the flag. */
+    private static java.net.URI pathOrUri(String flag, String location, String expected) {
         try {
-            if (dir.contains("://")) {
-                return java.net.URI.create(dir).toString();
+            if (location.contains("://")) {
+                return java.net.URI.create(location);
             }
-            if (dir.isBlank()) {
+            if (location.isBlank()) {
                 throw new IllegalArgumentException("blank");
             }
-            return java.nio.file.Path.of(dir).toAbsolutePath().normalize().toUri().toString();
+            return java.nio.file.Path.of(location).toAbsolutePath().normalize().toUri();
         } catch (IllegalArgumentException e) { // also InvalidPathException
-            throw new IllegalArgumentException("--checkpoint-dir must be a directory path or URI, got '" + dir + "'");
+            throw new IllegalArgumentException("--" + flag + " must be " + expected + ", got '" + location + "'");
         }
     }
 
