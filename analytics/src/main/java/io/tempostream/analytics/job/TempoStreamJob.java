@@ -209,9 +209,12 @@ public final class TempoStreamJob {
         }
     }
 
-    /** True if {@link #flinkConfiguration} chose {@link #DEFAULT_CHECKPOINT_DIR}. */
+    /**
+     * True if {@link #flinkConfiguration} chose {@link #DEFAULT_CHECKPOINT_DIR}; not if
+     * --checkpoint-dir named it, which asks for the checkpoints to be kept.
+     */
     static boolean checkpointsInDefaultDir(ReadableConfig conf) {
-        return conf.getOptional(CheckpointingOptions.CHECKPOINTS_DIRECTORY)
-                .map(DEFAULT_CHECKPOINT_URI::equals).orElse(false);
+        return conf.getOptional(CheckpointingOptions.CHECKPOINTS_DIRECTORY).map(DEFAULT_CHECKPOINT_URI::equals).orElse(false)
+                && conf.getOptional(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION).isEmpty();
     }
 }

@@ -93,6 +93,16 @@ class JobOptionsTest {
         assertFalse(TempoStreamJob.checkpointsInDefaultDir(named.getConfiguration()));
     }
 
+    /** Checkpoints asked for by --checkpoint-dir are kept, even in the default directory's place. */
+    @Test
+    void theDefaultDirectoryNamedByTheFlagIsNotTidiedAway() {
+        String defaultUri = TempoStreamJob.flinkConfiguration(parse(), new Configuration())
+                .get(CheckpointingOptions.CHECKPOINTS_DIRECTORY);
+        Configuration named = TempoStreamJob.flinkConfiguration(parse("--checkpoint-dir", defaultUri), new Configuration());
+        assertEquals(defaultUri, named.get(CheckpointingOptions.CHECKPOINTS_DIRECTORY));
+        assertFalse(TempoStreamJob.checkpointsInDefaultDir(named), "LocalCheckpoints would delete them on exit");
+    }
+
     @Test
     void aNamedJobKeepsItsSessionForAnHour() {
         assertEquals(3_600, parse("--client-id-prefix", "gym-1").mqtt().sessionExpirySeconds());
