@@ -31,10 +31,10 @@ public final class DeviceState {
     /** Start of the rep last reported provisionally, so each is reported once. */
     public long provisionalStartMs = NONE;
     /**
-     * The silence (processing-time) and closing (event-time) timers last asked for. Both are
-     * rounded to the second, so ten batches a second ask for the same one; asking once is enough.
+     * The closing (event-time) timer last asked for. It is rounded to the second, so ten batches a
+     * second ask for the same one; asking once is enough. (The silence timer follows from
+     * {@link #lastArrivalMs}; this one cannot, since released batches do not ask for it.)
      */
-    public long silenceTimerMs = NONE;
     public long closeTimerMs = NONE;
 
     public DeviceState() {

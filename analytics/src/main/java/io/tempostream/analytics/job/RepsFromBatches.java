@@ -99,15 +99,20 @@ public final class RepsFromBatches extends KeyedProcessFunction<String, ImuBatch
             device = new DeviceState();
             device.detector = RepDetectors.forPlacement(batch.placement(), batch.athleteId(), batch.deviceId());
         }
-        device.lastArrivalMs = now;
-        // Whole seconds, so a device sending ten batches a second asks for one timer per second.
-        long silenceAt = (now + SILENT_DEVICE_AFTER_MS) / 1000 * 1000 + 1000;
-        if (silenceAt != device.silenceTimerMs) {
+        // Whole seconds, so a device sending ten batches a second asks for one timer per second:
+        // the previous batch asked for this one already if it came in the same second.
+        long silenceAt = silenceTimerFor(now);
+        if (device.lastArrivalMs == NONE || silenceTimerFor(device.lastArrivalMs) != silenceAt) {
             ctx.timerService().registerProcessingTimeTimer(silenceAt);
-            device.silenceTimerMs = silenceAt;
         }
+        device.lastArrivalMs = now;
         take(device, batch, ctx, out);
         deviceState.update(device);
+    }
+
+    /** The silence timer a batch arriving at {@code arrivalMs} asks for, rounded up to the second. */
+    private static long silenceTimerFor(long arrivalMs) {
+        return (arrivalMs + SILENT_DEVICE_AFTER_MS) / 1000 * 1000 + 1000;
     }
 
     private void take(DeviceState device, ImuBatch batch, Context ctx, Collector<Rep> out) throws Exception {
