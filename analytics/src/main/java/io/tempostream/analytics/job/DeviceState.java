@@ -19,6 +19,11 @@ public final class DeviceState {
     public RecentBatches recentBatches = new RecentBatches();
     /** When it was last heard from (processing time). */
     public long lastArrivalMs = NONE;
+    /**
+     * The silence (processing-time) timer last asked for, pending while later than now. One at a
+     * time: it asks for the next when it fires, from the last arrival then.
+     */
+    public long silenceTimerMs = NONE;
     /** Sequence number of the batch the detector last took, to recognise the next one in order. */
     public long lastSequence = NONE;
     /**
@@ -31,9 +36,9 @@ public final class DeviceState {
     /** Start of the rep last reported provisionally, so each is reported once. */
     public long provisionalStartMs = NONE;
     /**
-     * The closing (event-time) timer last asked for. It is rounded to the second, so ten batches a
-     * second ask for the same one; asking once is enough. (The silence timer follows from
-     * {@link #lastArrivalMs}; this one cannot, since released batches do not ask for it.)
+     * The closing (event-time) timer, pending while the watermark is before it; NONE before the
+     * first. One per device at a time: when it fires it asks for the next from the last sample
+     * then, so a device sending ten batches a second wakes its closing timer once in three seconds.
      */
     public long closeTimerMs = NONE;
 

@@ -99,20 +99,27 @@ public final class RepsFromBatches extends KeyedProcessFunction<String, ImuBatch
             device = new DeviceState();
             device.detector = RepDetectors.forPlacement(batch.placement(), batch.athleteId(), batch.deviceId());
         }
-        // Whole seconds, so a device sending ten batches a second asks for one timer per second:
-        // the previous batch asked for this one already if it came in the same second.
-        long silenceAt = silenceTimerFor(now);
-        if (device.lastArrivalMs == NONE || silenceTimerFor(device.lastArrivalMs) != silenceAt) {
-            ctx.timerService().registerProcessingTimeTimer(silenceAt);
+        if (!silenceTimerPending(device, now)) {
+            askForSilenceTimer(device, now + SILENT_DEVICE_AFTER_MS, ctx);
         }
         device.lastArrivalMs = now;
         take(device, batch, ctx, out);
         deviceState.update(device);
     }
 
-    /** The silence timer a batch arriving at {@code arrivalMs} asks for, rounded up to the second. */
-    private static long silenceTimerFor(long arrivalMs) {
-        return (arrivalMs + SILENT_DEVICE_AFTER_MS) / 1000 * 1000 + 1000;
+    /**
+     * One silence timer per device at a time: a batch asks for one when none is pending, and when
+     * it fires with the device still heard from it asks for the next ({@link #onTimer}), so a device
+     * sending ten batches a second wakes it once in five seconds, not once a second.
+     */
+    private static void askForSilenceTimer(DeviceState device, long atMs, Context ctx) {
+        ctx.timerService().registerProcessingTimeTimer(atMs);
+        device.silenceTimerMs = atMs;
+    }
+
+    /** Whether the silence timer is still to fire. NONE, or 0 from a checkpoint without the field, is not. */
+    private static boolean silenceTimerPending(DeviceState device, long nowMs) {
+        return device.silenceTimerMs > nowMs;
     }
 
     private void take(DeviceState device, ImuBatch batch, Context ctx, Collector<Rep> out) throws Exception {
@@ -156,9 +163,11 @@ public final class RepsFromBatches extends KeyedProcessFunction<String, ImuBatch
                 closeSilentDevice(device, out);
                 deviceState.update(device);
                 ctx.timerService().registerProcessingTimeTimer(heard + DEVICE_STATE_TTL.toMillis());
-            } else if (device.lastArrivalMs == NONE || heard > device.lastArrivalMs) {
-                // Restored from a checkpoint: the device gets its full silence from the restart on.
-                ctx.timerService().registerProcessingTimeTimer(heard + SILENT_DEVICE_AFTER_MS);
+            } else if (!silenceTimerPending(device, ctx.timerService().currentProcessingTime())) {
+                // Heard from since this timer was asked for: wait for its silence from then on.
+                // After a restore, heard is the restart, so the device gets its full silence from there.
+                askForSilenceTimer(device, heard + SILENT_DEVICE_AFTER_MS, ctx);
+                deviceState.update(device);
             }
             return;
         }
@@ -220,10 +229,13 @@ public final class RepsFromBatches extends KeyedProcessFunction<String, ImuBatch
             return;
         }
         detector.advanceTo(timestamp, out::collect);
-        // Only a silence timer later than this one: the detector has just been advanced to here,
-        // and re-registering a time the watermark has passed fires again at once, for ever.
-        if (lastSample != Long.MIN_VALUE && lastSample + CLOSE_AFTER_SILENCE_MS > timestamp) {
+        // The closing timer that fired was asked for from an earlier sample: ask for the next from
+        // the last one. Only a later time: the detector has just been advanced to here, and a time
+        // the watermark has passed fires again at once, for ever.
+        if (lastSample != Long.MIN_VALUE && lastSample + CLOSE_AFTER_SILENCE_MS > timestamp
+                && !closeTimerPending(device, ctx)) {
             ctx.timerService().registerEventTimeTimer(lastSample + CLOSE_AFTER_SILENCE_MS);
+            device.closeTimerMs = lastSample + CLOSE_AFTER_SILENCE_MS;
         }
     }
 
@@ -304,17 +316,26 @@ public final class RepsFromBatches extends KeyedProcessFunction<String, ImuBatch
         }
     }
 
-    /** Asks to be woken when silence would close a pending rep, unless that timer is set already. */
+    /**
+     * Asks to be woken when silence would close a pending rep, unless a closing timer is pending:
+     * that one, when it fires, asks for the next from the last sample ({@link #advance}). One
+     * timer per device at a time: when each second asked for its own and each firing for one more,
+     * a device sending in sequence had twenty or more pending (RepsFromBatchesTest).
+     */
     private static void askToCloseAfterSilence(DeviceState device, Context ctx) {
-        if (device.detector.lastSampleMs() == Long.MIN_VALUE) {
+        if (device.detector.lastSampleMs() == Long.MIN_VALUE || closeTimerPending(device, ctx)) {
             return;
         }
-        // Rounded up to the second: one timer per device and second, not one per batch. A time the
-        // watermark has passed is asked for again: that timer has fired.
-        long closeAt = (device.detector.lastSampleMs() + CLOSE_AFTER_SILENCE_MS + 999) / 1000 * 1000;
-        if (closeAt != device.closeTimerMs || closeAt <= ctx.timerService().currentWatermark()) {
-            ctx.timerService().registerEventTimeTimer(closeAt);
-            device.closeTimerMs = closeAt;
-        }
+        long closeAt = device.detector.lastSampleMs() + CLOSE_AFTER_SILENCE_MS;
+        ctx.timerService().registerEventTimeTimer(closeAt);
+        device.closeTimerMs = closeAt;
+    }
+
+    /**
+     * Whether the closing timer is still to fire. One at or before the watermark has fired (or
+     * fires with it), so this needs no clearing when it does, and a checkpoint's value stays true.
+     */
+    private static boolean closeTimerPending(DeviceState device, Context ctx) {
+        return device.closeTimerMs != NONE && device.closeTimerMs > ctx.timerService().currentWatermark();
     }
 }

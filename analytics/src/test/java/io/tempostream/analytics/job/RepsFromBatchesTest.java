@@ -166,6 +166,34 @@ class RepsFromBatchesTest {
         }
     }
 
+    /**
+     * A device sending in sequence keeps one closing timer and one silence timer pending, not one
+     * per second of its data (23 pending at once before), and still gives every rep.
+     */
+    @Test
+    void aDeviceSendingInSequenceKeepsOneTimerOfEachKind() throws Exception {
+        List<ImuBatch> batches = backRows();
+        try (var run = harness()) {
+            run.open();
+            long now = 0;
+            int mostEventTimers = 0;
+            int mostProcessingTimers = 0;
+            for (ImuBatch batch : batches) {
+                now += 100;
+                run.setProcessingTime(now);
+                run.processElement(batch, batch.lastTimestampMs());
+                run.processWatermark(batch.lastTimestampMs() - 500);
+                if (now > 1_000) { // after the first batch, which waited for the watermark
+                    mostEventTimers = Math.max(mostEventTimers, run.numEventTimeTimers());
+                }
+                mostProcessingTimers = Math.max(mostProcessingTimers, run.numProcessingTimeTimers());
+            }
+            assertEquals(1, mostEventTimers, "event-time timers pending at once");
+            assertEquals(1, mostProcessingTimers, "processing-time timers pending at once");
+            assertEquals(6, run.extractOutputValues().size(), "reps");
+        }
+    }
+
     /** Batches swapped in transit wait for the watermark and are put back in order: the same reps as in order. */
     @Test
     void swappedBatchesGiveTheRepsOfTheBatchesInOrder() throws Exception {
