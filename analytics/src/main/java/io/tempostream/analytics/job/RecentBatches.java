@@ -25,10 +25,16 @@ final class RecentBatches implements Serializable {
                 return true;
             }
         }
+        remember(batch);
+        return false;
+    }
+
+    /** Records a batch the caller knows to be new, without looking for it among the remembered. */
+    void remember(ImuBatch batch) {
+        long first = batch.firstTimestampMs();
         sequences[next] = batch.sequence();
         firstTimestampsMs[next] = first;
         next = (next + 1) % REMEMBERED;
         count = Math.min(count + 1, REMEMBERED);
-        return false;
     }
 }

@@ -107,6 +107,11 @@ public final class RepsFromBatches extends KeyedProcessFunction<String, ImuBatch
         deviceState.update(device);
     }
 
+    /** Batches used once already and sent again: the duplicateBatches metric. */
+    long duplicateBatches() {
+        return duplicateBatches.getCount();
+    }
+
     /**
      * One silence timer per device at a time: a batch asks for one when none is pending, and when
      * it fires with the device still heard from it asks for the next ({@link #onTimer}), so a device
@@ -123,7 +128,13 @@ public final class RepsFromBatches extends KeyedProcessFunction<String, ImuBatch
     }
 
     private void take(DeviceState device, ImuBatch batch, Context ctx, Collector<Rep> out) throws Exception {
-        if (device.recentBatches.seenBefore(batch)) {
+        // With nothing waiting, every batch seen so far went to the detector or was skipped as
+        // old, so one that starts after the detector's last sample is new: only the others need
+        // looking for among the remembered (a search of 64, 3 % of this operator's time in a profile).
+        boolean surelyNew = device.releaseAtMs == NONE && batch.firstTimestampMs() > device.detector.lastSampleMs();
+        if (surelyNew) {
+            device.recentBatches.remember(batch);
+        } else if (device.recentBatches.seenBefore(batch)) {
             duplicateBatches.inc(); // redelivered by the broker or resent by the device: used once already
             return;
         }

@@ -209,6 +209,47 @@ class RepsFromBatchesTest {
     }
 
     /**
+     * A broker's redeliveries (QoS 1): batches sent again at once, and sent again while they wait
+     * to be put back in order after a swap, are used once and counted as duplicates.
+     */
+    @Test
+    void redeliveredBatchesAreUsedOnceAndCounted() throws Exception {
+        List<ImuBatch> inOrder = backRows();
+        List<ImuBatch> sent = new ArrayList<>();
+        int redelivered = 0;
+        for (int i = 0; i < inOrder.size(); i++) {
+            ImuBatch batch = inOrder.get(i);
+            if (i % 23 == 7 && i + 1 < inOrder.size()) {
+                ImuBatch next = inOrder.get(++i);
+                sent.addAll(List.of(next, batch, next)); // swapped, then the waiting one again
+                redelivered++;
+            } else {
+                sent.add(batch);
+                if (i % 10 == 3) {
+                    sent.add(batch);
+                    redelivered++;
+                }
+            }
+        }
+        try (var run = harness()) {
+            run.open();
+            long now = 0;
+            long watermark = Long.MIN_VALUE;
+            for (ImuBatch batch : sent) {
+                now += 200;
+                run.setProcessingTime(now);
+                run.processElement(batch, batch.lastTimestampMs());
+                watermark = Math.max(watermark, batch.lastTimestampMs() - 500);
+                run.processWatermark(watermark);
+            }
+            run.processWatermark(Long.MAX_VALUE);
+            assertEquals(repsWithTheJobsWatermark(inOrder, 200), run.extractOutputValues());
+            RepsFromBatches operator = (RepsFromBatches) ((KeyedProcessOperator<?, ?, ?>) run.getOperator()).getUserFunction();
+            assertEquals(redelivered, operator.duplicateBatches(), "batches counted as duplicates");
+        }
+    }
+
+    /**
      * Feeds batches one every {@code everyMs} of processing time, each followed by the job's
      * watermark (newest sample − 500 ms; it never goes back), then ends the input.
      */
