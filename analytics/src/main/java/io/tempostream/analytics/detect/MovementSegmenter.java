@@ -27,11 +27,18 @@ final class MovementSegmenter {
     private static final int CAPACITY = 8192; // 40 s at 200 Hz, > MAX_MOVEMENT_MS at any supported rate
 
     private final long[] t = new long[CAPACITY];
-    // Floats: the sensor's own resolution (16 bits), and 40 % less state to checkpoint per device.
-    private final float[] gx = new float[CAPACITY];
-    private final float[] gy = new float[CAPACITY];
-    private final float[] gz = new float[CAPACITY];
-    private final float[] smooth = new float[CAPACITY];
+    /**
+     * Per sample, side by side: angular velocity x, y, z and the smoothed speed. Floats: the
+     * sensor's own resolution (16 bits), and 40 % less state to checkpoint per device. Side by
+     * side, not an array each: the job runs thousands of devices in turn, and a sample's four
+     * values then share a cache line instead of taking four.
+     */
+    private final float[] samples = new float[CAPACITY * FIELDS];
+    private static final int FIELDS = 4;
+    private static final int GX = 0;
+    private static final int GY = 1;
+    private static final int GZ = 2;
+    private static final int SPEED = 3;
     private long count;
     private int halfWidth = -1;
     private double sumX, sumY, sumZ;
@@ -52,9 +59,9 @@ final class MovementSegmenter {
     void add(long tMs, double gxDps, double gyDps, double gzDps, Listener out) {
         int i = slot(count);
         t[i] = tMs;
-        gx[i] = (float) gxDps;
-        gy[i] = (float) gyDps;
-        gz[i] = (float) gzDps;
+        samples[i * FIELDS + GX] = (float) gxDps;
+        samples[i * FIELDS + GY] = (float) gyDps;
+        samples[i * FIELDS + GZ] = (float) gzDps;
         count++;
         if (halfWidth < 0) {
             if (count < 8) {
@@ -73,15 +80,15 @@ final class MovementSegmenter {
     /** Slides the moving average to include sample {@code newest} and classifies its centre. */
     private void advanceWindow(long newest, Listener out) {
         int in = slot(newest);
-        sumX += gx[in];
-        sumY += gy[in];
-        sumZ += gz[in];
+        sumX += velocity(in, GX);
+        sumY += velocity(in, GY);
+        sumZ += velocity(in, GZ);
         long width = 2L * halfWidth + 1;
         if (newest >= width) {
             int leaving = slot(newest - width);
-            sumX -= gx[leaving];
-            sumY -= gy[leaving];
-            sumZ -= gz[leaving];
+            sumX -= velocity(leaving, GX);
+            sumY -= velocity(leaving, GY);
+            sumZ -= velocity(leaving, GZ);
         }
         long centre = newest - halfWidth;
         if (centre < 0) {
@@ -90,12 +97,12 @@ final class MovementSegmenter {
         long n = Math.min(width, newest + 1);
         // The length of the averaged velocity, not the average of lengths: noise has a length
         // too (0.5 deg/s for 0.3 deg/s per axis), which kept a slow movement from ending.
-        smooth[slot(centre)] = (float) (Math.sqrt(sumX * sumX + sumY * sumY + sumZ * sumZ) / n);
+        samples[slot(centre) * FIELDS + SPEED] = (float) (Math.sqrt(sumX * sumX + sumY * sumY + sumZ * sumZ) / n);
         classify(centre, out);
     }
 
     private void classify(long index, Listener out) {
-        double s = smooth[slot(index)];
+        double s = speed(slot(index));
         if (discarding) {
             discarding = s >= onSpeedDps;
             return;
@@ -107,7 +114,7 @@ final class MovementSegmenter {
                 peakIndex = index;
                 peak = s;
                 int k = slot(index);
-                out.onset(Math.max(Math.round(rampStart(index)), previousEndMs), gx[k], gy[k], gz[k]);
+                out.onset(Math.max(Math.round(rampStart(index)), previousEndMs), velocity(k, GX), velocity(k, GY), velocity(k, GZ));
             }
             return;
         }
@@ -150,7 +157,7 @@ final class MovementSegmenter {
         double[] speeds = new double[n];
         for (int k = 0; k < n; k++) {
             times[k] = t[slot(first + k)];
-            speeds[k] = smooth[slot(first + k)];
+            speeds[k] = speed(slot(first + k));
         }
         return new double[] {MovementJolt.of(times, speeds, n, startMs, endMs, peak, true),
                 MovementJolt.of(times, speeds, n, startMs, endMs, peak, false)};
@@ -193,7 +200,7 @@ final class MovementSegmenter {
     /** Time (ms, interpolated) where the smoothed speed first falls below {@code level}. */
     private double crossing(long from, int step, long limit, double level) {
         long k = from;
-        while (k != limit && smooth[slot(k + step)] >= level) {
+        while (k != limit && speed(slot(k + step)) >= level) {
             k += step;
         }
         if (k == limit) {
@@ -201,8 +208,8 @@ final class MovementSegmenter {
         }
         long inside = k;
         long outside = k + step;
-        double a = smooth[slot(inside)];
-        double b = smooth[slot(outside)];
+        double a = speed(slot(inside));
+        double b = speed(slot(outside));
         double fraction = a == b ? 0 : (a - level) / (a - b);
         return t[slot(inside)] + fraction * (t[slot(outside)] - t[slot(inside)]);
     }
@@ -223,12 +230,22 @@ final class MovementSegmenter {
                 double halfDtS = (t1 - t0) / 2000.0;
                 int a = slot(k - 1);
                 int b = slot(k);
-                rotation[0] += (gx[a] + gx[b]) * halfDtS;
-                rotation[1] += (gy[a] + gy[b]) * halfDtS;
-                rotation[2] += (gz[a] + gz[b]) * halfDtS;
+                rotation[0] += (velocity(a, GX) + velocity(b, GX)) * halfDtS;
+                rotation[1] += (velocity(a, GY) + velocity(b, GY)) * halfDtS;
+                rotation[2] += (velocity(a, GZ) + velocity(b, GZ)) * halfDtS;
             }
         }
         return rotation;
+    }
+
+    /** Angular velocity about one axis ({@link #GX}, {@link #GY} or {@link #GZ}) in a slot. */
+    private float velocity(int slot, int axis) {
+        return samples[slot * FIELDS + axis];
+    }
+
+    /** The smoothed angular speed in a slot. */
+    private float speed(int slot) {
+        return samples[slot * FIELDS + SPEED];
     }
 
     private static int slot(long index) {

@@ -20,6 +20,9 @@ import java.util.UUID;
  *                           task failure but not the process
  * @param restoreFrom        a checkpoint (its {@code chk-N} directory) or savepoint to start from; null
  *                           for a fresh start
+ * @param allowNonRestoredState start from {@code restoreFrom} even if some of its state belongs to no
+ *                           operator of this version (an older format of the rep detectors' state):
+ *                           that state is dropped, the rest restored
  * @param athletes           the coach's athlete configuration ({@code --athletes FILE}): plan start,
  *                           time zone, tempo per exercise; athletes not in it get the defaults
  */
@@ -31,18 +34,19 @@ public record JobOptions(
         long maxOutOfOrderMs,
         String checkpointDir,
         String restoreFrom,
+        boolean allowNonRestoredState,
         AthleteProfiles athletes) {
 
     /** A job that starts fresh, checkpoints to memory and knows no athlete (tests and the demo). */
     public JobOptions(MqttSourceOptions mqtt, InfluxOptions influx, int parallelism, long checkpointIntervalMs,
             long maxOutOfOrderMs) {
-        this(mqtt, influx, parallelism, checkpointIntervalMs, maxOutOfOrderMs, null, null, AthleteProfiles.none());
+        this(mqtt, influx, parallelism, checkpointIntervalMs, maxOutOfOrderMs, null, null, false, AthleteProfiles.none());
     }
 
     /** The same job with the coach's athlete configuration. */
     public JobOptions withAthletes(AthleteProfiles profiles) {
         return new JobOptions(mqtt, influx, parallelism, checkpointIntervalMs, maxOutOfOrderMs, checkpointDir,
-                restoreFrom, profiles);
+                restoreFrom, allowNonRestoredState, profiles);
     }
 
     public static final String DEFAULT_MQTT_URL = "tcp://127.0.0.1:1883";
@@ -54,6 +58,8 @@ public record JobOptions(
     public static final Set<String> FLAGS = Set.of("mqtt-url", "topic", "client-id-prefix", "influx-url", "influx-db",
             "parallelism", "checkpoint-interval-ms", "max-out-of-order-ms", "session-expiry-s", "checkpoint-dir",
             "restore-from", "athletes");
+    /** Flags without a value. */
+    public static final Set<String> SWITCHES = Set.of("allow-non-restored-state");
 
     /**
      * A local checkpoint or savepoint must exist and be complete (its {@code _metadata} file is
@@ -96,7 +102,17 @@ public record JobOptions(
                 flags.getLong("max-out-of-order-ms", 500, 0, 60_000),
                 flags.get("checkpoint-dir").map(JobOptions::checkpointDirectory).orElse(null),
                 flags.get("restore-from").map(JobOptions::checkpointToRestore).orElse(null),
+                allowNonRestoredState(flags),
                 flags.get("athletes").map(JobOptions::athletes).orElse(AthleteProfiles.none()));
+    }
+
+    /** Only with --restore-from: on its own it would say nothing. */
+    private static boolean allowNonRestoredState(Flags flags) {
+        boolean allow = flags.has("allow-non-restored-state");
+        if (allow && flags.get("restore-from").isEmpty()) {
+            throw new IllegalArgumentException("--allow-non-restored-state needs --restore-from");
+        }
+        return allow;
     }
 
     /**

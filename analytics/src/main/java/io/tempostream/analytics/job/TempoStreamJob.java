@@ -11,7 +11,6 @@ import io.tempostream.ingest.mqtt.MqttRecord;
 import io.tempostream.ingest.mqtt.MqttSource;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Set;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
@@ -46,6 +45,9 @@ public final class TempoStreamJob {
     static final Duration BUFFER_TIMEOUT = Duration.ofMillis(20);
     /** The same as a URI, once: {@code Path.toUri()} ends in "/" only if the directory exists yet. */
     private static final String DEFAULT_CHECKPOINT_URI = DEFAULT_CHECKPOINT_DIR.toUri().toString();
+
+    /** The rep operator's id in checkpoints, with the format of its device state. */
+    static final String REPS_FROM_BATCHES_UID = "reps-from-batches-2";
 
     private final Source<MqttRecord, ?, ?> source;
     private final Sink<TrainingRecord> sink;
@@ -100,7 +102,11 @@ public final class TempoStreamJob {
                 .keyBy(batch -> batch.athleteId() + "/" + batch.deviceId())
                 .process(new RepsFromBatches())
                 .name("Reps from batches")
-                .uid("reps-from-batches");
+                // The suffix is the format of a device's state. The detectors' fields are stored as
+                // they are (Kryo), so a change to them leaves older checkpoints unreadable: raise it
+                // then, and Flink refuses such a checkpoint up front instead of failing on restore
+                // for ever (docs/operations.md, upgrading).
+                .uid(REPS_FROM_BATCHES_UID);
         // Selections are rare: an idle stream of them must not hold the watermark back.
         DataStream<ExerciseSelection> selections = batches.getSideOutput(BatchesFromMessages.SELECTIONS)
                 .assignTimestampsAndWatermarks(WatermarkStrategy
@@ -163,6 +169,7 @@ public final class TempoStreamJob {
         }
         if (options.restoreFrom() != null) {
             conf.set(StateRecoveryOptions.SAVEPOINT_PATH, options.restoreFrom());
+            conf.set(StateRecoveryOptions.SAVEPOINT_IGNORE_UNCLAIMED_STATE, options.allowNonRestoredState());
         }
         if (cluster.getOptional(ExecutionOptions.BUFFER_TIMEOUT).isEmpty()) {
             // Reps are sparse next to samples: Flink's 100 ms default would hold each one up to
@@ -190,7 +197,7 @@ public final class TempoStreamJob {
     public static void main(String[] args) throws Exception {
         JobOptions options;
         try {
-            options = JobOptions.fromFlags(Flags.parse(args, JobOptions.FLAGS, Set.of()));
+            options = JobOptions.fromFlags(Flags.parse(args, JobOptions.FLAGS, JobOptions.SWITCHES));
         } catch (IllegalArgumentException e) {
             System.err.println("tempostream run: " + e.getMessage());
             System.exit(2);
@@ -200,13 +207,33 @@ public final class TempoStreamJob {
         configure(env, options);
         fromOptions(options).addTo(env);
         String name = "TempoStream reps from " + options.mqtt().endpoint().serverUri();
-        if (env instanceof LocalStreamEnvironment) {
-            JobClient job = env.executeAsync(name);
-            LocalCheckpoints.manage(env, job);
-            job.getJobExecutionResult().get();
-        } else {
-            env.execute(name);
+        try {
+            if (env instanceof LocalStreamEnvironment) {
+                JobClient job = env.executeAsync(name);
+                LocalCheckpoints.manage(env, job);
+                job.getJobExecutionResult().get();
+            } else {
+                env.execute(name);
+            }
+        } catch (Exception e) {
+            if (options.restoreFrom() != null && holdsStateOfNoOperator(e)) {
+                throw new IllegalStateException("--restore-from " + options.restoreFrom() + " holds state of an operator"
+                        + " this version does not have (the rep detectors' state format changes between some versions,"
+                        + " docs/operations.md): add --allow-non-restored-state to restore the rest and start the"
+                        + " devices afresh", e);
+            }
+            throw e;
         }
+    }
+
+    /** Flink's refusal of a checkpoint with state for an operator the job no longer has. */
+    private static boolean holdsStateOfNoOperator(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().contains("Cannot map checkpoint/savepoint state")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -10,10 +10,10 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Set;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExecutionOptions;
+import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.streaming.api.environment.LocalStreamEnvironment;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.junit.jupiter.api.Test;
@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class JobOptionsTest {
     private static JobOptions parse(String... args) {
-        return JobOptions.fromFlags(Flags.parse(args, JobOptions.FLAGS, Set.of()));
+        return JobOptions.fromFlags(Flags.parse(args, JobOptions.FLAGS, JobOptions.SWITCHES));
     }
 
     @Test
@@ -154,5 +154,22 @@ class JobOptionsTest {
         }
         Files.writeString(unfinished.resolve("_metadata"), "");
         assertEquals(unfinished.toString(), parse("--restore-from", unfinished.toString()).restoreFrom());
+    }
+
+    /**
+     * A checkpoint from a version whose rep detectors stored their state differently holds state
+     * for an operator this one does not have: Flink refuses it, unless asked to drop that state.
+     */
+    @Test
+    void stateOfNoOperatorIsDroppedOnlyWhenAskedAndOnlyFromACheckpoint(@TempDir Path dir) throws Exception {
+        Path checkpoint = Files.createDirectories(dir.resolve("chk-3"));
+        Files.writeString(checkpoint.resolve("_metadata"), "");
+        Configuration strict = TempoStreamJob.flinkConfiguration(parse("--restore-from", checkpoint.toString()), new Configuration());
+        assertFalse(strict.get(StateRecoveryOptions.SAVEPOINT_IGNORE_UNCLAIMED_STATE));
+        Configuration lenient = TempoStreamJob.flinkConfiguration(
+                parse("--restore-from", checkpoint.toString(), "--allow-non-restored-state"), new Configuration());
+        assertTrue(lenient.get(StateRecoveryOptions.SAVEPOINT_IGNORE_UNCLAIMED_STATE));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> parse("--allow-non-restored-state"));
+        assertEquals("--allow-non-restored-state needs --restore-from", e.getMessage());
     }
 }
