@@ -104,8 +104,8 @@ public final class TempoStreamJob {
                 .name("Reps from batches")
                 // The suffix is the format of a device's state. The detectors' fields are stored as
                 // they are (Kryo), so a change to them leaves older checkpoints unreadable: raise it
-                // then, and Flink refuses such a checkpoint up front instead of failing on restore
-                // for ever (docs/operations.md, upgrading).
+                // then (DeviceStateFormatTest fails until it is), and Flink refuses such a checkpoint
+                // up front instead of failing on restore for ever (docs/operations.md, upgrading).
                 .uid(REPS_FROM_BATCHES_UID);
         // Selections are rare: an idle stream of them must not hold the watermark back.
         DataStream<ExerciseSelection> selections = batches.getSideOutput(BatchesFromMessages.SELECTIONS)
