@@ -233,19 +233,19 @@ class RepsFromBatchesTest {
         }
         try (var run = harness()) {
             run.open();
-            long now = 0;
-            long watermark = Long.MIN_VALUE;
-            for (ImuBatch batch : sent) {
-                now += 200;
-                run.setProcessingTime(now);
-                run.processElement(batch, batch.lastTimestampMs());
-                watermark = Math.max(watermark, batch.lastTimestampMs() - 500);
-                run.processWatermark(watermark);
-            }
-            run.processWatermark(Long.MAX_VALUE);
+            feedWithTheJobsWatermark(run, sent, 200);
             assertEquals(repsWithTheJobsWatermark(inOrder, 200), run.extractOutputValues());
             RepsFromBatches operator = (RepsFromBatches) ((KeyedProcessOperator<?, ?, ?>) run.getOperator()).getUserFunction();
             assertEquals(redelivered, operator.duplicateBatches(), "batches counted as duplicates");
+        }
+    }
+
+    /** The reps of {@link #feedWithTheJobsWatermark} on a fresh operator. */
+    private static List<Rep> repsWithTheJobsWatermark(List<ImuBatch> batches, long everyMs) throws Exception {
+        try (var run = harness()) {
+            run.open();
+            feedWithTheJobsWatermark(run, batches, everyMs);
+            return run.extractOutputValues();
         }
     }
 
@@ -253,21 +253,18 @@ class RepsFromBatchesTest {
      * Feeds batches one every {@code everyMs} of processing time, each followed by the job's
      * watermark (newest sample − 500 ms; it never goes back), then ends the input.
      */
-    private static List<Rep> repsWithTheJobsWatermark(List<ImuBatch> batches, long everyMs) throws Exception {
-        try (var run = harness()) {
-            run.open();
-            long now = 0;
-            long watermark = Long.MIN_VALUE;
-            for (ImuBatch batch : batches) {
-                now += everyMs;
-                run.setProcessingTime(now);
-                run.processElement(batch, batch.lastTimestampMs());
-                watermark = Math.max(watermark, batch.lastTimestampMs() - 500);
-                run.processWatermark(watermark);
-            }
-            run.processWatermark(Long.MAX_VALUE);
-            return run.extractOutputValues();
+    private static void feedWithTheJobsWatermark(KeyedOneInputStreamOperatorTestHarness<String, ImuBatch, Rep> run,
+            List<ImuBatch> batches, long everyMs) throws Exception {
+        long now = 0;
+        long watermark = Long.MIN_VALUE;
+        for (ImuBatch batch : batches) {
+            now += everyMs;
+            run.setProcessingTime(now);
+            run.processElement(batch, batch.lastTimestampMs());
+            watermark = Math.max(watermark, batch.lastTimestampMs() - 500);
+            run.processWatermark(watermark);
         }
+        run.processWatermark(Long.MAX_VALUE);
     }
 
     private static ImuBatch shifted(ImuBatch b, long byMs) {
