@@ -21,10 +21,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -45,15 +43,12 @@ import org.junit.jupiter.api.io.TempDir;
 class JobKillRestoreIT {
     @TempDir
     Path dir;
-    private final String database = TestServices.freshDatabase("kill");
-    private final List<Process> jobs = new ArrayList<>();
+    private final JobProcesses jobs = new JobProcesses("kill");
+    private final String database = jobs.database();
 
     @AfterEach
     void cleanUp() throws Exception {
-        for (Process job : jobs) {
-            job.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-        }
-        TestServices.dropDatabase(database);
+        jobs.close();
     }
 
     @Test
@@ -80,7 +75,7 @@ class JobKillRestoreIT {
         }
         assertTrue(killed.get(), "the job was killed mid-set");
         long repsBeforeKill = TestServices.repCount(TestServices.INFLUX_URL, database);
-        Path latest = latestCheckpoint(checkpoints)
+        Path latest = JobProcesses.latestCheckpoint(checkpoints)
                 .orElseThrow(() -> new AssertionError("no completed checkpoint under " + checkpoints + "; job log:\n"
                         + log(dir.resolve("first.log"))));
 
@@ -114,7 +109,7 @@ class JobKillRestoreIT {
         Process job = startJob(List.of("-Djava.io.tmpdir=" + tmp), List.of("--client-id-prefix", name,
                 "--checkpoint-interval-ms", "500"), dir.resolve("stop.log"));
         long deadline = System.currentTimeMillis() + 90_000;
-        while (latestCheckpoint(defaultDir).isEmpty()) {
+        while (JobProcesses.latestCheckpoint(defaultDir).isEmpty()) {
             assertTrue(job.isAlive() && System.currentTimeMillis() < deadline,
                     "no completed checkpoint under " + defaultDir + "; job log:\n" + log(dir.resolve("stop.log")));
             Thread.sleep(200);
@@ -148,30 +143,7 @@ class JobKillRestoreIT {
     }
 
     private Process startJob(List<String> jvmOptions, List<String> flags, Path log) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g"));
-        command.addAll(jvmOptions);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), TempoStreamJob.class.getName(),
-                "--mqtt-url", TestServices.MQTT_URL,
-                "--influx-url", TestServices.INFLUX_URL,
-                "--influx-db", database));
-        command.addAll(flags);
-        Process job = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        jobs.add(job);
-        return job;
-    }
-
-    /** The newest {@code chk-N} directory whose checkpoint completed (it has its metadata file). */
-    private static Optional<Path> latestCheckpoint(Path checkpoints) throws IOException {
-        if (!Files.isDirectory(checkpoints)) {
-            return Optional.empty();
-        }
-        try (Stream<Path> files = Files.walk(checkpoints, 3)) {
-            return files.filter(p -> p.getFileName().toString().equals("_metadata"))
-                    .map(Path::getParent)
-                    .filter(p -> p.getFileName().toString().startsWith("chk-"))
-                    .max(Comparator.comparingLong(p -> Long.parseLong(p.getFileName().toString().substring(4))));
-        }
+        return jobs.start(jvmOptions, List.of(TempoStreamJob.class.getName()), flags, log);
     }
 
     /** The same engine over the same batches, in one go: what a run without the kill writes. */

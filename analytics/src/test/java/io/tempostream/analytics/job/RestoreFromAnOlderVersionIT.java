@@ -4,17 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.tempostream.analytics.TestServices;
 import io.tempostream.analytics.cli.TempoStreamCli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.functions.RichMapFunction;
@@ -43,15 +39,11 @@ import org.junit.jupiter.api.io.TempDir;
 class RestoreFromAnOlderVersionIT {
     @TempDir
     Path dir;
-    private final String database = TestServices.freshDatabase("older");
-    private final List<Process> jobs = new ArrayList<>();
+    private final JobProcesses jobs = new JobProcesses("older");
 
     @AfterEach
     void cleanUp() throws Exception {
-        for (Process job : jobs) {
-            job.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-        }
-        TestServices.dropDatabase(database);
+        jobs.close();
     }
 
     @Test
@@ -80,17 +72,10 @@ class RestoreFromAnOlderVersionIT {
 
     /** `tempostream run` in a JVM of its own, with the console logging the launcher gives it. */
     private Process run(Path log, String... flags) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "-Dlogback.configurationFile=tempostream-logback.xml",
-                "-cp", System.getProperty("java.class.path"), TempoStreamCli.class.getName(), "run",
-                "--mqtt-url", TestServices.MQTT_URL,
-                "--influx-url", TestServices.INFLUX_URL,
-                "--influx-db", database,
-                "--checkpoint-dir", dir.resolve("checkpoints").toString()));
-        command.addAll(List.of(flags));
-        Process job = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        jobs.add(job);
-        return job;
+        List<String> all = new ArrayList<>(List.of("--checkpoint-dir", dir.resolve("checkpoints").toString()));
+        all.addAll(List.of(flags));
+        return jobs.start(List.of("-Dlogback.configurationFile=tempostream-logback.xml"),
+                List.of(TempoStreamCli.class.getName(), "run"), all, log);
     }
 
     /**
@@ -114,24 +99,15 @@ class RestoreFromAnOlderVersionIT {
         JobClient job = env.executeAsync("older version");
         try {
             long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
-            while (completed(checkpoints).isEmpty() && System.nanoTime() < deadline) {
+            while (JobProcesses.latestCheckpoint(checkpoints).isEmpty() && System.nanoTime() < deadline) {
                 Thread.sleep(100);
             }
         } finally {
             job.cancel().get(1, TimeUnit.MINUTES);
         }
         // Only now: each completed checkpoint replaces the one before it until the job is cancelled.
-        return completed(checkpoints).orElseThrow(() -> new AssertionError("no checkpoint completed under " + checkpoints));
-    }
-
-    private static Optional<Path> completed(Path checkpoints) throws Exception {
-        if (!Files.isDirectory(checkpoints)) {
-            return Optional.empty();
-        }
-        try (Stream<Path> files = Files.walk(checkpoints)) {
-            return files.filter(f -> f.getFileName().toString().equals("_metadata")).map(Path::getParent)
-                    .max(Comparator.comparingInt(chk -> Integer.parseInt(chk.getFileName().toString().substring("chk-".length()))));
-        }
+        return JobProcesses.latestCheckpoint(checkpoints)
+                .orElseThrow(() -> new AssertionError("no checkpoint completed under " + checkpoints));
     }
 
     /** Keyed state, so the checkpoint holds some for the operator. */
