@@ -142,19 +142,15 @@ class RepsFromBatchesTest {
         List<ImuBatch> batches = backRows();
         try (var run = harness()) {
             run.open();
-            long now = 0;
-            for (ImuBatch batch : batches) {
-                now += 200;
-                run.setProcessingTime(now);
-                int before = run.extractOutputValues().size();
-                run.processElement(batch, batch.lastTimestampMs());
-                run.processWatermark(batch.lastTimestampMs() - 500);
+            int[] seen = {0};
+            feedLive(run, batches, 200, (batch, now) -> {
                 List<Rep> reps = run.extractOutputValues();
-                for (Rep rep : reps.subList(before, reps.size())) {
+                for (Rep rep : reps.subList(seen[0], reps.size())) {
                     assertTrue(batch.lastTimestampMs() - rep.endMs() <= (rep.rep() < 6 ? 1_000 : 2_500),
                             "rep " + rep.rep() + " reported " + (batch.lastTimestampMs() - rep.endMs()) + " ms after its end");
                 }
-            }
+                seen[0] = reps.size();
+            });
             List<Rep> reps = run.extractOutputValues();
             assertEquals(6, reps.size(), "reps");
             // Each rep was also offered as its eccentric ended, once, before its pause was known.
@@ -175,21 +171,15 @@ class RepsFromBatchesTest {
         List<ImuBatch> batches = backRows();
         try (var run = harness()) {
             run.open();
-            long now = 0;
-            int mostEventTimers = 0;
-            int mostProcessingTimers = 0;
-            for (ImuBatch batch : batches) {
-                now += 100;
-                run.setProcessingTime(now);
-                run.processElement(batch, batch.lastTimestampMs());
-                run.processWatermark(batch.lastTimestampMs() - 500);
+            int[] most = {0, 0}; // event-time, processing-time timers pending at once
+            feedLive(run, batches, 100, (batch, now) -> {
                 if (now > 1_000) { // after the first batch, which waited for the watermark
-                    mostEventTimers = Math.max(mostEventTimers, run.numEventTimeTimers());
+                    most[0] = Math.max(most[0], run.numEventTimeTimers());
                 }
-                mostProcessingTimers = Math.max(mostProcessingTimers, run.numProcessingTimeTimers());
-            }
-            assertEquals(1, mostEventTimers, "event-time timers pending at once");
-            assertEquals(1, mostProcessingTimers, "processing-time timers pending at once");
+                most[1] = Math.max(most[1], run.numProcessingTimeTimers());
+            });
+            assertEquals(1, most[0], "event-time timers pending at once");
+            assertEquals(1, most[1], "processing-time timers pending at once");
             assertEquals(6, run.extractOutputValues().size(), "reps");
         }
     }
@@ -249,12 +239,24 @@ class RepsFromBatchesTest {
         }
     }
 
-    /**
-     * Feeds batches one every {@code everyMs} of processing time, each followed by the job's
-     * watermark (newest sample − 500 ms; it never goes back), then ends the input.
-     */
+    /** {@link #feedLive}, then the end of the input. */
     private static void feedWithTheJobsWatermark(KeyedOneInputStreamOperatorTestHarness<String, ImuBatch, Rep> run,
             List<ImuBatch> batches, long everyMs) throws Exception {
+        feedLive(run, batches, everyMs, (batch, now) -> { });
+        run.processWatermark(Long.MAX_VALUE);
+    }
+
+    /** What a test looks at once a batch is in and the watermark has followed it. */
+    private interface AfterBatch {
+        void check(ImuBatch batch, long nowMs) throws Exception;
+    }
+
+    /**
+     * Feeds batches one every {@code everyMs} of processing time, each followed by the job's
+     * watermark (newest sample − 500 ms; it never goes back).
+     */
+    private static void feedLive(KeyedOneInputStreamOperatorTestHarness<String, ImuBatch, Rep> run, List<ImuBatch> batches,
+            long everyMs, AfterBatch after) throws Exception {
         long now = 0;
         long watermark = Long.MIN_VALUE;
         for (ImuBatch batch : batches) {
@@ -263,8 +265,8 @@ class RepsFromBatchesTest {
             run.processElement(batch, batch.lastTimestampMs());
             watermark = Math.max(watermark, batch.lastTimestampMs() - 500);
             run.processWatermark(watermark);
+            after.check(batch, now);
         }
-        run.processWatermark(Long.MAX_VALUE);
     }
 
     private static ImuBatch shifted(ImuBatch b, long byMs) {
