@@ -2,28 +2,29 @@ package io.tempostream.analytics.influx;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.operators.ProcessingTimeService;
-import org.apache.flink.api.connector.sink2.SinkWriter;
+import org.apache.flink.api.connector.sink2.StatefulSinkWriter;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.MetricGroup;
 import org.influxdb.InfluxDB;
 import org.influxdb.InfluxDBException;
-import org.influxdb.dto.BatchPoints;
 import org.influxdb.dto.Point;
 import org.influxdb.dto.Query;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Buffers points and writes them in batches. While InfluxDB is unreachable the points stay
- * buffered and attempts back off; the outage is logged once, not once per write. Nothing is
- * dropped: with {@code maxBufferedPoints} waiting, {@link #write} waits for InfluxDB, and so does
- * the flush before each checkpoint. The job backs up to the broker (backpressure), and a checkpoint,
- * after which the source acknowledges its messages, completes only once its reps are in InfluxDB.
+ * Buffers points (as line protocol) and writes them in batches. While InfluxDB is unreachable the
+ * points stay buffered and attempts back off; the outage is logged once, not once per write.
+ * Nothing is dropped, and an outage holds nothing else up: the points not yet written are part of
+ * each checkpoint ({@link #snapshotState}), so checkpoints complete, the source acknowledges what
+ * they cover, and a job restored from one writes those points once InfluxDB is back. Only with
+ * {@code maxBufferedPoints} waiting does {@link #write} wait for InfluxDB (backpressure).
  */
-final class InfluxSinkWriter<T> implements SinkWriter<T> {
+final class InfluxSinkWriter<T> implements StatefulSinkWriter<T, String> {
     private static final Logger LOG = LoggerFactory.getLogger(InfluxSinkWriter.class);
     private static final long MAX_RETRY_BACKOFF_MS = 30_000;
 
@@ -31,7 +32,8 @@ final class InfluxSinkWriter<T> implements SinkWriter<T> {
     private final PointMapper<T> mapper;
     private final ProcessingTimeService timers;
     private final InfluxDB client;
-    private final ArrayDeque<Point> buffer = new ArrayDeque<>();
+    /** Line protocol at millisecond precision, oldest first. */
+    private final ArrayDeque<String> buffer = new ArrayDeque<>();
     private final Counter pointsWritten;
     private final Counter writeErrors;
     private final Counter pointsRejected;
@@ -41,16 +43,15 @@ final class InfluxSinkWriter<T> implements SinkWriter<T> {
     private long retryBackoffMs;
     private long nextAttemptAtMs;
     private boolean closed;
-    /** Null when this sink does not report its own health. */
+    /**
+     * Null when this sink does not report its own health. The job's sinks share one InfluxDB: the
+     * one that reports its health also says when InfluxDB goes and comes back, the others only at
+     * debug level, so an outage is one line per change.
+     */
     private final SinkHealth health;
 
     InfluxSinkWriter(InfluxOptions options, PointMapper<T> mapper, ProcessingTimeService timers,
-            MetricGroup metrics, InfluxDB client) {
-        this(options, mapper, timers, metrics, client, null);
-    }
-
-    InfluxSinkWriter(InfluxOptions options, PointMapper<T> mapper, ProcessingTimeService timers,
-            MetricGroup metrics, InfluxDB client, SinkHealth health) {
+            MetricGroup metrics, InfluxDB client, SinkHealth health, Collection<String> restored) {
         this.health = health;
         this.options = options;
         this.mapper = mapper;
@@ -60,14 +61,15 @@ final class InfluxSinkWriter<T> implements SinkWriter<T> {
         this.writeErrors = metrics.counter("influxWriteErrors");
         this.pointsRejected = metrics.counter("influxPointsRejected");
         metrics.gauge("influxBufferedPoints", buffer::size);
+        buffer.addAll(restored);
         scheduleFlush();
     }
 
     @Override
     public void write(T element, Context context) throws InterruptedException {
-        Point point;
+        String line;
         try {
-            point = mapper.toPoint(element);
+            line = mapper.toPoint(element).lineProtocol(TimeUnit.MILLISECONDS);
         } catch (IllegalArgumentException e) {
             // A value that cannot be written safely (LineProtocolSafety): counted, never written.
             pointsRejected.inc();
@@ -76,13 +78,12 @@ final class InfluxSinkWriter<T> implements SinkWriter<T> {
             }
             return;
         }
-        String line = point.lineProtocol();
         if (line.indexOf('\n') >= 0 || line.indexOf('\r') >= 0) {
             pointsRejected.inc();
             LOG.warn("not writing a point whose line protocol would span lines ({} so far)", pointsRejected.getCount());
             return;
         }
-        buffer.addLast(point);
+        buffer.addLast(line);
         if (buffer.size() >= options.batchSize()) {
             writeBuffered();
         }
@@ -93,14 +94,22 @@ final class InfluxSinkWriter<T> implements SinkWriter<T> {
         }
     }
 
-    /** Before a checkpoint barrier passes (and at the end of the input): everything is written. */
+    /**
+     * Before a checkpoint barrier passes: one attempt, and what InfluxDB does not take goes into the
+     * checkpoint. At the end of a bounded input: everything is written, waiting for InfluxDB if need be.
+     */
     @Override
     public void flush(boolean endOfInput) throws InterruptedException {
         writeBuffered();
-        while (!buffer.isEmpty() && !closed) {
+        while (endOfInput && !buffer.isEmpty() && !closed) {
             waitForNextAttempt();
             writeBuffered();
         }
+    }
+
+    @Override
+    public List<String> snapshotState(long checkpointId) {
+        return new ArrayList<>(buffer);
     }
 
     private void waitForNextAttempt() throws InterruptedException {
@@ -112,7 +121,8 @@ final class InfluxSinkWriter<T> implements SinkWriter<T> {
         closed = true;
         writeBuffered();
         if (!buffer.isEmpty()) {
-            LOG.warn("closing with {} points not written to InfluxDB at {}", buffer.size(), options);
+            // Not lost: the last checkpoint holds them, or they came after it and will be sent again.
+            LOG.debug("closing with {} points not written to InfluxDB at {}", buffer.size(), options);
         }
         client.close();
     }
@@ -122,7 +132,7 @@ final class InfluxSinkWriter<T> implements SinkWriter<T> {
             if (!closed) {
                 Point report = health == null ? null : health.reportIfDue(time, buffer.size());
                 if (report != null) {
-                    buffer.addLast(report);
+                    buffer.addLast(report.lineProtocol(TimeUnit.MILLISECONDS));
                 }
                 writeBuffered();
                 scheduleFlush();
@@ -135,7 +145,7 @@ final class InfluxSinkWriter<T> implements SinkWriter<T> {
             return;
         }
         while (!buffer.isEmpty()) {
-            List<Point> batch = new ArrayList<>(Math.min(buffer.size(), options.batchSize()));
+            List<String> batch = new ArrayList<>(Math.min(buffer.size(), options.batchSize()));
             buffer.stream().limit(options.batchSize()).forEach(batch::add);
             if (!tryWrite(batch)) {
                 return;
@@ -147,7 +157,7 @@ final class InfluxSinkWriter<T> implements SinkWriter<T> {
     }
 
     /** True when the batch is done with: written, or refused by InfluxDB for good. */
-    private boolean tryWrite(List<Point> batch) {
+    private boolean tryWrite(List<String> batch) {
         try {
             if (!databaseReady) {
                 // InfluxDB 1.x creates on demand; 2.x/3.x v1 compatibility refuses and needs a mapped bucket.
@@ -162,7 +172,7 @@ final class InfluxSinkWriter<T> implements SinkWriter<T> {
                 databaseReady = true;
             }
             try {
-                client.write(BatchPoints.database(options.database()).precision(TimeUnit.MILLISECONDS).points(batch).build());
+                client.write(options.database(), null, InfluxDB.ConsistencyLevel.ONE, TimeUnit.MILLISECONDS, batch);
             } catch (InfluxDBException.FieldTypeConflictException | InfluxDBException.UnableToParseException
                     | InfluxDBException.PointsBeyondRetentionPolicyException refused) {
                 // InfluxDB refuses these points for good: the same write would fail for ever, and
@@ -180,7 +190,7 @@ final class InfluxSinkWriter<T> implements SinkWriter<T> {
                 health.written(batch.size());
             }
             if (outage) {
-                LOG.info("InfluxDB at {} is reachable again; writing {} buffered points", options, buffer.size());
+                log("InfluxDB at {} is reachable again; writing {} buffered points", options, buffer.size());
                 outage = false;
                 retryBackoffMs = 0;
             }
@@ -191,13 +201,21 @@ final class InfluxSinkWriter<T> implements SinkWriter<T> {
                 health.writeError();
             }
             if (!outage) {
-                LOG.warn("InfluxDB at {} is not accepting writes ({}); keeping points and retrying with backoff",
+                log("InfluxDB at {} is not accepting writes ({}); keeping points (in checkpoints too) and retrying",
                         options, e.getMessage());
                 outage = true;
             }
             retryBackoffMs = Math.min(MAX_RETRY_BACKOFF_MS, Math.max(options.flushIntervalMs(), 2 * retryBackoffMs));
             nextAttemptAtMs = timers.getCurrentProcessingTime() + retryBackoffMs;
             return false;
+        }
+    }
+
+    private void log(String message, Object... args) {
+        if (health != null) {
+            LOG.warn(message, args);
+        } else {
+            LOG.debug(message, args);
         }
     }
 

@@ -33,12 +33,18 @@ final class JobProcesses implements AutoCloseable {
      * {@code flags}, its output and errors to {@code log}.
      */
     Process start(List<String> jvmOptions, List<String> main, List<String> flags, Path log) throws IOException {
+        return start(jvmOptions, main, TestServices.INFLUX_URL, flags, log);
+    }
+
+    /** The same, writing to the InfluxDB at {@code influxUrl} (one the test started, or will). */
+    Process start(List<String> jvmOptions, List<String> main, String influxUrl, List<String> flags, Path log)
+            throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx1g"));
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", System.getProperty("java.class.path")));
         command.addAll(main);
-        command.addAll(List.of("--mqtt-url", TestServices.MQTT_URL, "--influx-url", TestServices.INFLUX_URL,
+        command.addAll(List.of("--mqtt-url", TestServices.MQTT_URL, "--influx-url", influxUrl,
                 "--influx-db", database));
         command.addAll(flags);
         Process job = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
