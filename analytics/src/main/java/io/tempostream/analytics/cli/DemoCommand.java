@@ -1,6 +1,7 @@
 package io.tempostream.analytics.cli;
 
 import io.tempostream.analytics.detect.Rep;
+import io.tempostream.analytics.influx.InfluxConnection;
 import io.tempostream.analytics.job.JobOptions;
 import io.tempostream.analytics.job.LocalCheckpoints;
 import io.tempostream.analytics.job.RepLine;
@@ -8,6 +9,7 @@ import io.tempostream.analytics.job.TempoStreamJob;
 import io.tempostream.ingest.PayloadFormat;
 import io.tempostream.ingest.config.Flags;
 import io.tempostream.ingest.mqtt.MqttEndpoint;
+import io.tempostream.ingest.mqtt.MqttSource;
 import io.tempostream.ingest.mqtt.MqttSourceOptions;
 import io.tempostream.ingest.mqtt.ReaderReadiness;
 import io.tempostream.simulator.SessionPublisher;
@@ -23,7 +25,11 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.CloseableIterator;
 
@@ -94,7 +100,12 @@ final class DemoCommand {
             PrintStream out) throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         TempoStreamJob.configure(env, options);
-        CloseableIterator<Rep> reps = TempoStreamJob.fromOptions(options).addTo(env).collectAsync();
+        // Flink's collect sink hands results over after the checkpoint that covers them when
+        // checkpoints are exactly-once, and at once when they are at-least-once: the athlete sees
+        // a rep when it is detected, not up to a checkpoint interval later.
+        env.configure(new Configuration().set(CheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE,
+                CheckpointingMode.AT_LEAST_ONCE));
+        CloseableIterator<Rep> reps = jobFor(options, out).addTo(env).collectAsync();
         BlockingQueue<Rep> detected = new LinkedBlockingQueue<>();
         try (ReaderReadiness readiness = new ReaderReadiness(options.mqtt())) {
             JobClient job = env.executeAsync("TempoStream demo");
@@ -125,6 +136,19 @@ final class DemoCommand {
                 job.getJobExecutionResult().handle((result, cancelled) -> null).get(30, TimeUnit.SECONDS);
             }
         }
+    }
+
+    /**
+     * The whole job when InfluxDB answers; without it, the same detection and analytics with
+     * nothing written, said once: the console never waits for a database that is not there.
+     */
+    private static TempoStreamJob jobFor(JobOptions options, PrintStream out) {
+        if (InfluxConnection.reachable(options.influx())) {
+            return TempoStreamJob.fromOptions(options);
+        }
+        out.printf(Locale.ROOT, "InfluxDB not reachable at %s, showing reps here only%n", options.influx().url());
+        return new TempoStreamJob(new MqttSource(options.mqtt()), new DiscardingSink<>(), options.maxOutOfOrderMs(),
+                options.athletes(), null, null);
     }
 
     private static int printUntilDone(BlockingQueue<Rep> detected, int expected, CompletableFuture<Long> publishing,

@@ -21,4 +21,13 @@ public final class InfluxConnection {
         client.setLogLevel(InfluxDB.LogLevel.NONE);
         return client;
     }
+
+    /** Whether InfluxDB answers a ping at {@code options.url()} (within the connect timeout). */
+    public static boolean reachable(InfluxOptions options) {
+        try (InfluxDB client = open(options)) {
+            return client.ping().isGood();
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
 }
