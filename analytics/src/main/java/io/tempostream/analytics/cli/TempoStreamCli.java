@@ -1,7 +1,6 @@
 package io.tempostream.analytics.cli;
 
 import io.tempostream.analytics.evaluate.EvaluateCommand;
-import io.tempostream.analytics.job.TempoStreamJob;
 import io.tempostream.simulator.RecordCli;
 import io.tempostream.simulator.ReplayCli;
 import io.tempostream.simulator.SimulatorCli;
@@ -14,10 +13,7 @@ public final class TempoStreamCli {
 
             Commands:
               demo       broker + Flink job + simulator in one go; prints reps as they are detected
-              run        the Flink job: MQTT in, reps to InfluxDB (--mqtt-url, --influx-url, --influx-db,
-                         --parallelism, --checkpoint-interval-ms, --max-out-of-order-ms, --topic,
-                         --client-id-prefix: a stable name keeps the broker session, --session-expiry-s,
-                         --checkpoint-dir DIR, --restore-from DIR/chk-N: start from a checkpoint)
+              run        the Flink job: MQTT in, reps to InfluxDB
               simulate   publish simulated training to an MQTT broker (and record it)
               replay     publish a recording (CSV or MetaWear export) to MQTT, real time or faster
               record     write what devices send over MQTT to recording CSVs
@@ -25,6 +21,7 @@ public final class TempoStreamCli {
               analyze    count reps and time phases in a recording (CSV or MetaWear export), offline
               loadtest   drive N simulated devices through the broker into a running job; report
                          throughput, lag and rep-to-InfluxDB latency (docs/benchmarks.md)
+              bench      JMH benchmarks of the engine, codecs and job (docs/benchmarks.md)
 
             Run 'tempostream COMMAND --help' for a command's flags.
             """;
@@ -53,8 +50,11 @@ public final class TempoStreamCli {
                     return DemoCommand.run(rest, System.out);
                 }
                 case "run" -> {
-                    TempoStreamJob.main(rest);
-                    return 0;
+                    if (help) {
+                        System.out.print(RunCommand.USAGE);
+                        return 0;
+                    }
+                    return RunCommand.run(rest, System.out);
                 }
                 case "analyze" -> {
                     if (help) {

@@ -40,7 +40,7 @@ public final class TempoStreamJob {
      * Where checkpoints go without --checkpoint-dir (and no directory in the cluster's config): for
      * the job's own restarts; run here, they go when its process ends ({@link LocalCheckpoints}).
      */
-    static final Path DEFAULT_CHECKPOINT_DIR = Path.of(System.getProperty("java.io.tmpdir"), "tempostream-checkpoints");
+    public static final Path DEFAULT_CHECKPOINT_DIR = Path.of(System.getProperty("java.io.tmpdir"), "tempostream-checkpoints");
     /** Longest a record waits in a network buffer that is not full, unless the cluster's config says. */
     static final Duration BUFFER_TIMEOUT = Duration.ofMillis(20);
     /** The same as a URI, once: {@code Path.toUri()} ends in "/" only if the directory exists yet. */
@@ -85,12 +85,16 @@ public final class TempoStreamJob {
         return addWithOutputs(env).reps();
     }
 
+    /**
+     * Operator names are short: Flink joins a chain's names into one metric name and warns when that
+     * passes 80 characters. The "… out" sinks write to InfluxDB (the sink given to the constructor).
+     */
     public Outputs addWithOutputs(StreamExecutionEnvironment env) {
         SingleOutputStreamOperator<ImuBatch> batches = env
-                .fromSource(source, WatermarkStrategy.noWatermarks(), "MQTT messages")
+                .fromSource(source, WatermarkStrategy.noWatermarks(), "MQTT")
                 .uid("mqtt-source")
                 .process(new BatchesFromMessages())
-                .name("Batches from messages")
+                .name("Batches")
                 .uid("batches-from-messages");
         SingleOutputStreamOperator<Rep> reps = batches
                 .assignTimestampsAndWatermarks(WatermarkStrategy
@@ -122,16 +126,16 @@ public final class TempoStreamJob {
                 .keyBy(Rep::athleteId)
                 .connect(selections.keyBy(ExerciseSelection::athleteId))
                 .process(new TrainingFromReps(athletes))
-                .name("Training analytics from reps")
+                .name("Training from reps")
                 .uid("training-from-reps");
-        training.sinkTo(sink).name("InfluxDB training").uid("influx-training");
+        training.sinkTo(sink).name("Training out").uid("influx-training");
         DataStream<IngestHealth> health = batches.getSideOutput(BatchesFromMessages.HEALTH);
         if (healthSink != null) {
-            health.sinkTo(healthSink).name("InfluxDB health").uid("influx-health");
+            health.sinkTo(healthSink).name("Health out").uid("influx-health");
         }
         DataStream<HoldProgress> holding = reps.getSideOutput(RepsFromBatches.HOLDING);
         if (holdingSink != null) {
-            holding.sinkTo(holdingSink).name("InfluxDB holds under way").uid("influx-holding");
+            holding.sinkTo(holdingSink).name("Holds out").uid("influx-holding");
         }
         return new Outputs(reps, training, batches.getSideOutput(BatchesFromMessages.REJECTED), health, holding);
     }
@@ -203,6 +207,11 @@ public final class TempoStreamJob {
             System.exit(2);
             return;
         }
+        execute(options);
+    }
+
+    /** Builds the job from {@code options} and runs it until it ends (or is cancelled). */
+    public static void execute(JobOptions options) throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         configure(env, options);
         fromOptions(options).addTo(env);
