@@ -45,10 +45,13 @@ final class AnalyzeCommand {
               --metawear-gyro FILE   MetaWear gyroscope export
               --placement P          wrist or back (default wrist): where the sensor was worn
               --exercise NAME        optional hint (row, cable-row, face-pull, y-raise, pendlay-row,
-                                     scapular-squeeze, bench, squat, ohp, dead): a wrist sensor
-                                     then follows only the signal that exercise moves
-              --tempo C-H-E-P        prescribed tempo (default 3-1-3-0): each rep's deviation, tempo
-                                     score and form flags, each set's fatigue, as the job writes them
+                                     scapular-squeeze, bench, squat, ohp, dead; or as in session
+                                     scripts: dumbbell-row, seated-cable-row, prone-y-raise, ...):
+                                     a wrist sensor then follows only the signal that exercise moves
+              --tempo C-H-E-P        the prescribed tempo: each rep's deviation, tempo score and the
+                                     rushed-eccentric flag, as the job writes them; without it, no
+                                     rep is judged against a tempo (velocity loss and the other
+                                     form flags are shown either way)
               --output table|json    default table
 
             Example: tempostream analyze --csv session.csv --tempo 3-1-3-0 --output json
@@ -83,7 +86,7 @@ final class AnalyzeCommand {
             List<Rep> reps = RepDetectors.forPlacement(placement, hint, "offline", "recording").detectAll(recording);
             List<TrainingRecord> analysed = analyse(reps, tempo.orElse(AthleteProfile.DEFAULT_TEMPO));
             if (output.equals("json")) {
-                out.println(json(reps, analysed));
+                out.println(json(reps, analysed, tempo.isPresent()));
             } else {
                 printTable(reps, tempo, analysed, out);
             }
@@ -139,7 +142,11 @@ final class AnalyzeCommand {
         return bySet;
     }
 
-    private static List<String> flagNames(FormFlags f) {
+    /**
+     * The form flags in words; rushing the eccentric is judged against a tempo, so only when the
+     * user gave one (the analytics need some tempo to run, but the user never asked for this one).
+     */
+    private static List<String> flagNames(FormFlags f, boolean tempoGiven) {
         List<String> names = new ArrayList<>();
         if (f.swing()) {
             names.add("swing");
@@ -150,13 +157,17 @@ final class AnalyzeCommand {
         if (f.partial()) {
             names.add("partial");
         }
-        if (f.rushedEccentric()) {
+        if (f.rushedEccentric() && tempoGiven) {
             names.add("rushed-eccentric");
         }
         return names;
     }
 
-    static String json(List<Rep> reps, List<TrainingRecord> analysed) {
+    /**
+     * @param tempoGiven whether the user gave {@code --tempo}: without it nothing is judged against
+     *     a tempo (no tempo, score, on-tempo, squeeze held or rushed eccentric)
+     */
+    static String json(List<Rep> reps, List<TrainingRecord> analysed, boolean tempoGiven) {
         Map<String, AnalysedRep> byRep = analysedByRep(analysed);
         Map<Integer, SetAnalysis> bySet = setsByNumber(analysed);
         ObjectMapper mapper = new ObjectMapper();
@@ -165,20 +176,27 @@ final class AnalyzeCommand {
         for (Rep r : reps.stream().filter(r -> !r.isometric()).toList()) {
             repNodes.addObject().put("set", r.set()).put("rep", r.rep()).put("startMs", r.startMs()).put("endMs", r.endMs())
                     .put("concentricMs", r.concentricMs()).put("peakHoldMs", r.peakHoldMs())
-                    .put("eccentricMs", r.eccentricMs()).put("bottomPauseMs", r.bottomPauseMs())
-                    .put("romDeg", Math.round(r.romDeg() * 10) / 10.0)
-                    .put("travelM", Math.round(r.travelM() * 1000) / 1000.0);
+                    .put("eccentricMs", r.eccentricMs()).put("bottomPauseMs", r.bottomPauseMs());
+            ObjectNode node = (ObjectNode) repNodes.get(repNodes.size() - 1);
+            // A rep carries the measure its detector used: degrees of rotation or metres of travel.
+            if (r.romDeg() > 0) {
+                node.put("romDeg", Math.round(r.romDeg() * 10) / 10.0);
+            }
+            if (r.travelM() > 0) {
+                node.put("travelM", Math.round(r.travelM() * 1000) / 1000.0);
+            }
             AnalysedRep a = byRep.get(r.set() + "/" + r.rep() + "/false");
             if (a != null) {
-                ObjectNode node = (ObjectNode) repNodes.get(repNodes.size() - 1);
-                node.put("tempo", a.tempo().toString()).put("tempoScore", Math.round(a.compliance().score() * 10) / 10.0)
-                        .put("onTempo", a.compliance().onTempo())
-                        .put("velocityLossPct", Math.round(a.velocityLossPct() * 10) / 10.0);
-                ArrayNode flags = node.putArray("flags");
-                flagNames(a.flags()).forEach(flags::add);
-                if (a.compliance().squeezeHeld() != null) {
-                    node.put("squeezeHeld", a.compliance().squeezeHeld());
+                if (tempoGiven) {
+                    node.put("tempo", a.tempo().toString()).put("tempoScore", Math.round(a.compliance().score() * 10) / 10.0)
+                            .put("onTempo", a.compliance().onTempo());
+                    if (a.compliance().squeezeHeld() != null) {
+                        node.put("squeezeHeld", a.compliance().squeezeHeld());
+                    }
                 }
+                node.put("velocityLossPct", Math.round(a.velocityLossPct() * 10) / 10.0);
+                ArrayNode flags = node.putArray("flags");
+                flagNames(a.flags(), tempoGiven).forEach(flags::add);
             }
         }
         ArrayNode setNodes = root.putArray("sets");
@@ -187,8 +205,10 @@ final class AnalyzeCommand {
                     .put("endMs", s.endMs()).put("timeUnderTensionMs", s.timeUnderTensionMs());
             SetAnalysis a = bySet.get(s.set());
             if (a != null) {
-                node.put("tempoScore", Math.round(a.meanScore() * 10) / 10.0)
-                        .put("velocityLossPct", Math.round(a.velocityLossPct() * 10) / 10.0)
+                if (tempoGiven) {
+                    node.put("tempoScore", Math.round(a.meanScore() * 10) / 10.0);
+                }
+                node.put("velocityLossPct", Math.round(a.velocityLossPct() * 10) / 10.0)
                         .put("concentricSlowingPct", Math.round(a.concentricSlowingPct() * 10) / 10.0)
                         .put("consistencyCvPct", Math.round(a.consistencyCvPct() * 10) / 10.0);
             }
@@ -221,13 +241,17 @@ final class AnalyzeCommand {
             out.printf(Locale.ROOT, "%3d  %3d  %8.1f s %5.1f s %7.1f s %5.1f s   %-12s%s   %s%n", r.set(), r.rep(),
                     r.concentricMs() / 1000.0, r.peakHoldMs() / 1000.0, r.eccentricMs() / 1000.0,
                     r.bottomPauseMs() / 1000.0, io.tempostream.analytics.job.RepLine.range(r),
-                    tempo.map(t -> deviation(r, t)).orElse(""), a == null ? "" : String.join(",", flagNames(a.flags())));
+                    tempo.map(t -> deviation(r, t)).orElse(""),
+                    a == null ? "" : String.join(",", flagNames(a.flags(), tempo.isPresent())));
         }
         for (SetSummary s : SetSummary.of(reps.stream().filter(r -> !r.isometric()).toList())) {
             SetAnalysis a = bySet.get(s.set());
-            out.printf(Locale.ROOT, "set %d: %d reps, %.1f s under tension%s%n", s.set(), s.reps(), s.timeUnderTensionMs() / 1000.0,
-                    a == null ? "" : String.format(Locale.ROOT, "; tempo score %.0f, velocity loss %.0f %%, concentric %+.0f %%",
-                            a.meanScore(), a.velocityLossPct(), a.concentricSlowingPct()));
+            String judged = a == null ? ""
+                    : (tempo.isPresent() ? String.format(Locale.ROOT, "; tempo score %.0f", a.meanScore()) : "")
+                    + String.format(Locale.ROOT, "; velocity loss %.0f %%, %s", a.velocityLossPct(),
+                            concentricTrend(a.concentricSlowingPct()));
+            out.printf(Locale.ROOT, "set %d: %d reps, %.1f s under tension%s%n", s.set(), s.reps(),
+                    s.timeUnderTensionMs() / 1000.0, judged);
         }
         for (SetSummary s : SetSummary.of(reps.stream().filter(Rep::isometric).toList())) {
             out.printf(Locale.ROOT, "set %d: %d isometric hold%s, %.1f s under tension%n", s.set(), s.reps(),
@@ -236,6 +260,15 @@ final class AnalyzeCommand {
         if (reps.isEmpty()) {
             out.println("no reps found");
         }
+    }
+
+    /** How the set's concentrics changed from first to last, as a coach says it. */
+    static String concentricTrend(double slowingPct) {
+        long pct = Math.round(slowingPct);
+        if (pct == 0) {
+            return "concentric steady";
+        }
+        return pct > 0 ? "concentric slowed " + pct + " %" : "concentric sped up " + -pct + " %";
     }
 
     private static String deviation(Rep r, TempoPrescription t) {

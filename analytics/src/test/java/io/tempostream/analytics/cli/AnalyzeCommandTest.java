@@ -2,10 +2,10 @@ package io.tempostream.analytics.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tempostream.analytics.RealData;
 import io.tempostream.ingest.recording.RecordingCsv;
 import io.tempostream.ingest.Placement;
 import io.tempostream.ingest.TempoPrescription;
@@ -139,6 +139,88 @@ class AnalyzeCommandTest {
         assertTrue(!table.contains("set 2: 4 reps"), table);
     }
 
+    /**
+     * Without --tempo nothing is judged against a tempo the user never gave (a silent 3-1-3-0
+     * flagged every fast rep as rushed); with it, each rep's tempo, score and rushed eccentrics are.
+     */
+    @Test
+    void repsAreJudgedAgainstATempoOnlyWhenOneIsGiven() throws Exception {
+        SimulatedDevice device = WristRowSimulator.simulate(new DeviceSession("a", "w", Placement.WRIST,
+                1_764_000_000_000L, 100, 50, 3_000,
+                List.of(new SetPlan(6, TempoPrescription.parse("1-0-1-0"), 60, 5_000)), 0.05, 5));
+        Path csv = dir.resolve("fast.csv");
+        try (Writer writer = Files.newBufferedWriter(csv)) {
+            RecordingCsv.write(device.toRecording(), writer, "fast rows");
+        }
+        assertEquals(0, analyze("--csv", csv.toString(), "--output", "json"), err.toString(StandardCharsets.UTF_8));
+        JsonNode untimed = new ObjectMapper().readTree(out.toByteArray());
+        assertEquals(6, untimed.get("reps").size());
+        for (JsonNode rep : untimed.get("reps")) {
+            assertTrue(!rep.has("tempo") && !rep.has("tempoScore") && !rep.has("onTempo"), rep.toString());
+            assertTrue(!rep.get("flags").toString().contains("rushed-eccentric"), rep.toString());
+            assertTrue(rep.has("velocityLossPct"), rep.toString());
+            // A rep carries the one measure its detector used, never a 0 for the other.
+            assertTrue(rep.has("romDeg") != rep.has("travelM"), rep.toString());
+        }
+        assertTrue(!untimed.get("sets").get(0).has("tempoScore"), untimed.get("sets").toString());
+
+        out.reset();
+        assertEquals(0, analyze("--csv", csv.toString(), "--output", "json", "--tempo", "3-1-3-0"));
+        JsonNode timed = new ObjectMapper().readTree(out.toByteArray());
+        for (JsonNode rep : timed.get("reps")) {
+            assertEquals("3-1-3-0", rep.get("tempo").asText());
+            assertTrue(rep.get("flags").toString().contains("rushed-eccentric"), "1 s against 3 s: " + rep);
+        }
+
+        out.reset();
+        assertEquals(0, analyze("--csv", csv.toString()));
+        String table = out.toString(StandardCharsets.UTF_8);
+        assertTrue(!table.contains("rushed-eccentric") && !table.contains("tempo score"), table);
+        assertTrue(table.matches("(?s).*set 1: 6 reps, [0-9.]+ s under tension; velocity loss \\d+ %, concentric"
+                + " (slowed \\d+ %|sped up \\d+ %|steady)\n.*"), table);
+    }
+
+    @Test
+    void concentricTrendIsSaidInWords() {
+        assertEquals("concentric slowed 8 %", AnalyzeCommand.concentricTrend(8.2));
+        assertEquals("concentric sped up 3 %", AnalyzeCommand.concentricTrend(-3.4));
+        assertEquals("concentric steady", AnalyzeCommand.concentricTrend(0.3));
+    }
+
+    /** Files that are not what analyze reads get a line a person can act on, in plain words. */
+    @Test
+    void unreadableFilesAreSaidInPlainWords() throws Exception {
+        String stem = "A-row-heavy_MetaWear_2019-01-14T15.04.06.123_C42732BE255C_";
+        Path accel = Files.writeString(dir.resolve(stem + "Accelerometer_12.500Hz_1.4.4.csv"),
+                "epoch (ms),time (01:00),elapsed (s),x-axis (g),y-axis (g),z-axis (g)\n");
+        Path gyro = Files.writeString(dir.resolve(stem + "Gyroscope_25.000Hz_1.4.4.csv"),
+                "epoch (ms),time (01:00),elapsed (s),x-axis (deg/s),y-axis (deg/s),z-axis (deg/s)\n");
+        Path empty = Files.writeString(dir.resolve("empty.csv"), "");
+        Path binary = Files.write(dir.resolve("binary.csv"), new byte[] {(byte) 0xff, (byte) 0xfe, 0, 'a', '\n'});
+        Path folder = Files.createDirectories(dir.resolve("folder.csv"));
+        Path headerOnly = Files.writeString(dir.resolve("header-only.csv"), RecordingCsv.HEADER + "\n");
+
+        assertRefused(empty + ": empty file, expected a MetaWear accelerometer header", "--metawear-accel",
+                empty.toString(), "--metawear-gyro", gyro.toString());
+        assertRefused(binary + ":1: not a text file (bytes that are not UTF-8)", "--csv", binary.toString());
+        assertRefused(binary + ":1: not a text file", "--metawear-accel", binary.toString(), "--metawear-gyro", gyro.toString());
+        assertRefused(folder + " is a folder, expected a CSV file", "--csv", folder.toString());
+        assertRefused("(this is the gyroscope export: are the two files swapped?)", "--metawear-accel", gyro.toString(),
+                "--metawear-gyro", accel.toString());
+        // A header and nothing else: the same answer in both formats.
+        assertRefused(headerOnly + ": no samples after the header", "--csv", headerOnly.toString());
+        assertRefused(accel + ": no samples after the header", "--metawear-accel", accel.toString(),
+                "--metawear-gyro", gyro.toString());
+    }
+
+    private void assertRefused(String expected, String... args) {
+        err.reset();
+        assertEquals(2, analyze(args));
+        String message = err.toString(StandardCharsets.UTF_8);
+        assertTrue(message.contains(expected), message);
+        assertTrue(!message.contains("null") && !message.contains("Input length") && !message.contains("\tat "), message);
+    }
+
     @Test
     void badFileExitsTwoNamingLineAndColumn() throws Exception {
         Path csv = Files.writeString(dir.resolve("bad.csv"), RecordingCsv.HEADER + "\n1764000000000,0,0,1,x,0,0\n");
@@ -159,16 +241,17 @@ class AnalyzeCommandTest {
 
     @Test
     void readsAMetaWearExportPair() throws Exception {
-        Path raw = Path.of("../../shared/data/metawear-barbell/raw");
-        if (!Files.isDirectory(raw)) {
-            raw = Path.of("../shared/data/metawear-barbell/raw");
-        }
-        assumeTrue(Files.isDirectory(raw), "../shared/data/metawear-barbell is absent: MetaWear reading not tested");
+        Path raw = RealData.metawearManifest().resolveSibling("raw");
         String stem = "A-row-heavy_MetaWear_2019-01-14T15.04.06.123_C42732BE255C_";
         assertEquals(0, analyze("--metawear-accel", raw.resolve(stem + "Accelerometer_12.500Hz_1.4.4.csv").toString(),
                 "--metawear-gyro", raw.resolve(stem + "Gyroscope_25.000Hz_1.4.4.csv").toString(), "--output", "json"),
                 err.toString(StandardCharsets.UTF_8));
         JsonNode result = new ObjectMapper().readTree(out.toByteArray());
         assertTrue(result.has("reps") && result.has("sets"), result.toString());
+        assertTrue(result.get("reps").size() > 0, result.toString());
+        for (JsonNode rep : result.get("reps")) {
+            // Heavy rows seen from the wrist are measured by travel: no range in degrees, not 0.
+            assertTrue(rep.get("travelM").asDouble() > 0 && !rep.has("romDeg"), rep.toString());
+        }
     }
 }

@@ -1,10 +1,9 @@
 package io.tempostream.ingest.recording;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Map;
 
 /**
  * Reads a MetaWear (MetaMotion) export pair: one accelerometer CSV (g) and one gyroscope CSV
@@ -22,8 +21,12 @@ public final class MetaWearCsv {
         }
     }
 
+    private static final String ACCELEROMETER_UNIT = "(g)";
+    private static final String GYROSCOPE_UNIT = "(deg/s)";
+    private static final Map<String, String> SENSORS = Map.of(ACCELEROMETER_UNIT, "accelerometer", GYROSCOPE_UNIT, "gyroscope");
+
     public static Recording read(Path accelerometer, Path gyroscope) throws IOException, RecordingFormatException {
-        return Resampler.merge(readChannel(accelerometer, "(g)"), readChannel(gyroscope, "(deg/s)"));
+        return Resampler.merge(readChannel(accelerometer, ACCELEROMETER_UNIT), readChannel(gyroscope, GYROSCOPE_UNIT));
     }
 
     static Channel readChannel(Path file, String unit) throws IOException, RecordingFormatException {
@@ -31,16 +34,21 @@ public final class MetaWearCsv {
         long[] t = new long[1024];
         float[][] c = new float[3][1024];
         int n = 0;
-        try (BufferedReader in = Files.newBufferedReader(file)) {
-            String header = in.readLine();
-            if (header == null || !header.startsWith("epoch (ms),") || !header.contains("x-axis " + unit)) {
-                throw new RecordingFormatException(name + ":1: expected a MetaWear header 'epoch (ms),…,x-axis "
-                        + unit + ",…', got '" + header + "'");
+        try (CsvLines in = CsvLines.open(file)) {
+            String header = in.next();
+            String expected = "a MetaWear " + SENSORS.get(unit) + " header 'epoch (ms),…,x-axis " + unit + ",…'";
+            if (header == null) {
+                throw new RecordingFormatException(name + ": empty file, expected " + expected);
+            }
+            if (!header.startsWith("epoch (ms),") || !header.contains("x-axis " + unit)) {
+                String other = unit.equals(ACCELEROMETER_UNIT) ? GYROSCOPE_UNIT : ACCELEROMETER_UNIT;
+                String hint = header.startsWith("epoch (ms),") && header.contains("x-axis " + other)
+                        ? " (this is the " + SENSORS.get(other) + " export: are the two files swapped?)" : "";
+                throw new RecordingFormatException(name + ":1: expected " + expected + ", got '" + header + "'" + hint);
             }
             String line;
-            int lineNo = 1;
-            while ((line = in.readLine()) != null) {
-                lineNo++;
+            while ((line = in.next()) != null) {
+                int lineNo = in.lineNumber();
                 if (line.isBlank()) {
                     continue;
                 }
@@ -69,6 +77,9 @@ public final class MetaWearCsv {
                 }
                 n++;
             }
+        }
+        if (n == 0) {
+            throw RecordingCsv.noSamples(name);
         }
         if (n < 2) {
             throw new RecordingFormatException(name + ": needs at least 2 samples, has " + n);

@@ -1,10 +1,8 @@
 package io.tempostream.ingest.recording;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
@@ -26,11 +24,10 @@ public final class RecordingCsv {
         float[][] c = new float[6][1024];
         int n = 0;
         boolean headerSeen = false;
-        try (BufferedReader in = Files.newBufferedReader(file)) {
+        try (CsvLines in = CsvLines.open(file)) {
             String line;
-            int lineNo = 0;
-            while ((line = in.readLine()) != null) {
-                lineNo++;
+            while ((line = in.next()) != null) {
+                int lineNo = in.lineNumber();
                 if (line.startsWith("#") || line.isBlank()) {
                     continue;
                 }
@@ -71,6 +68,9 @@ public final class RecordingCsv {
         if (!headerSeen) {
             throw new RecordingFormatException(name + ": empty file, expected header '" + HEADER + "'");
         }
+        if (n == 0) {
+            throw noSamples(name);
+        }
         return new Recording(Arrays.copyOf(t, n), Arrays.copyOf(c[0], n), Arrays.copyOf(c[1], n),
                 Arrays.copyOf(c[2], n), Arrays.copyOf(c[3], n), Arrays.copyOf(c[4], n), Arrays.copyOf(c[5], n));
     }
@@ -87,6 +87,11 @@ public final class RecordingCsv {
                     recording.gx()[i], recording.gy()[i], recording.gz()[i]);
         }
         out.flush();
+    }
+
+    /** A header and nothing after it: said the same way for both formats. */
+    static RecordingFormatException noSamples(String file) {
+        return new RecordingFormatException(file + ": no samples after the header");
     }
 
     static float parseFinite(String file, int line, String column, String cell) throws RecordingFormatException {
