@@ -77,14 +77,32 @@ public record ImuTopic(String athleteId, String deviceId) {
         }
     }
 
-    /** Keeps log lines short and printable whatever a client sent. */
-    static String abbreviate(String s) {
+    /**
+     * Keeps log lines short and printable whatever a client sent: at most 80 characters, and every
+     * character that could forge a log line or steer a terminal (line breaks, escape sequences, C1
+     * controls, bidirectional overrides) written as its escape: a line feed as backslash-n, the
+     * terminal's escape character as backslash-u001b.
+     */
+    public static String abbreviate(String s) {
         if (s == null) {
             return "null";
         }
-        String printable = s.codePoints().limit(80)
-                .map(c -> c < 0x20 || c == 0x7f ? '?' : c)
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
-        return s.length() > 80 ? printable + "…" : printable;
+        StringBuilder printable = new StringBuilder();
+        s.codePoints().limit(80).forEach(c -> {
+            int type = Character.getType(c);
+            if (c == '\n') {
+                printable.append("\\n");
+            } else if (c == '\r') {
+                printable.append("\\r");
+            } else if (c == '\t') {
+                printable.append("\\t");
+            } else if (type == Character.CONTROL || type == Character.FORMAT || type == Character.LINE_SEPARATOR
+                    || type == Character.PARAGRAPH_SEPARATOR || type == Character.UNASSIGNED || type == Character.SURROGATE) {
+                printable.append(String.format("\\u%04x", c));
+            } else {
+                printable.appendCodePoint(c);
+            }
+        });
+        return s.codePointCount(0, s.length()) > 80 ? printable + "…" : printable.toString();
     }
 }

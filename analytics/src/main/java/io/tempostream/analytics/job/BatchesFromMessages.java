@@ -66,14 +66,11 @@ public final class BatchesFromMessages extends ProcessFunction<MqttRecord, ImuBa
             Counter counter = rejected.get(e.reason());
             counter.inc();
             if (counter.getCount() % LOG_EVERY == 1) {
-                LOG.warn("rejected payload on '{}' ({}, {} so far): {}", printable(record.topic()), e.reason().metricName(),
+                LOG.warn("rejected payload on '{}' ({}, {} so far): {}", ImuTopic.abbreviate(record.topic()), e.reason().metricName(),
                         counter.getCount(), e.getMessage());
             }
             ctx.output(REJECTED, new RejectedPayload(record.topic(), e.reason(), e.getMessage(), record.receivedAtMs()));
         }
     }
 
-    private static String printable(String topic) {
-        return topic.length() > 120 ? topic.substring(0, 120) + "…" : topic.replaceAll("\\p{Cntrl}", "?");
-    }
 }
