@@ -127,6 +127,9 @@ public final class AthleteProfiles implements Serializable {
                 String where = path + ".tempo." + entry.getKey();
                 if (entry.getKey().equals("default")) {
                     athleteDefault = tempo(entry.getValue(), where);
+                } else if (TrainingExercise.fromWireName(entry.getKey()).isEmpty()) {
+                    throw new IllegalArgumentException(path + ".tempo names no exercise we know: '" + entry.getKey()
+                            + "' (one of " + TrainingExercise.wireNames() + ", or default)");
                 } else {
                     tempos.put(entry.getKey(), tempo(entry.getValue(), where));
                 }

@@ -53,6 +53,11 @@ public enum TrainingExercise {
         return Arrays.stream(values()).filter(e -> e.wireName.equals(name)).findFirst();
     }
 
+    /** The names {@link #fromWireName} knows, for error messages. */
+    public static String wireNames() {
+        return Arrays.stream(values()).map(TrainingExercise::wireName).collect(java.util.stream.Collectors.joining(", "));
+    }
+
     /** The category of any exercise name; unknown and empty names are {@link Category#OTHER}. */
     public static Category categoryOf(String name) {
         return fromWireName(name).map(TrainingExercise::category).orElse(Category.OTHER);

@@ -138,6 +138,13 @@ class JobOptionsTest {
         IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
                 () -> parse("--athletes", dir.resolve("none.json").toString()));
         assertTrue(missing.getMessage().contains("none.json"), missing.getMessage());
+        // A tempo for a misspelled exercise would never apply: refused like --exercise is.
+        Path misspelled = Files.writeString(dir.resolve("typo.json"),
+                "{\"athletes\":[{\"id\":\"a\",\"tempo\":{\"face-pul\":\"2-1-2-0\"}}]}");
+        IllegalArgumentException typo = assertThrows(IllegalArgumentException.class,
+                () -> parse("--athletes", misspelled.toString()));
+        assertTrue(typo.getMessage().contains("--athletes") && typo.getMessage().contains("typo.json")
+                && typo.getMessage().contains("'face-pul'") && typo.getMessage().contains("face-pull"), typo.getMessage());
     }
 
     @Test
