@@ -163,11 +163,27 @@ public enum Exercise {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
+    /**
+     * The exercise named as in session scripts and the exercise topic ({@code dumbbell-row}), or by
+     * the shorter name {@code analyze --exercise} takes for it ({@code row}, {@code cable-row},
+     * {@code y-raise}), so the same word works everywhere.
+     */
     public static Exercise fromScriptName(String name) {
+        String key = name.strip().toLowerCase(Locale.ROOT);
         for (Exercise e : values()) {
-            if (e.scriptName().equals(name)) {
+            if (e.scriptName().equals(key)) {
                 return e;
             }
+        }
+        switch (key) {
+            case "row":
+                return DUMBBELL_ROW;
+            case "cable-row":
+                return SEATED_CABLE_ROW;
+            case "y-raise":
+                return PRONE_Y_RAISE;
+            default:
+                break;
         }
         throw new IllegalArgumentException("exercise must be one of " + java.util.Arrays.stream(values())
                 .map(Exercise::scriptName).toList() + ", got '" + name + "'");

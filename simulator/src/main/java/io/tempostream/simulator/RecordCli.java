@@ -55,8 +55,7 @@ public final class RecordCli {
         }
         try {
             Flags flags = Flags.parse(args, Set.of("out", "mqtt-url", "topic", "duration-s"), Set.of());
-            Path out = Path.of(flags.get("out").orElseThrow(() -> new IllegalArgumentException("--out DIR is required")));
-            Files.createDirectories(out);
+            Path out = flags.outputDirectory("out").orElseThrow(() -> new IllegalArgumentException("--out DIR is required"));
             MqttEndpoint endpoint = MqttEndpoint.fromEnvironment(flags.get("mqtt-url", "tcp://127.0.0.1:1883"));
             long durationMs = Math.round(flags.getDouble("duration-s", 1e9, 0.1, 1e9) * 1000);
             Result result = record(endpoint, flags.get("topic", ImuTopic.ALL_DEVICES_FILTER), out, durationMs,

@@ -22,14 +22,19 @@ import org.eclipse.paho.mqttv5.common.MqttException;
 public final class SimulatorCli {
     static final String USAGE = """
             Usage: tempostream simulate [flags]
-              Publishes simulated dumbbell rows from wrist sensors to MQTT, in real time or faster.
+              Publishes simulated training to MQTT, in real time or faster: sets of one exercise by flags,
+  or whole workouts from session scripts.
 
               --mqtt-url URL     broker (default tcp://127.0.0.1:1883; MQTT_USERNAME/MQTT_PASSWORD from env)
-              --athletes N       athletes, each with one wrist sensor (default 1)
+              --exercise NAME    dumbbell-row (default), seated-cable-row, pendlay-row, face-pull,
+                                 band-face-pull, prone-y-raise, scapular-squeeze, squat, bench; the
+                                 names of session scripts, the exercise topic and analyze --exercise
+              --placement P      wrist (default) or back: where the sensor is worn
+              --athletes N       athletes, each with one sensor (wrist-1 or back-1; default 1)
               --sets N           sets per athlete (default 2)
               --reps N           reps per set (default 8)
               --tempo C-H-E-P    concentric, peak hold, eccentric, bottom pause in s (default 3-1-3-0)
-              --rom-deg DEG      range of motion (default 70)
+              --rom-deg DEG      range of motion of wrist rows (default 70)
               --rest-s S         rest between sets, at least 16 s (default 30)
               --rate HZ          sample rate, 12.5–200 (default 100)
               --batch N          samples per MQTT message (default 10)
@@ -99,7 +104,7 @@ public final class SimulatorCli {
                 writeTruth(Path.of(flags.get("truth").orElseThrow()), devices);
             }
             if (flags.has("record-dir")) {
-                Path dir = Files.createDirectories(Path.of(flags.get("record-dir").orElseThrow()));
+                Path dir = flags.outputDirectory("record-dir").orElseThrow();
                 for (SimulatedDevice device : devices) {
                     try (Writer out = Files.newBufferedWriter(dir.resolve(device.athleteId() + "_" + device.deviceId() + ".csv"))) {
                         RecordingCsv.write(device.toRecording(), out, "simulated by tempostream simulate " + String.join(" ", args));

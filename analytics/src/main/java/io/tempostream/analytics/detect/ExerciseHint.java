@@ -1,6 +1,7 @@
 package io.tempostream.analytics.detect;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -12,16 +13,16 @@ import java.util.stream.Collectors;
  * bottom and rise (concentric first), squat and bench start at the top and descend (eccentric first).
  */
 public enum ExerciseHint {
-    ROW("row", WristSignal.TRAVEL, 1),
+    ROW("row", WristSignal.TRAVEL, 1, "dumbbell-row"),
     PENDLAY_ROW("pendlay-row", WristSignal.TRAVEL, 1),
-    DEADLIFT("dead", WristSignal.TRAVEL, 1),
-    OVERHEAD_PRESS("ohp", WristSignal.TRAVEL, 1),
+    DEADLIFT("dead", WristSignal.TRAVEL, 1, "deadlift"),
+    OVERHEAD_PRESS("ohp", WristSignal.TRAVEL, 1, "overhead-press"),
     SQUAT("squat", WristSignal.TRAVEL, -1),
     BENCH("bench", WristSignal.TRAVEL, -1),
-    FACE_PULL("face-pull", WristSignal.ROTATION, 0),
-    Y_RAISE("y-raise", WristSignal.ROTATION, 0),
+    FACE_PULL("face-pull", WristSignal.ROTATION, 0, "band-face-pull"),
+    Y_RAISE("y-raise", WristSignal.ROTATION, 0, "prone-y-raise"),
     /** The handle travels horizontally, which neither wrist signal follows yet: no narrowing. */
-    CABLE_ROW("cable-row", WristSignal.EITHER, 0),
+    CABLE_ROW("cable-row", WristSignal.EITHER, 0, "seated-cable-row"),
     /** Isometric: the wrist stays still; the back sensor sees the squeeze. */
     SCAPULAR_SQUEEZE("scapular-squeeze", WristSignal.EITHER, 0);
 
@@ -29,11 +30,14 @@ public enum ExerciseHint {
     public enum WristSignal { TRAVEL, ROTATION, EITHER }
 
     private final String cliName;
+    /** The names session scripts and the exercise topic use, where they differ (dumbbell-row for row). */
+    private final List<String> aliases;
     private final WristSignal wristSignal;
     private final int farEndDirection;
 
-    ExerciseHint(String cliName, WristSignal wristSignal, int farEndDirection) {
+    ExerciseHint(String cliName, WristSignal wristSignal, int farEndDirection, String... aliases) {
         this.cliName = cliName;
+        this.aliases = List.of(aliases);
         this.wristSignal = wristSignal;
         this.farEndDirection = farEndDirection;
     }
@@ -56,10 +60,13 @@ public enum ExerciseHint {
         return farEndDirection;
     }
 
-    /** The hint named {@code name} (as on the command line), or empty for a name it does not know. */
+    /**
+     * The hint named {@code name}, as on the command line ({@code row}) or as in session scripts and
+     * the exercise topic ({@code dumbbell-row}); empty for a name it does not know.
+     */
     public static Optional<ExerciseHint> fromCliName(String name) {
         String key = name.strip().toLowerCase(Locale.ROOT);
-        return Arrays.stream(values()).filter(h -> h.cliName.equals(key)).findFirst();
+        return Arrays.stream(values()).filter(h -> h.cliName.equals(key) || h.aliases.contains(key)).findFirst();
     }
 
     /** The names {@link #fromCliName} accepts, for error messages. */

@@ -23,6 +23,18 @@ class ExerciseHintTest {
         assertTrue(ExerciseHint.cliNames().contains("scapular-squeeze"));
     }
 
+    /** Every name a session script or the exercise topic uses is a hint too, so one word works everywhere. */
+    @Test
+    void theSimulatorsAndTopicsNamesAreHintsToo() {
+        for (Exercise exercise : Exercise.values()) {
+            assertTrue(ExerciseHint.fromCliName(exercise.scriptName()).isPresent(), exercise.scriptName());
+        }
+        assertEquals(Optional.of(ExerciseHint.ROW), ExerciseHint.fromCliName("dumbbell-row"));
+        assertEquals(Optional.of(ExerciseHint.CABLE_ROW), ExerciseHint.fromCliName("seated-cable-row"));
+        assertEquals(Optional.of(ExerciseHint.Y_RAISE), ExerciseHint.fromCliName("prone-y-raise"));
+        assertEquals(Optional.of(ExerciseHint.FACE_PULL), ExerciseHint.fromCliName("band-face-pull"));
+    }
+
     @Test
     void pullsAndPressesRiseFirstSquatAndBenchDescendFirst() {
         assertEquals(1, ExerciseHint.ROW.farEndDirection());

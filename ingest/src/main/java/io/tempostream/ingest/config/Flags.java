@@ -1,5 +1,9 @@
 package io.tempostream.ingest.config;
 
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -63,6 +67,36 @@ public final class Flags {
 
     public String get(String name, String fallback) {
         return values.getOrDefault(name, fallback);
+    }
+
+    /**
+     * A folder to write into, made if it is missing; refused, naming the flag and the value, when
+     * the path is a file or the folder cannot be made.
+     */
+    public Optional<Path> outputDirectory(String name) {
+        Optional<String> value = get(name);
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        Path dir = Path.of(value.get());
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new IllegalArgumentException("--" + name + " must name a folder, but '" + value.get() + "' is a file");
+        }
+        for (Path up = dir.toAbsolutePath().getParent(); up != null; up = up.getParent()) {
+            if (Files.exists(up)) {
+                if (!Files.isDirectory(up)) {
+                    throw new IllegalArgumentException("--" + name + " '" + value.get() + "': " + up + " is a file, not a folder");
+                }
+                break;
+            }
+        }
+        try {
+            return Optional.of(Files.createDirectories(dir));
+        } catch (AccessDeniedException e) {
+            throw new IllegalArgumentException("--" + name + " '" + value.get() + "': no permission to make " + e.getFile());
+        } catch (IOException e) {
+            throw new IllegalArgumentException("--" + name + " '" + value.get() + "': cannot make the folder (" + e.getMessage() + ")");
+        }
     }
 
     public int getInt(String name, int fallback, int min, int max) {
