@@ -48,8 +48,9 @@ final class DemoCommand {
               --influx-db NAME   database (default tempostream)
               --speed X          simulation speed: 1 real time, 10 ten times faster (default 1)
               --format F         binary or json payloads (default binary)
-              plus the workout flags of 'tempostream simulate': --athletes --sets --reps --tempo
-              --rom-deg --rest-s --rate --batch --seed (default: 1 athlete, 2 sets of 8 at 3-1-3-0)
+              plus the workout flags of 'tempostream simulate': --exercise --placement --athletes
+              --sets --reps --tempo --rom-deg --rest-s --rate --batch --seed
+              (default: 1 athlete, 2 sets of 8 dumbbell rows at 3-1-3-0, wrist sensor)
 
             Example: tempostream demo --speed 5 --athletes 2
             """;
@@ -86,8 +87,9 @@ final class DemoCommand {
             JobOptions options = new JobOptions(mqtt, parsed.influx(), 1, 5_000, parsed.maxOutOfOrderMs());
             out.printf(Locale.ROOT, "TempoStream demo: MQTT %s%s, InfluxDB %s%n", endpoint,
                     broker != null ? " (embedded)" : "", options.influx());
-            out.printf(Locale.ROOT, "Simulating %d athlete(s) × %d set(s) × %d rows at tempo %s, speed %sx%n",
-                    workout.athletes(), workout.sets(), workout.reps(), workout.tempo(), speed);
+            out.printf(Locale.ROOT, "Simulating %d athlete(s) × %d set(s) × %d %s (%s sensor) at tempo %s, speed %sx%n",
+                    workout.athletes(), workout.sets(), workout.reps(), workout.exercise().scriptName(),
+                    workout.placement().name().toLowerCase(Locale.ROOT), workout.tempo(), speed);
             return runPipeline(options, workout, speed, format, out);
         } finally {
             if (broker != null) {
