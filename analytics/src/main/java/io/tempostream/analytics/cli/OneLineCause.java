@@ -6,6 +6,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Console logging's exceptions: on the message's own line, as the chain of causes' messages
@@ -14,6 +15,7 @@ import java.util.Set;
  * the full stack trace, as logback prints it by default.
  */
 public final class OneLineCause extends ThrowableHandlingConverter {
+    private static final Pattern CLASS_NAME_PREFIX = Pattern.compile("^(?:[a-zA-Z_$][\\w$]*\\.)+[A-Z][\\w$]*: ");
     private final ThrowableProxyConverter fullTrace = new ThrowableProxyConverter();
     private final boolean debug = System.getenv("TEMPOSTREAM_DEBUG") != null;
 
@@ -37,7 +39,9 @@ public final class OneLineCause extends ThrowableHandlingConverter {
         Set<IThrowableProxy> seen = new HashSet<>();
         String previous = null;
         for (IThrowableProxy t = thrown; t != null && seen.add(t); t = t.getCause()) {
-            String message = t.getMessage() == null ? simpleName(t.getClassName()) : t.getMessage();
+            // A wrapper's message is often its cause's toString(): drop the Java class name in front.
+            String message = t.getMessage() == null ? simpleName(t.getClassName())
+                    : CLASS_NAME_PREFIX.matcher(t.getMessage()).replaceFirst("");
             // Wrappers often repeat their cause's message ("X: msg" around "msg"): say it once.
             if (previous != null && previous.contains(message)) {
                 continue;

@@ -40,7 +40,7 @@ class RunCommandIT {
         assertTrue(output.contains("InfluxDB     http://127.0.0.1:8086, database banner_it"), output);
         assertTrue(output.contains("parallelism  1"), output);
         assertTrue(output.contains("checkpoints  every 10000 ms to file://" + dir.resolve("checkpoints")), output);
-        assertFalse(output.contains("\tat ") || output.contains("Exception:"), "no stack trace:\n" + output);
+        assertFalse(ConsoleOutput.hasStackTrace(output), "no stack trace:\n" + output);
         for (String line : output.split("\n")) {
             if (line.contains("Unable to connect to server")) {
                 assertTrue(line.contains("cannot subscribe to 'tempostream/+/+/+' at MQTT broker " + broker), line);

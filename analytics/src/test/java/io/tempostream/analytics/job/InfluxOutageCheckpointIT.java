@@ -14,10 +14,8 @@ import io.tempostream.ingest.mqtt.ReaderReadiness;
 import io.tempostream.simulator.SessionPublisher;
 import io.tempostream.simulator.SimulatedDevice;
 import io.tempostream.simulator.WorkoutOptions;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -59,7 +57,7 @@ class InfluxOutageCheckpointIT {
 
         Process first;
         try (ReaderReadiness readiness = new ReaderReadiness(mqtt)) {
-            first = startJob(name, checkpoints, null, dir.resolve("first.log"));
+            first = jobs.startCheckpointed(name, checkpoints, null, influxd.url(), dir.resolve("first.log"));
             readiness.await(1, 90_000);
             try (SessionPublisher publisher = new SessionPublisher(mqtt.endpoint(), name + "-device", PayloadFormat.BINARY, 5)) {
                 publisher.publish(devices, sent -> { });
@@ -72,30 +70,21 @@ class InfluxOutageCheckpointIT {
         while (checkpointNumber(checkpoints) < before + 2) {
             assertTrue(first.isAlive() && System.currentTimeMillis() < deadline,
                     "checkpoints stopped while InfluxDB was away (last chk-" + checkpointNumber(checkpoints) + "); job log:\n"
-                            + log(dir.resolve("first.log")));
+                            + JobProcesses.tail(dir.resolve("first.log")));
             Thread.sleep(200);
         }
         first.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         Path latest = JobProcesses.latestCheckpoint(checkpoints).orElseThrow();
 
         influxd.start();
-        startJob(name, checkpoints, latest, dir.resolve("second.log"));
+        jobs.startCheckpointed(name, checkpoints, latest, influxd.url(), dir.resolve("second.log"));
         try {
             TestServices.awaitRepCount(influxd.url(), jobs.database(), reps, 120_000);
             Thread.sleep(3_000); // a doubled rep would show up now
         } catch (AssertionError e) {
-            throw new AssertionError(e.getMessage() + "; restored job log:\n" + log(dir.resolve("second.log")), e);
+            throw new AssertionError(e.getMessage() + "; restored job log:\n" + JobProcesses.tail(dir.resolve("second.log")), e);
         }
         assertEquals(reps, TestServices.repCount(influxd.url(), jobs.database()), "reps written after the outage and the kill");
-    }
-
-    private Process startJob(String name, Path checkpoints, Path restoreFrom, Path log) throws IOException {
-        List<String> flags = new ArrayList<>(List.of("--client-id-prefix", name, "--checkpoint-interval-ms", "1000",
-                "--checkpoint-dir", checkpoints.toUri().toString()));
-        if (restoreFrom != null) {
-            flags.addAll(List.of("--restore-from", restoreFrom.toUri().toString()));
-        }
-        return jobs.start(List.of(), List.of(TempoStreamJob.class.getName()), influxd.url(), flags, log);
     }
 
     private static long checkpointNumber(Path checkpoints) {
@@ -104,12 +93,4 @@ class InfluxOutageCheckpointIT {
                 .orElse(0L);
     }
 
-    private static String log(Path file) {
-        try {
-            List<String> lines = Files.readAllLines(file);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
-        } catch (IOException e) {
-            return "(no log: " + e.getMessage() + ")";
-        }
-    }
 }

@@ -63,7 +63,7 @@ class JobKillRestoreIT {
         AtomicBoolean killed = new AtomicBoolean();
 
         try (ReaderReadiness readiness = new ReaderReadiness(mqtt)) {
-            Process first = startJob(name, checkpoints, null, dir.resolve("first.log"));
+            Process first = jobs.startCheckpointed(name, checkpoints, null, TestServices.INFLUX_URL, dir.resolve("first.log"));
             readiness.await(1, 90_000);
             try (SessionPublisher publisher = new SessionPublisher(mqtt.endpoint(), name + "-device", PayloadFormat.BINARY, 5)) {
                 publisher.publish(devices, sent -> {
@@ -77,15 +77,15 @@ class JobKillRestoreIT {
         long repsBeforeKill = TestServices.repCount(TestServices.INFLUX_URL, database);
         Path latest = JobProcesses.latestCheckpoint(checkpoints)
                 .orElseThrow(() -> new AssertionError("no completed checkpoint under " + checkpoints + "; job log:\n"
-                        + log(dir.resolve("first.log"))));
+                        + JobProcesses.tail(dir.resolve("first.log"))));
 
-        startJob(name, checkpoints, latest, dir.resolve("second.log"));
+        jobs.startCheckpointed(name, checkpoints, latest, TestServices.INFLUX_URL, dir.resolve("second.log"));
         List<Rep> expected = engineOverTheWholeSet(devices.get(0));
         try {
             TestServices.awaitRepCount(database, expected.size(), 120_000);
             Thread.sleep(3_000); // a doubled rep would show up now
         } catch (AssertionError e) {
-            throw new AssertionError(e.getMessage() + "; restored job log:\n" + log(dir.resolve("second.log")), e);
+            throw new AssertionError(e.getMessage() + "; restored job log:\n" + JobProcesses.tail(dir.resolve("second.log")), e);
         }
 
         assertTrue(repsBeforeKill >= 2 && repsBeforeKill < expected.size(),
@@ -111,7 +111,7 @@ class JobKillRestoreIT {
         long deadline = System.currentTimeMillis() + 90_000;
         while (JobProcesses.latestCheckpoint(defaultDir).isEmpty()) {
             assertTrue(job.isAlive() && System.currentTimeMillis() < deadline,
-                    "no completed checkpoint under " + defaultDir + "; job log:\n" + log(dir.resolve("stop.log")));
+                    "no completed checkpoint under " + defaultDir + "; job log:\n" + JobProcesses.tail(dir.resolve("stop.log")));
             Thread.sleep(200);
         }
         job.destroy(); // SIGTERM
@@ -131,15 +131,6 @@ class JobKillRestoreIT {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-    }
-
-    private Process startJob(String name, Path checkpoints, Path restoreFrom, Path log) throws IOException {
-        List<String> flags = new ArrayList<>(List.of("--client-id-prefix", name, "--checkpoint-interval-ms", "1000",
-                "--checkpoint-dir", checkpoints.toUri().toString()));
-        if (restoreFrom != null) {
-            flags.addAll(List.of("--restore-from", restoreFrom.toUri().toString()));
-        }
-        return startJob(List.of(), flags, log);
     }
 
     private Process startJob(List<String> jvmOptions, List<String> flags, Path log) throws IOException {
@@ -174,12 +165,4 @@ class JobKillRestoreIT {
         return Math.round(((Number) value).doubleValue());
     }
 
-    private static String log(Path file) {
-        try {
-            List<String> lines = Files.readAllLines(file);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
-        } catch (IOException e) {
-            return "(no log: " + e.getMessage() + ")";
-        }
-    }
 }

@@ -53,6 +53,30 @@ final class JobProcesses implements AutoCloseable {
     }
 
     /**
+     * The job as a user runs it to survive a kill: a stable client id, a checkpoint every second
+     * to {@code checkpoints}, started afresh or from {@code restoreFrom} (null for afresh).
+     */
+    Process startCheckpointed(String clientIdPrefix, Path checkpoints, Path restoreFrom, String influxUrl, Path log)
+            throws IOException {
+        List<String> flags = new ArrayList<>(List.of("--client-id-prefix", clientIdPrefix, "--checkpoint-interval-ms", "1000",
+                "--checkpoint-dir", checkpoints.toUri().toString()));
+        if (restoreFrom != null) {
+            flags.addAll(List.of("--restore-from", restoreFrom.toUri().toString()));
+        }
+        return start(List.of(), List.of(TempoStreamJob.class.getName()), influxUrl, flags, log);
+    }
+
+    /** The last 60 lines of a job's log, for a failure message. */
+    static String tail(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    /**
      * The newest {@code chk-N} directory whose checkpoint completed (it has its metadata file).
      * Flink deletes the checkpoints a newer one replaces while this looks, so a directory that
      * vanishes is passed over, where walking the tree failed the test now and then.
