@@ -55,6 +55,13 @@ public final class RepsFromBatches extends KeyedProcessFunction<String, ImuBatch
      * cannot do this, since a silent device does not move the watermark.
      */
     static final long SILENT_DEVICE_AFTER_MS = 5_000;
+    /**
+     * A device is silent when this instance hears others and not it, or hears nobody at all for this
+     * long. When nobody is heard, the quiet may be the job's, not the devices': a broker outage, or
+     * the pipeline held back by a full sink (backpressure suspends input while timers still fire).
+     * Closing then would cut the rep under way in two, and the rest of it would arrive too late.
+     */
+    static final long QUIET_INPUT_CLOSE_AFTER_MS = 60_000;
     /** How far event time is moved on for a silent device: past every detector's closing delay. */
     private static final long CLOSE_SILENT_DEVICE_MS = 60_000;
 
@@ -77,6 +84,8 @@ public final class RepsFromBatches extends KeyedProcessFunction<String, ImuBatch
      * checkpointed, and a device must not look silent for the time the job itself was down.
      */
     private transient long listeningSinceMs;
+    /** When this instance last took in a batch from any device (processing time), or NOT_YET. */
+    private transient long lastInputMs;
     private static final long NOT_YET = Long.MIN_VALUE;
     private static final long NONE = DeviceState.NONE;
 
@@ -86,6 +95,7 @@ public final class RepsFromBatches extends KeyedProcessFunction<String, ImuBatch
         waiting = getRuntimeContext().getListState(
                 new ListStateDescriptor<>("batches-waiting-for-watermark", TypeInformation.of(ImuBatch.class)));
         listeningSinceMs = NOT_YET;
+        lastInputMs = NOT_YET;
         skippedBatches = getRuntimeContext().getMetricGroup().counter("skippedRepeatedOrStaleBatches");
         duplicateBatches = getRuntimeContext().getMetricGroup().counter("duplicateBatches");
     }
@@ -103,6 +113,7 @@ public final class RepsFromBatches extends KeyedProcessFunction<String, ImuBatch
             askForSilenceTimer(device, now + SILENT_DEVICE_AFTER_MS, ctx);
         }
         device.lastArrivalMs = now;
+        lastInputMs = now;
         take(device, batch, ctx, out);
         deviceState.update(device);
     }
@@ -165,11 +176,17 @@ public final class RepsFromBatches extends KeyedProcessFunction<String, ImuBatch
             return;
         }
         if (ctx.timeDomain() == TimeDomain.PROCESSING_TIME) {
-            long heard = lastHeardMs(device, ctx.timerService().currentProcessingTime());
+            long now = ctx.timerService().currentProcessingTime();
+            long heard = lastHeardMs(device, now);
             if (ctx.timerService().currentProcessingTime() - heard >= DEVICE_STATE_TTL.toMillis()) {
                 deviceState.clear();
                 waiting.clear();
                 ctx.timerService().deleteEventTimeTimer(Long.MAX_VALUE - 1); // set while others' clocks ran ahead
+            } else if (timestamp - heard >= SILENT_DEVICE_AFTER_MS && !othersHeard(now)
+                    && now - Math.max(lastInputMs, listeningSinceMs) < QUIET_INPUT_CLOSE_AFTER_MS) {
+                // Nobody heard either: perhaps the job's quiet, not the device's. Look again later.
+                askForSilenceTimer(device, now + SILENT_DEVICE_AFTER_MS, ctx);
+                deviceState.update(device);
             } else if (timestamp - heard >= SILENT_DEVICE_AFTER_MS) {
                 closeSilentDevice(device, out);
                 deviceState.update(device);
@@ -263,6 +280,11 @@ public final class RepsFromBatches extends KeyedProcessFunction<String, ImuBatch
         if (listeningSinceMs == NOT_YET) {
             listeningSinceMs = nowMs;
         }
+    }
+
+    /** Whether this instance took in any batch within the silence interval (from other devices, if this one is silent). */
+    private boolean othersHeard(long nowMs) {
+        return lastInputMs != NOT_YET && nowMs - lastInputMs < SILENT_DEVICE_AFTER_MS;
     }
 
     /** When the device was last heard of, as far as this instance can tell (processing time). */

@@ -68,7 +68,12 @@ class InfluxOutageIT {
             }
             Thread.sleep(Math.max(0, 30_000 - (System.currentTimeMillis() - downAt)));
             influxd.start();
-            TestServices.awaitRepCount(url, DATABASE, devices.get(0).reps().size(), 90_000);
+            try {
+                TestServices.awaitRepCount(url, DATABASE, devices.get(0).reps().size(), 90_000);
+            } catch (AssertionError e) {
+                throw new AssertionError(e.getMessage() + "; reps written: "
+                        + TestServices.query(url, DATABASE, "SELECT \"set\", rep, provisional, end_ms FROM rep"), e);
+            }
             Thread.sleep(2_000); // a doubled rep would show up now
         }
         assertEquals(devices.get(0).reps().size(), TestServices.repCount(url, DATABASE), "reps in InfluxDB after a 30 s outage");

@@ -68,7 +68,8 @@ class RepsFromBatchesTest {
         try (var run = harness()) {
             run.open();
             long end = feed(run, batches, 0);
-            run.setProcessingTime(end + 10_000);
+            // A device alone: its silence closes the last rep once nothing was heard for a minute.
+            run.setProcessingTime(end + RepsFromBatches.QUIET_INPUT_CLOSE_AFTER_MS + 10_000);
             clean = run.extractOutputValues();
         }
 
@@ -86,12 +87,43 @@ class RepsFromBatchesTest {
             run.open();
             run.setProcessingTime(killedAt + 60_000); // restarted a minute later: overdue timers fire now
             long end = feed(run, after, killedAt + 60_000);
-            run.setProcessingTime(end + 10_000);
+            run.setProcessingTime(end + RepsFromBatches.QUIET_INPUT_CLOSE_AFTER_MS + 10_000);
             restored.addAll(run.extractOutputValues());
         }
 
         assertEquals(8, clean.size(), "reps without the outage");
         assertEquals(clean, restored);
+    }
+
+    /**
+     * The job itself goes quiet mid-set for 30 s (a broker outage, or a full sink holding the
+     * pipeline back, which suspends input while timers still fire): no device is heard, so none is
+     * taken for silent, and the rep under way is not cut in two. The reps are those of a run
+     * without the pause.
+     */
+    @Test
+    void aPauseOfTheWholeInputDoesNotCutTheRepUnderWay() throws Exception {
+        List<ImuBatch> batches = ExerciseSimulator.simulate(new SessionScript("a", "wrist", Placement.WRIST, 50, 10, 5_000,
+                List.of(SetScript.of(Exercise.DUMBBELL_ROW, 8, "2-1-2-0", 10_000))), T0, 5).batches();
+        List<Rep> clean;
+        try (var run = harness()) {
+            run.open();
+            long end = feed(run, batches, 0);
+            run.setProcessingTime(end + RepsFromBatches.QUIET_INPUT_CLOSE_AFTER_MS + 10_000);
+            clean = run.extractOutputValues();
+        }
+        try (var run = harness()) {
+            run.open();
+            int half = batches.size() / 2 + 3; // mid-rep, not between reps
+            long paused = feed(run, batches.subList(0, half), 0);
+            for (long t = paused; t <= paused + 30_000; t += 1_000) {
+                run.setProcessingTime(t); // silence timers come due while nothing is taken in
+            }
+            long end = feed(run, batches.subList(half, batches.size()), paused + 30_000);
+            run.setProcessingTime(end + RepsFromBatches.QUIET_INPUT_CLOSE_AFTER_MS + 1_000);
+            assertEquals(8, clean.size(), "reps without the pause");
+            assertEquals(clean, run.extractOutputValues(), "reps with the whole input paused mid-rep for 30 s");
+        }
     }
 
     /**
