@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tempostream.analytics.detect.ExerciseHint;
+import io.tempostream.analytics.detect.LiveReplay;
 import io.tempostream.analytics.detect.Rep;
 import io.tempostream.analytics.detect.SetSummary;
 import io.tempostream.analytics.detect.RepDetectors;
@@ -83,10 +84,13 @@ final class AnalyzeCommand {
             });
             Placement placement = Placement.fromWireName(flags.get("placement", "wrist"));
             Recording recording = read(flags);
-            List<Rep> reps = RepDetectors.forPlacement(placement, hint, "offline", "recording").detectAll(recording);
+            // Fed sample by sample as the job feeds it, so each rep says when it would have been known live.
+            List<LiveReplay.TimedRep> timed = LiveReplay.replay(
+                    RepDetectors.forPlacement(placement, hint, "offline", "recording"), recording).reps();
+            List<Rep> reps = timed.stream().map(LiveReplay.TimedRep::rep).toList();
             List<TrainingRecord> analysed = analyse(reps, tempo.orElse(AthleteProfile.DEFAULT_TEMPO));
             if (output.equals("json")) {
-                out.println(json(reps, analysed, tempo.isPresent()));
+                out.println(json(timed, analysed, tempo.isPresent()));
             } else {
                 printTable(reps, tempo, analysed, out);
             }
@@ -167,17 +171,25 @@ final class AnalyzeCommand {
      * @param tempoGiven whether the user gave {@code --tempo}: without it nothing is judged against
      *     a tempo (no tempo, score, on-tempo, squeeze held or rushed eccentric)
      */
-    static String json(List<Rep> reps, List<TrainingRecord> analysed, boolean tempoGiven) {
+    static String json(List<LiveReplay.TimedRep> timed, List<TrainingRecord> analysed, boolean tempoGiven) {
+        List<Rep> reps = timed.stream().map(LiveReplay.TimedRep::rep).toList();
         Map<String, AnalysedRep> byRep = analysedByRep(analysed);
         Map<Integer, SetAnalysis> bySet = setsByNumber(analysed);
         ObjectMapper mapper = new ObjectMapper();
         ObjectNode root = mapper.createObjectNode();
         ArrayNode repNodes = root.putArray("reps");
-        for (Rep r : reps.stream().filter(r -> !r.isometric()).toList()) {
+        for (LiveReplay.TimedRep t : timed.stream().filter(t -> !t.rep().isometric()).toList()) {
+            Rep r = t.rep();
             repNodes.addObject().put("set", r.set()).put("rep", r.rep()).put("startMs", r.startMs()).put("endMs", r.endMs())
                     .put("concentricMs", r.concentricMs()).put("peakHoldMs", r.peakHoldMs())
                     .put("eccentricMs", r.eccentricMs()).put("bottomPauseMs", r.bottomPauseMs());
             ObjectNode node = (ObjectNode) repNodes.get(repNodes.size() - 1);
+            // When the live job would have known it: the sample it came out on (absent when only
+            // the recording's end closed it), and the one it was first offered on, provisional.
+            if (!t.atEnd()) {
+                node.put("reportedAtMs", t.reportedAtMs());
+            }
+            t.provisionalAtMs().ifPresent(at -> node.put("provisionalAtMs", at));
             // A rep carries the measure its detector used: degrees of rotation or metres of travel.
             if (r.romDeg() > 0) {
                 node.put("romDeg", Math.round(r.romDeg() * 10) / 10.0);

@@ -1,9 +1,8 @@
 package io.tempostream.analytics.evaluate;
 
-import io.tempostream.analytics.detect.RepDetector;
+import io.tempostream.analytics.detect.LiveReplay;
 import io.tempostream.analytics.detect.RepDetectors;
 import io.tempostream.ingest.Placement;
-import io.tempostream.ingest.recording.Recording;
 import io.tempostream.simulator.Exercise;
 import io.tempostream.simulator.ExerciseSimulator;
 import io.tempostream.simulator.RepTruth;
@@ -58,15 +57,8 @@ final class ReportLatency {
     private static void measure(Cell cell, int seed, List<Double> first, List<Double> later) {
         SimulatedDevice device = ExerciseSimulator.simulate(new SessionScript("sim", "s", cell.placement(), 50, 10, 5_000,
                 List.of(SetScript.of(cell.exercise(), 8, cell.tempo(), 10_000))), 1_764_000_000_000L, seed);
-        Recording r = device.toRecording();
-        RepDetector detector = RepDetectors.forPlacement(cell.placement(), "sim", "s");
-        List<Long> reportedAt = new ArrayList<>();
-        for (int i = 0; i < r.size(); i++) {
-            long now = r.timestampsMs()[i];
-            detector.accept(now, r.ax()[i], r.ay()[i], r.az()[i], r.gx()[i], r.gy()[i], r.gz()[i], rep -> reportedAt.add(now));
-        }
-        long end = r.timestampsMs()[r.size() - 1] + 60_000;
-        detector.advanceTo(end, rep -> reportedAt.add(end));
+        List<Long> reportedAt = LiveReplay.replay(RepDetectors.forPlacement(cell.placement(), "sim", "s"), device.toRecording())
+                .reps().stream().map(LiveReplay.TimedRep::reportedAtMs).toList();
         List<RepTruth> truth = device.reps();
         if (reportedAt.size() != truth.size()) {
             return; // miscounted: which report belongs to which rep is not known

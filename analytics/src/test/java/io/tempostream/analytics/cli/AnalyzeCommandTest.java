@@ -180,6 +180,35 @@ class AnalyzeCommandTest {
                 + " (slowed \\d+ %|sped up \\d+ %|steady)\n.*"), table);
     }
 
+    /**
+     * Each rep says when the live job would have known it, fed sample by sample: face pulls from
+     * the upper back are offered at their return and final once the bottom pause is known.
+     */
+    @Test
+    void eachRepSaysWhenTheLiveJobWouldHaveKnownIt() throws Exception {
+        SimulatedDevice device = ExerciseSimulator.simulate(new SessionScript("a", "back-1", Placement.BACK, 50, 10, 5_000,
+                List.of(SetScript.of(Exercise.FACE_PULL, 5, "2-1-2-0", 30_000))), 1_764_000_000_000L, 3);
+        Path csv = dir.resolve("face-pulls.csv");
+        try (Writer writer = Files.newBufferedWriter(csv)) {
+            RecordingCsv.write(device.toRecording(), writer, "face pulls");
+        }
+        assertEquals(0, analyze("--csv", csv.toString(), "--placement", "back", "--output", "json"),
+                err.toString(StandardCharsets.UTF_8));
+        JsonNode reps = new ObjectMapper().readTree(out.toByteArray()).get("reps");
+        assertEquals(5, reps.size());
+        long lastSampleMs = device.toRecording().timestampsMs()[device.toRecording().size() - 1];
+        for (JsonNode rep : reps) {
+            long end = rep.get("endMs").asLong();
+            long reported = rep.get("reportedAtMs").asLong();
+            long offered = rep.get("provisionalAtMs").asLong();
+            assertTrue(reported >= end && reported <= lastSampleMs, "final when the pause is known: " + rep);
+            assertTrue(offered <= reported && offered >= rep.get("startMs").asLong(), "offered before: " + rep);
+            RepTruth truth = device.reps().get(rep.get("rep").asInt() - 1);
+            long returnEndMs = truth.startMs() + truth.concentricMs() + truth.peakHoldMs() + truth.eccentricMs();
+            assertEquals(returnEndMs, offered, 500, "offered at the return: " + rep);
+        }
+    }
+
     @Test
     void concentricTrendIsSaidInWords() {
         assertEquals("concentric slowed 8 %", AnalyzeCommand.concentricTrend(8.2));
