@@ -106,6 +106,10 @@ public final class ExerciseSimulator {
         private final List<Segment> segments = new ArrayList<>();
         private final List<RepTruth> truths = new ArrayList<>();
         private long endMs;
+        /** The set being laid out: its speed curve and the current rep's skews (human variability). */
+        private SpeedCurve curve = SpeedCurve.HALF_COSINE;
+        private double skewUp = 1;
+        private double skewDown = 1;
 
         /** A stretch of time with the exercise at progress from {@code p0} to {@code p1}. */
         /**
@@ -114,7 +118,7 @@ public final class ExerciseSimulator {
          * weight at full range (a swinging set), 0 for strict reps.
          */
         private record Segment(long startMs, long endMs, Exercise exercise, double p0, double p1, boolean suddenStart,
-                boolean bounceEnd, double swingDeg, Exercise next) {
+                boolean bounceEnd, double swingDeg, Exercise next, SpeedCurve curve, double skew) {
         }
 
         static Timeline build(SessionScript script, long startMs, Random random) {
@@ -126,6 +130,7 @@ public final class ExerciseSimulator {
             for (int s = 0; s < sets.size(); s++) {
                 SetScript set = sets.get(s);
                 Exercise e = set.exercise();
+                tl.curve = set.speedCurve();
                 for (int r = 0; r < set.reps(); r++) {
                     boolean last = r == set.reps() - 1;
                     double slow = set.reps() > 1 ? 1 + set.fatigue() * r / (set.reps() - 1) : 1;
@@ -141,19 +146,25 @@ public final class ExerciseSimulator {
                     }
                     double range = (set.partialFromRep() > 0 && r + 1 >= set.partialFromRep() ? 0.5 : 1)
                             * (1 + 0.03 * random.nextGaussian());
+                    // A real athlete: each phase's speed peaks a little earlier or later, and the top
+                    // of the range sags slowly during the hold (drawn only then: the same seed gives
+                    // the same half-cosine sets as before).
+                    double sag = set.human() ? range * (0.01 + 0.02 * random.nextDouble()) : 0;
+                    tl.skewUp = set.human() ? 0.85 + 0.3 * random.nextDouble() : 1;
+                    tl.skewDown = set.human() ? 0.85 + 0.3 * random.nextDouble() : 1;
                     long start = Math.round(t);
                     boolean momentum = set.swingDeg() > 0;
                     boolean bounce = set.bounce() && !last;
                     double swing = set.swingDeg();
                     if (e.concentricFirst()) {
-                        t = tl.add(t, t + con, e, 0, range, momentum, false, swing, null);
-                        t = tl.add(t, t + hold, e, range, range, false, false, swing, null);
-                        t = tl.add(t, t + ecc, e, range, 0, false, bounce, swing, null);
+                        t = tl.add(t, t + con, e, 0, range, momentum, false, swing, null, tl.skewUp);
+                        t = tl.add(t, t + hold, e, range, range - sag, false, false, swing, null, 1);
+                        t = tl.add(t, t + ecc, e, range - sag, 0, false, bounce, swing, null, tl.skewDown);
                         t = tl.add(t, t + pause, e, 0, 0, false, false, swing, null);
                     } else {
-                        t = tl.add(t, t + ecc, e, 0, range, false, bounce, swing, null);
+                        t = tl.add(t, t + ecc, e, 0, range, false, bounce, swing, null, tl.skewDown);
                         t = tl.add(t, t + pause, e, range, range, false, false, swing, null);
-                        t = tl.add(t, t + con, e, range, 0, momentum, false, swing, null);
+                        t = tl.add(t, t + con, e, range, 0, momentum, false, swing, null, tl.skewUp);
                         t = tl.add(t, t + hold, e, 0, 0, false, false, swing, null);
                     }
                     long end = Math.round(t);
@@ -177,8 +188,15 @@ public final class ExerciseSimulator {
 
         private double add(double from, double to, Exercise e, double p0, double p1, boolean suddenStart,
                 boolean bounceEnd, double swing, Exercise next) {
+            return add(from, to, e, p0, p1, suddenStart, bounceEnd, swing, next, 1);
+        }
+
+        /** {@code skew}: the phase's time is warped by this power (1: the curve as it is). */
+        private double add(double from, double to, Exercise e, double p0, double p1, boolean suddenStart,
+                boolean bounceEnd, double swing, Exercise next, double skew) {
             if (to > from) {
-                segments.add(new Segment(Math.round(from), Math.round(to), e, p0, p1, suddenStart, bounceEnd, swing, next));
+                segments.add(new Segment(Math.round(from), Math.round(to), e, p0, p1, suddenStart, bounceEnd, swing, next,
+                        curve, skew));
             }
             return to;
         }
@@ -197,7 +215,8 @@ public final class ExerciseSimulator {
             if (seg.next() != null) {
                 return blend(seg.exercise().pose(placement, 0), seg.next().pose(placement, 0), smooth(s));
             }
-            double shape = seg.bounceEnd() ? suddenEnd(s) : seg.suddenStart() ? 1 - suddenEnd(1 - s) : smooth(s);
+            double shape = seg.bounceEnd() ? suddenEnd(s) : seg.suddenStart() ? 1 - suddenEnd(1 - s)
+                    : seg.curve().progress(seg.skew() == 1 ? s : Math.pow(s, seg.skew()));
             double progress = seg.p0() + (seg.p1() - seg.p0()) * shape;
             Pose pose = seg.exercise().pose(placement, progress);
             if (seg.swingDeg() > 0 && placement == Placement.BACK) {

@@ -22,7 +22,9 @@ import java.util.List;
  *     "fatigue": 0.2}
  *  ]}
  * }</pre>
- * {@code repeat} writes the same set several times. Errors name the set and the field.
+ * {@code repeat} writes the same set several times. {@code speedCurve} (half-cosine, minimum-jerk,
+ * trapezoid, fast-start, slow-start) shapes each moving phase, and {@code human: true} adds a real
+ * athlete's rep-to-rep variability ({@link SetScript}). Errors name the set and the field.
  */
 public record SessionScript(String athleteId, String deviceId, Placement placement, double sampleRateHz, int batchSize,
         long leadInMs, List<SetScript> sets) {
@@ -74,7 +76,8 @@ public record SessionScript(String athleteId, String deviceId, Placement placeme
                         (int) number(set, "reps", Double.NaN), TempoPrescription.parse(text(set, "tempo", "2-1-2-0")),
                         Math.round(number(set, "restSeconds", 90) * 1000), number(set, "fatigue", 0),
                         (int) number(set, "partialFromRep", 0), set.path("bounce").asBoolean(false),
-                        number(set, "swingDeg", 0));
+                        number(set, "swingDeg", 0), SpeedCurve.fromScriptName(text(set, "speedCurve", "half-cosine")),
+                        set.path("human").asBoolean(false));
                 int repeat = (int) number(set, "repeat", 1);
                 if (repeat < 1 || repeat > 20) {
                     throw new IllegalArgumentException("repeat must be 1–20, got " + repeat);

@@ -11,9 +11,19 @@ import io.tempostream.ingest.TempoPrescription;
  * @param bounce         eccentrics end moving, reversing sharply at the bottom (no control)
  * @param swingDeg       momentum: each concentric starts with a jerk (both sensors) and the torso
  *                       leans back with the weight by this much at full range (the back sensor)
+ * @param speedCurve     how each moving phase's progress goes over its time
+ * @param human          rep-to-rep variability of a real athlete: each phase's curve skewed a little
+ *                       differently, and the top hold sagging slowly (1–3 % of the range) instead of
+ *                       standing perfectly still
  */
 public record SetScript(Exercise exercise, int reps, TempoPrescription tempo, long restAfterMs, double fatigue,
-        int partialFromRep, boolean bounce, double swingDeg) {
+        int partialFromRep, boolean bounce, double swingDeg, SpeedCurve speedCurve, boolean human) {
+
+    /** With the simulator's own half-cosine curve and no human variability. */
+    public SetScript(Exercise exercise, int reps, TempoPrescription tempo, long restAfterMs, double fatigue,
+            int partialFromRep, boolean bounce, double swingDeg) {
+        this(exercise, reps, tempo, restAfterMs, fatigue, partialFromRep, bounce, swingDeg, SpeedCurve.HALF_COSINE, false);
+    }
 
     public SetScript {
         if (reps < 1 || reps > 100) {
@@ -31,9 +41,17 @@ public record SetScript(Exercise exercise, int reps, TempoPrescription tempo, lo
         if (!(swingDeg >= 0 && swingDeg <= 45)) {
             throw new IllegalArgumentException("swingDeg must be 0–45, got " + swingDeg);
         }
+        if (speedCurve == null) {
+            throw new IllegalArgumentException("speedCurve is missing");
+        }
     }
 
     public static SetScript of(Exercise exercise, int reps, String tempo, long restAfterMs) {
         return new SetScript(exercise, reps, TempoPrescription.parse(tempo), restAfterMs, 0, 0, false, 0);
+    }
+
+    /** The same set moved along another speed curve, with or without human variability. */
+    public SetScript moving(SpeedCurve curve, boolean humanVariability) {
+        return new SetScript(exercise, reps, tempo, restAfterMs, fatigue, partialFromRep, bounce, swingDeg, curve, humanVariability);
     }
 }

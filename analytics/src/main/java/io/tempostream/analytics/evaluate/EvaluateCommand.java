@@ -69,6 +69,7 @@ public final class EvaluateCommand {
             ExerciseEvaluation.run(seeds, out);
             evaluateHolds(seeds, out);
             FormFlagEvaluation.run(seeds, out);
+            SpeedCurveEvaluation.run(seeds, out);
             ReportLatency.run(seeds, out);
             LiveFeedback.runSimulated(seeds, out);
             return 0;
