@@ -96,21 +96,6 @@ public final class TempoStreamJob {
                 .process(new BatchesFromMessages())
                 .name("Batches")
                 .uid("batches-from-messages");
-        SingleOutputStreamOperator<Rep> reps = batches
-                .assignTimestampsAndWatermarks(WatermarkStrategy
-                        .<ImuBatch>forBoundedOutOfOrderness(Duration.ofMillis(maxOutOfOrderMs))
-                        .withTimestampAssigner((batch, previous) -> batch.lastTimestampMs())
-                        .withIdleness(IDLE_READER_AFTER))
-                .name("Sample time")
-                .uid("event-time")
-                .keyBy(batch -> batch.athleteId() + "/" + batch.deviceId())
-                .process(new RepsFromBatches())
-                .name("Reps from batches")
-                // The suffix is the format of a device's state. The detectors' fields are stored as
-                // they are (Kryo), so a change to them leaves older checkpoints unreadable: raise it
-                // then (DeviceStateFormatTest fails until it is), and Flink refuses such a checkpoint
-                // up front instead of failing on restore for ever (docs/operations.md, upgrading).
-                .uid(REPS_FROM_BATCHES_UID);
         // Selections are rare: an idle stream of them must not hold the watermark back.
         DataStream<ExerciseSelection> selections = batches.getSideOutput(BatchesFromMessages.SELECTIONS)
                 .assignTimestampsAndWatermarks(WatermarkStrategy
@@ -119,6 +104,23 @@ public final class TempoStreamJob {
                         .withIdleness(IDLE_READER_AFTER))
                 .name("Selection time")
                 .uid("selection-event-time");
+        SingleOutputStreamOperator<Rep> reps = batches
+                .assignTimestampsAndWatermarks(WatermarkStrategy
+                        .<ImuBatch>forBoundedOutOfOrderness(Duration.ofMillis(maxOutOfOrderMs))
+                        .withTimestampAssigner((batch, previous) -> batch.lastTimestampMs())
+                        .withIdleness(IDLE_READER_AFTER))
+                .name("Sample time")
+                .uid("event-time")
+                .keyBy(batch -> batch.athleteId() + "/" + batch.deviceId())
+                // Each device's engine follows its athlete's selections, as analyze --exercise does.
+                .connect(selections.keyBy(selection -> selection.athleteId() + "/" + selection.deviceId()))
+                .process(new RepsFromBatches())
+                .name("Reps from batches")
+                // The suffix is the format of a device's state. The detectors' fields are stored as
+                // they are (Kryo), so a change to them leaves older checkpoints unreadable: raise it
+                // then (DeviceStateFormatTest fails until it is), and Flink refuses such a checkpoint
+                // up front instead of failing on restore for ever (docs/operations.md, upgrading).
+                .uid(REPS_FROM_BATCHES_UID);
         // Provisional reps go to the analytics too, which write them as the rep's point at once;
         // the final rep overwrites that point when its bottom pause is known.
         DataStream<TrainingRecord> training = reps
