@@ -48,6 +48,19 @@ class RepsFromBatchesTest {
                 new KeyedCoProcessOperator<>(new RepsFromBatches()), b -> b.athleteId() + "/" + b.deviceId(), SELECTION_KEY, Types.STRING);
     }
 
+    /**
+     * The reps of a run that takes every batch live, one device alone: its silence closes its last
+     * rep once nothing was heard for a minute.
+     */
+    private static List<Rep> uninterrupted(List<ImuBatch> batches) throws Exception {
+        try (var run = harness()) {
+            run.open();
+            long end = feed(run, batches, 0);
+            run.setProcessingTime(end + RepsFromBatches.QUIET_INPUT_CLOSE_AFTER_MS + 10_000);
+            return run.extractOutputValues();
+        }
+    }
+
     /** Feeds batches as they would arrive live, from processing time {@code atMs}; returns the time after. */
     private static long feed(KeyedTwoInputStreamOperatorTestHarness<String, ImuBatch, ExerciseSelection, Rep> harness, List<ImuBatch> batches,
             long atMs) throws Exception {
@@ -73,14 +86,7 @@ class RepsFromBatchesTest {
         List<ImuBatch> before = batches.subList(0, batches.size() / 2);
         List<ImuBatch> after = batches.subList(batches.size() / 2, batches.size());
 
-        List<Rep> clean;
-        try (var run = harness()) {
-            run.open();
-            long end = feed(run, batches, 0);
-            // A device alone: its silence closes the last rep once nothing was heard for a minute.
-            run.setProcessingTime(end + RepsFromBatches.QUIET_INPUT_CLOSE_AFTER_MS + 10_000);
-            clean = run.extractOutputValues();
-        }
+        List<Rep> clean = uninterrupted(batches);
 
         List<Rep> restored = new ArrayList<>();
         OperatorSubtaskState checkpoint;
@@ -131,13 +137,7 @@ class RepsFromBatchesTest {
             run.setProcessingTime(now + RepsFromBatches.QUIET_INPUT_CLOSE_AFTER_MS + 10_000);
             selected = run.extractOutputValues();
         }
-        List<Rep> unselected;
-        try (var run = harness()) {
-            run.open();
-            long end = feed(run, device.batches(), 0);
-            run.setProcessingTime(end + RepsFromBatches.QUIET_INPUT_CLOSE_AFTER_MS + 10_000);
-            unselected = run.extractOutputValues();
-        }
+        List<Rep> unselected = uninterrupted(device.batches());
         List<Rep> offline = RepDetectors.forPlacement(Placement.BACK, Optional.of(ExerciseHint.SQUAT), "a", "back")
                 .detectAll(device.toRecording());
 
@@ -167,13 +167,7 @@ class RepsFromBatchesTest {
     void aPauseOfTheWholeInputDoesNotCutTheRepUnderWay() throws Exception {
         List<ImuBatch> batches = ExerciseSimulator.simulate(new SessionScript("a", "wrist", Placement.WRIST, 50, 10, 5_000,
                 List.of(SetScript.of(Exercise.DUMBBELL_ROW, 8, "2-1-2-0", 10_000))), T0, 5).batches();
-        List<Rep> clean;
-        try (var run = harness()) {
-            run.open();
-            long end = feed(run, batches, 0);
-            run.setProcessingTime(end + RepsFromBatches.QUIET_INPUT_CLOSE_AFTER_MS + 10_000);
-            clean = run.extractOutputValues();
-        }
+        List<Rep> clean = uninterrupted(batches);
         try (var run = harness()) {
             run.open();
             int half = batches.size() / 2 + 3; // mid-rep, not between reps
