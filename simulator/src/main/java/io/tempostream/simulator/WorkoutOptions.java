@@ -89,10 +89,8 @@ public record WorkoutOptions(
             }
             String device = placement == Placement.BACK ? "back-1" : "wrist-1";
             for (int a = 1; a <= athletes; a++) {
-                // The exercise is said 4 s before its set: a longer lead-in lets the device be heard
-                // first, so the job's engine for it can take the selection.
                 devices.add(ExerciseSimulator.simulate(new SessionScript("athlete-" + a, device, placement, sampleRateHz,
-                        batchSize, ExerciseSimulator.SELECTION_LEAD_MS + LEAD_IN_MS, plan), startMs, seed + a));
+                        batchSize, LEAD_IN_MS, plan), startMs, seed + a));
             }
             return devices;
         }

@@ -43,15 +43,6 @@ public interface RepDetector {
         return null;
     }
 
-    /**
-     * The athlete named the exercise that comes next (the exercise topic), or one the engine does
-     * not know (empty): from now on the engine follows the signal that exercise moves, as with a
-     * hint given at the start. What is open belongs to the set before and is closed. Engines that
-     * take no hint ignore it.
-     */
-    default void exerciseSelected(java.util.Optional<ExerciseHint> hint, Consumer<Rep> out) {
-    }
-
     default void accept(ImuBatch batch, Consumer<Rep> out) {
         for (int i = 0; i < batch.size(); i++) {
             accept(batch.timestampsMs()[i], batch.accelXG()[i], batch.accelYG()[i], batch.accelZG()[i],

@@ -15,8 +15,7 @@ final class RestartingDetector implements RepDetector {
     static final long RESTART_AFTER_SILENCE_MS = 30 * 60_000L;
 
     private final Placement placement;
-    /** What the athlete said they are doing, or null: changes with each selection. */
-    private ExerciseHint hint;
+    private final ExerciseHint hint;
     private final String athleteId;
     private final String deviceId;
     private RepDetector engine;
@@ -46,26 +45,6 @@ final class RestartingDetector implements RepDetector {
             setsBefore = lastSet;
         }
         engine.accept(tMs, axG, ayG, azG, gxDps, gyDps, gzDps, renumbered);
-    }
-
-    /**
-     * A selection is sent before its set: what the engine has open is the set before, closed now
-     * (as a long silence would), and a fresh engine follows the new hint. Sets are numbered on, and
-     * the new engine learns the gyroscope's offset in the stillness before the set, as at a start.
-     */
-    @Override
-    public void exerciseSelected(java.util.Optional<ExerciseHint> selected, Consumer<Rep> out) {
-        ExerciseHint next = selected.orElse(null);
-        if (next == hint) {
-            return;
-        }
-        long last = engine.lastSampleMs();
-        if (last != Long.MIN_VALUE) {
-            engine.advanceTo(last + RESTART_AFTER_SILENCE_MS, renumbered(out));
-            setsBefore = lastSet;
-        }
-        hint = next;
-        engine = RepDetectors.engine(placement, hint, athleteId, deviceId);
     }
 
     @Override

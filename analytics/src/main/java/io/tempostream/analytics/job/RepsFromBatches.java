@@ -1,10 +1,8 @@
 package io.tempostream.analytics.job;
 
-import io.tempostream.analytics.detect.ExerciseHint;
 import io.tempostream.analytics.detect.Rep;
 import io.tempostream.analytics.detect.RepDetector;
 import io.tempostream.analytics.detect.RepDetectors;
-import io.tempostream.ingest.ExerciseSelection;
 import io.tempostream.ingest.ImuBatch;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,7 +16,7 @@ import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.TimeDomain;
-import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
@@ -29,13 +27,10 @@ import org.apache.flink.util.Collector;
  * it and is then released in event-time order, so batches that arrive out of order within the
  * watermark's tolerance are put back in order; a repeated or older batch is skipped.
  *
- * <p>The second input is the athletes' exercise selections, keyed the same way: each one tells
- * its device's engine which signal to follow ({@link #processElement2}).
- *
  * <p>State per device: the detector (bounded: a ring buffer of samples and a few movements) and the
  * batches waiting for the watermark (bounded by the out-of-orderness tolerance).
  */
-public final class RepsFromBatches extends KeyedCoProcessFunction<String, ImuBatch, ExerciseSelection, Rep> {
+public final class RepsFromBatches extends KeyedProcessFunction<String, ImuBatch, Rep> {
     /** Holds under way, for the athlete's live hold timer (the {@code holding} measurement). */
     public static final org.apache.flink.util.OutputTag<HoldProgress> HOLDING =
             new org.apache.flink.util.OutputTag<>("holding") { };
@@ -106,7 +101,7 @@ public final class RepsFromBatches extends KeyedCoProcessFunction<String, ImuBat
     }
 
     @Override
-    public void processElement1(ImuBatch batch, Context ctx, Collector<Rep> out) throws Exception {
+    public void processElement(ImuBatch batch, Context ctx, Collector<Rep> out) throws Exception {
         long now = ctx.timerService().currentProcessingTime();
         listening(now);
         DeviceState device = deviceState.value();
@@ -120,22 +115,6 @@ public final class RepsFromBatches extends KeyedCoProcessFunction<String, ImuBat
         device.lastArrivalMs = now;
         lastInputMs = now;
         take(device, batch, ctx, out);
-        deviceState.update(device);
-    }
-
-    /**
-     * The athlete says what comes next (the exercise topic, their device's key): the device's
-     * engine follows the signal that exercise moves, as {@code analyze --exercise} does. Applied on
-     * arrival, since a selection is sent just before its set; one that comes before the device's
-     * first sample has no engine to tell yet and is not kept.
-     */
-    @Override
-    public void processElement2(ExerciseSelection selection, Context ctx, Collector<Rep> out) throws Exception {
-        DeviceState device = deviceState.value();
-        if (device == null) {
-            return;
-        }
-        device.detector.exerciseSelected(ExerciseHint.fromCliName(selection.exercise()), out::collect);
         deviceState.update(device);
     }
 

@@ -96,14 +96,6 @@ public final class TempoStreamJob {
                 .process(new BatchesFromMessages())
                 .name("Batches")
                 .uid("batches-from-messages");
-        // Selections are rare: an idle stream of them must not hold the watermark back.
-        DataStream<ExerciseSelection> selections = batches.getSideOutput(BatchesFromMessages.SELECTIONS)
-                .assignTimestampsAndWatermarks(WatermarkStrategy
-                        .<ExerciseSelection>forBoundedOutOfOrderness(Duration.ofMillis(maxOutOfOrderMs))
-                        .withTimestampAssigner((selection, previous) -> selection.fromMs())
-                        .withIdleness(IDLE_READER_AFTER))
-                .name("Selection time")
-                .uid("selection-event-time");
         SingleOutputStreamOperator<Rep> reps = batches
                 .assignTimestampsAndWatermarks(WatermarkStrategy
                         .<ImuBatch>forBoundedOutOfOrderness(Duration.ofMillis(maxOutOfOrderMs))
@@ -112,8 +104,6 @@ public final class TempoStreamJob {
                 .name("Sample time")
                 .uid("event-time")
                 .keyBy(batch -> batch.athleteId() + "/" + batch.deviceId())
-                // Each device's engine follows its athlete's selections, as analyze --exercise does.
-                .connect(selections.keyBy(selection -> selection.athleteId() + "/" + selection.deviceId()))
                 .process(new RepsFromBatches())
                 .name("Reps from batches")
                 // The suffix is the format of a device's state. The detectors' fields are stored as
@@ -121,6 +111,14 @@ public final class TempoStreamJob {
                 // then (DeviceStateFormatTest fails until it is), and Flink refuses such a checkpoint
                 // up front instead of failing on restore for ever (docs/operations.md, upgrading).
                 .uid(REPS_FROM_BATCHES_UID);
+        // Selections are rare: an idle stream of them must not hold the watermark back.
+        DataStream<ExerciseSelection> selections = batches.getSideOutput(BatchesFromMessages.SELECTIONS)
+                .assignTimestampsAndWatermarks(WatermarkStrategy
+                        .<ExerciseSelection>forBoundedOutOfOrderness(Duration.ofMillis(maxOutOfOrderMs))
+                        .withTimestampAssigner((selection, previous) -> selection.fromMs())
+                        .withIdleness(IDLE_READER_AFTER))
+                .name("Selection time")
+                .uid("selection-event-time");
         // Provisional reps go to the analytics too, which write them as the rep's point at once;
         // the final rep overwrites that point when its bottom pause is known.
         DataStream<TrainingRecord> training = reps

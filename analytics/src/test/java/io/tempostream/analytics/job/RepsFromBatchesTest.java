@@ -4,10 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tempostream.analytics.detect.Rep;
-import io.tempostream.simulator.SimulatedDevice;
-import java.util.Optional;
-import io.tempostream.analytics.detect.RepDetectors;
-import io.tempostream.analytics.detect.ExerciseHint;
 import io.tempostream.ingest.ImuBatch;
 import io.tempostream.ingest.Placement;
 import io.tempostream.simulator.Exercise;
@@ -18,11 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
-import org.apache.flink.streaming.api.operators.co.KeyedCoProcessOperator;
-import org.apache.flink.streaming.api.watermark.Watermark;
-import org.apache.flink.api.java.functions.KeySelector;
-import io.tempostream.ingest.ExerciseSelection;
-import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.Test;
 
 class RepsFromBatchesTest {
@@ -41,11 +34,9 @@ class RepsFromBatchesTest {
         return new ImuBatch(athlete, "wrist", Placement.WRIST, 0, t, zero, zero, one, zero, zero, zero);
     }
 
-    private static final KeySelector<ExerciseSelection, String> SELECTION_KEY = s -> s.athleteId() + "/" + s.deviceId();
-
-    private static KeyedTwoInputStreamOperatorTestHarness<String, ImuBatch, ExerciseSelection, Rep> harness() throws Exception {
-        return new KeyedTwoInputStreamOperatorTestHarness<>(
-                new KeyedCoProcessOperator<>(new RepsFromBatches()), b -> b.athleteId() + "/" + b.deviceId(), SELECTION_KEY, Types.STRING);
+    private static KeyedOneInputStreamOperatorTestHarness<String, ImuBatch, Rep> harness() throws Exception {
+        return new KeyedOneInputStreamOperatorTestHarness<>(
+                new KeyedProcessOperator<>(new RepsFromBatches()), b -> b.athleteId() + "/" + b.deviceId(), Types.STRING);
     }
 
     /**
@@ -62,14 +53,14 @@ class RepsFromBatchesTest {
     }
 
     /** Feeds batches as they would arrive live, from processing time {@code atMs}; returns the time after. */
-    private static long feed(KeyedTwoInputStreamOperatorTestHarness<String, ImuBatch, ExerciseSelection, Rep> harness, List<ImuBatch> batches,
+    private static long feed(KeyedOneInputStreamOperatorTestHarness<String, ImuBatch, Rep> harness, List<ImuBatch> batches,
             long atMs) throws Exception {
         long now = atMs;
         for (ImuBatch batch : batches) {
             now += batch.lastTimestampMs() - batch.firstTimestampMs() + 10;
             harness.setProcessingTime(now);
-            harness.processElement1(batch, batch.lastTimestampMs());
-            harness.processBothWatermarks(new Watermark(batch.lastTimestampMs() - 500));
+            harness.processElement(batch, batch.lastTimestampMs());
+            harness.processWatermark(batch.lastTimestampMs() - 500);
         }
         return now;
     }
@@ -111,53 +102,6 @@ class RepsFromBatchesTest {
     }
 
     /**
-     * The athlete selects squats before a squat set, sensor on the upper back: the device's engine
-     * then knows a squat starts going down, and reports the slow descent (3 s) as the eccentric, as
-     * {@code analyze --exercise squat} does. Without the selection the back engine takes the first
-     * movement for the concentric, as for the pulls it is made for.
-     */
-    @Test
-    void theAthletesSelectionTellsTheDevicesEngineWhichPhaseComesFirst() throws Exception {
-        SimulatedDevice device = ExerciseSimulator.simulate(new SessionScript("a", "back", Placement.BACK, 50, 10, 5_000,
-                List.of(SetScript.of(Exercise.SQUAT, 8, "1-0-3-0", 10_000))), T0, 0);
-        ExerciseSelection selection = device.selections().get(0);
-        assertEquals("squat", selection.exercise());
-        List<Rep> selected;
-        try (var run = harness()) {
-            run.open();
-            long now = 0;
-            boolean told = false;
-            for (ImuBatch batch : device.batches()) {
-                if (!told && batch.firstTimestampMs() >= selection.fromMs()) {
-                    run.processElement2(selection, selection.fromMs());
-                    told = true;
-                }
-                now = feed(run, List.of(batch), now);
-            }
-            run.setProcessingTime(now + RepsFromBatches.QUIET_INPUT_CLOSE_AFTER_MS + 10_000);
-            selected = run.extractOutputValues();
-        }
-        List<Rep> unselected = uninterrupted(device.batches());
-        List<Rep> offline = RepDetectors.forPlacement(Placement.BACK, Optional.of(ExerciseHint.SQUAT), "a", "back")
-                .detectAll(device.toRecording());
-
-        assertEquals(8, selected.size(), "reps with the selection: " + selected);
-        for (Rep rep : selected) {
-            assertTrue(rep.eccentricMs() > rep.concentricMs(), "the descent is the eccentric: " + rep);
-            assertEquals(1, rep.set(), "the selection before the set starts no set of its own: " + rep);
-        }
-        // The engine that follows the selection starts 1 s into the stillness before the set, not
-        // at the first sample: the same reps, timed within a few milliseconds.
-        assertEquals(offline.size(), selected.size());
-        for (int i = 0; i < offline.size(); i++) {
-            assertEquals(offline.get(i).eccentricMs(), selected.get(i).eccentricMs(), 50, "as analyze --exercise squat times rep "
-                    + (i + 1));
-        }
-        assertTrue(unselected.stream().allMatch(r -> r.concentricMs() > r.eccentricMs()),
-                "without the selection the descent is taken for the concentric: " + unselected);
-    }
-
-    /**
      * The job itself goes quiet mid-set for 30 s (a broker outage, or a full sink holding the
      * pipeline back, which suspends input while timers still fire): no device is heard, so none is
      * taken for silent, and the rep under way is not cut in two. The reps are those of a run
@@ -191,7 +135,8 @@ class RepsFromBatchesTest {
         var device = ExerciseSimulator.simulate(new SessionScript("a", "back", Placement.BACK, 50, 10, 5_000,
                 List.of(SetScript.of(Exercise.SCAPULAR_SQUEEZE, 3, "1-8-1-2", 10_000))), T0, 1);
         List<HoldProgress> progress = new ArrayList<>();
-        try (var run = harness()) {
+        try (var run = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(new RepsFromBatches()),
+                (ImuBatch b) -> b.athleteId() + "/" + b.deviceId(), Types.STRING)) {
             run.open();
             feed(run, device.batches(), 0);
             run.getSideOutput(RepsFromBatches.HOLDING).forEach(r -> progress.add(r.getValue()));
@@ -312,7 +257,7 @@ class RepsFromBatchesTest {
             run.open();
             feedWithTheJobsWatermark(run, sent, 200);
             assertEquals(repsWithTheJobsWatermark(inOrder, 200), run.extractOutputValues());
-            RepsFromBatches operator = (RepsFromBatches) ((KeyedCoProcessOperator<?, ?, ?, ?>) run.getOperator()).getUserFunction();
+            RepsFromBatches operator = (RepsFromBatches) ((KeyedProcessOperator<?, ?, ?>) run.getOperator()).getUserFunction();
             assertEquals(redelivered, operator.duplicateBatches(), "batches counted as duplicates");
         }
     }
@@ -327,10 +272,10 @@ class RepsFromBatchesTest {
     }
 
     /** {@link #feedLive}, then the end of the input. */
-    private static void feedWithTheJobsWatermark(KeyedTwoInputStreamOperatorTestHarness<String, ImuBatch, ExerciseSelection, Rep> run,
+    private static void feedWithTheJobsWatermark(KeyedOneInputStreamOperatorTestHarness<String, ImuBatch, Rep> run,
             List<ImuBatch> batches, long everyMs) throws Exception {
         feedLive(run, batches, everyMs, (batch, now) -> { });
-        run.processBothWatermarks(new Watermark(Long.MAX_VALUE));
+        run.processWatermark(Long.MAX_VALUE);
     }
 
     /** What a test looks at once a batch is in and the watermark has followed it. */
@@ -342,16 +287,16 @@ class RepsFromBatchesTest {
      * Feeds batches one every {@code everyMs} of processing time, each followed by the job's
      * watermark (newest sample − 500 ms; it never goes back).
      */
-    private static void feedLive(KeyedTwoInputStreamOperatorTestHarness<String, ImuBatch, ExerciseSelection, Rep> run, List<ImuBatch> batches,
+    private static void feedLive(KeyedOneInputStreamOperatorTestHarness<String, ImuBatch, Rep> run, List<ImuBatch> batches,
             long everyMs, AfterBatch after) throws Exception {
         long now = 0;
         long watermark = Long.MIN_VALUE;
         for (ImuBatch batch : batches) {
             now += everyMs;
             run.setProcessingTime(now);
-            run.processElement1(batch, batch.lastTimestampMs());
+            run.processElement(batch, batch.lastTimestampMs());
             watermark = Math.max(watermark, batch.lastTimestampMs() - 500);
-            run.processBothWatermarks(new Watermark(watermark));
+            run.processWatermark(watermark);
             after.check(batch, now);
         }
     }
@@ -388,13 +333,13 @@ class RepsFromBatchesTest {
 
     @Test
     void aDeviceSilentForADayLeavesNoState() throws Exception {
-        try (KeyedTwoInputStreamOperatorTestHarness<String, ImuBatch, ExerciseSelection, Rep> harness = new KeyedTwoInputStreamOperatorTestHarness<>(
-                new KeyedCoProcessOperator<>(new RepsFromBatches()), b -> b.athleteId() + "/" + b.deviceId(), SELECTION_KEY, Types.STRING)) {
+        try (KeyedOneInputStreamOperatorTestHarness<String, ImuBatch, Rep> harness = new KeyedOneInputStreamOperatorTestHarness<>(
+                new KeyedProcessOperator<>(new RepsFromBatches()), b -> b.athleteId() + "/" + b.deviceId(), Types.STRING)) {
             harness.open();
             harness.setProcessingTime(0);
             harness.setStateTtlProcessingTime(0);
-            harness.processElement1(still("gone", T0), T0 + 90);
-            harness.processBothWatermarks(new Watermark(T0 + 100));
+            harness.processElement(still("gone", T0), T0 + 90);
+            harness.processWatermark(T0 + 100);
             int withTheDevice = harness.numKeyedStateEntries();
             assertTrue(withTheDevice > 0, "the device has state while it is active");
 
@@ -402,9 +347,9 @@ class RepsFromBatchesTest {
             harness.setProcessingTime(RepsFromBatches.DEVICE_STATE_TTL.toMillis() + 60_000);
             harness.setStateTtlProcessingTime(RepsFromBatches.DEVICE_STATE_TTL.toMillis() + 60_000);
             for (int i = 0; i < 20; i++) {
-                harness.processElement1(still("active", T0 + 100_000 + 100L * i), T0 + 100_090 + 100L * i);
+                harness.processElement(still("active", T0 + 100_000 + 100L * i), T0 + 100_090 + 100L * i);
             }
-            harness.processBothWatermarks(new Watermark(T0 + 110_000));
+            harness.processWatermark(T0 + 110_000);
 
             assertEquals(withTheDevice, harness.numKeyedStateEntries(),
                     "only the active device's entries remain (as many as the gone one had)");
