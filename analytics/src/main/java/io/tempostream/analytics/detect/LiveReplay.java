@@ -14,14 +14,11 @@ import java.util.OptionalLong;
  * the athlete waits for is that, less nothing but transport.
  */
 public final class LiveReplay {
-    /** After the last sample, time is moved on this far to close what is still open (as a silent device is). */
-    static final long CLOSE_AT_END_MS = 60_000;
-
     /**
      * A rep and when it was known.
      *
      * @param reportedAtMs    the sample time the final rep came out on; at the end of the
-     *                        recording ({@code atEnd}) the last sample's time plus {@link #CLOSE_AT_END_MS}
+     *                        recording ({@code atEnd}) the last sample's time plus {@link RepDetector#CLOSE_AT_END_MS}
      * @param provisionalAtMs the sample time it was first offered provisional, if it was
      * @param atEnd           only the end of the recording closed it: no sample let the engine report it
      */
@@ -56,7 +53,7 @@ public final class LiveReplay {
         }
         int beforeEnd = finals.size();
         if (r.size() > 0) {
-            long end = r.timestampsMs()[r.size() - 1] + CLOSE_AT_END_MS;
+            long end = r.timestampsMs()[r.size() - 1] + RepDetector.CLOSE_AT_END_MS;
             detector.advanceTo(end, rep -> {
                 finals.add(rep);
                 finalAt.add(end);

@@ -12,6 +12,8 @@ import java.util.function.Consumer;
  * {@link WristRepDetector} behind it without touching the job.
  */
 public interface RepDetector {
+    /** At the end of a recording, time is moved on this far to close what is still open, as for a silent device. */
+    long CLOSE_AT_END_MS = 60_000;
 
     /** One sample: acceleration in g, angular velocity in deg/s, sensor axes. */
     void accept(long tMs, double axG, double ayG, double azG, double gxDps, double gyDps, double gzDps, Consumer<Rep> out);
@@ -58,7 +60,7 @@ public interface RepDetector {
                     recording.gx()[i], recording.gy()[i], recording.gz()[i], reps::add);
         }
         if (recording.size() > 0) {
-            advanceTo(recording.timestampsMs()[recording.size() - 1] + 60_000, reps::add);
+            advanceTo(recording.timestampsMs()[recording.size() - 1] + CLOSE_AT_END_MS, reps::add);
         }
         return reps;
     }

@@ -49,11 +49,10 @@ final class SpeedCurveEvaluation {
         long phantomPauseMs;
 
         void add(Rep detected, RepTruth truth) {
-            long[] d = {detected.concentricMs(), detected.peakHoldMs(), detected.eccentricMs(), detected.bottomPauseMs()};
-            long[] t = {truth.concentricMs(), truth.peakHoldMs(), truth.eccentricMs(), truth.bottomPauseMs()};
+            long[] error = PhaseErrors.signed(detected, truth);
             for (int k = 0; k < 4; k++) {
-                absolute[k] += Math.abs(d[k] - t[k]);
-                signed[k] += d[k] - t[k];
+                absolute[k] += Math.abs(error[k]);
+                signed[k] += error[k];
             }
             if (truth.bottomPauseMs() == 0) {
                 phantomPauseMs = Math.max(phantomPauseMs, detected.bottomPauseMs());

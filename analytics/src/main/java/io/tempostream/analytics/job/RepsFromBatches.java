@@ -178,23 +178,20 @@ public final class RepsFromBatches extends KeyedProcessFunction<String, ImuBatch
         if (ctx.timeDomain() == TimeDomain.PROCESSING_TIME) {
             long now = ctx.timerService().currentProcessingTime();
             long heard = lastHeardMs(device, now);
-            if (ctx.timerService().currentProcessingTime() - heard >= DEVICE_STATE_TTL.toMillis()) {
+            if (now - heard >= DEVICE_STATE_TTL.toMillis()) {
                 deviceState.clear();
                 waiting.clear();
                 ctx.timerService().deleteEventTimeTimer(Long.MAX_VALUE - 1); // set while others' clocks ran ahead
-            } else if (timestamp - heard >= SILENT_DEVICE_AFTER_MS && !othersHeard(now)
-                    && now - Math.max(lastInputMs, listeningSinceMs) < QUIET_INPUT_CLOSE_AFTER_MS) {
-                // Nobody heard either: perhaps the job's quiet, not the device's. Look again later.
-                askForSilenceTimer(device, now + SILENT_DEVICE_AFTER_MS, ctx);
-                deviceState.update(device);
-            } else if (timestamp - heard >= SILENT_DEVICE_AFTER_MS) {
+            } else if (silent(timestamp - heard, now)) {
                 closeSilentDevice(device, out);
                 deviceState.update(device);
                 ctx.timerService().registerProcessingTimeTimer(heard + DEVICE_STATE_TTL.toMillis());
-            } else if (!silenceTimerPending(device, ctx.timerService().currentProcessingTime())) {
-                // Heard from since this timer was asked for: wait for its silence from then on.
-                // After a restore, heard is the restart, so the device gets its full silence from there.
-                askForSilenceTimer(device, heard + SILENT_DEVICE_AFTER_MS, ctx);
+            } else if (!silenceTimerPending(device, now)) {
+                // Heard from since this timer was asked for: wait for its silence from then on (after
+                // a restore, heard is the restart, so the device gets its full silence from there).
+                // Not heard, but nobody else either: look again later.
+                boolean quiet = timestamp - heard >= SILENT_DEVICE_AFTER_MS;
+                askForSilenceTimer(device, (quiet ? now : heard) + SILENT_DEVICE_AFTER_MS, ctx);
                 deviceState.update(device);
             }
             return;
@@ -282,9 +279,16 @@ public final class RepsFromBatches extends KeyedProcessFunction<String, ImuBatch
         }
     }
 
-    /** Whether this instance took in any batch within the silence interval (from other devices, if this one is silent). */
-    private boolean othersHeard(long nowMs) {
-        return lastInputMs != NOT_YET && nowMs - lastInputMs < SILENT_DEVICE_AFTER_MS;
+    /**
+     * A device quiet for {@code quietMs} is silent if this instance heard others meanwhile, or has
+     * heard nobody for {@link #QUIET_INPUT_CLOSE_AFTER_MS}.
+     */
+    private boolean silent(long quietMs, long nowMs) {
+        if (quietMs < SILENT_DEVICE_AFTER_MS) {
+            return false;
+        }
+        long anyoneHeard = Math.max(lastInputMs, listeningSinceMs);
+        return nowMs - anyoneHeard < SILENT_DEVICE_AFTER_MS || nowMs - anyoneHeard >= QUIET_INPUT_CLOSE_AFTER_MS;
     }
 
     /** When the device was last heard of, as far as this instance can tell (processing time). */
