@@ -75,9 +75,9 @@ public record SessionScript(String athleteId, String deviceId, Placement placeme
                 SetScript one = new SetScript(Exercise.fromScriptName(text(set, "exercise", null)),
                         (int) number(set, "reps", Double.NaN), TempoPrescription.parse(text(set, "tempo", "2-1-2-0")),
                         Math.round(number(set, "restSeconds", 90) * 1000), number(set, "fatigue", 0),
-                        (int) number(set, "partialFromRep", 0), set.path("bounce").asBoolean(false),
+                        (int) number(set, "partialFromRep", 0), bool(set, "bounce"),
                         number(set, "swingDeg", 0), SpeedCurve.fromScriptName(text(set, "speedCurve", "half-cosine")),
-                        set.path("human").asBoolean(false));
+                        bool(set, "human"));
                 int repeat = (int) number(set, "repeat", 1);
                 if (repeat < 1 || repeat > 20) {
                     throw new IllegalArgumentException("repeat must be 1–20, got " + repeat);
@@ -106,6 +106,18 @@ public record SessionScript(String athleteId, String deviceId, Placement placeme
             throw new IllegalArgumentException(field + " must be a string, got " + value);
         }
         return value.asText();
+    }
+
+    /** A true/false field, false when absent; anything else ("yes", 1) is refused rather than read as false. */
+    private static boolean bool(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return false;
+        }
+        if (!value.isBoolean()) {
+            throw new IllegalArgumentException(field + " must be true or false, got " + value);
+        }
+        return value.asBoolean();
     }
 
     private static double number(JsonNode node, String field, double fallback) {

@@ -126,7 +126,7 @@ class ExerciseSimulatorTest {
     }
 
     @Test
-    void scriptErrorsNameTheSetAndField() {
+    void scriptErrorsNameTheSetAndField() throws Exception {
         ObjectMapper json = new ObjectMapper();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SessionScript.parse(json.readTree(
                 "{\"sets\":[{\"exercise\":\"face-pull\",\"reps\":10},{\"exercise\":\"curl\",\"reps\":10}]}")));
@@ -137,6 +137,16 @@ class ExerciseSimulatorTest {
         e = assertThrows(IllegalArgumentException.class, () -> SessionScript.parse(json.readTree(
                 "{\"sets\":[{\"exercise\":\"face-pull\",\"reps\":5,\"tempo\":\"slow\"}]}")));
         assertTrue(e.getMessage().startsWith("sets[0]: tempo must be four seconds values"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> SessionScript.parse(json.readTree(
+                "{\"sets\":[{\"exercise\":\"face-pull\",\"reps\":5,\"speedCurve\":\"bell\"}]}")));
+        assertTrue(e.getMessage().startsWith("sets[0]: speedCurve must be one of [half-cosine,"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> SessionScript.parse(json.readTree(
+                "{\"sets\":[{\"exercise\":\"face-pull\",\"reps\":5,\"human\":\"yes\"}]}")));
+        assertEquals("sets[0]: human must be true or false, got \"yes\"", e.getMessage());
+        SessionScript curved = SessionScript.parse(json.readTree(
+                "{\"sets\":[{\"exercise\":\"face-pull\",\"reps\":5,\"speedCurve\":\"minimum-jerk\",\"human\":true}]}"));
+        assertEquals(SpeedCurve.MINIMUM_JERK, curved.sets().get(0).speedCurve());
+        assertTrue(curved.sets().get(0).human());
     }
 
     private static byte[] bytes(SimulatedDevice device) {
