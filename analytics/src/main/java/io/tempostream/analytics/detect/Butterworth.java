@@ -34,19 +34,20 @@ final class Butterworth {
         pad = Math.min(pad, n - 1);
         double[] y = new double[n + 2 * pad];
         System.arraycopy(x, 0, y, pad, n);
-        filtfiltPadded(y, n, pad);
+        filtfiltPadded(y, n, pad, false);
         return java.util.Arrays.copyOfRange(y, pad, pad + n);
     }
 
     /**
      * The same filtering in place, for callers that already hold the n values at
      * {@code y[pad..pad + n)} of a buffer with room for {@code pad} values on each side
-     * ({@code pad < n}); saves the copies on a hot path.
+     * ({@code pad < n}); saves the copies on a hot path. With {@code mirroredEnd} the end is
+     * padded by mirroring instead (the signal comes back the way it came, as a rest level does).
      */
-    void filtfiltPadded(double[] y, int n, int pad) {
+    void filtfiltPadded(double[] y, int n, int pad, boolean mirroredEnd) {
         for (int i = 0; i < pad; i++) {
             y[i] = 2 * y[pad] - y[2 * pad - i];
-            y[n + pad + i] = 2 * y[n + pad - 1] - y[n + pad - 2 - i];
+            y[n + pad + i] = mirroredEnd ? y[n + pad - 2 - i] : 2 * y[n + pad - 1] - y[n + pad - 2 - i];
         }
         pass(y, false);
         pass(y, true);

@@ -15,6 +15,11 @@ final class SetNumbering {
         holds = 0;
     }
 
+    /** Reps numbered in the current set so far. */
+    int reps() {
+        return reps;
+    }
+
     /** The number {@link #number} would give {@code rep} (in a new set if {@code newSet}), without giving it. */
     Rep peek(Rep rep, boolean newSet) {
         int inSet = newSet ? 0 : rep.isometric() ? holds : reps;

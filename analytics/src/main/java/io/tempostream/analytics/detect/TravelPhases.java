@@ -69,6 +69,34 @@ final class TravelPhases {
                 MovementJolt.of(times, speeds, n, start, end, peak, false));
     }
 
+    /**
+     * Only where the movement in direction {@code sign} with its peak speed in {@code [from, to]}
+     * ends, in ms, without its shape: for a look, many times a rep, whether a movement is over.
+     * Infinite while its speed has not fallen to a quarter of its peak within the span.
+     */
+    double endMs(int from, int to, int sign) {
+        int lo = Math.max(1, Math.min(from, to));
+        int hi = Math.min(z.length - 2, Math.max(from, to));
+        if (hi <= lo) {
+            return time(to);
+        }
+        int peakAt = lo;
+        for (int i = lo; i <= hi; i++) {
+            if (speed(i, sign) > speed(peakAt, sign)) {
+                peakAt = i;
+            }
+        }
+        double peak = speed(peakAt, sign);
+        int k = peakAt;
+        while (k < hi && speed(k, sign) >= LOW_FRACTION * peak) {
+            k++;
+        }
+        if (peak <= 0 || k == hi) {
+            return Double.POSITIVE_INFINITY; // the speed has not come down yet
+        }
+        return zeroSpeedTime(peakAt, 1, hi, peak, sign);
+    }
+
     private double zeroSpeedTime(int peakAt, int step, int limit, double peak, int sign) {
         double mid = crossing(peakAt, step, limit, MID_FRACTION * peak, sign);
         double low = crossing(peakAt, step, limit, LOW_FRACTION * peak, sign);

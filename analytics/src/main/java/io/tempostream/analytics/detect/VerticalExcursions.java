@@ -61,17 +61,7 @@ final class VerticalExcursions {
         if (n < rateHz * 2) {
             return Result.NONE;
         }
-        int pad = (int) Math.min(n - 1, 3 * rateHz);
-        // No separate low-pass: the 40 ms bins average away what is above a few Hz, and double
-        // integration attenuates it further by (2πf)².
-        Butterworth highPass = Butterworth.highPass(INTEGRATION_HIGH_PASS_HZ, rateHz);
-        double[] v = new double[n + 2 * pad];
-        integrate(verticalAccel, from, n, rateHz, v, pad);
-        highPass.filtfiltPadded(v, n, pad);
-        double[] z = new double[n + 2 * pad];
-        integrate(v, pad, n, rateHz, z, pad);
-        highPass.filtfiltPadded(z, n, pad);
-        z = Arrays.copyOfRange(z, pad, pad + n);
+        double[] z = travel(verticalAccel, from, to, rateHz, false);
         if (knownDirection != 0) {
             List<Integer> ends = farEnds(z, knownDirection, rateHz, startEdge, endEdge, true);
             if (setStartsHere) {
@@ -108,6 +98,29 @@ final class VerticalExcursions {
             return new Result(List.of(), 0, z, newest);
         }
         return best;
+    }
+
+    /**
+     * The band-limited vertical travel, in metres, of {@code verticalAccel[from..to)}: integrated
+     * twice, each time high-passed forwards and backwards so it keeps no phase lag. With
+     * {@code restingEnd} the travel is taken to stay where it ends, rather than to go on as it
+     * came (mirrored, not point-reflected, beyond the end): for a look at a rep whose way back has
+     * just ended, where the usual reflection carries the way back on past the end and the filter
+     * then takes half of it away.
+     */
+    static double[] travel(double[] verticalAccel, int from, int to, double rateHz, boolean restingEnd) {
+        int n = to - from;
+        int pad = (int) Math.min(n - 1, 3 * rateHz);
+        // No separate low-pass: the 40 ms bins average away what is above a few Hz, and double
+        // integration attenuates it further by (2πf)².
+        Butterworth highPass = Butterworth.highPass(INTEGRATION_HIGH_PASS_HZ, rateHz);
+        double[] v = new double[n + 2 * pad];
+        integrate(verticalAccel, from, n, rateHz, v, pad);
+        highPass.filtfiltPadded(v, n, pad, false);
+        double[] z = new double[n + 2 * pad];
+        integrate(v, pad, n, rateHz, z, pad);
+        highPass.filtfiltPadded(z, n, pad, restingEnd);
+        return Arrays.copyOfRange(z, pad, pad + n);
     }
 
     /**

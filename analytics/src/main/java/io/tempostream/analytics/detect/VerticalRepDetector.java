@@ -1,5 +1,6 @@
 package io.tempostream.analytics.detect;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -29,6 +30,28 @@ public final class VerticalRepDetector implements RepDetector {
      * 35 % or more (a rep cut by the recording's end), usually 50–120 %.
      */
     private static final double SAME_HOLD_DROP = 0.25;
+    /**
+     * The way back must have ended this long before the newest sample: earlier, the speed seen so
+     * far is still falling and the way back came out 0.2–0.7 s short (simulated rows and squats).
+     */
+    private static final long RETURN_SETTLED_MS = 300;
+    /** A rep's way back ends within this many periods after its far end. */
+    private static final double RETURN_WITHIN_PERIODS = 0.75;
+    /** Reps offered and waiting for their final self at once, at most. */
+    private static final int MAX_OFFERS = 2;
+    /** How often, near the next rep's expected return, the engine looks whether the wrist is back. */
+    static final long RETURN_CHECK_EVERY_MS = 250;
+    /**
+     * The next rep's return is looked for from where the set's rhythm puts it (a period after the
+     * last reported rep's return) less this share of a period: reps of a set vary by less.
+     */
+    private static final double RETURN_CHECK_EARLY_SHARE = 0.15;
+    /** How far back, in rep periods before the last reported far end, a look for the next return starts. */
+    private static final double OFFER_CONTEXT_PERIODS = 1;
+    /** A rep offered early has gone into its far end by this share of the set's last rep, at least. */
+    private static final double MIN_SHARE_OF_SET_TRAVEL = 0.6;
+    /** ... and come back from it by this share of the way in. */
+    private static final double RETURNED_SHARE = 0.5;
     /** Longer than any rest between reps, shorter than rest between sets (as in RepAssembler). */
     static final long SET_GAP_MS = 15_000;
     /** Turns seen before a set's first rep is reported: enough to tell a set from fidgeting. */
@@ -63,6 +86,19 @@ public final class VerticalRepDetector implements RepDetector {
     /** The travel of the set's last reported rep, in metres; 0 between sets. */
     private double lastTravelM;
     private final SetNumbering numbering = new SetNumbering();
+    /**
+     * Reps after the last reported one, offered provisional at their return and not final yet,
+     * oldest first (at most {@link #MAX_OFFERS}: quick reps can return faster than the final
+     * analysis confirms them), and their far ends.
+     */
+    private final ArrayList<Rep> offers = new ArrayList<>();
+    private final ArrayList<Long> offerFarEndsMs = new ArrayList<>();
+    /** The far end the last look found the wrist coming back from, still on its way. */
+    private long lookedFarEndMs = Long.MIN_VALUE;
+    /** No look for the next rep's return before this time (sensor ms). */
+    private long nextLookMs = Long.MIN_VALUE;
+    /** From the last reported rep's far end to the end of its way back. */
+    private long lastReturnAfterFarEndMs;
 
     public VerticalRepDetector(String athleteId, String deviceId) {
         this(athleteId, deviceId, 0);
@@ -105,6 +141,143 @@ public final class VerticalRepDetector implements RepDetector {
             }
             trimIdleHistory(tMs);
         }
+        if (offers.size() < MAX_OFFERS && dueForReturnCheck(tMs)) {
+            nextLookMs = tMs + RETURN_CHECK_EVERY_MS;
+            offerReturnedRep();
+        }
+    }
+
+    @Override
+    public Rep pendingRep() {
+        return offers.isEmpty() ? null : offers.get(offers.size() - 1);
+    }
+
+    /** Reps numbered in the current set so far, final ones only. */
+    int repsNumberedInSet() {
+        return numbering.reps();
+    }
+
+    /** The far end the next rep is measured from: the newest offered one, else the last reported. */
+    private long baseFarEndMs() {
+        return offerFarEndsMs.isEmpty() ? lastFarEndMs : offerFarEndsMs.get(offerFarEndsMs.size() - 1);
+    }
+
+    /**
+     * Inside a set, the next rep's return is looked for every {@link #RETURN_CHECK_EVERY_MS} once
+     * the set's rhythm says it may be near, not on every analysis: the engine must stay fast.
+     */
+    private boolean dueForReturnCheck(long nowMs) {
+        return lockedDirection != 0 && nowMs - lastFarEndMs < SET_GAP_MS
+                && nowMs >= nextLookMs
+                && nowMs >= baseFarEndMs() + (1 - RETURN_CHECK_EARLY_SHARE) * lastPeriodMs + lastReturnAfterFarEndMs;
+    }
+
+    /**
+     * Offers the rep after the last reported one the moment the wrist is back at the resting end,
+     * before the next rep (or the set's end) confirms it and tells its pause: the athlete sees a
+     * row within a fraction of a second, not after the two to four seconds the zero-phase analysis
+     * waits for. Only inside a set, whose rhythm and travel are known, and only for a far end the
+     * travel went into by most of the set's rep and came back from by half of that, with the way
+     * back's speed gone to nothing: the final rep follows for the same far end, with the same start.
+     */
+    private void offerReturnedRep() {
+        double rate = window.sampleRateHz();
+        int n = window.size();
+        long[] t = window.timesMs();
+        long baseMs = baseFarEndMs();
+        int baseAt = window.firstIndexAtOrAfter(baseMs);
+        if (rate <= 0 || Math.abs(t[baseAt] - baseMs) > 100) {
+            return; // the far end to measure from is not in view (a dropout): wait for the final analysis
+        }
+        // The last look found the far end and the wrist on its way back: until that way back is
+        // over, the cheap test alone (the travel below costs as much as a hundred samples).
+        if (lookedFarEndMs > baseMs + lastPeriodMs / 2
+                && wayBack(window.firstIndexAtOrAfter(lookedFarEndMs), n - 1, rate) == null) {
+            return;
+        }
+        // From a little before the last reported far end. Only the travel, none of the tests that
+        // tell a set from fidgeting (the final analysis makes them): this runs several times a rep.
+        int from = window.firstIndexAtOrAfter(lastFarEndMs - (long) (OFFER_CONTEXT_PERIODS * lastPeriodMs));
+        if (n - from < rate * 2) {
+            return;
+        }
+        double[] z = VerticalExcursions.travel(window.values(), from, n, rate, true);
+        int d = lockedDirection;
+        int base = baseAt - from;
+        int last = n - 1 - from;
+        // The next far end: the furthest point between half a period and one and a half after
+        // the base, where the set's rhythm puts it (not the one after: two reps are not one).
+        int far = -1;
+        int searchFrom = window.firstIndexAtOrAfter(baseMs + (long) (lastPeriodMs / 2)) - from;
+        int searchTo = Math.min(last, window.firstIndexAtOrAfter(baseMs + (long) (1.5 * lastPeriodMs)) - from);
+        for (int j = searchFrom; j < searchTo; j++) {
+            if (far < 0 || d * z[j] > d * z[far]) {
+                far = j;
+            }
+        }
+        if (far <= searchFrom || far >= searchTo - 1) {
+            return; // no turn inside: the travel is still rising, or falling from before
+        }
+        // The way back lies within the next period: after it, the rep after this one.
+        int end = Math.min(last, window.firstIndexAtOrAfter(t[from + far] + (long) (RETURN_WITHIN_PERIODS * lastPeriodMs)) - from);
+        double into = d * (z[far] - z[lowest(z, d, base, far)]);
+        double returned = d * (z[far] - z[lowest(z, d, far, end)]);
+        if (into < MIN_SHARE_OF_SET_TRAVEL * lastTravelM || returned < RETURNED_SHARE * into) {
+            return;
+        }
+        double[] back = wayBack(from + far, from + end, rate);
+        if (back == null) {
+            lookedFarEndMs = t[from + far];
+            return;
+        }
+        double[] zc = z.clone();
+        for (int j = far + 1; j <= last; j++) {
+            zc[j] = z[far] + back[j - far];
+        }
+        Rep rep = rep(new VerticalExcursions.Result(List.of(far), d, zc, far), from, base, far, end, false, false);
+        Rep next = numbering.peek(rep, false);
+        offers.add(next.numbered(next.set(), next.rep() + offers.size()).asProvisional());
+        offerFarEndsMs.add(t[from + far]);
+    }
+
+    /**
+     * The travel from the far end at window index {@code far} to now, relative to it, if the way
+     * back from it (its fastest point before window index {@code to}) ended at least {@link #RETURN_SETTLED_MS} ago; else null. Integrated afresh
+     * from the vertical acceleration, from rest at the far end: the band-limited travel bends
+     * near the window's edge, where nothing follows to filter against, and ended the way back
+     * 0.2–0.7 s early.
+     */
+    private double[] wayBack(int far, int to, double rate) {
+        long[] t = window.timesMs();
+        int n = window.size();
+        double[] back = integratedFromRest(far, rate);
+        double returnEndMs = new TravelPhases(back, t, far).endMs(0, to - far, -lockedDirection);
+        return returnEndMs < t[n - 1] - RETURN_SETTLED_MS ? back : null;
+    }
+
+    /**
+     * Travel from window index {@code at} to now, relative to it, integrated twice from rest there.
+     * The acceleration's offset is its mean over the last rep period, over which a repeating
+     * movement gains no speed.
+     */
+    private double[] integratedFromRest(int at, double rate) {
+        double[] a = window.values();
+        long[] t = window.timesMs();
+        int n = window.size();
+        int periodStart = window.firstIndexAtOrAfter(t[n - 1] - (long) lastPeriodMs);
+        double mean = 0;
+        for (int j = periodStart; j < n; j++) {
+            mean += a[j];
+        }
+        mean /= n - periodStart;
+        double[] p = new double[n - at];
+        double dt = 1 / rate;
+        double v = 0;
+        for (int j = 1; j < p.length; j++) {
+            v += (a[at + j] - mean) * dt;
+            p[j] = p[j - 1] + v * dt;
+        }
+        return p;
     }
 
     @Override
@@ -121,6 +294,7 @@ public final class VerticalRepDetector implements RepDetector {
             analyse(Long.MAX_VALUE, true, out);
             window.clear();
         }
+        clearOffers(); // what the stretch's end did not confirm, nothing will
     }
 
     @Override
@@ -150,6 +324,7 @@ public final class VerticalRepDetector implements RepDetector {
         if (lockedDirection != 0 && horizon - Math.max(lastFarEndMs, lastSeenFarEndMs) > SET_GAP_MS) {
             lockedDirection = 0;
             lastTravelM = 0;
+            clearOffers();
         }
         // Inside a set, only the last reps matter: a period before the last reported far end keeps
         // it in view (the next rep is measured from it), and the window runs on to now.
@@ -209,8 +384,10 @@ public final class VerticalRepDetector implements RepDetector {
             lockedDirection = result.direction();
             int before = k > 0 ? ends.get(k - 1) : Math.max(0, i - (int) (period / 1000 * rate));
             int after = nextConfirmed ? ends.get(k + 1) : setOff >= 0 ? setOff : Math.min(last, i + (int) (period / 1000 * rate));
-            Rep rep = rep(result, from, before, i, after, nextConfirmed || setOff >= 0);
-            out.accept(rep);
+            Rep rep = rep(result, from, before, i, after, nextConfirmed || setOff >= 0, true);
+            out.accept(asOffered(rep, farMs, rhythm));
+            long restingPause = result.direction() > 0 ? rep.bottomPauseMs() : rep.peakHoldMs();
+            lastReturnAfterFarEndMs = Math.max(0, rep.endMs() - restingPause - farMs);
             lastTravelM = rep.travelM();
             lastFarEndMs = farMs;
             lastPeriodMs = period;
@@ -222,7 +399,8 @@ public final class VerticalRepDetector implements RepDetector {
      * {@code next} (a rep's own when {@code nextIsRep}, else just the end of the search); indices
      * are into the analysed window, which starts at sample {@code from}.
      */
-    private Rep rep(VerticalExcursions.Result result, int from, int prev, int far, int next, boolean nextIsRep) {
+    private Rep rep(VerticalExcursions.Result result, int from, int prev, int far, int next, boolean nextIsRep,
+            boolean numbered) {
         double[] z = result.travelM();
         int d = result.direction();
         TravelPhases phases = new TravelPhases(z, window.timesMs(), from);
@@ -246,11 +424,41 @@ public final class VerticalRepDetector implements RepDetector {
         // and the hold at the top (the resting end).
         TravelPhases.Span up = d > 0 ? outward : back;
         TravelPhases.Span down = d > 0 ? back : outward;
-        return numbering.number(d > 0
+        Rep rep = d > 0
                 ? new Rep(athleteId, deviceId, 0, 0, startMs, endMs, outwardMs, farHoldMs, returnMs, restingPauseMs,
                         0, Math.abs(travel), up.peakSpeed(), up.startJolt(), down.endJolt(), "")
                 : new Rep(athleteId, deviceId, 0, 0, startMs, endMs, returnMs, restingPauseMs, outwardMs, farHoldMs,
-                        0, Math.abs(travel), up.peakSpeed(), up.startJolt(), down.endJolt(), ""));
+                        0, Math.abs(travel), up.peakSpeed(), up.startJolt(), down.endJolt(), "");
+        return numbered ? numbering.number(rep) : rep;
+    }
+
+    private void clearOffers() {
+        offers.clear();
+        offerFarEndsMs.clear();
+    }
+
+    /**
+     * The final rep for the far end that was offered provisional starts where the offer said: a
+     * rep is one point in time, and later analyses move a start by a few tens of ms. The first
+     * phase takes up the difference. Clears the offer once its far end, or one after it, is final.
+     */
+    private Rep asOffered(Rep rep, long farMs, double rhythm) {
+        while (!offers.isEmpty() && offerFarEndsMs.get(0) < farMs - rhythm / 2) {
+            offers.remove(0); // a far end the final analysis passed over: the offer stands unconfirmed
+            offerFarEndsMs.remove(0);
+        }
+        if (offers.isEmpty() || offerFarEndsMs.get(0) > farMs + rhythm / 2) {
+            return rep;
+        }
+        Rep offer = offers.remove(0);
+        offerFarEndsMs.remove(0);
+        long shift = rep.startMs() - offer.startMs();
+        boolean concentricFirst = lockedDirection > 0;
+        long concentric = concentricFirst ? Math.max(0, rep.concentricMs() + shift) : rep.concentricMs();
+        long eccentric = concentricFirst ? rep.eccentricMs() : Math.max(0, rep.eccentricMs() + shift);
+        return new Rep(rep.athleteId(), rep.deviceId(), rep.set(), rep.rep(), offer.startMs(), rep.endMs(), concentric,
+                rep.peakHoldMs(), eccentric, rep.bottomPauseMs(), rep.romDeg(), rep.travelM(),
+                rep.peakVelocity(), rep.concentricJolt(), rep.eccentricJolt(), rep.exercise());
     }
 
     /**

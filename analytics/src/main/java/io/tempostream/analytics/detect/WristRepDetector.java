@@ -95,9 +95,21 @@ public final class WristRepDetector implements RepDetector {
         return owner == Owner.ROTATION && rotation != null ? rotation.holdingSinceMs() : Long.MIN_VALUE;
     }
 
-    /** Only inside a set rotation owns: a rotation set's first rep waits for its second to confirm it. */
+    /**
+     * Only from the detector that owns the set under way: a rotation set's first rep waits for its
+     * second to confirm it, a travel set's first reps for the set to show itself.
+     */
     @Override
     public Rep pendingRep() {
+        if (owner == Owner.VERTICAL && vertical != null) {
+            // The travel detector may have two reps on offer: the newest keeps its lead.
+            Rep rep = vertical.pendingRep();
+            if (rep == null || isNewSet(rep)) {
+                return null;
+            }
+            Rep next = numbering.peek(rep, false);
+            return next.numbered(next.set(), next.rep() + rep.rep() - 1 - vertical.repsNumberedInSet());
+        }
         Rep rep = owner == Owner.ROTATION && rotation != null ? rotation.pendingRep() : null;
         return rep == null || isNewSet(rep) ? null : numbering.peek(rep, false);
     }

@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * Feedback the moment a rep's eccentric ends: the engine offers the rep before its bottom pause
  * is known, and the final rep that follows is the same rep (start, number, phases) with its
- * pause. A wrist rotation set's first two reps come only with the set's confirmation.
+ * pause. A wrist set's first reps come only with the set's confirmation.
  */
 class ProvisionalRepTest {
     private static final long T0 = 1_764_000_000_000L;
@@ -83,19 +83,62 @@ class ProvisionalRepTest {
         }
     }
 
-    @ParameterizedTest(name = "{0} from the wrist")
-    @CsvSource({"DUMBBELL_ROW", "SQUAT"})
-    void repsFoundByTravelAreNotOffered(Exercise exercise) {
-        SimulatedDevice device = ExerciseSimulator.simulate(new SessionScript("a", "d", Placement.WRIST, 50, 10, 5_000,
-                List.of(SetScript.of(exercise, 8, "2-1-2-0", 10_000))), T0, 3);
+    /**
+     * A rep found by vertical travel is offered once the wrist is back at the resting end, inside a
+     * set whose first reps have shown it: its final self follows with the same start and number.
+     * A set's first reps come only with the set, which shows itself by repeating (four far ends).
+     */
+    @ParameterizedTest(name = "{0} {1} from the wrist at {2} Hz")
+    @CsvSource({"DUMBBELL_ROW, 3-1-3-0, 50", "DUMBBELL_ROW, 2-1-2-0, 100", "SQUAT, 2-1-2-0, 50", "PENDLAY_ROW, 2-1-2-1, 100"})
+    void repsFoundByTravelAreOfferedAtTheirReturnOnceTheSetHasShownItself(Exercise exercise, String tempo, double rateHz) {
+        SimulatedDevice device = ExerciseSimulator.simulate(new SessionScript("a", "d", Placement.WRIST, rateHz, 10, 5_000,
+                List.of(SetScript.of(exercise, 8, tempo, 30_000), SetScript.of(exercise, 6, tempo, 10_000))), T0, 7);
         Recording r = device.toRecording();
         RepDetector detector = RepDetectors.forPlacement(Placement.WRIST, "a", "d");
+        Map<Long, Rep> provisional = new LinkedHashMap<>();
+        Map<Long, Long> offeredAtMs = new LinkedHashMap<>();
         List<Rep> finals = new ArrayList<>();
+        List<Long> finalAtMs = new ArrayList<>();
         for (int i = 0; i < r.size(); i++) {
-            detector.accept(r.timestampsMs()[i], r.ax()[i], r.ay()[i], r.az()[i], r.gx()[i], r.gy()[i], r.gz()[i], finals::add);
-            assertNull(detector.pendingRep(), "nothing offered at " + (r.timestampsMs()[i] - T0) + " ms");
+            long t = r.timestampsMs()[i];
+            detector.accept(t, r.ax()[i], r.ay()[i], r.az()[i], r.gx()[i], r.gy()[i], r.gz()[i], rep -> {
+                finals.add(rep);
+                finalAtMs.add(t);
+            });
+            Rep pending = detector.pendingRep();
+            if (pending != null) {
+                assertTrue(pending.provisional(), "offered as provisional");
+                assertTrue(finals.stream().noneMatch(f -> f.startMs() == pending.startMs()), "offered after its final");
+                provisional.putIfAbsent(pending.startMs(), pending);
+                offeredAtMs.putIfAbsent(pending.startMs(), t);
+            }
         }
         detector.advanceTo(r.timestampsMs()[r.size() - 1] + 60_000, finals::add);
-        assertEquals(8, finals.size(), "the travel detector's reps");
+
+        assertEquals(device.reps().size(), finals.size(), "final reps");
+        for (int k = 0; k < finals.size(); k++) {
+            Rep f = finals.get(k);
+            String what = "set " + f.set() + " rep " + f.rep();
+            RepTruth truth = device.reps().get(k);
+            long returnEnd = truth.concentricFirst() ? truth.endMs() - truth.bottomPauseMs()
+                    : truth.startMs() + truth.eccentricMs() + truth.bottomPauseMs() + truth.concentricMs();
+            long firstOfSetReportedAt = finalAtMs.get(k - (f.rep() - 1));
+            if (f.rep() <= VerticalRepDetector.MIN_FAR_ENDS_TO_START_SET - 1) {
+                assertTrue(firstOfSetReportedAt > returnEnd, what + " comes with the set's first rep");
+                continue;
+            }
+            Rep p = provisional.get(f.startMs());
+            assertNotNull(p, what + " was offered");
+            assertEquals(f.set(), p.set(), what);
+            assertEquals(f.rep(), p.rep(), what);
+            // Before the next rep the way back is timed on less: within a second of its true end.
+            assertTrue(Math.abs(p.endMs() - returnEnd) <= 1_000, what + " offered ending " + (p.endMs() - returnEnd)
+                    + " ms from its true return");
+            long delay = offeredAtMs.get(f.startMs()) - returnEnd;
+            assertTrue(delay <= 1_000, what + " offered " + delay + " ms after its return ended");
+        }
+        assertEquals(provisional.keySet().stream().sorted().toList(),
+                finals.stream().map(Rep::startMs).filter(provisional::containsKey).sorted().toList(),
+                "every offered rep confirmed by a final one with its start");
     }
 }
