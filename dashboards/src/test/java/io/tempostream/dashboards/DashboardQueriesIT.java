@@ -166,7 +166,7 @@ class DashboardQueriesIT {
                 panels++;
             }
         }
-        assertEquals(25, panels, "panels checked");
+        assertEquals(28, panels, "panels checked");
     }
 
     @Test

@@ -150,7 +150,7 @@ final class DemoCommand {
         }
         out.printf(Locale.ROOT, "InfluxDB not reachable at %s, showing reps here only%n", options.influx().url());
         return new TempoStreamJob(new MqttSource(options.mqtt()), new DiscardingSink<>(), options.maxOutOfOrderMs(),
-                options.athletes(), null, null);
+                options.athletes(), null, null, null);
     }
 
     private static int printUntilDone(BlockingQueue<Rep> detected, int expected, CompletableFuture<Long> publishing,

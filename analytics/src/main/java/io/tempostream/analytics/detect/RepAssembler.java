@@ -41,6 +41,9 @@ final class RepAssembler {
     private long lastRepEndMs = Long.MIN_VALUE;
     private Movement concentric;
     private Movement eccentric;
+    /** Start of the movement under way (its onset), and whether it goes the set's way out. */
+    private long movingSinceMs = Long.MIN_VALUE;
+    private boolean movingOutward;
 
     private final double minRomDeg;
     private final boolean concentricFirst;
@@ -58,6 +61,8 @@ final class RepAssembler {
      */
     void onOnset(long startMs, double gxDps, double gyDps, double gzDps, Consumer<Rep> out) {
         boolean outward = gxDps * workX + gyDps * workY + gzDps * workZ > 0;
+        movingSinceMs = startMs;
+        movingOutward = outward;
         if (eccentric != null && outward && startMs - eccentric.endMs() <= MAX_BOTTOM_PAUSE_MS) {
             emit(Math.max(startMs, eccentric.endMs()), out);
         }
@@ -120,6 +125,48 @@ final class RepAssembler {
      */
     long holdingSinceMs() {
         return concentric != null && eccentric == null ? concentric.endMs() : Long.MIN_VALUE;
+    }
+
+    /**
+     * The phase of the rep under way at {@code nowMs}, given whether a movement is under way then;
+     * null at rest. A movement with no way out before it is shown only inside a set (within
+     * {@link #SET_GAP_MS} of the last rep): between sets a stretch or a step is no concentric.
+     */
+    LivePhase livePhase(boolean moving, long nowMs) {
+        RepPhase out = concentricFirst ? RepPhase.CONCENTRIC : RepPhase.ECCENTRIC;
+        RepPhase farEnd = concentricFirst ? RepPhase.TOP_HOLD : RepPhase.BOTTOM_PAUSE;
+        RepPhase back = concentricFirst ? RepPhase.ECCENTRIC : RepPhase.CONCENTRIC;
+        RepPhase restingEnd = concentricFirst ? RepPhase.BOTTOM_PAUSE : RepPhase.TOP_HOLD;
+        if (moving && movingSinceMs != Long.MIN_VALUE) {
+            if (concentric != null && eccentric == null && !movingOutward) {
+                return live(back, movingSinceMs, nowMs, concentric.durationMs(),
+                        Math.max(0, movingSinceMs - concentric.endMs()), nowMs - movingSinceMs, 0);
+            }
+            boolean inSet = concentric != null || eccentric != null
+                    || (lastRepEndMs != Long.MIN_VALUE && movingSinceMs - lastRepEndMs <= SET_GAP_MS);
+            boolean wayOut = movingOutward || concentric == null;
+            return inSet && wayOut ? live(out, movingSinceMs, nowMs, nowMs - movingSinceMs, 0, 0, 0) : null;
+        }
+        if (concentric != null && eccentric == null) {
+            return live(farEnd, concentric.endMs(), nowMs, concentric.durationMs(), nowMs - concentric.endMs(), 0, 0);
+        }
+        if (eccentric != null) {
+            return live(restingEnd, eccentric.endMs(), nowMs, concentric.durationMs(),
+                    Math.max(0, eccentric.startMs() - concentric.endMs()), eccentric.durationMs(), nowMs - eccentric.endMs());
+        }
+        return null;
+    }
+
+    /** A live phase from the way out's, far end's, way back's and resting end's times so far. */
+    private LivePhase live(RepPhase phase, long sinceMs, long nowMs, long outMs, long farEndMs, long backMs,
+            long restingEndMs) {
+        long o = Math.max(0, outMs);
+        long f = Math.max(0, farEndMs);
+        long b = Math.max(0, backMs);
+        long r = Math.max(0, restingEndMs);
+        return concentricFirst
+                ? new LivePhase(phase, sinceMs, nowMs, o, f, b, r)
+                : new LivePhase(phase, sinceMs, nowMs, b, r, o, f);
     }
 
     /** Closes what time alone can close: a bottom pause that became rest, a hold that became rest. */

@@ -35,6 +35,15 @@ public interface RepDetector {
     }
 
     /**
+     * The phase of the rep under way, as far as the samples so far show, or null when no rep is
+     * (rest, or a detector that learns of a rep only later): for a live view that counts the
+     * current phase up ("eccentric 1.8 s") while the athlete is in it.
+     */
+    default LivePhase livePhase() {
+        return null;
+    }
+
+    /**
      * The rep whose movement has ended but whose bottom pause is still open, as it stands now
      * ({@link Rep#provisional()}: no pause yet), or null: for feedback the moment the eccentric
      * ends, instead of when the next rep starts or 2 s of stillness end the set. The same rep is

@@ -63,6 +63,11 @@ final class RestartingDetector implements RepDetector {
     }
 
     @Override
+    public LivePhase livePhase() {
+        return engine.livePhase();
+    }
+
+    @Override
     public Rep pendingRep() {
         Rep rep = engine.pendingRep();
         return rep == null || setsBefore == 0 ? rep : rep.numbered(setsBefore + rep.set(), rep.rep());

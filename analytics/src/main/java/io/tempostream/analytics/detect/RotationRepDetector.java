@@ -86,4 +86,10 @@ public final class RotationRepDetector implements RepDetector {
     public Rep pendingRep() {
         return assembler.pendingRep();
     }
+
+    @Override
+    public LivePhase livePhase() {
+        long classified = segmenter.classifiedUpToMs();
+        return classified == Long.MIN_VALUE ? null : assembler.livePhase(segmenter.moving(), classified);
+    }
 }

@@ -96,6 +96,15 @@ public final class WristRepDetector implements RepDetector {
     }
 
     /**
+     * Only inside a set rotation owns: a row's small wrist turns are not its phases. Travel reps
+     * have no live phase yet: their travel is known only when analysed, a second or more later.
+     */
+    @Override
+    public LivePhase livePhase() {
+        return owner == Owner.ROTATION && rotation != null ? rotation.livePhase() : null;
+    }
+
+    /**
      * Only from the detector that owns the set under way: a rotation set's first rep waits for its
      * second to confirm it, a travel set's first reps for the set to show itself.
      */

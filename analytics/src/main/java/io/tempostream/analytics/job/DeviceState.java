@@ -33,6 +33,8 @@ public final class DeviceState {
     public long releaseAtMs = NONE;
     /** The hold last reported to the live timer, or null. */
     public HoldProgress holdReported;
+    /** The rep phase last reported to the live view, or null. */
+    public PhaseProgress phaseReported;
     /** Start of the rep last reported provisionally, so each is reported once. */
     public long provisionalStartMs = NONE;
     /**

@@ -1,5 +1,6 @@
 package io.tempostream.analytics.job;
 
+import io.tempostream.analytics.detect.LivePhase;
 import io.tempostream.analytics.detect.Rep;
 import io.tempostream.analytics.detect.RepDetector;
 import io.tempostream.analytics.detect.RepDetectors;
@@ -42,6 +43,11 @@ public final class RepsFromBatches extends KeyedProcessFunction<String, ImuBatch
             new org.apache.flink.util.OutputTag<>("provisional-reps") { };
     /** A hold under way is reported again once it has lasted this much longer. */
     static final long HOLD_REPORT_EVERY_MS = 1_000;
+    /** The phase under way is reported this often (sensor time): a live count of its seconds. */
+    static final long PHASE_REPORT_EVERY_MS = 500;
+    /** The phase of the rep under way, for the live tempo view (the {@code live_phase} measurement). */
+    public static final org.apache.flink.util.OutputTag<PhaseProgress> LIVE_PHASES =
+            new org.apache.flink.util.OutputTag<>("live-phases") { };
     /**
      * After this much event time without samples, pending reps are closed: longer than the
      * rotation detector's longest bottom pause (2 s) and the vertical detector's confirmation
@@ -320,6 +326,7 @@ public final class RepsFromBatches extends KeyedProcessFunction<String, ImuBatch
         detector.accept(batch, out::collect);
         device.lastSequence = batch.sequence();
         reportHold(device, batch.athleteId(), batch.deviceId(), ctx);
+        reportPhase(device, batch.athleteId(), batch.deviceId(), ctx);
         Rep pending = detector.pendingRep();
         if (pending != null && device.provisionalStartMs != pending.startMs()) {
             ctx.output(PROVISIONAL_REPS, pending);
@@ -350,6 +357,27 @@ public final class RepsFromBatches extends KeyedProcessFunction<String, ImuBatch
             long held = Math.max(last.heldMs(), detector.lastSampleMs() - last.sinceMs());
             ctx.output(HOLDING, new HoldProgress(athleteId, deviceId, last.sinceMs(), held, false));
             device.holdReported = null;
+        }
+    }
+
+    /**
+     * Tells the live view which phase the rep under way is in: when a phase starts, every
+     * {@link #PHASE_REPORT_EVERY_MS} while it lasts, and once, not active, when the device comes
+     * to rest. Reported per batch, so at most a batch (a tenth of a second) behind the samples.
+     */
+    private static void reportPhase(DeviceState device, String athleteId, String deviceId, Context ctx) {
+        LivePhase live = device.detector.livePhase();
+        PhaseProgress last = device.phaseReported;
+        if (live != null) {
+            PhaseProgress now = PhaseProgress.of(athleteId, deviceId, live);
+            if (last == null || !last.phase().equals(now.phase()) || last.sinceMs() != now.sinceMs()
+                    || now.atMs() - last.atMs() >= PHASE_REPORT_EVERY_MS) {
+                ctx.output(LIVE_PHASES, now);
+                device.phaseReported = now;
+            }
+        } else if (last != null) {
+            ctx.output(LIVE_PHASES, last.ended());
+            device.phaseReported = null;
         }
     }
 

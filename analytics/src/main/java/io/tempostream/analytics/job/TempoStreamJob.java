@@ -47,7 +47,7 @@ public final class TempoStreamJob {
     private static final String DEFAULT_CHECKPOINT_URI = DEFAULT_CHECKPOINT_DIR.toUri().toString();
 
     /** The rep operator's id in checkpoints, with the format of its device state. */
-    static final String REPS_FROM_BATCHES_UID = "reps-from-batches-3";
+    static final String REPS_FROM_BATCHES_UID = "reps-from-batches-4";
 
     private final Source<MqttRecord, ?, ?> source;
     private final Sink<TrainingRecord> sink;
@@ -57,19 +57,23 @@ public final class TempoStreamJob {
     private final Sink<IngestHealth> healthSink;
     /** Where holds under way go (the live hold timer), or null to leave them unwritten. */
     private final Sink<HoldProgress> holdingSink;
+    /** Where the phases of reps under way go (the live tempo view), or null to leave them unwritten. */
+    private final Sink<PhaseProgress> phaseSink;
 
     public TempoStreamJob(Source<MqttRecord, ?, ?> source, Sink<TrainingRecord> sink, long maxOutOfOrderMs) {
-        this(source, sink, maxOutOfOrderMs, AthleteProfiles.none(), null, null);
+        this(source, sink, maxOutOfOrderMs, AthleteProfiles.none(), null, null, null);
     }
 
     public TempoStreamJob(Source<MqttRecord, ?, ?> source, Sink<TrainingRecord> sink, long maxOutOfOrderMs,
-            AthleteProfiles athletes, Sink<IngestHealth> healthSink, Sink<HoldProgress> holdingSink) {
+            AthleteProfiles athletes, Sink<IngestHealth> healthSink, Sink<HoldProgress> holdingSink,
+            Sink<PhaseProgress> phaseSink) {
         this.source = source;
         this.sink = sink;
         this.maxOutOfOrderMs = maxOutOfOrderMs;
         this.athletes = athletes;
         this.healthSink = healthSink;
         this.holdingSink = holdingSink;
+        this.phaseSink = phaseSink;
     }
 
     /**
@@ -77,7 +81,7 @@ public final class TempoStreamJob {
      * tests), what the sink is given, and refused payloads (health metrics).
      */
     public record Outputs(DataStream<Rep> reps, DataStream<TrainingRecord> training, DataStream<RejectedPayload> rejected,
-            DataStream<IngestHealth> health, DataStream<HoldProgress> holding) {
+            DataStream<IngestHealth> health, DataStream<HoldProgress> holding, DataStream<PhaseProgress> phases) {
     }
 
     /** Adds the pipeline to {@code env} and returns the reps, for extra consumers such as the console. */
@@ -87,7 +91,7 @@ public final class TempoStreamJob {
 
     /**
      * Operator names are short: Flink joins a chain's names into one metric name and warns when that
-     * passes 80 characters. The "… out" sinks write to InfluxDB (the sink given to the constructor).
+     * passes 80 characters. The "… out" sinks write to InfluxDB (the sinks given to the constructor).
      */
     public Outputs addWithOutputs(StreamExecutionEnvironment env) {
         SingleOutputStreamOperator<ImuBatch> batches = env
@@ -137,7 +141,11 @@ public final class TempoStreamJob {
         if (holdingSink != null) {
             holding.sinkTo(holdingSink).name("Holds out").uid("influx-holding");
         }
-        return new Outputs(reps, training, batches.getSideOutput(BatchesFromMessages.REJECTED), health, holding);
+        DataStream<PhaseProgress> phases = reps.getSideOutput(RepsFromBatches.LIVE_PHASES);
+        if (phaseSink != null) {
+            phases.sinkTo(phaseSink).name("Phases out").uid("influx-live-phase");
+        }
+        return new Outputs(reps, training, batches.getSideOutput(BatchesFromMessages.REJECTED), health, holding, phases);
     }
 
     public static void configure(StreamExecutionEnvironment env, JobOptions options) {
@@ -194,7 +202,8 @@ public final class TempoStreamJob {
         return new TempoStreamJob(new MqttSource(options.mqtt()),
                 new InfluxSink<>(options.influx(), new TrainingPoints(), "training"), options.maxOutOfOrderMs(),
                 options.athletes(), new InfluxSink<>(options.influx(), new HealthPoints()),
-                new InfluxSink<>(options.influx(), new HoldingPoints()));
+                new InfluxSink<>(options.influx(), new HoldingPoints()),
+                new InfluxSink<>(options.influx(), new LivePhasePoints()));
     }
 
     /** Runs the job where it is started: a MiniCluster from the command line, the cluster under {@code flink run}. */

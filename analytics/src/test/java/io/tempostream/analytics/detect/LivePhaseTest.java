@@ -1,0 +1,98 @@
+package io.tempostream.analytics.detect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tempostream.ingest.Placement;
+import io.tempostream.ingest.recording.Recording;
+import io.tempostream.simulator.Exercise;
+import io.tempostream.simulator.ExerciseSimulator;
+import io.tempostream.simulator.RepTruth;
+import io.tempostream.simulator.SessionScript;
+import io.tempostream.simulator.SetScript;
+import io.tempostream.simulator.SimulatedDevice;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The phase of the rep under way, as the engine sees it sample by sample: in the middle of each
+ * of a rep's phases (after the reps before the engine knows a set has begun) it names that phase, with a start near the true one and the rep's earlier phases
+ * counted; at rest after the set, none.
+ */
+class LivePhaseTest {
+    private static final long T0 = 1_764_000_000_000L;
+    /** The segmenter classifies a smoothing window behind the samples, and phase edges are soft. */
+    private static final long START_TOLERANCE_MS = 400;
+
+    @ParameterizedTest(name = "{0} {1} from the {2}")
+    @CsvSource({"DUMBBELL_ROW, 3-1-3-1, BACK", "FACE_PULL, 2-2-2-1, BACK", "PRONE_Y_RAISE, 2-1-2-1, WRIST",
+        "SQUAT, 3-1-2-1, BACK"})
+    void namesThePhaseUnderWayAndSinceWhen(Exercise exercise, String tempo, Placement placement) {
+        SimulatedDevice device = ExerciseSimulator.simulate(new SessionScript("a", "d", placement, 50, 10, 5_000,
+                List.of(SetScript.of(exercise, 6, tempo, 20_000))), T0, 11);
+        Recording r = device.toRecording();
+        // From the back, a squat's phase order comes from the exercise (its first movement is down).
+        RepDetector detector = RepDetectors.forPlacement(placement,
+                ExerciseHint.fromCliName(exercise.scriptName()), "a", "d");
+        List<RepTruth> reps = device.reps();
+        int checked = 0;
+        int sample = 0;
+        // A wrist rotation set is the engine's once its second rep confirms it.
+        int first = placement == Placement.WRIST ? 2 : 1;
+        // Not the last rep: there the engine's own final rep merges a squat's bottom pause into the
+        // way up (1 ms of 1 s, also after the fact), which is its accuracy, not its live view.
+        for (int k = first; k < reps.size() - 1; k++) {
+            RepTruth rep = reps.get(k);
+            long[][] phases = phases(rep); // {start, end} of each phase in the order performed
+            RepPhase[] names = rep.concentricFirst()
+                    ? new RepPhase[] {RepPhase.CONCENTRIC, RepPhase.TOP_HOLD, RepPhase.ECCENTRIC, RepPhase.BOTTOM_PAUSE}
+                    : new RepPhase[] {RepPhase.ECCENTRIC, RepPhase.BOTTOM_PAUSE, RepPhase.CONCENTRIC, RepPhase.TOP_HOLD};
+            for (int p = 0; p < 4; p++) {
+                long mid = (phases[p][0] + phases[p][1]) / 2;
+                // The engine decides a sample a smoothing window late: ask a little after the middle.
+                long askAt = mid + 250;
+                while (sample < r.size() && r.timestampsMs()[sample] <= askAt) {
+                    detector.accept(r.timestampsMs()[sample], r.ax()[sample], r.ay()[sample], r.az()[sample],
+                            r.gx()[sample], r.gy()[sample], r.gz()[sample], x -> { });
+                    sample++;
+                }
+                String what = exercise + " rep " + rep.rep() + " at the middle of its " + names[p];
+                LivePhase live = detector.livePhase();
+                assertNotNull(live, what);
+                assertEquals(names[p], live.phase(), what);
+                assertTrue(Math.abs(live.sinceMs() - phases[p][0]) <= START_TOLERANCE_MS,
+                        what + ": since " + (live.sinceMs() - phases[p][0]) + " ms from its true start");
+                assertTrue(live.elapsedMs() >= 0 && live.atMs() <= askAt, what + ": elapsed " + live.elapsedMs());
+                long outSoFar = rep.concentricFirst() ? live.concentricMs() : live.eccentricMs();
+                if (p > 0) {
+                    assertTrue(Math.abs(outSoFar - (phases[0][1] - phases[0][0])) <= 2 * START_TOLERANCE_MS,
+                            what + ": the way out counted " + outSoFar + " ms");
+                }
+                checked++;
+            }
+        }
+        for (; sample < r.size(); sample++) {
+            detector.accept(r.timestampsMs()[sample], r.ax()[sample], r.ay()[sample], r.az()[sample],
+                    r.gx()[sample], r.gy()[sample], r.gz()[sample], x -> { });
+        }
+        assertNull(detector.livePhase(), "at rest after the set");
+        assertEquals(4 * (reps.size() - 1 - first), checked);
+    }
+
+    private static long[][] phases(RepTruth rep) {
+        long[] lengths = rep.concentricFirst()
+                ? new long[] {rep.concentricMs(), rep.peakHoldMs(), rep.eccentricMs(), rep.bottomPauseMs()}
+                : new long[] {rep.eccentricMs(), rep.bottomPauseMs(), rep.concentricMs(), rep.peakHoldMs()};
+        long[][] out = new long[4][2];
+        long t = rep.startMs();
+        for (int p = 0; p < 4; p++) {
+            out[p][0] = t;
+            t += lengths[p];
+            out[p][1] = t;
+        }
+        return out;
+    }
+}
