@@ -6,7 +6,7 @@ import io.tempostream.analytics.detect.LivePhase;
  * The phase of the rep under way on one device, for the live tempo view: {@code phase} (a
  * {@link io.tempostream.analytics.detect.RepPhase} wire name) since {@code sinceMs}, seen up to
  * {@code atMs} (sensor time), and the time the rep has spent in each phase so far. Reported when a
- * phase starts, twice a second while it lasts, and once more, {@code active} false, when the
+ * phase starts, once a second while it lasts, and once more, {@code active} false, when the
  * device comes to rest between reps' ends and the next set.
  */
 public record PhaseProgress(String athleteId, String deviceId, String phase, long sinceMs, long atMs,

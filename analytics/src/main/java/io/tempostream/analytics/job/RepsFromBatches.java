@@ -43,8 +43,8 @@ public final class RepsFromBatches extends KeyedProcessFunction<String, ImuBatch
             new org.apache.flink.util.OutputTag<>("provisional-reps") { };
     /** A hold under way is reported again once it has lasted this much longer. */
     static final long HOLD_REPORT_EVERY_MS = 1_000;
-    /** The phase under way is reported this often (sensor time): a live count of its seconds. */
-    static final long PHASE_REPORT_EVERY_MS = 500;
+    /** The phase under way is reported this often (sensor time): a live count of its seconds, at the dashboard's refresh. */
+    static final long PHASE_REPORT_EVERY_MS = 1_000;
     /** The phase of the rep under way, for the live tempo view (the {@code live_phase} measurement). */
     public static final org.apache.flink.util.OutputTag<PhaseProgress> LIVE_PHASES =
             new org.apache.flink.util.OutputTag<>("live-phases") { };
