@@ -190,13 +190,14 @@ public final class VerticalRepDetector implements RepDetector {
             return; // the far end to measure from is not in view (a dropout): wait for the final analysis
         }
         // The last look found the far end and the wrist on its way back: until that way back is
-        // over, the cheap test alone (the travel below costs as much as a hundred samples).
+        // over, the cheap test alone (the travel below costs as much as some fifty samples do).
         if (lookedFarEndMs > baseMs + lastPeriodMs / 2
                 && wayBack(window.firstIndexAtOrAfter(lookedFarEndMs), n - 1, rate) == null) {
             return;
         }
-        // From a little before the last reported far end. Only the travel, none of the tests that
-        // tell a set from fidgeting (the final analysis makes them): this runs several times a rep.
+        // From a period before the last reported far end, as the final analysis looks. Only the
+        // travel, none of the tests that tell a set from fidgeting (the final analysis makes them):
+        // this runs several times a rep.
         int from = window.firstIndexAtOrAfter(lastFarEndMs - (long) (OFFER_CONTEXT_PERIODS * lastPeriodMs));
         if (n - from < rate * 2) {
             return;
@@ -219,7 +220,8 @@ public final class VerticalRepDetector implements RepDetector {
             return; // no turn inside: the travel is still rising, or falling from before
         }
         // The way back lies within the next period: after it, the rep after this one.
-        int end = Math.min(last, window.firstIndexAtOrAfter(t[from + far] + (long) (RETURN_WITHIN_PERIODS * lastPeriodMs)) - from);
+        long returnBy = t[from + far] + (long) (RETURN_WITHIN_PERIODS * lastPeriodMs);
+        int end = Math.min(last, window.firstIndexAtOrAfter(returnBy) - from);
         double into = d * (z[far] - z[lowest(z, d, base, far)]);
         double returned = d * (z[far] - z[lowest(z, d, far, end)]);
         if (into < MIN_SHARE_OF_SET_TRAVEL * lastTravelM || returned < RETURNED_SHARE * into) {
@@ -242,10 +244,10 @@ public final class VerticalRepDetector implements RepDetector {
 
     /**
      * The travel from the far end at window index {@code far} to now, relative to it, if the way
-     * back from it (its fastest point before window index {@code to}) ended at least {@link #RETURN_SETTLED_MS} ago; else null. Integrated afresh
-     * from the vertical acceleration, from rest at the far end: the band-limited travel bends
-     * near the window's edge, where nothing follows to filter against, and ended the way back
-     * 0.2–0.7 s early.
+     * back from it (its fastest point before window index {@code to}) ended at least
+     * {@link #RETURN_SETTLED_MS} ago; else null. Integrated afresh from the vertical acceleration,
+     * from rest at the far end: the band-limited travel bends near the window's edge, where
+     * nothing follows to filter against, and ended the way back 0.2–0.7 s early.
      */
     private double[] wayBack(int far, int to, double rate) {
         long[] t = window.timesMs();
