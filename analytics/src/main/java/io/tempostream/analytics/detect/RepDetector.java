@@ -47,8 +47,8 @@ public interface RepDetector {
      * The rep whose movement has ended but whose bottom pause is still open, as it stands now
      * ({@link Rep#provisional()}: no pause yet), or null: for feedback the moment the eccentric
      * ends, instead of when the next rep starts or 2 s of stillness end the set. The same rep is
-     * reported through {@code out}, final, once its pause is known. Detectors that only learn of a
-     * rep later (vertical travel) have none.
+     * reported through {@code out}, final, once its pause is known, with the same start and number.
+     * Vertical travel offers a rep once its set has shown itself; a set's first reps come final.
      */
     default Rep pendingRep() {
         return null;

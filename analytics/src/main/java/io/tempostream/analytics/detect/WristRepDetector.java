@@ -9,7 +9,8 @@ import java.util.function.Consumer;
  * <ul>
  *   <li>{@link VerticalRepDetector} follows the wrist's vertical travel. In rows and barbell lifts
  *       the forearm hangs or stays upright and rides up and down with the load, so this is the
- *       signal there; it reports a few seconds after each rep.</li>
+ *       signal there. Inside a set it offers each rep provisional within a second of its
+ *       return; the final rep, and a set's first reps, come a few seconds later.</li>
  *   <li>{@link RotationRepDetector} follows the forearm's rotation, which dominates raises and face
  *       pulls and answers within a fraction of a second. A rotation rep owns a set only when it
  *       turns at least {@link #MIN_OWNING_ROTATION_DEG} and the next rep follows at once with a
