@@ -8,6 +8,7 @@
 #   deploy/load/run.sh DEVICES SECONDS [back|wrist] [HEAP_EVERY_S]
 #   deploy/load/run.sh 2000 300            # the issue's target: 2 000 devices at 100 Hz, 5 min
 #   deploy/load/run.sh 2000 1800 back 300  # the 30-minute memory soak
+#   JOB_FLAGS="--live-phases changes" deploy/load/run.sh 2000 120 back  # flags for the job
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 devices="${1:?usage: $0 DEVICES SECONDS [back|wrist] [HEAP_EVERY_S]}"
@@ -18,7 +19,8 @@ db="load_$(date +%Y%m%d_%H%M%S)"
 log="${TMPDIR:-/tmp}/tempostream-load-job-$db.log"
 
 "$here/tempostream" --help >/dev/null # builds once, before anything is timed
-"$here/tempostream" run --influx-db "$db" > "$log" 2>&1 &
+# shellcheck disable=SC2086 # JOB_FLAGS: more flags for the job, word-split on purpose
+"$here/tempostream" run --influx-db "$db" ${JOB_FLAGS:-} > "$log" 2>&1 &
 launcher=$!
 finish() {
   kill $launcher 2>/dev/null || true

@@ -3,6 +3,7 @@ package io.tempostream.analytics.cli;
 import io.tempostream.analytics.detect.Rep;
 import io.tempostream.analytics.influx.InfluxConnection;
 import io.tempostream.analytics.job.JobOptions;
+import io.tempostream.analytics.job.LivePhaseReports;
 import io.tempostream.analytics.job.LocalCheckpoints;
 import io.tempostream.analytics.job.RepLine;
 import io.tempostream.analytics.job.TempoStreamJob;
@@ -150,7 +151,7 @@ final class DemoCommand {
         }
         out.printf(Locale.ROOT, "InfluxDB not reachable at %s, showing reps here only%n", options.influx().url());
         return new TempoStreamJob(new MqttSource(options.mqtt()), new DiscardingSink<>(), options.maxOutOfOrderMs(),
-                options.athletes(), null, null, null);
+                options.athletes(), null, null, null, LivePhaseReports.OFF);
     }
 
     private static int printUntilDone(BlockingQueue<Rep> detected, int expected, CompletableFuture<Long> publishing,

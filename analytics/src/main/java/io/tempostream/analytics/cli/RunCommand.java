@@ -28,6 +28,9 @@ final class RunCommand {
               --allow-non-restored-state    with --restore-from: drop state this version does not have
               --max-out-of-order-ms MS      how late a batch may be and still be put in order (default 500)
               --athletes FILE               the coach's athletes: plan start, time zone, tempo per exercise
+              --live-phases every-second|changes|off
+                                            how often the phase of each rep under way is written
+                                            (default every-second; changes: when a phase starts)
 
             Example: tempostream run --client-id-prefix gym-1 --checkpoint-dir /var/lib/tempostream/checkpoints
             """;

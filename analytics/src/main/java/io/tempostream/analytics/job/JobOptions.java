@@ -25,6 +25,7 @@ import java.util.UUID;
  *                           that state is dropped, the rest restored
  * @param athletes           the coach's athlete configuration ({@code --athletes FILE}): plan start,
  *                           time zone, tempo per exercise; athletes not in it get the defaults
+ * @param livePhases         how often the phase of each rep under way is written ({@code --live-phases})
  */
 public record JobOptions(
         MqttSourceOptions mqtt,
@@ -35,18 +36,20 @@ public record JobOptions(
         String checkpointDir,
         String restoreFrom,
         boolean allowNonRestoredState,
-        AthleteProfiles athletes) {
+        AthleteProfiles athletes,
+        LivePhaseReports livePhases) {
 
     /** A job that starts fresh, checkpoints to memory and knows no athlete (tests and the demo). */
     public JobOptions(MqttSourceOptions mqtt, InfluxOptions influx, int parallelism, long checkpointIntervalMs,
             long maxOutOfOrderMs) {
-        this(mqtt, influx, parallelism, checkpointIntervalMs, maxOutOfOrderMs, null, null, false, AthleteProfiles.none());
+        this(mqtt, influx, parallelism, checkpointIntervalMs, maxOutOfOrderMs, null, null, false, AthleteProfiles.none(),
+                LivePhaseReports.EVERY_SECOND);
     }
 
     /** The same job with the coach's athlete configuration. */
     public JobOptions withAthletes(AthleteProfiles profiles) {
         return new JobOptions(mqtt, influx, parallelism, checkpointIntervalMs, maxOutOfOrderMs, checkpointDir,
-                restoreFrom, allowNonRestoredState, profiles);
+                restoreFrom, allowNonRestoredState, profiles, livePhases);
     }
 
     public static final String DEFAULT_MQTT_URL = "tcp://127.0.0.1:1883";
@@ -57,7 +60,7 @@ public record JobOptions(
 
     public static final Set<String> FLAGS = Set.of("mqtt-url", "topic", "client-id-prefix", "influx-url", "influx-db",
             "parallelism", "checkpoint-interval-ms", "max-out-of-order-ms", "session-expiry-s", "checkpoint-dir",
-            "restore-from", "athletes");
+            "restore-from", "athletes", "live-phases");
     /** Flags without a value. */
     public static final Set<String> SWITCHES = Set.of("allow-non-restored-state");
 
@@ -103,7 +106,8 @@ public record JobOptions(
                 flags.get("checkpoint-dir").map(JobOptions::checkpointDirectory).orElse(null),
                 flags.get("restore-from").map(JobOptions::checkpointToRestore).orElse(null),
                 allowNonRestoredState(flags),
-                flags.get("athletes").map(JobOptions::athletes).orElse(AthleteProfiles.none()));
+                flags.get("athletes").map(JobOptions::athletes).orElse(AthleteProfiles.none()),
+                flags.get("live-phases").map(LivePhaseReports::fromCliName).orElse(LivePhaseReports.EVERY_SECOND));
     }
 
     /** Only with --restore-from: on its own it would say nothing. */

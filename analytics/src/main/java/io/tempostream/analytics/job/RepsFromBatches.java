@@ -43,8 +43,6 @@ public final class RepsFromBatches extends KeyedProcessFunction<String, ImuBatch
             new org.apache.flink.util.OutputTag<>("provisional-reps") { };
     /** A hold under way is reported again once it has lasted this much longer. */
     static final long HOLD_REPORT_EVERY_MS = 1_000;
-    /** The phase under way is reported this often (sensor time): a live count of its seconds, at the dashboard's refresh. */
-    static final long PHASE_REPORT_EVERY_MS = 1_000;
     /** The phase of the rep under way, for the live tempo view (the {@code live_phase} measurement). */
     public static final org.apache.flink.util.OutputTag<PhaseProgress> LIVE_PHASES =
             new org.apache.flink.util.OutputTag<>("live-phases") { };
@@ -94,6 +92,16 @@ public final class RepsFromBatches extends KeyedProcessFunction<String, ImuBatch
     private transient long lastInputMs;
     private static final long NOT_YET = Long.MIN_VALUE;
     private static final long NONE = DeviceState.NONE;
+    private final LivePhaseReports livePhases;
+
+    /** Reports the phase of each rep under way every second while it lasts. */
+    public RepsFromBatches() {
+        this(LivePhaseReports.EVERY_SECOND);
+    }
+
+    public RepsFromBatches(LivePhaseReports livePhases) {
+        this.livePhases = livePhases;
+    }
 
     @Override
     public void open(OpenContext context) {
@@ -326,7 +334,9 @@ public final class RepsFromBatches extends KeyedProcessFunction<String, ImuBatch
         detector.accept(batch, out::collect);
         device.lastSequence = batch.sequence();
         reportHold(device, batch.athleteId(), batch.deviceId(), ctx);
-        reportPhase(device, batch.athleteId(), batch.deviceId(), ctx);
+        if (livePhases != LivePhaseReports.OFF) {
+            reportPhase(device, batch.athleteId(), batch.deviceId(), livePhases.everyMs(), ctx);
+        }
         Rep pending = detector.pendingRep();
         if (pending != null && device.provisionalStartMs != pending.startMs()) {
             ctx.output(PROVISIONAL_REPS, pending);
@@ -362,16 +372,16 @@ public final class RepsFromBatches extends KeyedProcessFunction<String, ImuBatch
 
     /**
      * Tells the live view which phase the rep under way is in: when a phase starts, every
-     * {@link #PHASE_REPORT_EVERY_MS} while it lasts, and once, not active, when the device comes
+     * {@code everyMs} while it lasts, and once, not active, when the device comes
      * to rest. Reported per batch, so at most a batch (a tenth of a second) behind the samples.
      */
-    private static void reportPhase(DeviceState device, String athleteId, String deviceId, Context ctx) {
+    private static void reportPhase(DeviceState device, String athleteId, String deviceId, long everyMs, Context ctx) {
         LivePhase live = device.detector.livePhase();
         PhaseProgress last = device.phaseReported;
         if (live != null) {
             PhaseProgress now = PhaseProgress.of(athleteId, deviceId, live);
             if (last == null || !last.phase().equals(now.phase()) || last.sinceMs() != now.sinceMs()
-                    || now.atMs() - last.atMs() >= PHASE_REPORT_EVERY_MS) {
+                    || now.atMs() - last.atMs() >= everyMs) {
                 ctx.output(LIVE_PHASES, now);
                 device.phaseReported = now;
             }

@@ -59,14 +59,15 @@ public final class TempoStreamJob {
     private final Sink<HoldProgress> holdingSink;
     /** Where the phases of reps under way go (the live tempo view), or null to leave them unwritten. */
     private final Sink<PhaseProgress> phaseSink;
+    private final LivePhaseReports livePhases;
 
     public TempoStreamJob(Source<MqttRecord, ?, ?> source, Sink<TrainingRecord> sink, long maxOutOfOrderMs) {
-        this(source, sink, maxOutOfOrderMs, AthleteProfiles.none(), null, null, null);
+        this(source, sink, maxOutOfOrderMs, AthleteProfiles.none(), null, null, null, LivePhaseReports.EVERY_SECOND);
     }
 
     public TempoStreamJob(Source<MqttRecord, ?, ?> source, Sink<TrainingRecord> sink, long maxOutOfOrderMs,
             AthleteProfiles athletes, Sink<IngestHealth> healthSink, Sink<HoldProgress> holdingSink,
-            Sink<PhaseProgress> phaseSink) {
+            Sink<PhaseProgress> phaseSink, LivePhaseReports livePhases) {
         this.source = source;
         this.sink = sink;
         this.maxOutOfOrderMs = maxOutOfOrderMs;
@@ -74,6 +75,7 @@ public final class TempoStreamJob {
         this.healthSink = healthSink;
         this.holdingSink = holdingSink;
         this.phaseSink = phaseSink;
+        this.livePhases = livePhases;
     }
 
     /**
@@ -108,7 +110,7 @@ public final class TempoStreamJob {
                 .name("Sample time")
                 .uid("event-time")
                 .keyBy(batch -> batch.athleteId() + "/" + batch.deviceId())
-                .process(new RepsFromBatches())
+                .process(new RepsFromBatches(livePhases))
                 .name("Reps from batches")
                 // The suffix is the format of a device's state. The detectors' fields are stored as
                 // they are (Kryo), so a change to them leaves older checkpoints unreadable: raise it
@@ -204,7 +206,8 @@ public final class TempoStreamJob {
                 new InfluxSink<>(options.influx(), new TrainingPoints(), "training"), options.maxOutOfOrderMs(),
                 options.athletes(), new InfluxSink<>(options.influx(), new HealthPoints()),
                 new InfluxSink<>(options.influx(), new HoldingPoints()),
-                new InfluxSink<>(options.influx(), new LivePhasePoints()));
+                options.livePhases() == LivePhaseReports.OFF ? null : new InfluxSink<>(options.influx(), new LivePhasePoints()),
+                options.livePhases());
     }
 
     /** Runs the job where it is started: a MiniCluster from the command line, the cluster under {@code flink run}. */

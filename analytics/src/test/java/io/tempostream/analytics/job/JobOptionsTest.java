@@ -179,4 +179,13 @@ class JobOptionsTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> parse("--allow-non-restored-state"));
         assertEquals("--allow-non-restored-state needs --restore-from", e.getMessage());
     }
+
+    @Test
+    void livePhasesAreWrittenEverySecondUnlessTheFlagSaysLess() {
+        assertEquals(LivePhaseReports.EVERY_SECOND, parse().livePhases());
+        assertEquals(LivePhaseReports.CHANGES, parse("--live-phases", "changes").livePhases());
+        assertEquals(LivePhaseReports.OFF, parse("--live-phases", "OFF").livePhases());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> parse("--live-phases", "often"));
+        assertEquals("--live-phases must be every-second, changes, off, got 'often'", e.getMessage());
+    }
 }
