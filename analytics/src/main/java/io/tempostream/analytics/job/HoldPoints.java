@@ -1,9 +1,7 @@
 package io.tempostream.analytics.job;
 
 import io.tempostream.analytics.detect.Rep;
-import io.tempostream.analytics.influx.LineProtocolSafety;
 import io.tempostream.analytics.influx.PointMapper;
-import java.util.concurrent.TimeUnit;
 import org.influxdb.dto.Point;
 
 /**
@@ -26,10 +24,7 @@ public final class HoldPoints implements PointMapper<Rep> {
                     + " held " + hold.peakHoldMs() + " ms");
         }
         long startMs = hold.peakHoldStartMs();
-        return Point.measurement(MEASUREMENT)
-                .time(startMs, TimeUnit.MILLISECONDS)
-                .tag("athlete", LineProtocolSafety.checked("athlete", hold.athleteId()))
-                .tag("device", LineProtocolSafety.checked("device", hold.deviceId()))
+        return DevicePoint.at(MEASUREMENT, startMs, hold.athleteId(), hold.deviceId())
                 .addField("set", (long) hold.set())
                 .addField("hold", (long) hold.rep())
                 .addField("end_ms", startMs + hold.peakHoldMs())

@@ -1,8 +1,6 @@
 package io.tempostream.analytics.job;
 
-import io.tempostream.analytics.influx.LineProtocolSafety;
 import io.tempostream.analytics.influx.PointMapper;
-import java.util.concurrent.TimeUnit;
 import org.influxdb.dto.Point;
 
 /**
@@ -14,10 +12,7 @@ public final class HoldingPoints implements PointMapper<HoldProgress> {
 
     @Override
     public Point toPoint(HoldProgress h) {
-        return Point.measurement(MEASUREMENT)
-                .time(h.sinceMs(), TimeUnit.MILLISECONDS)
-                .tag("athlete", LineProtocolSafety.checked("athlete", h.athleteId()))
-                .tag("device", LineProtocolSafety.checked("device", h.deviceId()))
+        return DevicePoint.at(MEASUREMENT, h.sinceMs(), h.athleteId(), h.deviceId())
                 .addField("held_ms", h.heldMs())
                 .addField("active", h.active())
                 .build();

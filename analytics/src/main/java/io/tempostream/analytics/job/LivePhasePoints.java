@@ -1,8 +1,6 @@
 package io.tempostream.analytics.job;
 
-import io.tempostream.analytics.influx.LineProtocolSafety;
 import io.tempostream.analytics.influx.PointMapper;
-import java.util.concurrent.TimeUnit;
 import org.influxdb.dto.Point;
 
 /**
@@ -14,10 +12,7 @@ public final class LivePhasePoints implements PointMapper<PhaseProgress> {
 
     @Override
     public Point toPoint(PhaseProgress p) {
-        return Point.measurement(MEASUREMENT)
-                .time(p.sinceMs(), TimeUnit.MILLISECONDS)
-                .tag("athlete", LineProtocolSafety.checked("athlete", p.athleteId()))
-                .tag("device", LineProtocolSafety.checked("device", p.deviceId()))
+        return DevicePoint.at(MEASUREMENT, p.sinceMs(), p.athleteId(), p.deviceId())
                 .addField("phase", p.phase())
                 .addField("elapsed_ms", p.elapsedMs())
                 .addField("concentric_ms", p.concentricMs())

@@ -1,9 +1,7 @@
 package io.tempostream.analytics.job;
 
 import io.tempostream.analytics.detect.Rep;
-import io.tempostream.analytics.influx.LineProtocolSafety;
 import io.tempostream.analytics.influx.PointMapper;
-import java.util.concurrent.TimeUnit;
 import org.influxdb.dto.Point;
 
 /**
@@ -21,10 +19,7 @@ public final class RepPoints implements PointMapper<Rep> {
 
     /** The rep's point so far, for {@link AnalysedRepPoints} to add its analysis to. */
     static Point.Builder builder(Rep rep) {
-        return Point.measurement(MEASUREMENT)
-                .time(rep.startMs(), TimeUnit.MILLISECONDS)
-                .tag("athlete", LineProtocolSafety.checked("athlete", rep.athleteId()))
-                .tag("device", LineProtocolSafety.checked("device", rep.deviceId()))
+        return DevicePoint.at(MEASUREMENT, rep.startMs(), rep.athleteId(), rep.deviceId())
                 .addField("set", (long) rep.set())
                 .addField("rep", (long) rep.rep())
                 .addField("end_ms", rep.endMs())

@@ -3,7 +3,6 @@ package io.tempostream.analytics.job;
 import io.tempostream.analytics.influx.LineProtocolSafety;
 import io.tempostream.analytics.training.SessionSet;
 import io.tempostream.analytics.training.SetAnalysis;
-import java.util.concurrent.TimeUnit;
 import org.influxdb.dto.Point;
 
 /**
@@ -28,10 +27,7 @@ final class SetPoints {
     }
 
     private static Point.Builder builder(String measurement, SetAnalysis s) {
-        Point.Builder point = Point.measurement(measurement)
-                .time(s.startMs(), TimeUnit.MILLISECONDS)
-                .tag("athlete", LineProtocolSafety.checked("athlete", s.athleteId()))
-                .tag("device", LineProtocolSafety.checked("device", s.deviceId()));
+        Point.Builder point = DevicePoint.at(measurement, s.startMs(), s.athleteId(), s.deviceId());
         if (!s.exercise().isEmpty()) {
             point.tag("exercise", LineProtocolSafety.checked("exercise", s.exercise()));
         }
