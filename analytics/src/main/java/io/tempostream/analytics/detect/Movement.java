@@ -10,6 +10,16 @@ package io.tempostream.analytics.detect;
  */
 record Movement(long startMs, long endMs, double rotXDeg, double rotYDeg, double rotZDeg, double peakDps,
         double startJolt, double endJolt) {
+    /** The same movement, ending at {@code ms} (a turn shared with the next one). */
+    Movement endingAt(long ms) {
+        return new Movement(startMs, Math.max(startMs + 1, ms), rotXDeg, rotYDeg, rotZDeg, peakDps, startJolt, endJolt);
+    }
+
+    /** The same movement, starting at {@code ms} (a turn shared with the one before). */
+    Movement startingAt(long ms) {
+        return new Movement(Math.min(ms, endMs - 1), endMs, rotXDeg, rotYDeg, rotZDeg, peakDps, startJolt, endJolt);
+    }
+
     long durationMs() {
         return endMs - startMs;
     }

@@ -2,11 +2,11 @@ package io.tempostream.analytics.detect;
 
 /**
  * Cuts a stream of angular velocity into {@link Movement}s. A movement begins when the smoothed
- * angular speed rises above its threshold (RotationThresholds) and ends once it falls below a quarter of its peak.
- * Its true start and end (where speed is zero) are then found by extending the line through the
- * 25 % and 50 % of peak crossings to zero: smooth human motion ramps speed up and down almost
- * linearly near rest, so this lands within a few ms where a plain threshold is off by a tenth of
- * the phase. Samples are kept in a ring buffer long enough for the slowest movement.
+ * angular speed rises above its threshold (RotationThresholds), is no longer under way once it
+ * falls below a quarter of its peak, and is complete once its velocity along its own direction
+ * has come down to zero or stopped falling. Its true start and end (where speed is zero) are then
+ * found from that velocity on either side of the peak ({@link ZeroSpeed}), whatever the shape of
+ * the athlete's speed curve. Samples are kept in a ring buffer long enough for the slowest movement.
  */
 final class MovementSegmenter {
     /** Receives a movement twice: early, when it starts, and complete, when it ends. */
@@ -17,9 +17,14 @@ final class MovementSegmenter {
         void movement(Movement movement);
     }
 
-    /** A movement is over when speed drops below this share of its peak. */
+    /** Below this share of its peak a movement is no longer under way (for the live phase). */
     private static final double END_FRACTION = 0.25;
-    private static final double MID_FRACTION = 0.5;
+    /** Speed coming back along the same direction after falling under {@link #END_FRACTION}: a new push. */
+    private static final double RENEWED_FRACTION = 0.4;
+    /** How far from its peak a movement may have started or ended, in peak-to-half-speed widths. */
+    private static final double MAX_REACH = 3;
+    /** Longer than any phase's slow end takes from a quarter of its peak speed to rest. */
+    private static final long MAX_SETTLING_MS = 1_500;
     /** Centered moving-average width: suppresses noise while keeping 10 Hz motion. */
     private static final long SMOOTHING_MS = 90;
     /** Longer than any single concentric or eccentric (a 10 s eccentric is extreme). */
@@ -44,15 +49,23 @@ final class MovementSegmenter {
     private double sumX, sumY, sumZ;
 
     private boolean active;
+    /** Slower than {@link #END_FRACTION} of its peak: {@link #settle} says when it is over. */
+    private boolean settling;
+    private long settlingSinceMs;
+    /** Unit direction of the smoothed angular velocity at the movement's peak. */
+    private double ux, uy, uz;
     private boolean discarding;
     private long startIndex;
     private long peakIndex;
     private double peak;
     private long previousEndMs = Long.MIN_VALUE;
     private final double onSpeedDps;
+    /** Smaller movements are no rep phase (RotationThresholds); they keep the line's boundaries. */
+    private final double minRomDeg;
 
-    MovementSegmenter(double onSpeedDps) {
+    MovementSegmenter(double onSpeedDps, double minRomDeg) {
         this.onSpeedDps = onSpeedDps;
+        this.minRomDeg = minRomDeg;
     }
 
     /** Adds one sample of angular velocity (deg/s, sensor axes, offset removed). */
@@ -97,11 +110,13 @@ final class MovementSegmenter {
         long n = Math.min(width, newest + 1);
         // The length of the averaged velocity, not the average of lengths: noise has a length
         // too (0.5 deg/s for 0.3 deg/s per axis), which kept a slow movement from ending.
-        samples[slot(centre) * FIELDS + SPEED] = (float) (Math.sqrt(sumX * sumX + sumY * sumY + sumZ * sumZ) / n);
-        classify(centre, out);
+        float speed = (float) (Math.sqrt(sumX * sumX + sumY * sumY + sumZ * sumZ) / n);
+        samples[slot(centre) * FIELDS + SPEED] = speed;
+        classify(centre, (sumX * ux + sumY * uy + sumZ * uz) / n, out);
     }
 
-    private void classify(long index, Listener out) {
+    /** @param along the smoothed velocity at {@code index} along the movement's peak direction (deg/s) */
+    private void classify(long index, double along, Listener out) {
         double s = speed(slot(index));
         if (discarding) {
             discarding = s >= onSpeedDps;
@@ -118,9 +133,21 @@ final class MovementSegmenter {
             }
             return;
         }
+        if (settling) {
+            if (settle(t[slot(index)], along)) {
+                active = false;
+                settling = false;
+                out.movement(finish(index));
+            }
+            return;
+        }
         if (s > peak) {
             peak = s;
             peakIndex = index;
+            double length = Math.sqrt(sumX * sumX + sumY * sumY + sumZ * sumZ);
+            ux = sumX / length;
+            uy = sumY / length;
+            uz = sumZ / length;
         }
         if (t[slot(index)] - t[slot(startIndex)] > MAX_MOVEMENT_MS) {
             active = false;
@@ -128,22 +155,47 @@ final class MovementSegmenter {
             return;
         }
         if (index > peakIndex && s < END_FRACTION * peak) {
-            active = false;
-            out.movement(finish(index));
+            settling = true;
+            settlingSinceMs = t[slot(index)];
         }
+    }
+
+    /**
+     * Whether the movement, slowing down, is over: its velocity along its direction has fallen
+     * under the lowest level {@link ZeroSpeed} reads (the next movement turns the other way, or
+     * noise at rest), or it speeds up again the same way, or it has lingered for
+     * {@link #MAX_SETTLING_MS}.
+     */
+    private boolean settle(long nowMs, double along) {
+        return ZeroSpeed.powerLawWeight(peak) == 0 || along < ZeroSpeed.LEVELS[0] * peak || along > RENEWED_FRACTION * peak || nowMs - settlingSinceMs > MAX_SETTLING_MS;
     }
 
     private Movement finish(long endIndex) {
         long oldest = Math.max(0, count - CAPACITY + 1);
-        double start = extrapolatedZero(peakIndex, -1, oldest);
-        double end = extrapolatedZero(peakIndex, +1, endIndex);
+        double lineStart = extrapolatedZero(peakIndex, -1, oldest);
+        double lineEnd = Math.max(lineStart + 1, extrapolatedZero(peakIndex, +1, endIndex));
+        double start = lineStart;
+        double end = lineEnd;
+        // Only a movement big enough to be a rep phase is worth the power law: a wrist wobbling
+        // through a row makes many small ones, and the fit costs more than the samples between.
+        if (ZeroSpeed.powerLawWeight(peak) > 0 && angle(rotationBetween(Math.round(lineStart), Math.round(lineEnd), oldest)) >= minRomDeg) {
+            start = zeroSpeed(peakIndex, -1, oldest, lineStart);
+            end = zeroSpeed(peakIndex, +1, endIndex, lineEnd);
+        }
         start = Math.max(start, previousEndMs);
         long startMs = Math.round(start);
         long endMs = Math.max(startMs + 1, Math.round(end));
         previousEndMs = endMs;
         double[] rotation = rotationBetween(startMs, endMs, oldest);
-        double[] jolts = jolts(start, end, oldest, endIndex);
+        // Jolts are read within the span the line through 25 and 50 % of the peak gives: a start
+        // with momentum lies on it, and the limits that tell a swing from a smooth start (π
+        // against 6–10) were set on it.
+        double[] jolts = jolts(lineStart, lineEnd, oldest, endIndex);
         return new Movement(startMs, endMs, rotation[0], rotation[1], rotation[2], peak, jolts[0], jolts[1]);
+    }
+
+    private static double angle(double[] rotation) {
+        return Math.sqrt(rotation[0] * rotation[0] + rotation[1] * rotation[1] + rotation[2] * rotation[2]);
     }
 
     /** The movement's start and end jolts ({@link MovementJolt}) from the smoothed speed around it. */
@@ -176,7 +228,7 @@ final class MovementSegmenter {
         return half - (on - half);
     }
 
-    /** A movement is under way (its speed has not yet fallen back below a quarter of its peak). */
+    /** A movement is under way (begun, and not yet known to be over). */
     boolean moving() {
         return active;
     }
@@ -188,13 +240,102 @@ final class MovementSegmenter {
     }
 
     /**
-     * Walks from the peak in {@code step} direction to the 50 % and 25 % crossings and extends the
-     * line through them to zero speed.
+     * Where the movement's speed reaches zero, walking from the peak in {@code step} direction: the
+     * power law through where the velocity along it crosses 3–24 % of the peak ({@link ZeroSpeed}),
+     * on movements fast enough for those levels to stand clear of the gyroscope's residual offset,
+     * and on slower ones the line through the speed's 25 and 50 % crossings.
+     */
+    private double zeroSpeed(long from, int step, long limit, double line) {
+        double weight = ZeroSpeed.powerLawWeight(peak);
+        double[] crossings = alongCrossings(from, step, limit);
+        double smoothedMs = halfWidth * (t[slot(count - 1)] - t[slot(Math.max(0, count - CAPACITY + 1))])
+                / (double) Math.max(1, Math.min(count, CAPACITY) - 1);
+        return weight * ZeroSpeed.powerLawZero(crossings, step, smoothedMs) + (1 - weight) * line;
+    }
+
+    /**
+     * Times (ms, interpolated) where the smoothed velocity along the peak's direction first falls
+     * below each of {@link ZeroSpeed#LEVELS} of the peak, walking from the peak in {@code step}
+     * direction, in one pass with a sliding sum. Unlike the speed, which is a length, that velocity
+     * has no floor of noise, and it drops below zero where the next movement turns the other way.
+     * A movement is no wider than {@link #MAX_REACH} times its peak-to-half-speed width: that
+     * bounds the walk, and keeps a drifting offset from carrying the lowest crossings into the
+     * rest before; a level not crossed by then is put there.
+     */
+    private double[] alongCrossings(long from, int step, long limit) {
+        long oldest = Math.max(0, count - CAPACITY + 1);
+        double[] crossings = new double[ZeroSpeed.LEVELS.length];
+        int next = crossings.length - 1; // the highest level is crossed first
+        long lo = Math.max(oldest, from - halfWidth);
+        long hi = Math.min(count - 1, from + halfWidth);
+        double sum = 0;
+        for (long j = lo; j <= hi; j++) {
+            sum += projected(j);
+        }
+        double a = sum / (hi - lo + 1);
+        double reachMs = Double.POSITIVE_INFINITY;
+        long k = from;
+        while (k != limit && next >= 0) {
+            long k2 = k + step;
+            long lo2 = Math.max(oldest, k2 - halfWidth);
+            long hi2 = Math.min(count - 1, k2 + halfWidth);
+            for (long j = lo; j < lo2; j++) {
+                sum -= projected(j);
+            }
+            for (long j = lo2; j < lo; j++) {
+                sum += projected(j);
+            }
+            for (long j = hi + 1; j <= hi2; j++) {
+                sum += projected(j);
+            }
+            for (long j = hi2 + 1; j <= hi; j++) {
+                sum -= projected(j);
+            }
+            lo = lo2;
+            hi = hi2;
+            double b = sum / (hi - lo + 1);
+            double tk = t[slot(k)];
+            double tk2 = t[slot(k2)];
+            if (reachMs == Double.POSITIVE_INFINITY && b < 0.5 * peak) {
+                reachMs = MAX_REACH * Math.abs(interpolate(tk, tk2, a, b, 0.5 * peak) - t[slot(from)]);
+            }
+            while (next >= 0 && b < ZeroSpeed.LEVELS[next] * peak) {
+                crossings[next] = interpolate(tk, tk2, a, b, ZeroSpeed.LEVELS[next] * peak);
+                next--;
+            }
+            a = b;
+            k = k2;
+            if (Math.abs(tk2 - t[slot(from)]) >= reachMs) {
+                break;
+            }
+        }
+        for (; next >= 0; next--) {
+            crossings[next] = t[slot(k)];
+        }
+        return crossings;
+    }
+
+    /** Where the line from value {@code a} at {@code ta} to {@code b} at {@code tb} meets {@code level}. */
+    private static double interpolate(double ta, double tb, double a, double b, double level) {
+        double fraction = a == b ? 0 : (a - level) / (a - b);
+        return ta + fraction * (tb - ta);
+    }
+
+    /** Sample {@code index}'s angular velocity along the peak's direction. */
+    private double projected(long index) {
+        int k = slot(index);
+        return velocity(k, GX) * ux + velocity(k, GY) * uy + velocity(k, GZ) * uz;
+    }
+
+    /**
+     * Walks from the peak in {@code step} direction to the speed's 50 % and 25 % crossings and
+     * extends the line through them to zero: within a few ms on a cosine-shaped speed curve, 100–400
+     * ms short on flatter starts and ends.
      */
     private double extrapolatedZero(long from, int step, long limit) {
-        double mid = crossing(from, step, limit, MID_FRACTION * peak);
+        double mid = crossing(from, step, limit, 0.5 * peak);
         double low = crossing(from, step, limit, END_FRACTION * peak);
-        return low + (low - mid) * END_FRACTION / (MID_FRACTION - END_FRACTION);
+        return low + (low - mid) * END_FRACTION / (0.5 - END_FRACTION);
     }
 
     /** Time (ms, interpolated) where the smoothed speed first falls below {@code level}. */

@@ -29,6 +29,12 @@ final class RepAssembler {
     private static final long MIN_MOVEMENT_MS = 250;
     /** cos 60°: a movement whose rotation is further than this from the set's axis is about another axis. */
     private static final double OFF_AXIS_COSINE = 0.5;
+    /**
+     * Two movements this close turned straight from one into the other: each side's end is
+     * estimated apart, to within about 50 ms, so their gap is noise, not a pause or a hold (which
+     * tempos prescribe in seconds). They share the turn, half-way.
+     */
+    static final long DIRECT_TURN_MS = 150;
     /** Rest longer than any prescribed hold and shorter than any between-set rest starts a new set. */
     static final long SET_GAP_MS = 15_000;
 
@@ -39,11 +45,18 @@ final class RepAssembler {
     private final SetNumbering numbering = new SetNumbering();
     private long lastActivityEndMs = Long.MIN_VALUE;
     private long lastRepEndMs = Long.MIN_VALUE;
+    /** Unit rotation of the last rep's way out. */
+    private double lastRepX, lastRepY, lastRepZ;
     private Movement concentric;
     private Movement eccentric;
     /** Start of the movement under way (its onset), and whether it goes the set's way out. */
     private long movingSinceMs = Long.MIN_VALUE;
     private boolean movingOutward;
+    /** The rep {@link #pendingRep} offered, and the way back it was built on (a cache: not state). */
+    private transient Rep offered;
+    private transient Movement offeredFor;
+    /** The way out of what may be the next rep began within a bottom pause of the waiting rep's end. */
+    private boolean nextRepUnderWay;
 
     private final double minRomDeg;
     private final boolean concentricFirst;
@@ -56,19 +69,20 @@ final class RepAssembler {
     }
 
     /**
-     * The next movement has begun: if it is the next rep's concentric, the waiting rep's bottom
-     * pause ends here, and the rep is reported now rather than when that concentric completes.
+     * The next movement has begun, at about {@code startMs}: the live phase follows it at once.
+     * The waiting rep is closed when that movement completes, where its start is measured on its
+     * whole way up rather than on the first tenth of a second of it (the onset's start is off by
+     * 100–400 ms on slow starts, which made bottom pauses that were never there); it was offered,
+     * provisional, when its way back ended.
      */
-    void onOnset(long startMs, double gxDps, double gyDps, double gzDps, Consumer<Rep> out) {
-        boolean outward = gxDps * workX + gyDps * workY + gzDps * workZ > 0;
+    void onOnset(long startMs, double gxDps, double gyDps, double gzDps) {
         movingSinceMs = startMs;
-        movingOutward = outward;
-        if (eccentric != null && outward && startMs - eccentric.endMs() <= MAX_BOTTOM_PAUSE_MS) {
-            emit(Math.max(startMs, eccentric.endMs()), out);
-        }
+        movingOutward = gxDps * workX + gyDps * workY + gzDps * workZ > 0;
+        nextRepUnderWay = eccentric != null && movingOutward && startMs - eccentric.endMs() <= MAX_BOTTOM_PAUSE_MS;
     }
 
     void onMovement(Movement m, Consumer<Rep> out) {
+        nextRepUnderWay = false;
         if (m.angleDeg() < minRomDeg || m.durationMs() < MIN_MOVEMENT_MS) {
             return;
         }
@@ -80,6 +94,11 @@ final class RepAssembler {
         boolean offAxis = Math.abs(along) < OFF_AXIS_COSINE * m.angleDeg();
         if (eccentric != null) {
             if (along > 0 && !offAxis && m.startMs() - eccentric.endMs() <= MAX_BOTTOM_PAUSE_MS) {
+                if (m.startMs() - eccentric.endMs() < DIRECT_TURN_MS) {
+                    long turnMs = (eccentric.endMs() + m.startMs()) / 2;
+                    eccentric = eccentric.endingAt(turnMs);
+                    m = m.startingAt(turnMs);
+                }
                 emit(m.startMs(), out);
                 startConcentric(m);
                 return;
@@ -102,6 +121,11 @@ final class RepAssembler {
         double ratio = Math.abs(along) / concentric.angleDeg();
         if (along < 0 && ratio >= 1 / MAX_ROM_RATIO && ratio <= MAX_ROM_RATIO
                 && m.startMs() - concentric.endMs() <= MAX_PEAK_HOLD_MS) {
+            if (m.startMs() - concentric.endMs() < DIRECT_TURN_MS) {
+                long turnMs = (concentric.endMs() + m.startMs()) / 2;
+                concentric = concentric.endingAt(turnMs);
+                m = m.startingAt(turnMs);
+            }
             eccentric = m;
         } else if (along > 0) {
             startConcentric(m);
@@ -169,9 +193,13 @@ final class RepAssembler {
                 : new LivePhase(phase, sinceMs, nowMs, b, r, o, f);
     }
 
-    /** Closes what time alone can close: a bottom pause that became rest, a hold that became rest. */
+    /**
+     * Closes what time alone can close: a bottom pause that became rest, a hold that became rest.
+     * Not while the next rep's way out, begun within the pause, is under way: its start, known when
+     * it completes, ends the pause.
+     */
     void onTime(long nowMs, Consumer<Rep> out) {
-        if (eccentric != null && nowMs - eccentric.endMs() > MAX_BOTTOM_PAUSE_MS) {
+        if (eccentric != null && !nextRepUnderWay && nowMs - eccentric.endMs() > MAX_BOTTOM_PAUSE_MS) {
             emit(eccentric.endMs(), out);
         }
         if (concentric != null && eccentric == null && nowMs - concentric.endMs() > MAX_PEAK_HOLD_MS) {
@@ -187,16 +215,29 @@ final class RepAssembler {
         if (concentric == null || eccentric == null || tooQuick(concentric, eccentric)) {
             return null;
         }
-        Rep rep = build(eccentric.endMs());
-        return rep.isometric() ? null : numbering.peek(rep, startsSet(concentric)).asProvisional();
+        // Asked once a sample while a wrist set waits for its second rep: built once per way back.
+        if (offeredFor != eccentric) {
+            Rep rep = build(eccentric.endMs());
+            offered = rep.isometric() ? null : numbering.peek(rep, startsSet(concentric)).asProvisional();
+            offeredFor = eccentric;
+        }
+        return offered;
     }
 
     private static boolean tooQuick(Movement c, Movement e) {
         return c.durationMs() < MIN_PHASE_MS && e.durationMs() < MIN_PHASE_MS;
     }
 
+    /**
+     * After a rest, or about another axis than the last rep (over 60° from it): a set repeats one
+     * movement, and two big turns about different axes are someone moving about (a standing rest
+     * recording held two 170° arm turns 76° apart, a second apart).
+     */
     private boolean startsSet(Movement c) {
-        return lastRepEndMs == Long.MIN_VALUE || c.startMs() - lastRepEndMs > SET_GAP_MS;
+        if (lastRepEndMs == Long.MIN_VALUE || c.startMs() - lastRepEndMs > SET_GAP_MS) {
+            return true;
+        }
+        return c.angleAbout(lastRepX, lastRepY, lastRepZ) < OFF_AXIS_COSINE * c.angleDeg();
     }
 
     private void emit(long endMs, Consumer<Rep> out) {
@@ -209,6 +250,10 @@ final class RepAssembler {
             numbering.startSet();
         }
         lastRepEndMs = endMs;
+        double size = concentric.angleDeg();
+        lastRepX = concentric.rotXDeg() / size;
+        lastRepY = concentric.rotYDeg() / size;
+        lastRepZ = concentric.rotZDeg() / size;
         out.accept(numbering.number(build(endMs)));
         concentric = null;
         eccentric = null;

@@ -25,7 +25,7 @@ public final class RotationRepDetector implements RepDetector {
 
     /** @param concentricFirst false for lifts that start with the eccentric (squat, bench) */
     public RotationRepDetector(String athleteId, String deviceId, RotationThresholds thresholds, boolean concentricFirst) {
-        this.segmenter = new MovementSegmenter(thresholds.onSpeedDps());
+        this.segmenter = new MovementSegmenter(thresholds.onSpeedDps(), thresholds.minRomDeg());
         this.assembler = new RepAssembler(athleteId, deviceId, thresholds.minRomDeg(), concentricFirst);
     }
 
@@ -52,7 +52,7 @@ public final class RotationRepDetector implements RepDetector {
             listener = new MovementSegmenter.Listener() {
                 @Override
                 public void onset(long startMs, double gxDps, double gyDps, double gzDps) {
-                    assembler.onOnset(startMs, gxDps, gyDps, gzDps, out);
+                    assembler.onOnset(startMs, gxDps, gyDps, gzDps);
                 }
 
                 @Override

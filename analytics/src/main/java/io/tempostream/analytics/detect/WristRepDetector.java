@@ -60,6 +60,9 @@ public final class WristRepDetector implements RepDetector {
         wrap(out);
         if (rotation != null) {
             rotation.accept(tMs, axG, ayG, azG, gxDps, gyDps, gzDps, fromRotation);
+            if (pendingRotation != null) {
+                confirmByOffer(out);
+            }
         }
         if (vertical != null) {
             vertical.accept(tMs, axG, ayG, azG, gxDps, gyDps, gzDps, fromVertical);
@@ -136,16 +139,35 @@ public final class WristRepDetector implements RepDetector {
             pendingRotation = null;
             return;
         }
-        Rep previous = pendingRotation;
-        if (previous != null && rep.startMs() - previous.endMs() <= RepAssembler.MAX_BOTTOM_PAUSE_MS
-                && Math.max(rep.romDeg(), previous.romDeg()) <= MAX_RANGE_RATIO * Math.min(rep.romDeg(), previous.romDeg())) {
+        if (pendingRotation != null && follows(pendingRotation, rep)) {
             startSet(Owner.ROTATION);
-            emit(previous, out);
+            emit(pendingRotation, out);
             emit(rep, out);
             pendingRotation = null;
         } else {
             pendingRotation = rep;
         }
+    }
+
+    /**
+     * The rotation detector's final rep comes once the next rep's way out is complete; the rep it
+     * offers, as soon as its way back ends, already says whether it follows the waiting one, so
+     * the set is confirmed then, and that rep is offered as the set's second.
+     */
+    private void confirmByOffer(Consumer<Rep> out) {
+        Rep offered = rotation.pendingRep();
+        if (offered != null && offered.startMs() > pendingRotation.startMs() && offered.romDeg() >= MIN_OWNING_ROTATION_DEG
+                && follows(pendingRotation, offered) && (owner != Owner.VERTICAL || isNewSet(offered))) {
+            startSet(Owner.ROTATION);
+            emit(pendingRotation, out);
+            pendingRotation = null;
+        }
+    }
+
+    /** {@code rep} is the next rep of the same set as {@code previous}: straight after it, and about as big. */
+    private static boolean follows(Rep previous, Rep rep) {
+        return rep.set() == previous.set() && rep.startMs() - previous.endMs() <= RepAssembler.MAX_BOTTOM_PAUSE_MS
+                && Math.max(rep.romDeg(), previous.romDeg()) <= MAX_RANGE_RATIO * Math.min(rep.romDeg(), previous.romDeg());
     }
 
     private void fromVertical(Rep rep, Consumer<Rep> out) {

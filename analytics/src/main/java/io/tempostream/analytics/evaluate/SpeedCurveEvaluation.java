@@ -43,7 +43,7 @@ final class SpeedCurveEvaluation {
             new Cell(Exercise.FACE_PULL, Placement.BACK));
 
     /** One cell's sums over its exactly counted sets. */
-    private static final class Errors {
+    static final class Errors {
         int sets;
         int exact;
         long reps;
@@ -113,7 +113,7 @@ final class SpeedCurveEvaluation {
                 MAX_PHANTOM_PAUSE_MS);
     }
 
-    private static Errors measure(SpeedCurve curve, Cell cell, double rateHz, int seeds) {
+    static Errors measure(SpeedCurve curve, Cell cell, double rateHz, int seeds) {
         Errors errors = new Errors();
         for (int seed = 0; seed < seeds; seed++) {
             // Followed by 90 s of rest, as in the live-feedback table, so a set's last rep is closed by data.

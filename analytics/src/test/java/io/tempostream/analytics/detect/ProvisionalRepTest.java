@@ -57,12 +57,12 @@ class ProvisionalRepTest {
         detector.advanceTo(r.timestampsMs()[r.size() - 1] + 60_000, finals::add);
 
         assertEquals(device.reps().size(), finals.size(), "final reps");
-        int firstTwoOfWristSets = placement == Placement.WRIST ? 4 : 0;
-        assertEquals(finals.size() - firstTwoOfWristSets, provisional.size(), "reps offered before their final");
+        int firstOfWristSets = placement == Placement.WRIST ? 2 : 0;
+        assertEquals(finals.size() - firstOfWristSets, provisional.size(), "reps offered before their final");
         for (Rep f : finals) {
             Rep p = provisional.get(f.startMs());
-            if (placement == Placement.WRIST && f.rep() <= 2) {
-                assertNull(p, "a wrist set's first two reps wait for the set to be confirmed");
+            if (placement == Placement.WRIST && f.rep() == 1) {
+                assertNull(p, "a wrist set's first rep waits for the second to confirm the set");
                 continue;
             }
             String what = "set " + f.set() + " rep " + f.rep();
@@ -71,9 +71,12 @@ class ProvisionalRepTest {
             assertEquals(f.rep(), p.rep(), what);
             assertEquals(f.concentricMs(), p.concentricMs(), what);
             assertEquals(f.peakHoldMs(), p.peakHoldMs(), what);
-            assertEquals(f.eccentricMs(), p.eccentricMs(), what);
+            // The final may move the way back's end by up to half a direct turn's gap: where the
+            // next rep turns straight out of it, the two share the turn (RepAssembler.DIRECT_TURN_MS).
+            long turn = RepAssembler.DIRECT_TURN_MS / 2;
+            assertEquals(f.eccentricMs(), p.eccentricMs(), turn, what);
             assertEquals(0, p.bottomPauseMs(), what);
-            assertEquals(f.endMs() - f.bottomPauseMs(), p.endMs(), what);
+            assertEquals(f.endMs() - f.bottomPauseMs(), p.endMs(), turn, what);
             assertEquals(f.romDeg(), p.romDeg(), 1e-9, what);
             RepTruth truth = device.reps().stream().min((a, b) -> Long.compare(Math.abs(a.startMs() - f.startMs()),
                     Math.abs(b.startMs() - f.startMs()))).orElseThrow();
