@@ -2,9 +2,9 @@ package io.tempostream.analytics.detect;
 
 /**
  * Cuts a stream of angular velocity into {@link Movement}s. A movement begins when the smoothed
- * angular speed rises above its threshold (RotationThresholds), is no longer under way once it
- * falls below a quarter of its peak, and is complete once its velocity along its own direction
- * has come down to zero or stopped falling. Its true start and end (where speed is zero) are then
+ * angular speed rises above its threshold (RotationThresholds), slows down once it falls below a
+ * quarter of its peak, and is complete once its velocity along its own direction is nearly zero,
+ * turns back or lingers ({@link #settle}). Its true start and end (where speed is zero) are then
  * found from that velocity on either side of the peak ({@link ZeroSpeed}), whatever the shape of
  * the athlete's speed curve. Samples are kept in a ring buffer long enough for the slowest movement.
  */
@@ -17,7 +17,7 @@ final class MovementSegmenter {
         void movement(Movement movement);
     }
 
-    /** Below this share of its peak a movement is no longer under way (for the live phase). */
+    /** Below this share of its peak a movement is slowing down to its end. */
     private static final double END_FRACTION = 0.25;
     /** Speed coming back along the same direction after falling under {@link #END_FRACTION}: a new push. */
     private static final double RENEWED_FRACTION = 0.4;
