@@ -52,8 +52,8 @@ public final class VerticalRepDetector implements RepDetector {
     private static final double MIN_SHARE_OF_SET_TRAVEL = 0.6;
     /** ... and come back from it by this share of the way in. */
     private static final double RETURNED_SHARE = 0.5;
-    /** Longer than any rest between reps, shorter than rest between sets (as in RepAssembler). */
-    static final long SET_GAP_MS = 15_000;
+    /** Longer than any rest between reps, shorter than rest between sets: one rule for both detectors. */
+    private static final long SET_GAP_MS = RepAssembler.SET_GAP_MS;
     /** Turns seen before a set's first rep is reported: enough to tell a set from fidgeting. */
     static final int MIN_FAR_ENDS_TO_START_SET = 4;
     /**

@@ -36,25 +36,10 @@ class ProvisionalRepTest {
         SimulatedDevice device = ExerciseSimulator.simulate(new SessionScript("a", "d", placement, rateHz, 10, 5_000,
                 List.of(SetScript.of(exercise, 8, tempo, 20_000), SetScript.of(exercise, 6, tempo, 10_000))), T0, 7);
         Recording r = device.toRecording();
-        RepDetector detector = RepDetectors.forPlacement(placement, "a", "d");
-        Map<Long, Rep> provisional = new LinkedHashMap<>();
-        Map<Long, Long> offeredAtMs = new LinkedHashMap<>();
-        List<Rep> finals = new ArrayList<>();
-        for (int i = 0; i < r.size(); i++) {
-            long t = r.timestampsMs()[i];
-            detector.accept(t, r.ax()[i], r.ay()[i], r.az()[i], r.gx()[i], r.gy()[i], r.gz()[i], finals::add);
-            Rep pending = detector.pendingRep();
-            if (pending != null) {
-                assertTrue(pending.provisional(), "offered as provisional");
-                assertTrue(finals.stream().noneMatch(f -> f.startMs() == pending.startMs()), "offered after its final");
-                Rep before = provisional.putIfAbsent(pending.startMs(), pending);
-                offeredAtMs.putIfAbsent(pending.startMs(), t);
-                if (before != null) {
-                    assertEquals(before, pending, "the same while it waits");
-                }
-            }
-        }
-        detector.advanceTo(r.timestampsMs()[r.size() - 1] + 60_000, finals::add);
+        Fed fed = feed(RepDetectors.forPlacement(placement, "a", "d"), r);
+        Map<Long, Rep> provisional = fed.offered();
+        Map<Long, Long> offeredAtMs = fed.offeredAtMs();
+        List<Rep> finals = fed.finals();
 
         assertEquals(device.reps().size(), finals.size(), "final reps");
         int firstOfWristSets = placement == Placement.WRIST ? 2 : 0;
@@ -97,26 +82,11 @@ class ProvisionalRepTest {
         SimulatedDevice device = ExerciseSimulator.simulate(new SessionScript("a", "d", Placement.WRIST, rateHz, 10, 5_000,
                 List.of(SetScript.of(exercise, 8, tempo, 30_000), SetScript.of(exercise, 6, tempo, 10_000))), T0, 7);
         Recording r = device.toRecording();
-        RepDetector detector = RepDetectors.forPlacement(Placement.WRIST, "a", "d");
-        Map<Long, Rep> provisional = new LinkedHashMap<>();
-        Map<Long, Long> offeredAtMs = new LinkedHashMap<>();
-        List<Rep> finals = new ArrayList<>();
-        List<Long> finalAtMs = new ArrayList<>();
-        for (int i = 0; i < r.size(); i++) {
-            long t = r.timestampsMs()[i];
-            detector.accept(t, r.ax()[i], r.ay()[i], r.az()[i], r.gx()[i], r.gy()[i], r.gz()[i], rep -> {
-                finals.add(rep);
-                finalAtMs.add(t);
-            });
-            Rep pending = detector.pendingRep();
-            if (pending != null) {
-                assertTrue(pending.provisional(), "offered as provisional");
-                assertTrue(finals.stream().noneMatch(f -> f.startMs() == pending.startMs()), "offered after its final");
-                provisional.putIfAbsent(pending.startMs(), pending);
-                offeredAtMs.putIfAbsent(pending.startMs(), t);
-            }
-        }
-        detector.advanceTo(r.timestampsMs()[r.size() - 1] + 60_000, finals::add);
+        Fed fed = feed(RepDetectors.forPlacement(Placement.WRIST, "a", "d"), r);
+        Map<Long, Rep> provisional = fed.offered();
+        Map<Long, Long> offeredAtMs = fed.offeredAtMs();
+        List<Rep> finals = fed.finals();
+        List<Long> finalAtMs = fed.finalAtMs();
 
         assertEquals(device.reps().size(), finals.size(), "final reps");
         for (int k = 0; k < finals.size(); k++) {
@@ -143,5 +113,41 @@ class ProvisionalRepTest {
         assertEquals(provisional.keySet().stream().sorted().toList(),
                 finals.stream().map(Rep::startMs).filter(provisional::containsKey).sorted().toList(),
                 "every offered rep confirmed by a final one with its start");
+    }
+
+    /**
+     * What feeding a recording sample by sample showed: the final reps and the sample time each
+     * came on (those closed after the recording at its end plus a minute), and each rep as first
+     * offered and when (by start time). Checked on every sample: an offer is provisional, comes
+     * before its final, and stays the same while it waits.
+     */
+    private record Fed(List<Rep> finals, List<Long> finalAtMs, Map<Long, Rep> offered, Map<Long, Long> offeredAtMs) {
+    }
+
+    private static Fed feed(RepDetector detector, Recording r) {
+        Fed fed = new Fed(new ArrayList<>(), new ArrayList<>(), new LinkedHashMap<>(), new LinkedHashMap<>());
+        for (int i = 0; i < r.size(); i++) {
+            long t = r.timestampsMs()[i];
+            detector.accept(t, r.ax()[i], r.ay()[i], r.az()[i], r.gx()[i], r.gy()[i], r.gz()[i], rep -> {
+                fed.finals().add(rep);
+                fed.finalAtMs().add(t);
+            });
+            Rep pending = detector.pendingRep();
+            if (pending != null) {
+                assertTrue(pending.provisional(), "offered as provisional");
+                assertTrue(fed.finals().stream().noneMatch(f -> f.startMs() == pending.startMs()), "offered after its final");
+                Rep before = fed.offered().putIfAbsent(pending.startMs(), pending);
+                fed.offeredAtMs().putIfAbsent(pending.startMs(), t);
+                if (before != null) {
+                    assertEquals(before, pending, "the same while it waits");
+                }
+            }
+        }
+        long end = r.timestampsMs()[r.size() - 1] + 60_000;
+        detector.advanceTo(end, rep -> {
+            fed.finals().add(rep);
+            fed.finalAtMs().add(end);
+        });
+        return fed;
     }
 }
