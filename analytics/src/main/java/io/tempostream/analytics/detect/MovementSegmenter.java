@@ -52,8 +52,6 @@ final class MovementSegmenter {
     /** Slower than {@link #END_FRACTION} of its peak: {@link #settle} says when it is over. */
     private boolean settling;
     private long settlingSinceMs;
-    /** Unit direction of the smoothed angular velocity at the movement's peak. */
-    private double ux, uy, uz;
     private boolean discarding;
     private long startIndex;
     private long peakIndex;
@@ -112,11 +110,10 @@ final class MovementSegmenter {
         // too (0.5 deg/s for 0.3 deg/s per axis), which kept a slow movement from ending.
         float speed = (float) (Math.sqrt(sumX * sumX + sumY * sumY + sumZ * sumZ) / n);
         samples[slot(centre) * FIELDS + SPEED] = speed;
-        classify(centre, (sumX * ux + sumY * uy + sumZ * uz) / n, out);
+        classify(centre, out);
     }
 
-    /** @param along the smoothed velocity at {@code index} along the movement's peak direction (deg/s) */
-    private void classify(long index, double along, Listener out) {
+    private void classify(long index, Listener out) {
         double s = speed(slot(index));
         if (discarding) {
             discarding = s >= onSpeedDps;
@@ -134,7 +131,7 @@ final class MovementSegmenter {
             return;
         }
         if (settling) {
-            if (settle(t[slot(index)], along)) {
+            if (settle(t[slot(index)], alongAt(index, peakDirection()))) {
                 active = false;
                 settling = false;
                 out.movement(finish(index));
@@ -144,10 +141,6 @@ final class MovementSegmenter {
         if (s > peak) {
             peak = s;
             peakIndex = index;
-            double length = Math.sqrt(sumX * sumX + sumY * sumY + sumZ * sumZ);
-            ux = sumX / length;
-            uy = sumY / length;
-            uz = sumZ / length;
         }
         if (t[slot(index)] - t[slot(startIndex)] > MAX_MOVEMENT_MS) {
             active = false;
@@ -263,6 +256,7 @@ final class MovementSegmenter {
      * rest before; a level not crossed by then is put there.
      */
     private double[] alongCrossings(long from, int step, long limit) {
+        double[] u = peakDirection();
         long oldest = Math.max(0, count - CAPACITY + 1);
         double[] crossings = new double[ZeroSpeed.LEVELS.length];
         int next = crossings.length - 1; // the highest level is crossed first
@@ -270,7 +264,7 @@ final class MovementSegmenter {
         long hi = Math.min(count - 1, from + halfWidth);
         double sum = 0;
         for (long j = lo; j <= hi; j++) {
-            sum += projected(j);
+            sum += projected(j, u);
         }
         double a = sum / (hi - lo + 1);
         double reachMs = Double.POSITIVE_INFINITY;
@@ -280,16 +274,16 @@ final class MovementSegmenter {
             long lo2 = Math.max(oldest, k2 - halfWidth);
             long hi2 = Math.min(count - 1, k2 + halfWidth);
             for (long j = lo; j < lo2; j++) {
-                sum -= projected(j);
+                sum -= projected(j, u);
             }
             for (long j = lo2; j < lo; j++) {
-                sum += projected(j);
+                sum += projected(j, u);
             }
             for (long j = hi + 1; j <= hi2; j++) {
-                sum += projected(j);
+                sum += projected(j, u);
             }
             for (long j = hi2 + 1; j <= hi; j++) {
-                sum -= projected(j);
+                sum -= projected(j, u);
             }
             lo = lo2;
             hi = hi2;
@@ -321,11 +315,43 @@ final class MovementSegmenter {
         return ta + fraction * (tb - ta);
     }
 
-    /** Sample {@code index}'s angular velocity along the peak's direction. */
-    private double projected(long index) {
+    /** Sample {@code index}'s angular velocity along the unit direction {@code u}. */
+    private double projected(long index, double[] u) {
         int k = slot(index);
-        return velocity(k, GX) * ux + velocity(k, GY) * uy + velocity(k, GZ) * uz;
+        return velocity(k, GX) * u[0] + velocity(k, GY) * u[1] + velocity(k, GZ) * u[2];
     }
+
+    /** The moving average of angular velocity around sample {@code index} along {@code u}. */
+    private double alongAt(long index, double[] u) {
+        long oldest = Math.max(0, count - CAPACITY + 1);
+        long lo = Math.max(oldest, index - halfWidth);
+        long hi = Math.min(count - 1, index + halfWidth);
+        double sum = 0;
+        for (long j = lo; j <= hi; j++) {
+            sum += projected(j, u);
+        }
+        return sum / (hi - lo + 1);
+    }
+
+    /**
+     * Unit direction of the smoothed angular velocity at the movement's peak, from the samples
+     * around it (still in the buffer: a movement is shorter than it holds).
+     */
+    private double[] peakDirection() {
+        long oldest = Math.max(0, count - CAPACITY + 1);
+        long lo = Math.max(oldest, peakIndex - halfWidth);
+        long hi = Math.min(count - 1, peakIndex + halfWidth);
+        double x = 0, y = 0, z = 0;
+        for (long j = lo; j <= hi; j++) {
+            int k = slot(j);
+            x += velocity(k, GX);
+            y += velocity(k, GY);
+            z += velocity(k, GZ);
+        }
+        double length = Math.sqrt(x * x + y * y + z * z);
+        return length == 0 ? new double[] {0, 0, 0} : new double[] {x / length, y / length, z / length};
+    }
+
 
     /**
      * Walks from the peak in {@code step} direction to the speed's 50 % and 25 % crossings and

@@ -57,8 +57,6 @@ final class RepAssembler {
     /** The rep {@link #pendingRep} offered, and the way back it was built on (a cache: not state). */
     private transient Rep offered;
     private transient Movement offeredFor;
-    /** The way out of what may be the next rep began within a bottom pause of the waiting rep's end. */
-    private boolean nextRepUnderWay;
 
     private final double minRomDeg;
     private final boolean concentricFirst;
@@ -80,11 +78,9 @@ final class RepAssembler {
     void onOnset(long startMs, double gxDps, double gyDps, double gzDps) {
         movingSinceMs = startMs;
         movingOutward = gxDps * workX + gyDps * workY + gzDps * workZ > 0;
-        nextRepUnderWay = eccentric != null && movingOutward && startMs - eccentric.endMs() <= MAX_BOTTOM_PAUSE_MS;
     }
 
     void onMovement(Movement m, Consumer<Rep> out) {
-        nextRepUnderWay = false;
         if (m.angleDeg() < minRomDeg || m.durationMs() < MIN_MOVEMENT_MS) {
             return;
         }
@@ -200,7 +196,10 @@ final class RepAssembler {
      * Not while the next rep's way out, begun within the pause, is under way: its start, known when
      * it completes, ends the pause.
      */
-    void onTime(long nowMs, Consumer<Rep> out) {
+    void onTime(long nowMs, boolean moving, Consumer<Rep> out) {
+        // The way out of what may be the next rep, begun within a bottom pause of the waiting rep's end.
+        boolean nextRepUnderWay = moving && movingOutward && eccentric != null
+                && movingSinceMs - eccentric.endMs() <= MAX_BOTTOM_PAUSE_MS;
         if (eccentric != null && !nextRepUnderWay && nowMs - eccentric.endMs() > MAX_BOTTOM_PAUSE_MS) {
             emit(eccentric.endMs(), out);
         }

@@ -42,7 +42,7 @@ public final class RotationRepDetector implements RepDetector {
         double gz = gzDps - bias.zDps();
         segmenter.add(tMs, gx, gy, gz, listener(out));
         // Judge timeouts on the segmenter's clock, which lags the samples by its smoothing window.
-        assembler.onTime(segmenter.classifiedUpToMs(), out);
+        assembler.onTime(segmenter.classifiedUpToMs(), segmenter.moving(), out);
     }
 
     /** The listener for {@code out}, made once per consumer rather than once per sample. */
@@ -69,7 +69,7 @@ public final class RotationRepDetector implements RepDetector {
         // Up to the last sample, time says nothing the samples did not: judge by the segmenter's
         // clock as accept() does, or a rep's end would depend on when the caller asked (the job
         // asks at watermark timers, which a device with a wrong clock can move).
-        assembler.onTime(nowMs > clock.lastMs() ? nowMs : segmenter.classifiedUpToMs(), out);
+        assembler.onTime(nowMs > clock.lastMs() ? nowMs : segmenter.classifiedUpToMs(), segmenter.moving(), out);
     }
 
     @Override
