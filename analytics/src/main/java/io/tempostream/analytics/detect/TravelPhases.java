@@ -46,12 +46,7 @@ final class TravelPhases {
         if (hi <= lo) {
             return new Span(time(from), time(to));
         }
-        int peakAt = lo;
-        for (int i = lo; i <= hi; i++) {
-            if (speed(i, sign) > speed(peakAt, sign)) {
-                peakAt = i;
-            }
-        }
+        int peakAt = peakAt(lo, hi, sign);
         double peak = speed(peakAt, sign);
         if (peak <= 0) {
             return new Span(time(lo), time(hi));
@@ -80,12 +75,7 @@ final class TravelPhases {
         if (hi <= lo) {
             return time(to);
         }
-        int peakAt = lo;
-        for (int i = lo; i <= hi; i++) {
-            if (speed(i, sign) > speed(peakAt, sign)) {
-                peakAt = i;
-            }
-        }
+        int peakAt = peakAt(lo, hi, sign);
         double peak = speed(peakAt, sign);
         int k = peakAt;
         while (k < hi && speed(k, sign) >= LOW_FRACTION * peak) {
@@ -95,6 +85,17 @@ final class TravelPhases {
             return Double.POSITIVE_INFINITY; // the speed has not come down yet
         }
         return zeroSpeedTime(peakAt, 1, hi, peak, sign);
+    }
+
+    /** Where in {@code [lo, hi]} the speed along {@code sign} is highest (the first such sample). */
+    private int peakAt(int lo, int hi, int sign) {
+        int peakAt = lo;
+        for (int i = lo; i <= hi; i++) {
+            if (speed(i, sign) > speed(peakAt, sign)) {
+                peakAt = i;
+            }
+        }
+        return peakAt;
     }
 
     private double zeroSpeedTime(int peakAt, int step, int limit, double peak, int sign) {
