@@ -59,13 +59,18 @@ final class RepAssembler {
     private transient Movement offeredFor;
 
     private final double minRomDeg;
-    private final boolean concentricFirst;
+    private boolean concentricFirst;
 
     RepAssembler(String athleteId, String deviceId, double minRomDeg, boolean concentricFirst) {
         this.minRomDeg = minRomDeg;
         this.concentricFirst = concentricFirst;
         this.athleteId = athleteId;
         this.deviceId = deviceId;
+    }
+
+    /** From now on, reps start with the concentric ({@code true}) or with the eccentric (squat, bench). */
+    void concentricFirst(boolean concentricFirst) {
+        this.concentricFirst = concentricFirst;
     }
 
     /**

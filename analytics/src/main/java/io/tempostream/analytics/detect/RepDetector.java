@@ -1,5 +1,6 @@
 package io.tempostream.analytics.detect;
 
+import io.tempostream.ingest.ExerciseSelection;
 import io.tempostream.ingest.ImuBatch;
 import io.tempostream.ingest.recording.Recording;
 import java.util.ArrayList;
@@ -52,6 +53,21 @@ public interface RepDetector {
      */
     default Rep pendingRep() {
         return null;
+    }
+
+    /**
+     * The athlete said that from {@code fromMs} (sensor time) on they do {@code hint}'s exercise
+     * (null: one the engine does not know, which narrows nothing), as on the exercise topic. Only
+     * the detectors {@link RepDetectors} makes follow selections.
+     */
+    default void select(long fromMs, ExerciseHint hint) {
+        throw new UnsupportedOperationException(getClass().getSimpleName()
+                + " follows no exercise selections: make the detector with RepDetectors");
+    }
+
+    /** A selection from the exercise topic; a name the engine does not know (a curl) narrows nothing. */
+    default void select(ExerciseSelection selection) {
+        select(selection.fromMs(), ExerciseHint.fromCliName(selection.exercise()).orElse(null));
     }
 
     default void accept(ImuBatch batch, Consumer<Rep> out) {

@@ -13,10 +13,11 @@ public final class RepDetectors {
     }
 
     /**
-     * With a hint, a wrist sensor follows only the signal that exercise moves; without one, both
-     * detectors watch and the first convincing one owns each set. A back sensor always follows
-     * rotation (scapular retraction, torso lean), which every target exercise moves; a hint tells
-     * it which phase comes first.
+     * With a hint, a wrist sensor's sets are owned only by the detector of the signal that
+     * exercise moves; without one, the first convincing one owns each set. A back sensor always
+     * follows rotation (scapular retraction, torso lean), which every target exercise moves; a hint
+     * tells it which phase comes first. The hint holds from the start; {@link RepDetector#select}
+     * changes it from a later time, as the exercise topic does.
      */
     public static RepDetector forPlacement(Placement placement, Optional<ExerciseHint> hint, String athleteId,
             String deviceId) {
@@ -24,7 +25,7 @@ public final class RepDetectors {
     }
 
     /** The engine itself, for one session of a device ({@link RestartingDetector} starts a new one per session). */
-    static RepDetector engine(Placement placement, ExerciseHint hint, String athleteId, String deviceId) {
+    static ExerciseEngine engine(Placement placement, ExerciseHint hint, String athleteId, String deviceId) {
         Optional<ExerciseHint> h = Optional.ofNullable(hint);
         if (placement == Placement.BACK) {
             return new RotationRepDetector(athleteId, deviceId, RotationThresholds.BACK,

@@ -15,10 +15,12 @@ final class RestartingDetector implements RepDetector {
     static final long RESTART_AFTER_SILENCE_MS = 30 * 60_000L;
 
     private final Placement placement;
-    private final ExerciseHint hint;
+    /** The exercise the athlete does now, as far as they said (null: not said, or not one the engine knows). */
+    private ExerciseHint hint;
+    private final SelectionsAhead selectionsAhead = new SelectionsAhead();
     private final String athleteId;
     private final String deviceId;
-    private RepDetector engine;
+    private ExerciseEngine engine;
     /** Sets numbered before the current engine started. */
     private int setsBefore;
     /** The highest set number handed out so far. */
@@ -34,9 +36,23 @@ final class RestartingDetector implements RepDetector {
         this.engine = RepDetectors.engine(placement, hint, athleteId, deviceId);
     }
 
+    /**
+     * From {@code fromMs} on (sensor time) the athlete does {@code hint}'s exercise, until the next
+     * selection: it applies from the first sample at or after that time, or from the next sample
+     * if the samples are past it already (a selection heard late does not rewrite reps).
+     */
+    @Override
+    public void select(long fromMs, ExerciseHint hint) {
+        selectionsAhead.add(fromMs, hint);
+    }
+
     @Override
     public void accept(long tMs, double axG, double ayG, double azG, double gxDps, double gyDps, double gzDps,
             Consumer<Rep> out) {
+        if (selectionsAhead.dueBy(tMs)) {
+            hint = selectionsAhead.takeDue(tMs);
+            engine.follow(hint);
+        }
         Consumer<Rep> renumbered = renumbered(out);
         long last = engine.lastSampleMs();
         if (last != Long.MIN_VALUE && tMs - last > RESTART_AFTER_SILENCE_MS) {

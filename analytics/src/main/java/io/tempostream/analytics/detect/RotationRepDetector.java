@@ -7,7 +7,7 @@ import java.util.function.Consumer;
  * segmentation, then concentric/eccentric pairing by the rotation each movement made. Samples must arrive in time order;
  * older or repeated ones are ignored.
  */
-public final class RotationRepDetector implements RepDetector {
+public final class RotationRepDetector implements ExerciseEngine {
     private final GyroBias bias = new GyroBias();
     private final MovementSegmenter segmenter;
     private final RepAssembler assembler;
@@ -27,6 +27,12 @@ public final class RotationRepDetector implements RepDetector {
     public RotationRepDetector(String athleteId, String deviceId, RotationThresholds thresholds, boolean concentricFirst) {
         this.segmenter = new MovementSegmenter(thresholds.onSpeedDps(), thresholds.minRomDeg());
         this.assembler = new RepAssembler(athleteId, deviceId, thresholds.minRomDeg(), concentricFirst);
+    }
+
+    /** Which phase comes first is all an exercise changes here: the movements are the same. */
+    @Override
+    public void follow(ExerciseHint hint) {
+        assembler.concentricFirst(hint == null || hint.concentricFirst());
     }
 
     @Override

@@ -80,7 +80,7 @@ public final class VerticalRepDetector implements RepDetector {
     private long lastSeenFarEndMs = Long.MIN_VALUE;
     /** The current set's far-end side (+1 tops, −1 bottoms); 0 between sets. */
     private int lockedDirection;
-    private final int hintedDirection;
+    private int hintedDirection;
     /** The set's rep period when its last rep was reported. */
     private double lastPeriodMs;
     /** The travel of the set's last reported rep, in metres; 0 between sets. */
@@ -109,11 +109,19 @@ public final class VerticalRepDetector implements RepDetector {
      *     hint), 0 to find out from each set
      */
     public VerticalRepDetector(String athleteId, String deviceId, int farEndDirection) {
+        this.athleteId = athleteId;
+        this.deviceId = deviceId;
+        follow(farEndDirection);
+    }
+
+    /**
+     * From the next set on, every rep's far end is its top (+1), its bottom (−1), or found out from
+     * the set (0): a set under way keeps the direction it locked.
+     */
+    void follow(int farEndDirection) {
         if (farEndDirection < -1 || farEndDirection > 1) {
             throw new IllegalArgumentException("farEndDirection must be -1, 0 or 1, got " + farEndDirection);
         }
-        this.athleteId = athleteId;
-        this.deviceId = deviceId;
         this.hintedDirection = farEndDirection;
     }
 

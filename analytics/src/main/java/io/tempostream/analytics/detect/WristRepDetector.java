@@ -18,7 +18,7 @@ import java.util.function.Consumer;
  *       a set.</li>
  * </ul>
  */
-public final class WristRepDetector implements RepDetector {
+public final class WristRepDetector implements ExerciseEngine {
     /** Raises and pulls that turn the forearm move it 50–120°; barbell lifts wobble it by < 40°. */
     static final double MIN_OWNING_ROTATION_DEG = 40;
     /** Two reps of one set differ in range by less than this factor. */
@@ -28,6 +28,11 @@ public final class WristRepDetector implements RepDetector {
 
     private final RotationRepDetector rotation;
     private final VerticalRepDetector vertical;
+    /**
+     * The signal the athlete's exercise moves, if they said which: the other detector is fed all
+     * the same (the exercise may change at any sample, and it must then be warm) but owns no set.
+     */
+    private ExerciseHint.WristSignal signal;
     private Owner owner = Owner.NONE;
     private long lastRepEndMs = Long.MIN_VALUE;
     private final SetNumbering numbering = new SetNumbering();
@@ -43,30 +48,51 @@ public final class WristRepDetector implements RepDetector {
     }
 
     /**
-     * @param signal with an exercise hint, the one detector that exercise moves (the other is not
-     *     fed); the rules that keep rest and fidgeting out apply either way
+     * @param signal with an exercise hint, the one detector that exercise moves (the other owns
+     *     no set); the rules that keep rest and fidgeting out apply either way
      * @param farEndDirection for travel, which end a rep turns at (+1 top, −1 bottom, 0 unknown)
      */
     WristRepDetector(String athleteId, String deviceId, ExerciseHint.WristSignal signal, int farEndDirection) {
-        this.rotation = signal == ExerciseHint.WristSignal.TRAVEL ? null
-                : new RotationRepDetector(athleteId, deviceId, RotationThresholds.WRIST, farEndDirection >= 0);
-        this.vertical = signal == ExerciseHint.WristSignal.ROTATION ? null
-                : new VerticalRepDetector(athleteId, deviceId, farEndDirection);
+        this.rotation = new RotationRepDetector(athleteId, deviceId, RotationThresholds.WRIST, farEndDirection >= 0);
+        this.vertical = new VerticalRepDetector(athleteId, deviceId, farEndDirection);
+        this.signal = signal;
+    }
+
+    /**
+     * A set under way that the new exercise's signal does not move ends here: the next rep starts
+     * a set. The far end's direction applies from the next set the travel detector finds.
+     */
+    @Override
+    public void follow(ExerciseHint hint) {
+        signal = hint == null ? ExerciseHint.WristSignal.EITHER : hint.wristSignal();
+        rotation.follow(hint);
+        vertical.follow(hint == null ? 0 : hint.farEndDirection());
+        if (!may(Owner.ROTATION)) {
+            pendingRotation = null;
+            if (owner == Owner.ROTATION) {
+                owner = Owner.NONE;
+            }
+        }
+        if (!may(Owner.VERTICAL) && owner == Owner.VERTICAL) {
+            owner = Owner.NONE;
+        }
+    }
+
+    /** Whether {@code detector} may own a set of the exercise the athlete said they do. */
+    private boolean may(Owner detector) {
+        return signal == ExerciseHint.WristSignal.EITHER
+                || signal == (detector == Owner.ROTATION ? ExerciseHint.WristSignal.ROTATION : ExerciseHint.WristSignal.TRAVEL);
     }
 
     @Override
     public void accept(long tMs, double axG, double ayG, double azG, double gxDps, double gyDps, double gzDps,
             Consumer<Rep> out) {
         wrap(out);
-        if (rotation != null) {
-            rotation.accept(tMs, axG, ayG, azG, gxDps, gyDps, gzDps, fromRotation);
-            if (pendingRotation != null) {
-                confirmByOffer(out);
-            }
+        rotation.accept(tMs, axG, ayG, azG, gxDps, gyDps, gzDps, fromRotation);
+        if (pendingRotation != null) {
+            confirmByOffer(out);
         }
-        if (vertical != null) {
-            vertical.accept(tMs, axG, ayG, azG, gxDps, gyDps, gzDps, fromVertical);
-        }
+        vertical.accept(tMs, axG, ayG, azG, gxDps, gyDps, gzDps, fromVertical);
     }
 
     private void wrap(Consumer<Rep> out) {
@@ -80,23 +106,19 @@ public final class WristRepDetector implements RepDetector {
     @Override
     public void advanceTo(long nowMs, Consumer<Rep> out) {
         wrap(out);
-        if (rotation != null) {
-            rotation.advanceTo(nowMs, fromRotation);
-        }
-        if (vertical != null) {
-            vertical.advanceTo(nowMs, fromVertical);
-        }
+        rotation.advanceTo(nowMs, fromRotation);
+        vertical.advanceTo(nowMs, fromVertical);
     }
 
     @Override
     public long lastSampleMs() {
-        return rotation != null ? rotation.lastSampleMs() : vertical.lastSampleMs();
+        return rotation.lastSampleMs();
     }
 
     /** Only while rotation owns the set: a row's small wrist turns are no squeeze. */
     @Override
     public long holdingSinceMs() {
-        return owner == Owner.ROTATION && rotation != null ? rotation.holdingSinceMs() : Long.MIN_VALUE;
+        return owner == Owner.ROTATION ? rotation.holdingSinceMs() : Long.MIN_VALUE;
     }
 
     /**
@@ -105,7 +127,7 @@ public final class WristRepDetector implements RepDetector {
      */
     @Override
     public LivePhase livePhase() {
-        return owner == Owner.ROTATION && rotation != null ? rotation.livePhase() : null;
+        return owner == Owner.ROTATION ? rotation.livePhase() : null;
     }
 
     /**
@@ -114,7 +136,7 @@ public final class WristRepDetector implements RepDetector {
      */
     @Override
     public Rep pendingRep() {
-        if (owner == Owner.VERTICAL && vertical != null) {
+        if (owner == Owner.VERTICAL) {
             // The travel detector may have two reps on offer: the newest keeps its lead.
             Rep rep = vertical.pendingRep();
             if (rep == null || isNewSet(rep)) {
@@ -123,11 +145,14 @@ public final class WristRepDetector implements RepDetector {
             Rep next = numbering.peek(rep, false);
             return next.numbered(next.set(), next.rep() + rep.rep() - 1 - vertical.repsNumberedInSet());
         }
-        Rep rep = owner == Owner.ROTATION && rotation != null ? rotation.pendingRep() : null;
+        Rep rep = owner == Owner.ROTATION ? rotation.pendingRep() : null;
         return rep == null || isNewSet(rep) ? null : numbering.peek(rep, false);
     }
 
     private void fromRotation(Rep rep, Consumer<Rep> out) {
+        if (!may(Owner.ROTATION)) {
+            return;
+        }
         if (owner == Owner.ROTATION && !isNewSet(rep)) {
             emit(rep, out);
             return;
@@ -171,6 +196,9 @@ public final class WristRepDetector implements RepDetector {
     }
 
     private void fromVertical(Rep rep, Consumer<Rep> out) {
+        if (!may(Owner.VERTICAL)) {
+            return;
+        }
         if (isNewSet(rep)) {
             startSet(Owner.VERTICAL);
         } else if (owner != Owner.VERTICAL) {

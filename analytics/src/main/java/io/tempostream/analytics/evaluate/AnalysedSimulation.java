@@ -1,5 +1,6 @@
 package io.tempostream.analytics.evaluate;
 
+import io.tempostream.analytics.detect.RepDetector;
 import io.tempostream.analytics.detect.RepDetectors;
 import io.tempostream.analytics.training.AthleteProfile;
 import io.tempostream.analytics.training.AthleteTraining;
@@ -18,7 +19,8 @@ import java.util.Map;
 
 /**
  * Simulated sets run through the real detector and the training analytics, as the job runs them:
- * the athlete selects each set's exercise just before it, the sensor's reps follow.
+ * the athlete selects each set's exercise just before it, which steers the detector and names the
+ * reps' exercise.
  */
 public final class AnalysedSimulation {
     public static final long T0 = 1_764_000_000_000L;
@@ -36,8 +38,9 @@ public final class AnalysedSimulation {
         AthleteTraining training = new AthleteTraining();
         device.selections().forEach(s -> training.select(new ExerciseSelection("a", "d", s.fromMs(), s.exercise())));
         List<TrainingRecord> out = new ArrayList<>();
-        RepDetectors.forPlacement(placement, "a", "d").detectAll(device.toRecording())
-                .forEach(rep -> training.accept(rep, profile, out::add));
+        RepDetector detector = RepDetectors.forPlacement(placement, "a", "d");
+        device.selections().forEach(detector::select);
+        detector.detectAll(device.toRecording()).forEach(rep -> training.accept(rep, profile, out::add));
         training.advanceTo(Long.MAX_VALUE / 2, profile, out::add);
         return out;
     }

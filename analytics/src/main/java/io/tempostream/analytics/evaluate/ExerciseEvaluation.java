@@ -1,7 +1,7 @@
 package io.tempostream.analytics.evaluate;
 
-import io.tempostream.analytics.detect.ExerciseHint;
 import io.tempostream.analytics.detect.Rep;
+import io.tempostream.analytics.detect.RepDetector;
 import io.tempostream.analytics.detect.RepDetectors;
 import io.tempostream.ingest.Placement;
 import io.tempostream.simulator.Exercise;
@@ -12,9 +12,8 @@ import io.tempostream.simulator.SimulatedDevice;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 
-/** The evaluate command's table of simulated exercises: every model, wrist and back, with and without a hint. */
+/** The evaluate command's table of simulated exercises: every model, wrist and back, with and without the athlete's selection. */
 final class ExerciseEvaluation {
     /** A brisk tempo, the prescribed 3-1-3 of the row programme, and pause reps (a 2 s squeeze at the top). */
     static final String[] EXERCISE_TEMPOS = {"2-1-2-0", "3-1-3-0", "2-2-2-0"};
@@ -28,8 +27,8 @@ final class ExerciseEvaluation {
     record Summary(int sets, int exactSets, double phaseMaeMs) {
     }
 
-    /** The observable cells' totals, without and with the exercise hint. */
-    record Totals(Summary noHint, Summary hinted) {
+    /** The observable cells' totals, without and with the athlete's selection. */
+    record Totals(Summary unselected, Summary selected) {
     }
 
     /**
@@ -38,7 +37,9 @@ final class ExerciseEvaluation {
      */
     static Totals run(int seeds, PrintStream out) {
         out.println("\n## Simulated exercises (kinematic models, 50 and 100 Hz, 8 reps, random strap rotation)\n");
-        out.println("Phase MAE: mean absolute error of the four phase durations over the reps of exactly counted sets.");
+        out.println("Phase MAE: mean absolute error of the four phase durations over the reps of exactly counted sets."
+                + " \"selected\": the athlete selects the exercise on the exercise topic 4 s before the set, and the"
+                + " detector follows it from then on, as the live job does.");
         PhaseScore[] totals = {new PhaseScore(), new PhaseScore(), new PhaseScore(), new PhaseScore()};
         for (int rateHz : RATES_HZ) {
             for (String tempo : EXERCISE_TEMPOS) {
@@ -47,8 +48,8 @@ final class ExerciseEvaluation {
         }
         out.printf(Locale.ROOT, "%nAll cells where the placement can see the exercise (not: scapular squeezes and seated cable"
                 + " rows from the wrist, bench from the back):%n%n"
-                + "- no hint: %s%n- with the exercise as a hint: %s%n"
-                + "%nEvery cell, those included: no hint %s; hinted %s.%n",
+                + "- no selection: %s%n- with the athlete's selection: %s%n"
+                + "%nEvery cell, those included: no selection %s; selected %s.%n",
                 totals[0].summary(), totals[1].summary(), totals[2].summary(), totals[3].summary());
         return new Totals(totals[0].asSummary(), totals[1].asSummary());
     }
@@ -62,8 +63,8 @@ final class ExerciseEvaluation {
 
     private static void evaluateExercises(int rateHz, String tempo, int seeds, PrintStream out, PhaseScore[] totals) {
         out.println("\n### " + rateHz + " Hz, tempo " + tempo + "\n");
-        out.println("| exercise | wrist: exact sets | phase MAE (ms) | wrist, hinted: exact sets | phase MAE (ms)"
-                + " | back: exact sets | phase MAE (ms) | back, hinted: exact sets | phase MAE (ms) |");
+        out.println("| exercise | wrist: exact sets | phase MAE (ms) | wrist, selected: exact sets | phase MAE (ms)"
+                + " | back: exact sets | phase MAE (ms) | back, selected: exact sets | phase MAE (ms) |");
         out.println("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         for (Exercise exercise : Exercise.values()) {
             PhaseScore wrist = new PhaseScore();
@@ -71,10 +72,10 @@ final class ExerciseEvaluation {
             PhaseScore back = new PhaseScore();
             PhaseScore backHinted = new PhaseScore();
             for (int seed = 0; seed < seeds; seed++) {
-                wrist.add(exercise, rateHz, tempo, Placement.WRIST, Optional.empty(), seed);
-                hinted.add(exercise, rateHz, tempo, Placement.WRIST, Optional.of(hintFor(exercise)), seed);
-                back.add(exercise, rateHz, tempo, Placement.BACK, Optional.empty(), seed);
-                backHinted.add(exercise, rateHz, tempo, Placement.BACK, Optional.of(hintFor(exercise)), seed);
+                wrist.add(exercise, rateHz, tempo, Placement.WRIST, false, seed);
+                hinted.add(exercise, rateHz, tempo, Placement.WRIST, true, seed);
+                back.add(exercise, rateHz, tempo, Placement.BACK, false, seed);
+                backHinted.add(exercise, rateHz, tempo, Placement.BACK, true, seed);
             }
             out.printf(Locale.ROOT, "| %s | %s | %s | %s | %s |%n", exercise.scriptName(), wrist.cells(seeds),
                     hinted.cells(seeds), back.cells(seeds), backHinted.cells(seeds));
@@ -118,10 +119,18 @@ final class ExerciseEvaluation {
                     100.0 * exactSets / Math.max(1, sets), errorMs / Math.max(1, phases));
         }
 
-        void add(Exercise exercise, int rateHz, String tempo, Placement placement, Optional<ExerciseHint> hint, int seed) {
+        /**
+         * @param selected the athlete selects the exercise on the exercise topic 4 s before the set,
+         *     and the detector follows it from then on, as in the job
+         */
+        void add(Exercise exercise, int rateHz, String tempo, Placement placement, boolean selected, int seed) {
             SimulatedDevice device = ExerciseSimulator.simulate(new SessionScript("sim", "s", placement, rateHz, 10,
                     5_000, List.of(SetScript.of(exercise, 8, tempo, 10_000))), 1_764_000_000_000L, seed);
-            List<Rep> reps = RepDetectors.forPlacement(placement, hint, "sim", "s").detectAll(device.toRecording());
+            RepDetector detector = RepDetectors.forPlacement(placement, "sim", "s");
+            if (selected) {
+                device.selections().forEach(detector::select);
+            }
+            List<Rep> reps = detector.detectAll(device.toRecording());
             sets++;
             if (reps.size() != device.reps().size()) {
                 return;
@@ -143,19 +152,5 @@ final class ExerciseEvaluation {
         String cells(int seeds) {
             return exactSets + " of " + seeds + " | " + (phases == 0 ? "–" : String.format(Locale.ROOT, "%.0f", errorMs / phases));
         }
-    }
-
-    /** The hint an athlete would give for each simulated exercise (the simulator names variants the CLI does not). */
-    static ExerciseHint hintFor(Exercise exercise) {
-        return switch (exercise) {
-            case DUMBBELL_ROW -> ExerciseHint.ROW;
-            case SEATED_CABLE_ROW -> ExerciseHint.CABLE_ROW;
-            case FACE_PULL, BAND_FACE_PULL -> ExerciseHint.FACE_PULL;
-            case PRONE_Y_RAISE -> ExerciseHint.Y_RAISE;
-            case PENDLAY_ROW -> ExerciseHint.PENDLAY_ROW;
-            case SCAPULAR_SQUEEZE -> ExerciseHint.SCAPULAR_SQUEEZE;
-            case SQUAT -> ExerciseHint.SQUAT;
-            case BENCH -> ExerciseHint.BENCH;
-        };
     }
 }

@@ -4,6 +4,7 @@ import io.tempostream.analytics.detect.LivePhase;
 import io.tempostream.analytics.detect.Rep;
 import io.tempostream.analytics.detect.RepDetector;
 import io.tempostream.analytics.detect.RepDetectors;
+import io.tempostream.ingest.ExerciseSelection;
 import io.tempostream.ingest.ImuBatch;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,7 +18,7 @@ import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.TimeDomain;
-import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
@@ -28,10 +29,14 @@ import org.apache.flink.util.Collector;
  * it and is then released in event-time order, so batches that arrive out of order within the
  * watermark's tolerance are put back in order; a repeated or older batch is skipped.
  *
- * <p>State per device: the detector (bounded: a ring buffer of samples and a few movements) and the
- * batches waiting for the watermark (bounded by the out-of-orderness tolerance).
+ * <p>The device's exercise selections (the {@code exercise} topic, second input) tell its detector
+ * what the athlete is doing from when, in sensor time, as {@code analyze --exercise} does for a
+ * whole recording; without one the detector finds out from the movement.
+ *
+ * <p>State per device: the detector (bounded: a ring buffer of samples, a few movements and
+ * selections) and the batches waiting for the watermark (bounded by the out-of-orderness tolerance).
  */
-public final class RepsFromBatches extends KeyedProcessFunction<String, ImuBatch, Rep> {
+public final class RepsFromBatches extends KeyedCoProcessFunction<String, ImuBatch, ExerciseSelection, Rep> {
     /** Holds under way, for the athlete's live hold timer (the {@code holding} measurement). */
     public static final org.apache.flink.util.OutputTag<HoldProgress> HOLDING =
             new org.apache.flink.util.OutputTag<>("holding") { };
@@ -80,6 +85,8 @@ public final class RepsFromBatches extends KeyedProcessFunction<String, ImuBatch
     private transient ValueState<DeviceState> deviceState;
     /** Batches waiting for the watermark: only a device's first ones and those after a gap. */
     private transient ListState<ImuBatch> waiting;
+    /** Selections of a device not heard from yet: its detector is made, for its placement, by its first batch. */
+    private transient ListState<ExerciseSelection> selectionsBeforeFirstBatch;
     private transient Counter skippedBatches;
     private transient Counter duplicateBatches;
     /**
@@ -91,6 +98,8 @@ public final class RepsFromBatches extends KeyedProcessFunction<String, ImuBatch
     /** When this instance last took in a batch from any device (processing time), or NOT_YET. */
     private transient long lastInputMs;
     private static final long NOT_YET = Long.MIN_VALUE;
+    /** Selections kept for a device not heard from yet: the newest; a login may send any number. */
+    static final int MAX_SELECTIONS_BEFORE_FIRST_BATCH = 4;
     private static final long NONE = DeviceState.NONE;
     private final LivePhaseReports livePhases;
 
@@ -108,6 +117,8 @@ public final class RepsFromBatches extends KeyedProcessFunction<String, ImuBatch
         deviceState = getRuntimeContext().getState(new ValueStateDescriptor<>("device", DeviceState.class));
         waiting = getRuntimeContext().getListState(
                 new ListStateDescriptor<>("batches-waiting-for-watermark", TypeInformation.of(ImuBatch.class)));
+        selectionsBeforeFirstBatch = getRuntimeContext().getListState(
+                new ListStateDescriptor<>("selections-before-first-batch", TypeInformation.of(ExerciseSelection.class)));
         listeningSinceMs = NOT_YET;
         lastInputMs = NOT_YET;
         skippedBatches = getRuntimeContext().getMetricGroup().counter("skippedRepeatedOrStaleBatches");
@@ -115,13 +126,17 @@ public final class RepsFromBatches extends KeyedProcessFunction<String, ImuBatch
     }
 
     @Override
-    public void processElement(ImuBatch batch, Context ctx, Collector<Rep> out) throws Exception {
+    public void processElement1(ImuBatch batch, Context ctx, Collector<Rep> out) throws Exception {
         long now = ctx.timerService().currentProcessingTime();
         listening(now);
         DeviceState device = deviceState.value();
         if (device == null) {
             device = new DeviceState();
             device.detector = RepDetectors.forPlacement(batch.placement(), batch.athleteId(), batch.deviceId());
+            for (ExerciseSelection selection : selectionsBeforeFirstBatch.get()) {
+                device.detector.select(selection);
+            }
+            selectionsBeforeFirstBatch.clear();
         }
         if (!silenceTimerPending(device, now)) {
             askForSilenceTimer(device, now + SILENT_DEVICE_AFTER_MS, ctx);
@@ -130,6 +145,32 @@ public final class RepsFromBatches extends KeyedProcessFunction<String, ImuBatch
         lastInputMs = now;
         take(device, batch, ctx, out);
         deviceState.update(device);
+    }
+
+    /**
+     * The athlete picked an exercise: the detector follows it from the selection's time on. Before
+     * the device's first batch there is no detector yet; the last few selections wait for it (for
+     * a day at most, like a silent device's state).
+     */
+    @Override
+    public void processElement2(ExerciseSelection selection, Context ctx, Collector<Rep> out) throws Exception {
+        DeviceState device = deviceState.value();
+        if (device != null) {
+            device.detector.select(selection);
+            deviceState.update(device);
+            return;
+        }
+        List<ExerciseSelection> early = new ArrayList<>();
+        selectionsBeforeFirstBatch.get().forEach(early::add);
+        if (early.isEmpty()) {
+            ctx.timerService().registerProcessingTimeTimer(ctx.timerService().currentProcessingTime()
+                    + DEVICE_STATE_TTL.toMillis());
+        }
+        early.add(selection);
+        if (early.size() > MAX_SELECTIONS_BEFORE_FIRST_BATCH) {
+            early.remove(0);
+        }
+        selectionsBeforeFirstBatch.update(early);
     }
 
     /** Batches used once already and sent again: the duplicateBatches metric. */
@@ -187,6 +228,7 @@ public final class RepsFromBatches extends KeyedProcessFunction<String, ImuBatch
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Rep> out) throws Exception {
         DeviceState device = deviceState.value();
         if (device == null) {
+            selectionsBeforeFirstBatch.clear(); // a day has passed without the device's first batch
             return;
         }
         if (ctx.timeDomain() == TimeDomain.PROCESSING_TIME) {

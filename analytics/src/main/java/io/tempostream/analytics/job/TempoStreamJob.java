@@ -29,8 +29,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
  * The pipeline: MQTT messages → sample batches (bad ones to a side output, exercise selections to
- * another) → event time → one rep detector per device → training analytics per athlete (tempo,
- * form, sets, sessions, weeks) → the sink. It takes its source and sink as arguments, so tests and
+ * another) → event time → one rep detector per device, steered by its selections → training
+ * analytics per athlete (tempo, form, sets, sessions, weeks) → the sink. It takes its source and sink as arguments, so tests and
  * the demo wire their own while {@link #main} wires MQTT and InfluxDB.
  */
 public final class TempoStreamJob {
@@ -47,7 +47,7 @@ public final class TempoStreamJob {
     private static final String DEFAULT_CHECKPOINT_URI = DEFAULT_CHECKPOINT_DIR.toUri().toString();
 
     /** The rep operator's id in checkpoints, with the format of its device state. */
-    static final String REPS_FROM_BATCHES_UID = "reps-from-batches-5";
+    static final String REPS_FROM_BATCHES_UID = "reps-from-batches-6";
 
     private final Source<MqttRecord, ?, ?> source;
     private final Sink<TrainingRecord> sink;
@@ -102,21 +102,6 @@ public final class TempoStreamJob {
                 .process(new BatchesFromMessages())
                 .name("Batches")
                 .uid("batches-from-messages");
-        SingleOutputStreamOperator<Rep> reps = batches
-                .assignTimestampsAndWatermarks(WatermarkStrategy
-                        .<ImuBatch>forBoundedOutOfOrderness(Duration.ofMillis(maxOutOfOrderMs))
-                        .withTimestampAssigner((batch, previous) -> batch.lastTimestampMs())
-                        .withIdleness(IDLE_READER_AFTER))
-                .name("Sample time")
-                .uid("event-time")
-                .keyBy(batch -> batch.athleteId() + "/" + batch.deviceId())
-                .process(new RepsFromBatches(livePhases))
-                .name("Reps from batches")
-                // The suffix is the format of a device's state. The detectors' fields are stored as
-                // they are (Kryo), so a change to them leaves older checkpoints unreadable: raise it
-                // then (DeviceStateFormatTest fails until it is), and Flink refuses such a checkpoint
-                // up front instead of failing on restore for ever (docs/operations.md, upgrading).
-                .uid(REPS_FROM_BATCHES_UID);
         // Selections are rare: an idle stream of them must not hold the watermark back.
         DataStream<ExerciseSelection> selections = batches.getSideOutput(BatchesFromMessages.SELECTIONS)
                 .assignTimestampsAndWatermarks(WatermarkStrategy
@@ -125,6 +110,23 @@ public final class TempoStreamJob {
                         .withIdleness(IDLE_READER_AFTER))
                 .name("Selection time")
                 .uid("selection-event-time");
+        SingleOutputStreamOperator<Rep> reps = batches
+                .assignTimestampsAndWatermarks(WatermarkStrategy
+                        .<ImuBatch>forBoundedOutOfOrderness(Duration.ofMillis(maxOutOfOrderMs))
+                        .withTimestampAssigner((batch, previous) -> batch.lastTimestampMs())
+                        .withIdleness(IDLE_READER_AFTER))
+                .name("Sample time")
+                .uid("event-time")
+                .keyBy(batch -> batch.athleteId() + "/" + batch.deviceId())
+                // The device's exercise selections steer its detector (same key: athlete/device).
+                .connect(selections.keyBy(selection -> selection.athleteId() + "/" + selection.deviceId()))
+                .process(new RepsFromBatches(livePhases))
+                .name("Reps from batches")
+                // The suffix is the format of a device's state. The detectors' fields are stored as
+                // they are (Kryo), so a change to them leaves older checkpoints unreadable: raise it
+                // then (DeviceStateFormatTest fails until it is), and Flink refuses such a checkpoint
+                // up front instead of failing on restore for ever (docs/operations.md, upgrading).
+                .uid(REPS_FROM_BATCHES_UID);
         // Provisional reps go to the analytics too, which write them as the rep's point at once;
         // the final rep overwrites that point when its bottom pause is known.
         DataStream<TrainingRecord> training = reps

@@ -15,12 +15,12 @@ class SimulatedExercisesAccuracyTest {
     @Test
     void countsEveryObservableSimulatedSetAndTimesItsPhases() {
         ExerciseEvaluation.Totals totals = ExerciseEvaluation.run(10, new PrintStream(OutputStream.nullOutputStream()));
-        // Measured 900 of 900 with and without a hint, 42 ms hinted and 72 ms unhinted (docs/accuracy.md);
+        // Measured 900 of 900 with and without the athlete's selection, 41 ms selected and 70 ms without (docs/accuracy.md);
         // pause reps at 2-2-2-0 were 887 of 900 before each rep's hold was recognised as one far end.
-        for (ExerciseEvaluation.Summary s : new ExerciseEvaluation.Summary[] {totals.noHint(), totals.hinted()}) {
+        for (ExerciseEvaluation.Summary s : new ExerciseEvaluation.Summary[] {totals.unselected(), totals.selected()}) {
             assertTrue(s.exactSets() >= 0.99 * s.sets(), "exact count on " + s.exactSets() + " of " + s.sets() + " sets");
         }
-        assertTrue(totals.hinted().phaseMaeMs() <= 60, "hinted phase MAE " + totals.hinted().phaseMaeMs() + " ms");
-        assertTrue(totals.noHint().phaseMaeMs() <= 90, "unhinted phase MAE " + totals.noHint().phaseMaeMs() + " ms");
+        assertTrue(totals.selected().phaseMaeMs() <= 60, "selected phase MAE " + totals.selected().phaseMaeMs() + " ms");
+        assertTrue(totals.unselected().phaseMaeMs() <= 90, "phase MAE without a selection " + totals.unselected().phaseMaeMs() + " ms");
     }
 }

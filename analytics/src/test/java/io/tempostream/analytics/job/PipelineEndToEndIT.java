@@ -118,6 +118,39 @@ class PipelineEndToEndIT {
         }
     }
 
+    /**
+     * Issue 18, item 5, through the whole job: the app selects "squat" on the exercise topic 4 s
+     * before the set, and the upper-back sensor's reps are timed eccentric first (1 s up, 3 s down),
+     * as {@code analyze --exercise squat} times them. Without the selection the back sensor reads
+     * the descent as the concentric (RepsFromBatchesTest).
+     */
+    @Test
+    void theExerciseSelectedOnTheTopicSteersTheDetector() throws Exception {
+        MqttSourceOptions mqtt = MqttSourceOptions.defaults(MqttEndpoint.of(TestServices.MQTT_URL),
+                ImuTopic.ALL_DEVICE_MESSAGES_FILTER, "e2e-" + UUID.randomUUID().toString().substring(0, 8));
+        JobOptions options = new JobOptions(mqtt, InfluxOptions.of(TestServices.INFLUX_URL, database), 1, 2_000, 500);
+        SimulatedDevice device = ExerciseSimulator.simulate(new SessionScript("athlete-s", "back-1", Placement.BACK, 50, 10,
+                5_000, List.of(SetScript.of(Exercise.SQUAT, 6, "1-0-3-0", 10_000))), System.currentTimeMillis(), 2);
+        assertEquals(List.of("squat"), device.selections().stream().map(s -> s.exercise()).toList());
+
+        try (RunningJob job = RunningJob.start(options, "end-to-end IT, selection")) {
+            try (SessionPublisher publisher = new SessionPublisher(mqtt.endpoint(), "e2e-sim-" + UUID.randomUUID(),
+                    PayloadFormat.BINARY, 20)) {
+                publisher.publish(List.of(device), sent -> { });
+            }
+            TestServices.awaitRepCount(database, 6, 60_000);
+        }
+
+        List<Map<String, Object>> rows = TestServices.query(database, "SELECT * FROM rep");
+        assertEquals(6, rows.size(), "reps: " + rows);
+        for (int i = 0; i < rows.size(); i++) {
+            RepTruth truth = device.reps().get(i);
+            assertEquals("squat", rows.get(i).get("exercise"), "rep " + (i + 1) + "'s exercise");
+            assertClose(truth.concentricMs(), rows.get(i).get("concentric_ms"), "rep " + (i + 1) + " concentric");
+            assertClose(truth.eccentricMs(), rows.get(i).get("eccentric_ms"), "rep " + (i + 1) + " eccentric");
+        }
+    }
+
     private static void assertClose(long expectedMs, Object actual, String what) {
         double actualMs = ((Number) actual).doubleValue();
         assertTrue(Math.abs(actualMs - expectedMs) <= PHASE_TOLERANCE_MS,

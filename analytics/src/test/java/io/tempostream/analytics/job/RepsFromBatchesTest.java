@@ -3,19 +3,26 @@ package io.tempostream.analytics.job;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tempostream.analytics.detect.ExerciseHint;
 import io.tempostream.analytics.detect.Rep;
+import io.tempostream.analytics.detect.RepDetectors;
+import io.tempostream.ingest.ExerciseSelection;
 import io.tempostream.ingest.ImuBatch;
 import io.tempostream.ingest.Placement;
 import io.tempostream.simulator.Exercise;
 import io.tempostream.simulator.ExerciseSimulator;
 import io.tempostream.simulator.SessionScript;
 import io.tempostream.simulator.SetScript;
+import io.tempostream.simulator.SimulatedDevice;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
-import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
-import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.api.operators.co.KeyedCoProcessOperator;
+import org.apache.flink.streaming.api.watermark.Watermark;
+import org.apache.flink.streaming.runtime.watermarkstatus.WatermarkStatus;
+import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.Test;
 
 class RepsFromBatchesTest {
@@ -34,9 +41,20 @@ class RepsFromBatchesTest {
         return new ImuBatch(athlete, "wrist", Placement.WRIST, 0, t, zero, zero, one, zero, zero, zero);
     }
 
-    private static KeyedOneInputStreamOperatorTestHarness<String, ImuBatch, Rep> harness() throws Exception {
-        return new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(new RepsFromBatches()), b -> b.athleteId() + "/" + b.deviceId(), Types.STRING);
+    /** The rep operator with its two inputs, batches and selections, keyed as in the job. */
+    private static KeyedTwoInputStreamOperatorTestHarness<String, ImuBatch, ExerciseSelection, Rep> harness() throws Exception {
+        return new KeyedTwoInputStreamOperatorTestHarness<>(new KeyedCoProcessOperator<>(new RepsFromBatches()),
+                b -> b.athleteId() + "/" + b.deviceId(), s -> s.athleteId() + "/" + s.deviceId(), Types.STRING);
+    }
+
+    /**
+     * Opens {@code run} with the selections' input idle, as the job's is between selections: it
+     * must not hold the watermark back.
+     */
+    private static void open(KeyedTwoInputStreamOperatorTestHarness<String, ImuBatch, ExerciseSelection, Rep> run)
+            throws Exception {
+        run.open();
+        run.processWatermarkStatus2(WatermarkStatus.IDLE);
     }
 
     /**
@@ -45,7 +63,7 @@ class RepsFromBatchesTest {
      */
     private static List<Rep> uninterrupted(List<ImuBatch> batches) throws Exception {
         try (var run = harness()) {
-            run.open();
+            open(run);
             long end = feed(run, batches, 0);
             run.setProcessingTime(end + RepsFromBatches.QUIET_INPUT_CLOSE_AFTER_MS + 10_000);
             return run.extractOutputValues();
@@ -53,14 +71,14 @@ class RepsFromBatchesTest {
     }
 
     /** Feeds batches as they would arrive live, from processing time {@code atMs}; returns the time after. */
-    private static long feed(KeyedOneInputStreamOperatorTestHarness<String, ImuBatch, Rep> harness, List<ImuBatch> batches,
+    private static long feed(KeyedTwoInputStreamOperatorTestHarness<String, ImuBatch, ExerciseSelection, Rep> harness, List<ImuBatch> batches,
             long atMs) throws Exception {
         long now = atMs;
         for (ImuBatch batch : batches) {
             now += batch.lastTimestampMs() - batch.firstTimestampMs() + 10;
             harness.setProcessingTime(now);
-            harness.processElement(batch, batch.lastTimestampMs());
-            harness.processWatermark(batch.lastTimestampMs() - 500);
+            harness.processElement1(batch, batch.lastTimestampMs());
+            harness.processWatermark1(new Watermark(batch.lastTimestampMs() - 500));
         }
         return now;
     }
@@ -83,14 +101,14 @@ class RepsFromBatchesTest {
         OperatorSubtaskState checkpoint;
         long killedAt;
         try (var run = harness()) {
-            run.open();
+            open(run);
             killedAt = feed(run, before, 0);
             checkpoint = run.snapshot(1, killedAt);
             restored.addAll(run.extractOutputValues());
         }
         try (var run = harness()) {
             run.initializeState(checkpoint);
-            run.open();
+            open(run);
             run.setProcessingTime(killedAt + 60_000); // restarted a minute later: overdue timers fire now
             long end = feed(run, after, killedAt + 60_000);
             run.setProcessingTime(end + RepsFromBatches.QUIET_INPUT_CLOSE_AFTER_MS + 10_000);
@@ -113,7 +131,7 @@ class RepsFromBatchesTest {
                 List.of(SetScript.of(Exercise.DUMBBELL_ROW, 8, "2-1-2-0", 10_000))), T0, 5).batches();
         List<Rep> clean = uninterrupted(batches);
         try (var run = harness()) {
-            run.open();
+            open(run);
             int half = batches.size() / 2 + 3; // mid-rep, not between reps
             long paused = feed(run, batches.subList(0, half), 0);
             for (long t = paused; t <= paused + 30_000; t += 1_000) {
@@ -135,9 +153,8 @@ class RepsFromBatchesTest {
         var device = ExerciseSimulator.simulate(new SessionScript("a", "back", Placement.BACK, 50, 10, 5_000,
                 List.of(SetScript.of(Exercise.SCAPULAR_SQUEEZE, 3, "1-8-1-2", 10_000))), T0, 1);
         List<HoldProgress> progress = new ArrayList<>();
-        try (var run = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(new RepsFromBatches()),
-                (ImuBatch b) -> b.athleteId() + "/" + b.deviceId(), Types.STRING)) {
-            run.open();
+        try (var run = harness()) {
+            open(run);
             feed(run, device.batches(), 0);
             run.getSideOutput(RepsFromBatches.HOLDING).forEach(r -> progress.add(r.getValue()));
         }
@@ -175,7 +192,7 @@ class RepsFromBatchesTest {
     void batchesInSequenceGiveRepsWithoutWaitingForTheWatermark() throws Exception {
         List<ImuBatch> batches = backRows();
         try (var run = harness()) {
-            run.open();
+            open(run);
             int[] seen = {0, 0};
             feedLive(run, batches, 200, (batch, now) -> {
                 List<Rep> reps = run.extractOutputValues();
@@ -214,7 +231,7 @@ class RepsFromBatchesTest {
     void aDeviceSendingInSequenceKeepsOneTimerOfEachKind() throws Exception {
         List<ImuBatch> batches = backRows();
         try (var run = harness()) {
-            run.open();
+            open(run);
             int[] most = {0, 0}; // event-time, processing-time timers pending at once
             feedLive(run, batches, 100, (batch, now) -> {
                 if (now > 1_000) { // after the first batch, which waited for the watermark
@@ -242,6 +259,104 @@ class RepsFromBatchesTest {
         assertEquals(reps, repsWithTheJobsWatermark(swapped, 200));
     }
 
+    /** A back squat set at 1-0-3-0 (1 s up, 3 s down): the sensor alone cannot tell which way is down. */
+    private static SimulatedDevice backSquats() {
+        return ExerciseSimulator.simulate(new SessionScript("a", "back", Placement.BACK, 50, 10, 5_000,
+                List.of(SetScript.of(Exercise.SQUAT, 8, "1-0-3-0", 10_000))), T0, 2);
+    }
+
+    /**
+     * Feeds {@code device} live, sending each of {@code selections} just before the first batch
+     * that reaches its time, as the app and the simulator's publisher do; then the end of input.
+     */
+    private static List<Rep> repsWithSelections(SimulatedDevice device, List<ExerciseSelection> selections)
+            throws Exception {
+        try (var run = harness()) {
+            open(run);
+            List<ExerciseSelection> toSend = new ArrayList<>(selections);
+            feedLive(run, device.batches(), 100, (batch, now) -> { }, batch -> {
+                while (!toSend.isEmpty() && toSend.get(0).fromMs() <= batch.lastTimestampMs()) {
+                    run.processElement2(toSend.remove(0), batch.lastTimestampMs());
+                }
+            });
+            run.processWatermark1(new Watermark(Long.MAX_VALUE));
+            return run.extractOutputValues();
+        }
+    }
+
+    /** Mean absolute error of the reps' concentric and eccentric against the truth (ms). */
+    private static double movingPhaseErrorMs(List<Rep> reps, SimulatedDevice device) {
+        assertEquals(device.reps().size(), reps.size(), "reps: " + reps);
+        double sum = 0;
+        for (int i = 0; i < reps.size(); i++) {
+            sum += Math.abs(reps.get(i).concentricMs() - device.reps().get(i).concentricMs())
+                    + Math.abs(reps.get(i).eccentricMs() - device.reps().get(i).eccentricMs());
+        }
+        return sum / (2 * reps.size());
+    }
+
+    /**
+     * Issue 18, item 5: the athlete's selection on the exercise topic steers the live detector as
+     * {@code analyze --exercise} does. A squat starts with the eccentric; without the selection the
+     * back sensor reads each rep concentric first, the 3 s descent as the concentric. Selected 4 s
+     * before the set, the job's reps are those of the hinted offline analysis, phases in place.
+     */
+    @Test
+    void theSelectedExerciseSteersTheDetectorAsAnalyzeDoes() throws Exception {
+        SimulatedDevice device = backSquats();
+        assertEquals(1, device.selections().size());
+        assertEquals("squat", device.selections().get(0).exercise());
+
+        List<Rep> selected = repsWithSelections(device, device.selections());
+        List<Rep> unselected = repsWithSelections(device, List.of());
+
+        List<Rep> analysed = RepDetectors.forPlacement(Placement.BACK, Optional.of(ExerciseHint.SQUAT), "a", "back")
+                .detectAll(device.toRecording());
+        assertEquals(analysed, selected, "the job's reps with the selection against analyze --exercise squat");
+        assertTrue(movingPhaseErrorMs(selected, device) < 150,
+                "with the selection, phase error " + movingPhaseErrorMs(selected, device) + " ms");
+        assertTrue(movingPhaseErrorMs(unselected, device) > 1_000,
+                "without it the descent is read as the concentric: " + movingPhaseErrorMs(unselected, device) + " ms");
+    }
+
+    /**
+     * The app may say what comes before the sensor has sent anything: the selection waits for the
+     * device's first batch. A name the engine does not know (a curl) narrows nothing.
+     */
+    @Test
+    void aSelectionBeforeTheDevicesFirstBatchIsKeptAndAnUnknownOneNarrowsNothing() throws Exception {
+        SimulatedDevice device = backSquats();
+        ExerciseSelection squat = device.selections().get(0);
+        ExerciseSelection early = new ExerciseSelection("a", "back", T0 - 60_000, "squat");
+        ExerciseSelection curl = new ExerciseSelection("a", "back", squat.fromMs(), "curl");
+        List<Rep> selectedAtTheSet = repsWithSelections(device, device.selections());
+
+        try (var run = harness()) {
+            open(run);
+            run.processElement2(early, early.fromMs());
+            feedLive(run, device.batches(), 100, (batch, now) -> { });
+            run.processWatermark1(new Watermark(Long.MAX_VALUE));
+            assertEquals(selectedAtTheSet, run.extractOutputValues(), "selected a minute before the first batch");
+        }
+        assertEquals(repsWithSelections(device, List.of()), repsWithSelections(device, List.of(curl)),
+                "an exercise the engine does not know");
+    }
+
+    /** Selections for a device that never sends a batch are dropped after a day, like a silent device's state. */
+    @Test
+    void selectionsOfADeviceNeverHeardFromLeaveNoStateAfterADay() throws Exception {
+        try (var run = harness()) {
+            open(run);
+            run.setProcessingTime(0);
+            for (int i = 0; i < 10; i++) {
+                run.processElement2(new ExerciseSelection("a", "ghost", T0 + i, "squat"), T0 + i);
+            }
+            assertTrue(run.numKeyedStateEntries() > 0, "kept while the device may still come");
+            run.setProcessingTime(RepsFromBatches.DEVICE_STATE_TTL.toMillis() + 1);
+            assertEquals(0, run.numKeyedStateEntries(), "state left a day later");
+        }
+    }
+
     /**
      * A broker's redeliveries (QoS 1): batches sent again at once, and sent again while they wait
      * to be put back in order after a swap, are used once and counted as duplicates.
@@ -266,10 +381,10 @@ class RepsFromBatchesTest {
             }
         }
         try (var run = harness()) {
-            run.open();
+            open(run);
             feedWithTheJobsWatermark(run, sent, 200);
             assertEquals(repsWithTheJobsWatermark(inOrder, 200), run.extractOutputValues());
-            RepsFromBatches operator = (RepsFromBatches) ((KeyedProcessOperator<?, ?, ?>) run.getOperator()).getUserFunction();
+            RepsFromBatches operator = (RepsFromBatches) ((KeyedCoProcessOperator<?, ?, ?, ?>) run.getOperator()).getUserFunction();
             assertEquals(redelivered, operator.duplicateBatches(), "batches counted as duplicates");
         }
     }
@@ -277,17 +392,17 @@ class RepsFromBatchesTest {
     /** The reps of {@link #feedWithTheJobsWatermark} on a fresh operator. */
     private static List<Rep> repsWithTheJobsWatermark(List<ImuBatch> batches, long everyMs) throws Exception {
         try (var run = harness()) {
-            run.open();
+            open(run);
             feedWithTheJobsWatermark(run, batches, everyMs);
             return run.extractOutputValues();
         }
     }
 
     /** {@link #feedLive}, then the end of the input. */
-    private static void feedWithTheJobsWatermark(KeyedOneInputStreamOperatorTestHarness<String, ImuBatch, Rep> run,
+    private static void feedWithTheJobsWatermark(KeyedTwoInputStreamOperatorTestHarness<String, ImuBatch, ExerciseSelection, Rep> run,
             List<ImuBatch> batches, long everyMs) throws Exception {
         feedLive(run, batches, everyMs, (batch, now) -> { });
-        run.processWatermark(Long.MAX_VALUE);
+        run.processWatermark1(new Watermark(Long.MAX_VALUE));
     }
 
     /** What a test looks at once a batch is in and the watermark has followed it. */
@@ -299,16 +414,27 @@ class RepsFromBatchesTest {
      * Feeds batches one every {@code everyMs} of processing time, each followed by the job's
      * watermark (newest sample − 500 ms; it never goes back).
      */
-    private static void feedLive(KeyedOneInputStreamOperatorTestHarness<String, ImuBatch, Rep> run, List<ImuBatch> batches,
+    private static void feedLive(KeyedTwoInputStreamOperatorTestHarness<String, ImuBatch, ExerciseSelection, Rep> run, List<ImuBatch> batches,
             long everyMs, AfterBatch after) throws Exception {
+        feedLive(run, batches, everyMs, after, batch -> { });
+    }
+
+    /** What a test sends before a batch (a selection). */
+    private interface BeforeBatch {
+        void send(ImuBatch batch) throws Exception;
+    }
+
+    private static void feedLive(KeyedTwoInputStreamOperatorTestHarness<String, ImuBatch, ExerciseSelection, Rep> run, List<ImuBatch> batches,
+            long everyMs, AfterBatch after, BeforeBatch before) throws Exception {
         long now = 0;
         long watermark = Long.MIN_VALUE;
         for (ImuBatch batch : batches) {
             now += everyMs;
             run.setProcessingTime(now);
-            run.processElement(batch, batch.lastTimestampMs());
+            before.send(batch);
+            run.processElement1(batch, batch.lastTimestampMs());
             watermark = Math.max(watermark, batch.lastTimestampMs() - 500);
-            run.processWatermark(watermark);
+            run.processWatermark1(new Watermark(watermark));
             after.check(batch, now);
         }
     }
@@ -345,13 +471,12 @@ class RepsFromBatchesTest {
 
     @Test
     void aDeviceSilentForADayLeavesNoState() throws Exception {
-        try (KeyedOneInputStreamOperatorTestHarness<String, ImuBatch, Rep> harness = new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(new RepsFromBatches()), b -> b.athleteId() + "/" + b.deviceId(), Types.STRING)) {
-            harness.open();
+        try (var harness = harness()) {
+            open(harness);
             harness.setProcessingTime(0);
             harness.setStateTtlProcessingTime(0);
-            harness.processElement(still("gone", T0), T0 + 90);
-            harness.processWatermark(T0 + 100);
+            harness.processElement1(still("gone", T0), T0 + 90);
+            harness.processWatermark1(new Watermark(T0 + 100));
             int withTheDevice = harness.numKeyedStateEntries();
             assertTrue(withTheDevice > 0, "the device has state while it is active");
 
@@ -359,9 +484,9 @@ class RepsFromBatchesTest {
             harness.setProcessingTime(RepsFromBatches.DEVICE_STATE_TTL.toMillis() + 60_000);
             harness.setStateTtlProcessingTime(RepsFromBatches.DEVICE_STATE_TTL.toMillis() + 60_000);
             for (int i = 0; i < 20; i++) {
-                harness.processElement(still("active", T0 + 100_000 + 100L * i), T0 + 100_090 + 100L * i);
+                harness.processElement1(still("active", T0 + 100_000 + 100L * i), T0 + 100_090 + 100L * i);
             }
-            harness.processWatermark(T0 + 110_000);
+            harness.processWatermark1(new Watermark(T0 + 110_000));
 
             assertEquals(withTheDevice, harness.numKeyedStateEntries(),
                     "only the active device's entries remain (as many as the gone one had)");
