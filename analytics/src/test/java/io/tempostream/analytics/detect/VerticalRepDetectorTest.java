@@ -292,4 +292,23 @@ class VerticalRepDetectorTest {
         double meanError = error / (4.0 * matched);
         assertTrue(meanError < 250, "phase mean absolute error " + meanError + " ms");
     }
+
+    /**
+     * A set's last rep is reported once no turn came for 1.5 periods. When its far end shows late
+     * (a sagging top hold, a slow finish), the last period measures 8.8–9 s and that wait outlasts
+     * a set gap: the quiet history was trimmed first and the rep was lost. These speed-curve sets
+     * (3-1-3-0 with human variability, followed by 90 s of rest) each lost their eighth rep before.
+     */
+    @ParameterizedTest(name = "{0} at {1} Hz, seed {2}")
+    @CsvSource({"MINIMUM_JERK, 100, 131", "TRAPEZOID, 100, 131", "FAST_START, 50, 81", "SLOW_START, 50, 112",
+        "SLOW_START, 100, 286"})
+    void aSlowSetsLastRepIsReportedThoughItsWaitOutlastsASetGap(String curve, double rateHz, long seed) {
+        SetScript set = SetScript.of(Exercise.DUMBBELL_ROW, 8, "3-1-3-0", 90_000)
+                .moving(io.tempostream.simulator.SpeedCurve.valueOf(curve), true);
+        SimulatedDevice device = ExerciseSimulator.simulate(new SessionScript("a", "w", Placement.WRIST, rateHz, 10, 5_000,
+                List.of(set)), T0, seed);
+        List<Rep> found = new WristRepDetector("a", "w").detectAll(device.toRecording());
+        assertEquals(8, found.size(), "reps " + found);
+        assertEquals(device.reps().get(7).startMs(), found.get(7).startMs(), 600, "the last rep is the set's last");
+    }
 }
