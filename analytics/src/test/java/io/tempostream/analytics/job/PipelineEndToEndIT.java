@@ -49,14 +49,12 @@ class PipelineEndToEndIT {
     @Test
     void threeAthletesTwoSetsOfEightRowsReachInfluxWithTheirTempo() throws Exception {
         WorkoutOptions workout = new WorkoutOptions(3, 2, 8, TempoPrescription.parse("3-1-2-0.5"), 70, 20_000, 100, 10, 7);
-        MqttSourceOptions mqtt = MqttSourceOptions.defaults(MqttEndpoint.of(TestServices.MQTT_URL),
-                ImuTopic.ALL_DEVICES_FILTER, "e2e-" + UUID.randomUUID().toString().substring(0, 8));
-        JobOptions options = new JobOptions(mqtt, InfluxOptions.of(TestServices.INFLUX_URL, database), 1, 2_000, 500);
+        JobOptions options = jobOptions(ImuTopic.ALL_DEVICES_FILTER);
 
         List<SimulatedDevice> devices;
         try (RunningJob job = RunningJob.start(options, "end-to-end IT")) {
             devices = workout.simulate(System.currentTimeMillis());
-            try (SessionPublisher publisher = new SessionPublisher(mqtt.endpoint(), "e2e-sim-" + UUID.randomUUID(),
+            try (SessionPublisher publisher = new SessionPublisher(options.mqtt().endpoint(), "e2e-sim-" + UUID.randomUUID(),
                     PayloadFormat.BINARY, 10)) {
                 publisher.publish(devices, sent -> { });
             }
@@ -87,15 +85,13 @@ class PipelineEndToEndIT {
      */
     @Test
     void squeezesFromAnUpperBackSensorReachInfluxAsHolds() throws Exception {
-        MqttSourceOptions mqtt = MqttSourceOptions.defaults(MqttEndpoint.of(TestServices.MQTT_URL),
-                ImuTopic.ALL_DEVICES_FILTER, "e2e-" + UUID.randomUUID().toString().substring(0, 8));
-        JobOptions options = new JobOptions(mqtt, InfluxOptions.of(TestServices.INFLUX_URL, database), 1, 2_000, 500);
+        JobOptions options = jobOptions(ImuTopic.ALL_DEVICES_FILTER);
         SimulatedDevice device = ExerciseSimulator.simulate(new SessionScript("athlete-b", "back-1", Placement.BACK, 50, 10,
                 5_000, List.of(SetScript.of(Exercise.DUMBBELL_ROW, 6, "2-1-2-0", 30_000),
                         SetScript.of(Exercise.SCAPULAR_SQUEEZE, 4, "1-8-1-2", 10_000))), System.currentTimeMillis(), 3);
 
         try (RunningJob job = RunningJob.start(options, "end-to-end IT, holds")) {
-            try (SessionPublisher publisher = new SessionPublisher(mqtt.endpoint(), "e2e-sim-" + UUID.randomUUID(),
+            try (SessionPublisher publisher = new SessionPublisher(options.mqtt().endpoint(), "e2e-sim-" + UUID.randomUUID(),
                     PayloadFormat.BINARY, 20)) {
                 publisher.publish(List.of(device), sent -> { });
             }
@@ -126,15 +122,13 @@ class PipelineEndToEndIT {
      */
     @Test
     void theExerciseSelectedOnTheTopicSteersTheDetector() throws Exception {
-        MqttSourceOptions mqtt = MqttSourceOptions.defaults(MqttEndpoint.of(TestServices.MQTT_URL),
-                ImuTopic.ALL_DEVICE_MESSAGES_FILTER, "e2e-" + UUID.randomUUID().toString().substring(0, 8));
-        JobOptions options = new JobOptions(mqtt, InfluxOptions.of(TestServices.INFLUX_URL, database), 1, 2_000, 500);
+        JobOptions options = jobOptions(ImuTopic.ALL_DEVICE_MESSAGES_FILTER);
         SimulatedDevice device = ExerciseSimulator.simulate(new SessionScript("athlete-s", "back-1", Placement.BACK, 50, 10,
                 5_000, List.of(SetScript.of(Exercise.SQUAT, 6, "1-0-3-0", 10_000))), System.currentTimeMillis(), 2);
         assertEquals(List.of("squat"), device.selections().stream().map(s -> s.exercise()).toList());
 
         try (RunningJob job = RunningJob.start(options, "end-to-end IT, selection")) {
-            try (SessionPublisher publisher = new SessionPublisher(mqtt.endpoint(), "e2e-sim-" + UUID.randomUUID(),
+            try (SessionPublisher publisher = new SessionPublisher(options.mqtt().endpoint(), "e2e-sim-" + UUID.randomUUID(),
                     PayloadFormat.BINARY, 20)) {
                 publisher.publish(List.of(device), sent -> { });
             }
@@ -149,6 +143,13 @@ class PipelineEndToEndIT {
             assertClose(truth.concentricMs(), rows.get(i).get("concentric_ms"), "rep " + (i + 1) + " concentric");
             assertClose(truth.eccentricMs(), rows.get(i).get("eccentric_ms"), "rep " + (i + 1) + " eccentric");
         }
+    }
+
+    /** The job on the test broker with a client id of its own, writing to this test's database. */
+    private JobOptions jobOptions(String topicFilter) {
+        MqttSourceOptions mqtt = MqttSourceOptions.defaults(MqttEndpoint.of(TestServices.MQTT_URL), topicFilter,
+                "e2e-" + UUID.randomUUID().toString().substring(0, 8));
+        return new JobOptions(mqtt, InfluxOptions.of(TestServices.INFLUX_URL, database), 1, 2_000, 500);
     }
 
     private static void assertClose(long expectedMs, Object actual, String what) {
