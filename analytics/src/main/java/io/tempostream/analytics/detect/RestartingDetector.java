@@ -17,6 +17,8 @@ final class RestartingDetector implements RepDetector {
     private final Placement placement;
     /** The exercise the athlete does now, as far as they said (null: not said, or not one the engine knows). */
     private ExerciseHint hint;
+    /** From when that holds (sensor ms): a selection of an earlier time, heard later, is older news. */
+    private long hintFromMs = Long.MIN_VALUE;
     private final SelectionsAhead selectionsAhead = new SelectionsAhead();
     private final String athleteId;
     private final String deviceId;
@@ -39,17 +41,21 @@ final class RestartingDetector implements RepDetector {
     /**
      * From {@code fromMs} on (sensor time) the athlete does {@code hint}'s exercise, until the next
      * selection: it applies from the first sample at or after that time, or from the next sample
-     * if the samples are past it already (a selection heard late does not rewrite reps).
+     * if the samples are past it already (a selection heard late does not rewrite reps). One made
+     * before the selection that holds now, heard after it, changes nothing.
      */
     @Override
     public void select(long fromMs, ExerciseHint hint) {
-        selectionsAhead.add(fromMs, hint);
+        if (fromMs >= hintFromMs) {
+            selectionsAhead.add(fromMs, hint);
+        }
     }
 
     @Override
     public void accept(long tMs, double axG, double ayG, double azG, double gxDps, double gyDps, double gzDps,
             Consumer<Rep> out) {
         if (selectionsAhead.dueBy(tMs)) {
+            hintFromMs = selectionsAhead.latestDueFromMs(tMs);
             hint = selectionsAhead.takeDue(tMs);
             engine.follow(hint);
         }

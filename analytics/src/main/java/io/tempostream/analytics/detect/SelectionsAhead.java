@@ -45,6 +45,15 @@ final class SelectionsAhead {
         return fromMs.length > 0 && fromMs[0] <= tMs;
     }
 
+    /** The time of the latest selection due by {@code tMs}; call only when {@link #dueBy}. */
+    long latestDueFromMs(long tMs) {
+        int due = 0;
+        while (due < fromMs.length && fromMs[due] <= tMs) {
+            due++;
+        }
+        return fromMs[due - 1];
+    }
+
     /** Takes the selections due by {@code tMs} and returns the latest of them; call only when {@link #dueBy}. */
     ExerciseHint takeDue(long tMs) {
         int due = 0;

@@ -94,6 +94,37 @@ class ExerciseSelectionTest {
         assertEquals(6, timedRight(reps, device, 2), "squats timed right");
     }
 
+    /**
+     * Selections can arrive out of order (a redelivery, a phone that was offline): one made before
+     * the selection that holds, heard after it, changes nothing; the same moment again corrects it.
+     */
+    @Test
+    void anOlderSelectionHeardLateChangesNothing() {
+        SimulatedDevice device = twoSetsOfSquats();
+        var recording = device.toRecording();
+        ExerciseSelection squat = secondSetsSelection(device);
+        RepDetector detector = RepDetectors.forPlacement(Placement.BACK, "a", "back");
+        detector.select(squat);
+        List<Rep> reps = new java.util.ArrayList<>();
+        boolean late = false;
+        for (int i = 0; i < recording.size(); i++) {
+            long t = recording.timestampsMs()[i];
+            if (!late && t >= squat.fromMs() + 1_000) {
+                detector.select(new ExerciseSelection("a", "back", squat.fromMs() - 1_000, "dumbbell-row"));
+                late = true;
+            }
+            detector.accept(t, recording.ax()[i], recording.ay()[i], recording.az()[i], recording.gx()[i],
+                    recording.gy()[i], recording.gz()[i], reps::add);
+        }
+        detector.advanceTo(recording.timestampsMs()[recording.size() - 1] + RepDetector.CLOSE_AT_END_MS, reps::add);
+        assertEquals(6, timedRight(reps, device, 2), "squats still timed as squats");
+
+        RepDetector corrected = RepDetectors.forPlacement(Placement.BACK, "a", "back");
+        corrected.select(squat);
+        corrected.select(new ExerciseSelection("a", "back", squat.fromMs(), "dumbbell-row"));
+        assertEquals(0, timedRight(corrected.detectAll(recording), device, 2), "corrected to rows: read concentric first");
+    }
+
     @Test
     void selectionsAheadKeepTimeOrderTheLatestDueAndABound() {
         SelectionsAhead ahead = new SelectionsAhead();
@@ -103,6 +134,7 @@ class ExerciseSelectionTest {
         ahead.add(100, ExerciseHint.FACE_PULL); // the same moment again: a correction
         assertFalse(ahead.dueBy(99));
         assertTrue(ahead.dueBy(250));
+        assertEquals(200, ahead.latestDueFromMs(250));
         assertNull(ahead.takeDue(250), "the latest due is the unknown exercise at 200");
         assertEquals(1, ahead.size());
         assertEquals(ExerciseHint.SQUAT, ahead.takeDue(300));
