@@ -23,15 +23,4 @@ public final class RepDetectors {
             String deviceId) {
         return new RestartingDetector(placement, hint.orElse(null), athleteId, deviceId);
     }
-
-    /** The engine itself, for one session of a device ({@link RestartingDetector} starts a new one per session). */
-    static ExerciseEngine engine(Placement placement, ExerciseHint hint, String athleteId, String deviceId) {
-        Optional<ExerciseHint> h = Optional.ofNullable(hint);
-        if (placement == Placement.BACK) {
-            return new RotationRepDetector(athleteId, deviceId, RotationThresholds.BACK,
-                    h.map(ExerciseHint::concentricFirst).orElse(true));
-        }
-        return h.map(x -> new WristRepDetector(athleteId, deviceId, x.wristSignal(), x.farEndDirection()))
-                .orElseGet(() -> new WristRepDetector(athleteId, deviceId));
-    }
 }

@@ -35,7 +35,7 @@ final class RestartingDetector implements RepDetector {
         this.hint = hint;
         this.athleteId = athleteId;
         this.deviceId = deviceId;
-        this.engine = RepDetectors.engine(placement, hint, athleteId, deviceId);
+        this.engine = engine(placement, hint, athleteId, deviceId);
     }
 
     /**
@@ -51,6 +51,19 @@ final class RestartingDetector implements RepDetector {
         }
     }
 
+    /**
+     * The engine for one session of a device: a back sensor follows rotation (scapular retraction,
+     * torso lean); a wrist sensor both bar travel and forearm rotation ({@link WristRepDetector}).
+     */
+    private static ExerciseEngine engine(Placement placement, ExerciseHint hint, String athleteId, String deviceId) {
+        if (placement == Placement.BACK) {
+            return new RotationRepDetector(athleteId, deviceId, RotationThresholds.BACK,
+                    hint == null || hint.concentricFirst());
+        }
+        return hint == null ? new WristRepDetector(athleteId, deviceId)
+                : new WristRepDetector(athleteId, deviceId, hint.wristSignal(), hint.farEndDirection());
+    }
+
     @Override
     public void accept(long tMs, double axG, double ayG, double azG, double gxDps, double gyDps, double gzDps,
             Consumer<Rep> out) {
@@ -63,7 +76,7 @@ final class RestartingDetector implements RepDetector {
         long last = engine.lastSampleMs();
         if (last != Long.MIN_VALUE && tMs - last > RESTART_AFTER_SILENCE_MS) {
             engine.advanceTo(last + RESTART_AFTER_SILENCE_MS, renumbered); // what the last session left open
-            engine = RepDetectors.engine(placement, hint, athleteId, deviceId);
+            engine = engine(placement, hint, athleteId, deviceId);
             setsBefore = lastSet;
         }
         engine.accept(tMs, axG, ayG, azG, gxDps, gyDps, gzDps, renumbered);
