@@ -59,11 +59,11 @@ final class RepAssembler {
     private transient Movement offeredFor;
 
     private final double minRomDeg;
-    private boolean concentricFirst;
+    /** Reps start with the concentric unless the exercise starts with the eccentric ({@link #concentricFirst(boolean)}). */
+    private boolean concentricFirst = true;
 
-    RepAssembler(String athleteId, String deviceId, double minRomDeg, boolean concentricFirst) {
+    RepAssembler(String athleteId, String deviceId, double minRomDeg) {
         this.minRomDeg = minRomDeg;
-        this.concentricFirst = concentricFirst;
         this.athleteId = athleteId;
         this.deviceId = deviceId;
     }

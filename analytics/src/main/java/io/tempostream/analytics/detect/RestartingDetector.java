@@ -56,12 +56,13 @@ final class RestartingDetector implements RepDetector {
      * torso lean); a wrist sensor both bar travel and forearm rotation ({@link WristRepDetector}).
      */
     private static ExerciseEngine engine(Placement placement, ExerciseHint hint, String athleteId, String deviceId) {
-        if (placement == Placement.BACK) {
-            return new RotationRepDetector(athleteId, deviceId, RotationThresholds.BACK,
-                    hint == null || hint.concentricFirst());
+        ExerciseEngine engine = placement == Placement.BACK
+                ? new RotationRepDetector(athleteId, deviceId, RotationThresholds.BACK)
+                : new WristRepDetector(athleteId, deviceId);
+        if (hint != null) {
+            engine.follow(hint);
         }
-        return hint == null ? new WristRepDetector(athleteId, deviceId)
-                : new WristRepDetector(athleteId, deviceId, hint.wristSignal(), hint.farEndDirection());
+        return engine;
     }
 
     @Override

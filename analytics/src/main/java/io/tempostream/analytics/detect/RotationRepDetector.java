@@ -19,14 +19,10 @@ public final class RotationRepDetector implements ExerciseEngine {
         this(athleteId, deviceId, RotationThresholds.WRIST);
     }
 
+    /** Reps start with the concentric until told otherwise ({@link #follow}: squat, bench). */
     public RotationRepDetector(String athleteId, String deviceId, RotationThresholds thresholds) {
-        this(athleteId, deviceId, thresholds, true);
-    }
-
-    /** @param concentricFirst false for lifts that start with the eccentric (squat, bench) */
-    public RotationRepDetector(String athleteId, String deviceId, RotationThresholds thresholds, boolean concentricFirst) {
         this.segmenter = new MovementSegmenter(thresholds.onSpeedDps(), thresholds.minRomDeg());
-        this.assembler = new RepAssembler(athleteId, deviceId, thresholds.minRomDeg(), concentricFirst);
+        this.assembler = new RepAssembler(athleteId, deviceId, thresholds.minRomDeg());
     }
 
     /** Which phase comes first is all an exercise changes here: the movements are the same. */

@@ -47,23 +47,25 @@ final class SelectionsAhead {
 
     /** The time of the latest selection due by {@code tMs}; call only when {@link #dueBy}. */
     long latestDueFromMs(long tMs) {
-        int due = 0;
-        while (due < fromMs.length && fromMs[due] <= tMs) {
-            due++;
-        }
-        return fromMs[due - 1];
+        return fromMs[due(tMs) - 1];
     }
 
     /** Takes the selections due by {@code tMs} and returns the latest of them; call only when {@link #dueBy}. */
     ExerciseHint takeDue(long tMs) {
-        int due = 0;
-        while (due < fromMs.length && fromMs[due] <= tMs) {
-            due++;
-        }
+        int due = due(tMs);
         ExerciseHint latest = hints[due - 1];
         fromMs = Arrays.copyOfRange(fromMs, due, fromMs.length);
         hints = Arrays.copyOfRange(hints, due, hints.length);
         return latest;
+    }
+
+    /** How many selections hold from {@code tMs} or before (they are in time order). */
+    private int due(long tMs) {
+        int due = 0;
+        while (due < fromMs.length && fromMs[due] <= tMs) {
+            due++;
+        }
+        return due;
     }
 
     int size() {

@@ -43,19 +43,11 @@ public final class WristRepDetector implements ExerciseEngine {
     private transient Consumer<Rep> fromRotation;
     private transient Consumer<Rep> fromVertical;
 
+    /** Watching both signals until told which one the athlete's exercise moves ({@link #follow}). */
     public WristRepDetector(String athleteId, String deviceId) {
-        this(athleteId, deviceId, ExerciseHint.WristSignal.EITHER, 0);
-    }
-
-    /**
-     * @param signal with an exercise hint, the one detector that exercise moves (the other owns
-     *     no set); the rules that keep rest and fidgeting out apply either way
-     * @param farEndDirection for travel, which end a rep turns at (+1 top, −1 bottom, 0 unknown)
-     */
-    WristRepDetector(String athleteId, String deviceId, ExerciseHint.WristSignal signal, int farEndDirection) {
-        this.rotation = new RotationRepDetector(athleteId, deviceId, RotationThresholds.WRIST, farEndDirection >= 0);
-        this.vertical = new VerticalRepDetector(athleteId, deviceId, farEndDirection);
-        this.signal = signal;
+        this.rotation = new RotationRepDetector(athleteId, deviceId, RotationThresholds.WRIST);
+        this.vertical = new VerticalRepDetector(athleteId, deviceId);
+        this.signal = ExerciseHint.WristSignal.EITHER;
     }
 
     /**
