@@ -1,5 +1,6 @@
 package io.tempostream.analytics.bench;
 
+import io.tempostream.analytics.detect.Rep;
 import io.tempostream.analytics.detect.RepDetector;
 import io.tempostream.analytics.detect.RotationRepDetector;
 import io.tempostream.analytics.detect.VerticalRepDetector;
@@ -12,6 +13,7 @@ import io.tempostream.simulator.SetPlan;
 import io.tempostream.simulator.SimulatedDevice;
 import io.tempostream.simulator.WristRowSimulator;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -86,9 +88,15 @@ public class RepDetectorBenchmark {
         feed(new VerticalRepDetector("bench", "wrist"), reps);
     }
 
+    /**
+     * One consumer for the whole session, as the job passes one for a whole batch: a new one per
+     * sample (a method reference made in the loop) made the engines wrap it anew on every sample,
+     * a cost the job does not pay.
+     */
     private void feed(RepDetector detector, Blackhole reps) {
+        Consumer<Rep> out = reps::consume;
         for (int i = 0; i < SAMPLES; i++) {
-            detector.accept(t[i], c[0][i], c[1][i], c[2][i], c[3][i], c[4][i], c[5][i], reps::consume);
+            detector.accept(t[i], c[0][i], c[1][i], c[2][i], c[3][i], c[4][i], c[5][i], out);
         }
     }
 }
