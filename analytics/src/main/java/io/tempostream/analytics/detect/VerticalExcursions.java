@@ -63,9 +63,11 @@ final class VerticalExcursions {
         }
         double[] z = travel(verticalAccel, from, to, rateHz, false);
         if (knownDirection != 0) {
-            List<Integer> ends = farEnds(z, knownDirection, rateHz, startEdge, endEdge, true);
+            double[] x = knownDirection > 0 ? z : negated(z);
+            Peaks peaks = new Peaks(x);
+            List<Integer> ends = farEnds(x, peaks, rateHz, startEdge, endEdge, true);
             if (setStartsHere) {
-                addWeakFirstRep(z, knownDirection, rateHz, ends);
+                addWeakFirstRep(peaks, rateHz, ends);
             }
             int newest = newest(ends);
             if (ends.size() == 1 && setTravelM > 0 && repSizedBothWays(z, knownDirection, ends.get(0), setTravelM)) {
@@ -74,8 +76,11 @@ final class VerticalExcursions {
             return ends.size() >= 2 && regular(interior(ends, n)) ? new Result(ends, knownDirection, z, newest)
                     : new Result(List.of(), 0, z, newest);
         }
-        List<Integer> tops = farEnds(z, 1, rateHz, startEdge, endEdge, false);
-        List<Integer> bottoms = farEnds(z, -1, rateHz, startEdge, endEdge, false);
+        double[] below = negated(z);
+        Peaks topPeaks = new Peaks(z);
+        Peaks bottomPeaks = new Peaks(below);
+        List<Integer> tops = farEnds(z, topPeaks, rateHz, startEdge, endEdge, false);
+        List<Integer> bottoms = farEnds(below, bottomPeaks, rateHz, startEdge, endEdge, false);
         int topsFirst = Integer.compare(tops.size(), bottoms.size());
         if (Math.abs(tops.size() - bottoms.size()) <= 1 && !tops.isEmpty() && !bottoms.isEmpty()) {
             // A set starts from its resting end, so its first turn is a far end: a row's first
@@ -87,9 +92,9 @@ final class VerticalExcursions {
             // Cut reps are looked for once the far-end side is chosen: a cut turn at the resting
             // end would otherwise tip the choice.
             if (topsFirst >= 0) {
-                tops = farEnds(z, 1, rateHz, startEdge, endEdge, true);
+                tops = farEnds(z, topPeaks, rateHz, startEdge, endEdge, true);
             } else {
-                bottoms = farEnds(z, -1, rateHz, startEdge, endEdge, true);
+                bottoms = farEnds(below, bottomPeaks, rateHz, startEdge, endEdge, true);
             }
         }
         int newest = Math.max(newest(tops), newest(bottoms));
@@ -148,11 +153,11 @@ final class VerticalExcursions {
         return turns.isEmpty() ? -1 : turns.get(turns.size() - 1);
     }
 
-    private static List<Integer> farEnds(double[] z, int direction, double rateHz, boolean startEdge, boolean endEdge,
+    /** The far ends among the maxima of {@code x}: the travel, turned over for far ends at the bottom. */
+    private static List<Integer> farEnds(double[] x, Peaks maxima, double rateHz, boolean startEdge, boolean endEdge,
             boolean withCutReps) {
-        double[] x = direction > 0 ? z : negated(z);
         int minDistance = (int) Math.round(MIN_REP_PERIOD_S * rateHz);
-        List<Peaks.Peak> peaks = Peaks.find(x, minDistance, MIN_TRAVEL_M);
+        List<Peaks.Peak> peaks = maxima.find(minDistance, MIN_TRAVEL_M);
         if (peaks.isEmpty()) {
             return List.of();
         }
@@ -163,7 +168,7 @@ final class VerticalExcursions {
                 ends.add(p.index());
             }
         }
-        if (ends.isEmpty() || turnsTooFast(x, ends, MIN_SHARE_OF_TYPICAL * typical)) {
+        if (ends.isEmpty() || turnsTooFast(maxima, ends, MIN_SHARE_OF_TYPICAL * typical)) {
             return List.of();
         }
         // A recording may start or end in the middle of a rep: a far end at the very edge counts
@@ -201,18 +206,11 @@ final class VerticalExcursions {
      * and look like a steady set. Reps are never that quick: when there are half as many
      * rep-sized turns again between the far ends as far ends, it is not a set.
      */
-    private static boolean turnsTooFast(double[] x, List<Integer> ends, double repSized) {
+    private static boolean turnsTooFast(Peaks maxima, List<Integer> ends, double repSized) {
         if (ends.size() < 2) {
             return false;
         }
-        int first = ends.get(0);
-        int last = ends.get(ends.size() - 1);
-        int turns = 0;
-        for (Peaks.Peak p : Peaks.find(x, 1, repSized)) {
-            if (p.index() >= first && p.index() <= last) {
-                turns++;
-            }
-        }
+        int turns = maxima.count(repSized, ends.get(0), ends.get(ends.size() - 1));
         return turns > TOO_MANY_TURNS * ends.size();
     }
 
@@ -224,12 +222,11 @@ final class VerticalExcursions {
      * a set is under way: looked for on both sides, weak turns tip the choice of side, and inside
      * a set (whose first rep is long reported) they found reps that were not there.
      */
-    private static void addWeakFirstRep(double[] z, int direction, double rateHz, List<Integer> ends) {
+    private static void addWeakFirstRep(Peaks maxima, double rateHz, List<Integer> ends) {
         if (ends.size() < 3) {
             return;
         }
-        double[] x = direction > 0 ? z : negated(z);
-        List<Peaks.Peak> peaks = Peaks.find(x, (int) Math.round(MIN_REP_PERIOD_S * rateHz), MIN_TRAVEL_M);
+        List<Peaks.Peak> peaks = maxima.find((int) Math.round(MIN_REP_PERIOD_S * rateHz), MIN_TRAVEL_M);
         double typical = typicalProminence(peaks);
         int first = ends.get(0);
         double period = (ends.get(ends.size() - 1) - first) / (double) (ends.size() - 1);

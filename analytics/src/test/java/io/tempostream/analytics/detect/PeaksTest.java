@@ -2,6 +2,8 @@ package io.tempostream.analytics.detect;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -43,5 +45,52 @@ class PeaksTest {
                 assertEquals(Peaks.prominence(x, peak.index()), peak.prominence(), 1e-12, "trial " + trial + " peak " + peak.index());
             }
         }
+    }
+
+    @Test
+    void thinningByDistanceKeepsHigherPeaksFirstAndEqualOnesInOrder() {
+        Random random = new Random(7);
+        for (int trial = 0; trial < 300; trial++) {
+            double[] x = new double[20 + random.nextInt(400)];
+            for (int i = 1; i < x.length; i++) {
+                // coarse steps, so equal heights (the ties the order must keep) are common
+                x[i] = x[i - 1] + (random.nextInt(4) == 0 ? 0 : random.nextInt(5) - 2);
+            }
+            int minDistance = 1 + random.nextInt(30);
+            assertEquals(thinnedAsDefined(x, minDistance), Peaks.find(x, minDistance, 0).stream().map(Peaks.Peak::index).toList(),
+                    "trial " + trial + ", minimum distance " + minDistance);
+        }
+    }
+
+    /** scipy's rule written plainly: local maxima (plateau middles), by height, stable, each removing its close neighbours. */
+    private static List<Integer> thinnedAsDefined(double[] x, int minDistance) {
+        List<Integer> maxima = new ArrayList<>();
+        for (int i = 1; i < x.length - 1; i++) {
+            int j = i;
+            while (j < x.length - 1 && x[j + 1] == x[i]) {
+                j++;
+            }
+            if (x[i] > x[i - 1] && j < x.length - 1 && x[j + 1] < x[i]) {
+                maxima.add((i + j) / 2);
+            }
+            i = x[i] > x[i - 1] ? j : i;
+        }
+        List<Integer> order = new ArrayList<>(maxima);
+        order.sort(Comparator.comparingDouble((Integer p) -> x[p]).reversed());
+        List<Integer> kept = new ArrayList<>();
+        List<Integer> removed = new ArrayList<>();
+        for (int p : order) {
+            if (removed.contains(p)) {
+                continue;
+            }
+            kept.add(p);
+            for (int q : maxima) {
+                if (q != p && Math.abs(q - p) < minDistance) {
+                    removed.add(q);
+                }
+            }
+        }
+        kept.sort(null);
+        return kept;
     }
 }
