@@ -65,7 +65,9 @@ final class Butterworth {
         double y2 = y1;
         for (int i = first; i >= 0 && i < n; i += step) {
             double x0 = y[i];
-            double out = b0 * x0 + b1 * x1 + b2 * x2 - a1 * y1 - a2 * y2;
+            // The newest output last: each output waits for the one before it, and this way only
+            // for one multiply and one subtraction (the filter is most of a travel analysis).
+            double out = b0 * x0 + b1 * x1 + b2 * x2 - a2 * y2 - a1 * y1;
             x2 = x1;
             x1 = x0;
             y2 = y1;
