@@ -83,13 +83,17 @@ final class GyroBias {
         sz += (gzDps - sz) * a;
         boolean level = Math.abs(norm - 1) < STILL_ACCEL_G;
         boolean still = level && rx * rx + ry * ry + rz * rz < STILL_GYRO_DPS * STILL_GYRO_DPS;
-        double averaged = Math.sqrt((sx - x) * (sx - x) + (sy - y) * (sy - y) + (sz - z) * (sz - z));
-        // Steadiness is judged on the averaged reading itself, which learning the offset does not
-        // move (judged on the residual, learning broke the stillness it learned from).
-        double reading = Math.sqrt(sx * sx + sy * sy + sz * sz);
-        runMinDps = stillAveragedS == 0 ? reading : Math.min(runMinDps, reading);
-        runMaxDps = stillAveragedS == 0 ? reading : Math.max(runMaxDps, reading);
-        boolean stillOnAverage = level && averaged < STILL_GYRO_DPS && runMaxDps - runMinDps < STEADY_DPS;
+        double averagedSquared = (sx - x) * (sx - x) + (sy - y) * (sy - y) + (sz - z) * (sz - z);
+        boolean calmOnAverage = level && averagedSquared < STILL_GYRO_DPS * STILL_GYRO_DPS;
+        if (calmOnAverage) {
+            // Steadiness is judged on the averaged reading itself, which learning the offset does
+            // not move (judged on the residual, learning broke the stillness it learned from).
+            // Only while calm: otherwise the run ends here, and the next sample starts it afresh.
+            double reading = Math.sqrt(sx * sx + sy * sy + sz * sz);
+            runMinDps = stillAveragedS == 0 ? reading : Math.min(runMinDps, reading);
+            runMaxDps = stillAveragedS == 0 ? reading : Math.max(runMaxDps, reading);
+        }
+        boolean stillOnAverage = calmOnAverage && runMaxDps - runMinDps < STEADY_DPS;
         stillS = still ? stillS + dtS : 0;
         stillAveragedS = stillOnAverage ? stillAveragedS + dtS : 0;
         clockS += dtS;

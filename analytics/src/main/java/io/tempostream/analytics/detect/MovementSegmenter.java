@@ -57,6 +57,12 @@ final class MovementSegmenter {
     private long peakIndex;
     private double peak;
     private long previousEndMs = Long.MIN_VALUE;
+    /**
+     * The peak's direction, worked out once per peak: a slowing movement is judged against it on
+     * every sample. Not state (a restored engine works it out again from the samples).
+     */
+    private transient double[] peakDirection;
+    private transient long peakDirectionAt;
     private final double onSpeedDps;
     /** Smaller movements are no rep phase (RotationThresholds); they keep the line's boundaries. */
     private final double minRomDeg;
@@ -338,6 +344,14 @@ final class MovementSegmenter {
      * around it (still in the buffer: a movement is shorter than it holds).
      */
     private double[] peakDirection() {
+        if (peakDirection == null || peakDirectionAt != peakIndex) {
+            peakDirection = directionAround(peakIndex);
+            peakDirectionAt = peakIndex;
+        }
+        return peakDirection;
+    }
+
+    private double[] directionAround(long peakIndex) {
         long oldest = Math.max(0, count - CAPACITY + 1);
         long lo = Math.max(oldest, peakIndex - halfWidth);
         long hi = Math.min(count - 1, peakIndex + halfWidth);
