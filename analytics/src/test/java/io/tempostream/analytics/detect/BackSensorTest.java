@@ -95,4 +95,30 @@ class BackSensorTest {
         assertEquals(8, reps.size(), "reps " + reps);
         assertEquals(device.reps().get(0).startMs(), reps.get(0).startMs(), 300, "the first rep starts with the set");
     }
+
+    /**
+     * From rows (bent over 60°) to squats (upright): the athlete straightens up before the first
+     * squat, a 60° turn back just before it. That turn is no squat's way down, however close the
+     * squat follows: every squat keeps its own phases, with the selection and without (then it is
+     * read concentric first, so only the count and the pairing are checked).
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @CsvSource({"0", "1", "2", "3", "4"})
+    void straighteningUpBeforeASquatSetIsNoPartOfItsFirstRep(long seed) {
+        SimulatedDevice device = ExerciseSimulator.simulate(new SessionScript("a", "back-1", Placement.BACK, 50, 10, 5_000,
+                List.of(SetScript.of(Exercise.DUMBBELL_ROW, 6, "2-1-2-0", 30_000),
+                        SetScript.of(Exercise.SQUAT, 6, "1-0-3-0", 10_000))), 1_764_000_000_000L, seed);
+        RepDetector detector = RepDetectors.forPlacement(Placement.BACK, "a", "back-1");
+        device.selections().forEach(detector::select);
+        List<Rep> reps = detector.detectAll(device.toRecording());
+        assertEquals(device.reps().size(), reps.size(), "reps " + reps);
+        for (int i = 0; i < reps.size(); i++) {
+            var truth = device.reps().get(i);
+            Rep rep = reps.get(i);
+            String which = "set " + truth.set() + " rep " + truth.rep() + ": " + rep;
+            assertEquals(truth.startMs(), rep.startMs(), 300, which);
+            assertEquals(truth.concentricMs(), rep.concentricMs(), 300, which);
+            assertEquals(truth.eccentricMs(), rep.eccentricMs(), 300, which);
+        }
+    }
 }

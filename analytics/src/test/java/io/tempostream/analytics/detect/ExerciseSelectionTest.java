@@ -23,10 +23,7 @@ class ExerciseSelectionTest {
 
     /**
      * Two sets of squats (eccentric first: 1 s up, 3 s down) from the upper back, the first
-     * unannounced, the second selected 4 s before it. (Not rows, then squats: the athlete
-     * straightening up from the row between the sets is a movement of its own, and the squats'
-     * phases come out one movement off, selected or hinted alike — an engine matter, not a
-     * selection's.)
+     * unannounced, the second selected 4 s before it: the same movements read two ways.
      */
     private static SimulatedDevice twoSetsOfSquats() {
         return ExerciseSimulator.simulate(new SessionScript("a", "back", Placement.BACK, 50, 10, 5_000,
