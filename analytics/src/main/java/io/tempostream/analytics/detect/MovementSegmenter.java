@@ -29,16 +29,28 @@ final class MovementSegmenter {
     private static final long SMOOTHING_MS = 90;
     /** Longer than any single concentric or eccentric (a 10 s eccentric is extreme). */
     private static final long MAX_MOVEMENT_MS = 15_000;
-    private static final int CAPACITY = 8192; // 40 s at 200 Hz, > MAX_MOVEMENT_MS at any supported rate
+    /**
+     * The buffer holds this much of the past, at the rate the first samples show: the longest
+     * movement, its settling and the smoothing around it. Sized by the device's own rate, not for
+     * the fastest sensor: it is most of a device's checkpointed state (sized for 200 Hz, 8 192
+     * samples made a 100 Hz device's state 192 KB, and a checkpoint of 2 000 devices some 380 MB).
+     */
+    private static final long HELD_MS = MAX_MOVEMENT_MS + MAX_SETTLING_MS + 3_500;
+    /** Room for the samples that show the rate. */
+    private static final int FIRST_CAPACITY = 16;
+    /** 5 minutes at 200 Hz: no movement is that long. */
+    private static final int MAX_CAPACITY = 1 << 16;
 
-    private final long[] t = new long[CAPACITY];
+    /** A power of two, so that a sample's slot is its index masked. */
+    private int capacity = FIRST_CAPACITY;
+    private long[] t = new long[FIRST_CAPACITY];
     /**
      * Per sample, side by side: angular velocity x, y, z and the smoothed speed. Floats: the
      * sensor's own resolution (16 bits), and 40 % less state to checkpoint per device. Side by
      * side, not an array each: the job runs thousands of devices in turn, and a sample's four
      * values then share a cache line instead of taking four.
      */
-    private final float[] samples = new float[CAPACITY * FIELDS];
+    private float[] samples = new float[FIRST_CAPACITY * FIELDS];
     private static final int FIELDS = 4;
     private static final int GX = 0;
     private static final int GY = 1;
@@ -74,6 +86,9 @@ final class MovementSegmenter {
 
     /** Adds one sample of angular velocity (deg/s, sensor axes, offset removed). */
     void add(long tMs, double gxDps, double gyDps, double gzDps, Listener out) {
+        if (active && count - startIndex >= capacity * 3L / 4 && capacity < MAX_CAPACITY) {
+            grow(capacity * 2); // samples come faster than the first ones did: keep the movement's start
+        }
         int i = slot(count);
         t[i] = tMs;
         samples[i * FIELDS + GX] = (float) gxDps;
@@ -86,12 +101,44 @@ final class MovementSegmenter {
             }
             double periodMs = (t[slot(count - 1)] - t[slot(0)]) / (double) (count - 1);
             halfWidth = (int) Math.max(0, Math.round(SMOOTHING_MS / Math.max(periodMs, 1) / 2));
+            grow(capacityFor(HELD_MS / medianStepMs()));
             for (long k = 0; k < count; k++) {
                 advanceWindow(k, out);
             }
             return;
         }
         advanceWindow(count - 1, out);
+    }
+
+    /** The first samples' usual step (ms): a dropout among them would make the buffer too short. */
+    private double medianStepMs() {
+        long[] steps = new long[(int) count - 1];
+        for (int k = 1; k < count; k++) {
+            steps[k - 1] = t[slot(k)] - t[slot(k - 1)];
+        }
+        java.util.Arrays.sort(steps);
+        return Math.max(1, steps[steps.length / 2]);
+    }
+
+    /** The smallest power of two at least {@code samples}, within bounds. */
+    private static int capacityFor(double samples) {
+        int needed = (int) Math.min(MAX_CAPACITY, Math.ceil(samples));
+        return Math.max(FIRST_CAPACITY, Integer.highestOneBit(Math.max(1, needed - 1)) << 1);
+    }
+
+    /** Moves the samples into a buffer of {@code grown} slots. */
+    private void grow(int grown) {
+        long[] newT = new long[grown];
+        float[] newSamples = new float[grown * FIELDS];
+        for (long k = Math.max(0, count - capacity); k < count; k++) {
+            int from = slot(k);
+            int to = (int) (k & (grown - 1));
+            newT[to] = t[from];
+            System.arraycopy(samples, from * FIELDS, newSamples, to * FIELDS, FIELDS);
+        }
+        t = newT;
+        samples = newSamples;
+        capacity = grown;
     }
 
     /** Slides the moving average to include sample {@code newest} and classifies its centre. */
@@ -170,7 +217,7 @@ final class MovementSegmenter {
     }
 
     private Movement finish(long endIndex) {
-        long oldest = Math.max(0, count - CAPACITY + 1);
+        long oldest = Math.max(0, count - capacity + 1);
         double lineStart = extrapolatedZero(peakIndex, -1, oldest);
         double lineEnd = Math.max(lineStart + 1, extrapolatedZero(peakIndex, +1, endIndex));
         double start = lineStart;
@@ -221,7 +268,7 @@ final class MovementSegmenter {
      * at a slow turn: a back rep at 3-1-3-0 got 400 ms of pause it never had.
      */
     private double rampStart(long index) {
-        long oldest = Math.max(0, count - CAPACITY + 1);
+        long oldest = Math.max(0, count - capacity + 1);
         double on = crossing(index, -1, oldest, onSpeedDps);
         double half = crossing(index, -1, oldest, onSpeedDps / 2);
         return half - (on - half);
@@ -247,8 +294,8 @@ final class MovementSegmenter {
     private double zeroSpeed(long from, int step, long limit, double line) {
         double weight = ZeroSpeed.powerLawWeight(peak);
         double[] crossings = alongCrossings(from, step, limit);
-        double smoothedMs = halfWidth * (t[slot(count - 1)] - t[slot(Math.max(0, count - CAPACITY + 1))])
-                / (double) Math.max(1, Math.min(count, CAPACITY) - 1);
+        double smoothedMs = halfWidth * (t[slot(count - 1)] - t[slot(Math.max(0, count - capacity + 1))])
+                / (double) Math.max(1, Math.min(count, capacity) - 1);
         return weight * ZeroSpeed.powerLawZero(crossings, step, smoothedMs) + (1 - weight) * line;
     }
 
@@ -263,7 +310,7 @@ final class MovementSegmenter {
      */
     private double[] alongCrossings(long from, int step, long limit) {
         double[] u = peakDirection();
-        long oldest = Math.max(0, count - CAPACITY + 1);
+        long oldest = Math.max(0, count - capacity + 1);
         double[] crossings = new double[ZeroSpeed.LEVELS.length];
         int next = crossings.length - 1; // the highest level is crossed first
         long lo = Math.max(oldest, from - halfWidth);
@@ -329,7 +376,7 @@ final class MovementSegmenter {
 
     /** The moving average of angular velocity around sample {@code index} along {@code u}. */
     private double alongAt(long index, double[] u) {
-        long oldest = Math.max(0, count - CAPACITY + 1);
+        long oldest = Math.max(0, count - capacity + 1);
         long lo = Math.max(oldest, index - halfWidth);
         long hi = Math.min(count - 1, index + halfWidth);
         double sum = 0;
@@ -352,7 +399,7 @@ final class MovementSegmenter {
     }
 
     private double[] directionAround(long peakIndex) {
-        long oldest = Math.max(0, count - CAPACITY + 1);
+        long oldest = Math.max(0, count - capacity + 1);
         long lo = Math.max(oldest, peakIndex - halfWidth);
         long hi = Math.min(count - 1, peakIndex + halfWidth);
         double x = 0, y = 0, z = 0;
@@ -429,7 +476,7 @@ final class MovementSegmenter {
         return samples[slot * FIELDS + SPEED];
     }
 
-    private static int slot(long index) {
-        return (int) (index & (CAPACITY - 1));
+    private int slot(long index) {
+        return (int) (index & (capacity - 1));
     }
 }
