@@ -66,7 +66,7 @@ final class Butterworth {
         for (int i = first; i >= 0 && i < n; i += step) {
             double x0 = y[i];
             // The newest output last: each output waits for the one before it, and this way only
-            // for one multiply and one subtraction (the filter is most of a travel analysis).
+            // for one multiply and one subtraction (the filter is the largest part of a travel analysis).
             double out = b0 * x0 + b1 * x1 + b2 * x2 - a2 * y2 - a1 * y1;
             x2 = x1;
             x1 = x0;
