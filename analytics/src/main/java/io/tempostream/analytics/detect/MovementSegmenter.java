@@ -41,8 +41,7 @@ final class MovementSegmenter {
     /** 5 minutes at 200 Hz: no movement is that long. */
     private static final int MAX_CAPACITY = 1 << 16;
 
-    /** A power of two, so that a sample's slot is its index masked. */
-    private int capacity = FIRST_CAPACITY;
+    /** Sample times; its length, a power of two, is the buffer's capacity (a slot is an index masked). */
     private long[] t = new long[FIRST_CAPACITY];
     /**
      * Per sample, side by side: angular velocity x, y, z and the smoothed speed. Floats: the
@@ -86,8 +85,8 @@ final class MovementSegmenter {
 
     /** Adds one sample of angular velocity (deg/s, sensor axes, offset removed). */
     void add(long tMs, double gxDps, double gyDps, double gzDps, Listener out) {
-        if (active && count - startIndex >= capacity * 3L / 4 && capacity < MAX_CAPACITY) {
-            grow(capacity * 2); // samples come faster than the first ones did: keep the movement's start
+        if (active && count - startIndex >= capacity() * 3L / 4 && capacity() < MAX_CAPACITY) {
+            grow(capacity() * 2); // samples come faster than the first ones did: keep the movement's start
         }
         int i = slot(count);
         t[i] = tMs;
@@ -130,7 +129,7 @@ final class MovementSegmenter {
     private void grow(int grown) {
         long[] newT = new long[grown];
         float[] newSamples = new float[grown * FIELDS];
-        for (long k = Math.max(0, count - capacity); k < count; k++) {
+        for (long k = Math.max(0, count - capacity()); k < count; k++) {
             int from = slot(k);
             int to = (int) (k & (grown - 1));
             newT[to] = t[from];
@@ -138,7 +137,6 @@ final class MovementSegmenter {
         }
         t = newT;
         samples = newSamples;
-        capacity = grown;
     }
 
     /** Slides the moving average to include sample {@code newest} and classifies its centre. */
@@ -217,7 +215,7 @@ final class MovementSegmenter {
     }
 
     private Movement finish(long endIndex) {
-        long oldest = Math.max(0, count - capacity + 1);
+        long oldest = Math.max(0, count - capacity() + 1);
         double lineStart = extrapolatedZero(peakIndex, -1, oldest);
         double lineEnd = Math.max(lineStart + 1, extrapolatedZero(peakIndex, +1, endIndex));
         double start = lineStart;
@@ -268,7 +266,7 @@ final class MovementSegmenter {
      * at a slow turn: a back rep at 3-1-3-0 got 400 ms of pause it never had.
      */
     private double rampStart(long index) {
-        long oldest = Math.max(0, count - capacity + 1);
+        long oldest = Math.max(0, count - capacity() + 1);
         double on = crossing(index, -1, oldest, onSpeedDps);
         double half = crossing(index, -1, oldest, onSpeedDps / 2);
         return half - (on - half);
@@ -294,8 +292,8 @@ final class MovementSegmenter {
     private double zeroSpeed(long from, int step, long limit, double line) {
         double weight = ZeroSpeed.powerLawWeight(peak);
         double[] crossings = alongCrossings(from, step, limit);
-        double smoothedMs = halfWidth * (t[slot(count - 1)] - t[slot(Math.max(0, count - capacity + 1))])
-                / (double) Math.max(1, Math.min(count, capacity) - 1);
+        double smoothedMs = halfWidth * (t[slot(count - 1)] - t[slot(Math.max(0, count - capacity() + 1))])
+                / (double) Math.max(1, Math.min(count, capacity()) - 1);
         return weight * ZeroSpeed.powerLawZero(crossings, step, smoothedMs) + (1 - weight) * line;
     }
 
@@ -310,7 +308,7 @@ final class MovementSegmenter {
      */
     private double[] alongCrossings(long from, int step, long limit) {
         double[] u = peakDirection();
-        long oldest = Math.max(0, count - capacity + 1);
+        long oldest = Math.max(0, count - capacity() + 1);
         double[] crossings = new double[ZeroSpeed.LEVELS.length];
         int next = crossings.length - 1; // the highest level is crossed first
         long lo = Math.max(oldest, from - halfWidth);
@@ -376,7 +374,7 @@ final class MovementSegmenter {
 
     /** The moving average of angular velocity around sample {@code index} along {@code u}. */
     private double alongAt(long index, double[] u) {
-        long oldest = Math.max(0, count - capacity + 1);
+        long oldest = Math.max(0, count - capacity() + 1);
         long lo = Math.max(oldest, index - halfWidth);
         long hi = Math.min(count - 1, index + halfWidth);
         double sum = 0;
@@ -399,7 +397,7 @@ final class MovementSegmenter {
     }
 
     private double[] directionAround(long peakIndex) {
-        long oldest = Math.max(0, count - capacity + 1);
+        long oldest = Math.max(0, count - capacity() + 1);
         long lo = Math.max(oldest, peakIndex - halfWidth);
         long hi = Math.min(count - 1, peakIndex + halfWidth);
         double x = 0, y = 0, z = 0;
@@ -476,7 +474,12 @@ final class MovementSegmenter {
         return samples[slot * FIELDS + SPEED];
     }
 
+    /** How many samples the buffer holds: the length of its arrays, not stored beside them. */
+    private int capacity() {
+        return t.length;
+    }
+
     private int slot(long index) {
-        return (int) (index & (capacity - 1));
+        return (int) (index & (t.length - 1));
     }
 }
