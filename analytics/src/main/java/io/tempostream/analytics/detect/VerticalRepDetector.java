@@ -100,18 +100,10 @@ public final class VerticalRepDetector implements RepDetector {
     /** From the last reported rep's far end to the end of its way back. */
     private long lastReturnAfterFarEndMs;
 
+    /** Finding each set's far-end side from the set itself until told it ({@link #follow}). */
     public VerticalRepDetector(String athleteId, String deviceId) {
-        this(athleteId, deviceId, 0);
-    }
-
-    /**
-     * @param farEndDirection +1 if every rep's far end is its top, −1 its bottom (from an exercise
-     *     hint), 0 to find out from each set
-     */
-    public VerticalRepDetector(String athleteId, String deviceId, int farEndDirection) {
         this.athleteId = athleteId;
         this.deviceId = deviceId;
-        follow(farEndDirection);
     }
 
     /**

@@ -121,7 +121,7 @@ class VerticalRepDetectorTest {
     void countsARepTheRecordingCutsJustAfterOrBeforeItsFarEnd(double fromS, double toS, boolean startsAtTop,
             boolean hinted) {
         int farEnd = hinted ? (startsAtTop ? -1 : 1) : 0;
-        List<Rep> found = lift(5, 3.0, 0.45, startsAtTop, 25, 7, new VerticalRepDetector("a", "w", farEnd), fromS, toS);
+        List<Rep> found = lift(5, 3.0, 0.45, startsAtTop, 25, 7, following(farEnd), fromS, toS);
         assertEquals(5, found.size(), "reps " + found);
     }
 
@@ -135,7 +135,7 @@ class VerticalRepDetectorTest {
     void aHintedRowCountsItsFirstRepToo(long seed) {
         SimulatedDevice device = ExerciseSimulator.simulate(new SessionScript("a", "w", Placement.WRIST, 50, 10, 5_000,
                 List.of(SetScript.of(Exercise.DUMBBELL_ROW, 8, "2-1-2-0", 10_000))), T0, seed);
-        List<Rep> found = new VerticalRepDetector("a", "w", 1).detectAll(device.toRecording());
+        List<Rep> found = following(1).detectAll(device.toRecording());
         assertEquals(8, found.size(), "reps " + found);
         assertEquals(device.reps().get(0).startMs(), found.get(0).startMs(), 500, "the first rep is the set's first");
     }
@@ -271,7 +271,7 @@ class VerticalRepDetectorTest {
     void timesRowPhasesIncludingTheBottomPause(long seed) {
         SimulatedDevice device = ExerciseSimulator.simulate(new SessionScript("a", "w", Placement.WRIST, 50, 10, 5_000,
                 List.of(SetScript.of(Exercise.DUMBBELL_ROW, 8, "2-1-2-1", 10_000))), T0, seed);
-        List<Rep> found = new VerticalRepDetector("a", "w", 1).detectAll(device.toRecording());
+        List<Rep> found = following(1).detectAll(device.toRecording());
 
         double error = 0;
         int matched = 0;
@@ -310,5 +310,12 @@ class VerticalRepDetectorTest {
         List<Rep> found = new WristRepDetector("a", "w").detectAll(device.toRecording());
         assertEquals(8, found.size(), "reps " + found);
         assertEquals(device.reps().get(7).startMs(), found.get(7).startMs(), 600, "the last rep is the set's last");
+    }
+
+    /** A detector told every rep's far end (+1 top, −1 bottom, 0 found from each set), as an exercise hint tells it. */
+    private static VerticalRepDetector following(int farEnd) {
+        VerticalRepDetector detector = new VerticalRepDetector("a", "w");
+        detector.follow(farEnd);
+        return detector;
     }
 }
