@@ -36,11 +36,7 @@ class PeaksTest {
     void prominenceFromValleysEqualsTheSampleBySampleDefinition() {
         Random random = new Random(3);
         for (int trial = 0; trial < 200; trial++) {
-            double[] x = new double[50 + random.nextInt(300)];
-            for (int i = 1; i < x.length; i++) {
-                // a random walk with plateaus, so ties and equal saddles occur
-                x[i] = x[i - 1] + (random.nextInt(5) == 0 ? 0 : Math.round(random.nextGaussian() * 4) / 4.0);
-            }
+            double[] x = walkWithPlateaus(random, 50 + random.nextInt(300));
             for (Peaks.Peak peak : Peaks.find(x, 1 + random.nextInt(5), 0)) {
                 assertEquals(Peaks.prominence(x, peak.index()), peak.prominence(), 1e-12, "trial " + trial + " peak " + peak.index());
             }
@@ -51,15 +47,23 @@ class PeaksTest {
     void thinningByDistanceKeepsHigherPeaksFirstAndEqualOnesInOrder() {
         Random random = new Random(7);
         for (int trial = 0; trial < 300; trial++) {
-            double[] x = new double[20 + random.nextInt(400)];
-            for (int i = 1; i < x.length; i++) {
-                // coarse steps, so equal heights (the ties the order must keep) are common
-                x[i] = x[i - 1] + (random.nextInt(4) == 0 ? 0 : random.nextInt(5) - 2);
-            }
+            double[] x = walkWithPlateaus(random, 20 + random.nextInt(400));
             int minDistance = 1 + random.nextInt(30);
             assertEquals(thinnedAsDefined(x, minDistance), Peaks.find(x, minDistance, 0).stream().map(Peaks.Peak::index).toList(),
                     "trial " + trial + ", minimum distance " + minDistance);
         }
+    }
+
+    /**
+     * A random walk in quarter steps with plateaus, so equal heights and saddles (the ties the
+     * prominence and the order of thinning must handle) are common.
+     */
+    private static double[] walkWithPlateaus(Random random, int length) {
+        double[] x = new double[length];
+        for (int i = 1; i < length; i++) {
+            x[i] = x[i - 1] + (random.nextInt(5) == 0 ? 0 : Math.round(random.nextGaussian() * 4) / 4.0);
+        }
+        return x;
     }
 
     /** scipy's rule written plainly: local maxima (plateau middles), by height, stable, each removing its close neighbours. */
