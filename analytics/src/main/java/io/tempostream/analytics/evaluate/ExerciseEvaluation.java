@@ -68,22 +68,22 @@ final class ExerciseEvaluation {
         out.println("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         for (Exercise exercise : Exercise.values()) {
             PhaseScore wrist = new PhaseScore();
-            PhaseScore hinted = new PhaseScore();
+            PhaseScore wristSelected = new PhaseScore();
             PhaseScore back = new PhaseScore();
-            PhaseScore backHinted = new PhaseScore();
+            PhaseScore backSelected = new PhaseScore();
             for (int seed = 0; seed < seeds; seed++) {
                 wrist.add(exercise, rateHz, tempo, Placement.WRIST, false, seed);
-                hinted.add(exercise, rateHz, tempo, Placement.WRIST, true, seed);
+                wristSelected.add(exercise, rateHz, tempo, Placement.WRIST, true, seed);
                 back.add(exercise, rateHz, tempo, Placement.BACK, false, seed);
-                backHinted.add(exercise, rateHz, tempo, Placement.BACK, true, seed);
+                backSelected.add(exercise, rateHz, tempo, Placement.BACK, true, seed);
             }
             out.printf(Locale.ROOT, "| %s | %s | %s | %s | %s |%n", exercise.scriptName(), wrist.cells(seeds),
-                    hinted.cells(seeds), back.cells(seeds), backHinted.cells(seeds));
+                    wristSelected.cells(seeds), back.cells(seeds), backSelected.cells(seeds));
             boolean wristSees = observable(exercise, Placement.WRIST);
             boolean backSees = observable(exercise, Placement.BACK);
             for (int k = 0; k < 2; k++) {
-                PhaseScore w = k == 0 ? wrist : hinted;
-                PhaseScore b = k == 0 ? back : backHinted;
+                PhaseScore w = k == 0 ? wrist : wristSelected;
+                PhaseScore b = k == 0 ? back : backSelected;
                 totals[2 + k].plus(w).plus(b);
                 if (wristSees) {
                     totals[k].plus(w);
