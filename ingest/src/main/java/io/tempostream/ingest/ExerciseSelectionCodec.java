@@ -34,6 +34,7 @@ public final class ExerciseSelectionCodec {
         if (payload == null || payload.length == 0) {
             throw new InvalidPayloadException(RejectReason.EMPTY, "payload is empty");
         }
+        ImuBatchCodec.checkSize(payload);
         JsonNode root = JsonFields.object(payload);
         long version = JsonFields.integral(root, "v", "v");
         if (version != VERSION) {

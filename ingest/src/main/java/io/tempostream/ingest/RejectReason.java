@@ -4,6 +4,8 @@ package io.tempostream.ingest;
 public enum RejectReason {
     BAD_TOPIC,
     EMPTY,
+    /** Over {@link ImuBatchCodec#MAX_PAYLOAD_BYTES}: refused by its length, before any parsing. */
+    TOO_LARGE,
     TRUNCATED,
     UNKNOWN_FORMAT,
     UNSUPPORTED_VERSION,

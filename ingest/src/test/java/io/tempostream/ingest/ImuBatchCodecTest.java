@@ -161,6 +161,36 @@ class ImuBatchCodecTest {
         assertTrue(e.getMessage().contains("deviceId") && e.getMessage().contains("dev,ice"), e.getMessage());
     }
 
+    @Test
+    void theLargestBatchFitsThePayloadLimitEvenAsSpaciousJson() throws Exception {
+        int n = ImuBatch.MAX_SAMPLES;
+        StringBuilder json = new StringBuilder("{\n  \"v\": 1,\n  \"seq\": 2147483647,\n  \"placement\": \"wrist\",\n  \"samples\": [\n");
+        for (int i = 0; i < n; i++) {
+            // Every number as long as a float prints (-1.23456789E-10), pretty-printed as a person would.
+            json.append("    { \"t\": ").append(T0 + i).append(", \"ax\": -1.2345678E-10, \"ay\": -1.2345678E-10,")
+                    .append(" \"az\": -1.2345678E-10, \"gx\": -1.2345678E-10, \"gy\": -1.2345678E-10, \"gz\": -1.2345678E-10 }")
+                    .append(i + 1 < n ? ",\n" : "\n");
+        }
+        byte[] payload = json.append("  ]\n}\n").toString().getBytes(StandardCharsets.UTF_8);
+
+        assertTrue(payload.length < ImuBatchCodec.MAX_PAYLOAD_BYTES / 2, payload.length + " bytes");
+        assertEquals(n, ImuBatchCodec.decode(TOPIC, payload).size());
+    }
+
+    @Test
+    void anOversizedPayloadIsRefusedByItsLengthBeforeItIsParsed() {
+        byte[] valid = ImuBatchCodec.encode(batch(10), PayloadFormat.JSON);
+        // Ten valid samples and a padding field, as in the attack (issue 19): valid JSON, too long.
+        String padded = new String(valid, StandardCharsets.UTF_8).replaceFirst("\\{", "{\"pad\":\""
+                + "x".repeat(ImuBatchCodec.MAX_PAYLOAD_BYTES) + "\",");
+        assertReason(RejectReason.TOO_LARGE, padded.getBytes(StandardCharsets.UTF_8), "at most " + ImuBatchCodec.MAX_PAYLOAD_BYTES);
+        // Garbage of that length is refused for its length, not its content: nothing was parsed.
+        byte[] garbage = new byte[ImuBatchCodec.MAX_PAYLOAD_BYTES + 1];
+        Arrays.fill(garbage, (byte) '{');
+        assertReason(RejectReason.TOO_LARGE, garbage, (ImuBatchCodec.MAX_PAYLOAD_BYTES + 1) + " bytes");
+        assertThrows(InvalidPayloadException.class, () -> ExerciseSelectionCodec.decode("tempostream/athlete-1/wrist_1/exercise", garbage));
+    }
+
     private static void assertReason(RejectReason reason, byte[] payload, String messagePart) {
         InvalidPayloadException e = assertThrows(InvalidPayloadException.class, () -> ImuBatchCodec.decode(TOPIC, payload));
         assertEquals(reason, e.reason(), e.getMessage());

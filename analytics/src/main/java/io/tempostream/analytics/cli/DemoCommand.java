@@ -123,7 +123,7 @@ final class DemoCommand {
             collector.setDaemon(true);
             collector.start();
             try {
-                readiness.await(options.parallelism(), 60_000);
+                readiness.await(60_000);
                 List<SimulatedDevice> devices = workout.simulate(System.currentTimeMillis());
                 int expected = devices.stream().mapToInt(d -> d.reps().size()).sum();
                 CompletableFuture<Long> publishing = CompletableFuture.supplyAsync(() -> publish(options, devices, format, speed));

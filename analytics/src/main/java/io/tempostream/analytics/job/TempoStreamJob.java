@@ -23,6 +23,7 @@ import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.DataStreamSource;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.LocalStreamEnvironment;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -96,8 +97,12 @@ public final class TempoStreamJob {
      * passes 80 characters. The "… out" sinks write to InfluxDB (the sinks given to the constructor).
      */
     public Outputs addWithOutputs(StreamExecutionEnvironment env) {
-        SingleOutputStreamOperator<ImuBatch> batches = env
-                .fromSource(source, WatermarkStrategy.noWatermarks(), "MQTT")
+        DataStreamSource<MqttRecord> messages = env.fromSource(source, WatermarkStrategy.noWatermarks(), "MQTT");
+        if (source instanceof MqttSource) {
+            // One subscription, no shared one any login could join; decoding fans out after it.
+            messages.setParallelism(MqttSource.READERS);
+        }
+        SingleOutputStreamOperator<ImuBatch> batches = messages
                 .uid("mqtt-source")
                 .process(new BatchesFromMessages())
                 .name("Batches")

@@ -116,7 +116,7 @@ class ReplayIT {
         try (ReaderReadiness readiness = new ReaderReadiness(mqtt)) {
             JobClient job = env.executeAsync("replay IT");
             try {
-                readiness.await(1, 60_000);
+                readiness.await(60_000);
                 publishing.run();
                 // The last reps close when the job sees the device fall silent (5 s of wall time).
                 while (reps.size() < offline.size() && live.hasNext()) {

@@ -58,7 +58,7 @@ class InfluxOutageCheckpointIT {
         Process first;
         try (ReaderReadiness readiness = new ReaderReadiness(mqtt)) {
             first = jobs.startCheckpointed(name, checkpoints, null, influxd.url(), dir.resolve("first.log"));
-            readiness.await(1, 90_000);
+            readiness.await(90_000);
             try (SessionPublisher publisher = new SessionPublisher(mqtt.endpoint(), name + "-device", PayloadFormat.BINARY, 5)) {
                 publisher.publish(devices, sent -> { });
             }

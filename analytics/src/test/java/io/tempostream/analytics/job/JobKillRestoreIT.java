@@ -64,7 +64,7 @@ class JobKillRestoreIT {
 
         try (ReaderReadiness readiness = new ReaderReadiness(mqtt)) {
             Process first = jobs.startCheckpointed(name, checkpoints, null, TestServices.INFLUX_URL, dir.resolve("first.log"));
-            readiness.await(1, 90_000);
+            readiness.await(90_000);
             try (SessionPublisher publisher = new SessionPublisher(mqtt.endpoint(), name + "-device", PayloadFormat.BINARY, 5)) {
                 publisher.publish(devices, sent -> {
                     if (sent == batches / 2 && killed.compareAndSet(false, true)) {

@@ -76,7 +76,7 @@ class SessionClusterIT {
             jobId = run(List.of("bash", SCRIPTS.resolve("submit.sh").toString(), rest, JOB_JAR.toString(),
                     "--mqtt-url", TestServices.MQTT_URL, "--influx-url", TestServices.INFLUX_URL, "--influx-db", database,
                     "--client-id-prefix", prefix, "--checkpoint-interval-ms", "2000")).strip();
-            readiness.await(1, 90_000);
+            readiness.await(90_000);
         }
         assertTrue(jobId.matches("[0-9a-f]{32}"), "a job id: " + jobId);
 

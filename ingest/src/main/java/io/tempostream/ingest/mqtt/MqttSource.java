@@ -13,6 +13,14 @@ import org.apache.flink.core.io.SimpleVersionedSerializer;
  * time and watermarks come after decoding, from the samples' own timestamps.
  */
 public final class MqttSource implements Source<MqttRecord, MqttSplit, MqttEnumeratorState> {
+    /**
+     * One plain subscription per job, never a shared one: any login may join a {@code $share}
+     * group, and the broker then hands it a share of every athlete's samples, which its read ACL
+     * drops (issue 19). Decoding and detection run at the job's parallelism after it. Run the
+     * source at this parallelism; readers beyond it get no subscription and finish.
+     */
+    public static final int READERS = 1;
+
     private final MqttSourceOptions options;
 
     public MqttSource(MqttSourceOptions options) {

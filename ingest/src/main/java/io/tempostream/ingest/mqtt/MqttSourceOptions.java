@@ -6,8 +6,9 @@ import java.io.Serializable;
  * Everything a reader needs to subscribe.
  *
  * @param topicFilter     what to subscribe to, e.g. {@code tempostream/+/+/imu}
- * @param sharedGroup     shared-subscription group used when the source runs with parallelism > 1
- * @param clientIdPrefix  MQTT client ids are {@code prefix-subtaskIndex}; unique per job
+ * @param clientIdPrefix  the reader's MQTT client id is {@code prefix-0}; unique per job (a broker
+ *                        with {@code use_username_as_clientid}, as deploy/mosquitto ships, uses the
+ *                        job's login instead, so no other login can take the job's session)
  * @param qos             subscription QoS (1: at least once)
  * @param queueCapacity   messages buffered between Paho's callback thread and Flink; when full
  *                        the callback blocks, which stops reading the socket: backpressure, no loss
@@ -23,7 +24,6 @@ import java.io.Serializable;
 public record MqttSourceOptions(
         MqttEndpoint endpoint,
         String topicFilter,
-        String sharedGroup,
         String clientIdPrefix,
         int qos,
         int queueCapacity,
@@ -40,9 +40,6 @@ public record MqttSourceOptions(
     public MqttSourceOptions {
         if (topicFilter == null || topicFilter.isBlank() || topicFilter.startsWith("$share/")) {
             throw new IllegalArgumentException("topic filter must be a plain MQTT filter, got '" + topicFilter + "'");
-        }
-        if (!sharedGroup.matches("[A-Za-z0-9_-]{1,64}")) {
-            throw new IllegalArgumentException("shared group must match [A-Za-z0-9_-]{1,64}, got '" + sharedGroup + "'");
         }
         if (!clientIdPrefix.matches("[A-Za-z0-9_-]{1,40}")) {
             throw new IllegalArgumentException("client id prefix must match [A-Za-z0-9_-]{1,40}, got '" + clientIdPrefix + "'");
@@ -69,17 +66,17 @@ public record MqttSourceOptions(
 
     /** A clean session: nothing is kept for the job while it is away. */
     public static MqttSourceOptions defaults(MqttEndpoint endpoint, String topicFilter, String clientIdPrefix) {
-        return new MqttSourceOptions(endpoint, topicFilter, "tempostream", clientIdPrefix, 1, 10_000, 0, false);
+        return new MqttSourceOptions(endpoint, topicFilter, clientIdPrefix, 1, 10_000, 0, false);
     }
 
     public MqttSourceOptions withSessionExpirySeconds(long seconds) {
-        return new MqttSourceOptions(endpoint, topicFilter, sharedGroup, clientIdPrefix, qos, queueCapacity, seconds,
+        return new MqttSourceOptions(endpoint, topicFilter, clientIdPrefix, qos, queueCapacity, seconds,
                 ackAfterCheckpoint);
     }
 
     /** Holds acknowledgements until checkpoints complete; {@code sessionExpirySeconds} must be set first. */
     public MqttSourceOptions withAckAfterCheckpoint(boolean ack) {
-        return new MqttSourceOptions(endpoint, topicFilter, sharedGroup, clientIdPrefix, qos, queueCapacity,
+        return new MqttSourceOptions(endpoint, topicFilter, clientIdPrefix, qos, queueCapacity,
                 sessionExpirySeconds, ack);
     }
 
@@ -97,9 +94,4 @@ public record MqttSourceOptions(
 
     public static final String STATUS_PREFIX = "tempostream-status/";
     public static final String SUBSCRIBED = "subscribed";
-
-    /** One reader subscribes directly; several share one subscription so each message is read once. */
-    String subscriptionFilter(int parallelism) {
-        return parallelism <= 1 ? topicFilter : "$share/" + sharedGroup + "/" + topicFilter;
-    }
 }

@@ -1,5 +1,7 @@
 package io.tempostream.ingest.mqtt;
 
+import io.tempostream.ingest.ImuBatchCodec;
+import io.tempostream.ingest.ImuTopic;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +14,7 @@ import org.apache.flink.api.connector.source.ReaderOutput;
 import org.apache.flink.api.connector.source.SourceReader;
 import org.apache.flink.api.connector.source.SourceReaderContext;
 import org.apache.flink.core.io.InputStatus;
+import org.apache.flink.metrics.Counter;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttCallback;
@@ -38,6 +41,13 @@ import org.slf4j.LoggerFactory;
 final class MqttSourceReader implements SourceReader<MqttRecord, MqttSplit> {
     private static final Logger LOG = LoggerFactory.getLogger(MqttSourceReader.class);
     private static final long CONNECT_TIMEOUT_MS = 15_000;
+    /**
+     * MQTT 5 Maximum Packet Size the reader announces: a broker drops larger messages instead of
+     * sending them, so one device's 250 MB payload never reaches the job's memory. Twice the
+     * payload limit, so payloads just over it still arrive and are counted ({@code too_large}).
+     */
+    static final long MAX_PACKET_BYTES = 2L * ImuBatchCodec.MAX_PAYLOAD_BYTES;
+    private static final long LOG_EVERY = 1_000;
 
     private final SourceReaderContext context;
     private final MqttSourceOptions options;
@@ -54,12 +64,16 @@ final class MqttSourceReader implements SourceReader<MqttRecord, MqttSplit> {
     private CompletableFuture<Void> available = new CompletableFuture<>();
     private MqttAsyncClient client;
     private volatile boolean closed;
+    private final Counter retainedRefused;
+    /** A reader beyond {@link MqttSource#READERS}: it holds no subscription and finishes. */
+    private volatile boolean noMoreSplits;
 
     MqttSourceReader(SourceReaderContext context, MqttSourceOptions options) {
         this.context = context;
         this.options = options;
         this.queue = new ArrayBlockingQueue<>(options.queueCapacity());
         context.metricGroup().gauge("mqttQueuedMessages", queue::size);
+        this.retainedRefused = context.metricGroup().counter("retainedMessagesRefused");
     }
 
     @Override
@@ -73,7 +87,7 @@ final class MqttSourceReader implements SourceReader<MqttRecord, MqttSplit> {
     public InputStatus pollNext(ReaderOutput<MqttRecord> output) {
         Arrival arrival = queue.poll();
         if (arrival == null) {
-            return InputStatus.NOTHING_AVAILABLE;
+            return noMoreSplits && splits.isEmpty() ? InputStatus.END_OF_INPUT : InputStatus.NOTHING_AVAILABLE;
         }
         output.collect(arrival.record());
         if (options.ackAfterCheckpoint() && arrival.messageId() != Arrival.NOTHING_TO_ACK) {
@@ -133,12 +147,16 @@ final class MqttSourceReader implements SourceReader<MqttRecord, MqttSplit> {
         boolean first = splits.isEmpty();
         splits.addAll(newSplits);
         if (first && !splits.isEmpty()) {
-            connectAndSubscribe(splits.get(0).topicFilter());
+            connectAndSubscribe(options.topicFilter());
         }
     }
 
     @Override
     public void notifyNoMoreSplits() {
+        noMoreSplits = true;
+        synchronized (availabilityLock) {
+            available.complete(null);
+        }
     }
 
     @Override
@@ -164,6 +182,7 @@ final class MqttSourceReader implements SourceReader<MqttRecord, MqttSplit> {
             client.setCallback(new Callback(filter));
             client.setManualAcks(options.ackAfterCheckpoint());
             MqttConnectionOptions connection = options.endpoint().connectionOptions();
+            connection.setMaximumPacketSize(MAX_PACKET_BYTES);
             if (options.ackAfterCheckpoint()) {
                 // Held acknowledgements use up the broker's in-flight window: ask for the largest.
                 connection.setReceiveMaximum(MqttSourceOptions.RECEIVE_MAXIMUM);
@@ -182,6 +201,22 @@ final class MqttSourceReader implements SourceReader<MqttRecord, MqttSplit> {
         } catch (MqttException e) {
             throw new IllegalStateException("cannot subscribe to '" + filter + "' at MQTT broker "
                     + options.endpoint() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A retained message comes from the broker's store, not from a device now: samples published
+     * retained would reach every new session of the job again. Dropped (and acknowledged, so the
+     * broker does not send it again); deploy/mosquitto also turns retained messages off.
+     */
+    private void refuseRetained(String topic, MqttMessage message) throws MqttException {
+        if (options.ackAfterCheckpoint() && message.getQos() > 0) {
+            client.messageArrivedComplete(message.getId(), message.getQos());
+        }
+        retainedRefused.inc();
+        if (retainedRefused.getCount() % LOG_EVERY == 1) {
+            LOG.warn("refused a retained message on '{}' ({} so far): samples must be published live, not retained",
+                    ImuTopic.abbreviate(topic), retainedRefused.getCount());
         }
     }
 
@@ -207,7 +242,11 @@ final class MqttSourceReader implements SourceReader<MqttRecord, MqttSplit> {
         }
 
         @Override
-        public void messageArrived(String topic, MqttMessage message) throws InterruptedException {
+        public void messageArrived(String topic, MqttMessage message) throws InterruptedException, MqttException {
+            if (message.isRetained()) {
+                refuseRetained(topic, message);
+                return;
+            }
             // A device publishing at QoS 0 gets QoS 0 delivery: there is nothing to acknowledge.
             enqueue(new Arrival(new MqttRecord(topic, message.getPayload(), System.currentTimeMillis()),
                     message.getQos() > 0 ? message.getId() : Arrival.NOTHING_TO_ACK));

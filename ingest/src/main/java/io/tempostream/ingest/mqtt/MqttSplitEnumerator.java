@@ -5,9 +5,10 @@ import org.apache.flink.api.connector.source.SplitEnumerator;
 import org.apache.flink.api.connector.source.SplitEnumeratorContext;
 
 /**
- * Hands each reader that asks one subscription. Readers ask in {@code start()} when they restored
- * no split, so a split lost in a failover comes back by the reader asking again, and
- * {@link #addSplitsBack} has nothing to keep.
+ * Hands the subscription to the first reader ({@link MqttSource#READERS}); any other reader is
+ * told there is nothing for it. The reader asks in {@code start()} when it restored no split, so a
+ * split lost in a failover comes back by the reader asking again, and {@link #addSplitsBack} has
+ * nothing to keep.
  */
 final class MqttSplitEnumerator implements SplitEnumerator<MqttSplit, MqttEnumeratorState> {
     private final SplitEnumeratorContext<MqttSplit> context;
@@ -26,8 +27,11 @@ final class MqttSplitEnumerator implements SplitEnumerator<MqttSplit, MqttEnumer
 
     @Override
     public void handleSplitRequest(int subtaskId, String requesterHostname) {
-        String filter = options.subscriptionFilter(context.currentParallelism());
-        context.assignSplit(new MqttSplit("subscription-" + subtaskId, filter), subtaskId);
+        if (subtaskId >= MqttSource.READERS) {
+            context.signalNoMoreSplits(subtaskId);
+            return;
+        }
+        context.assignSplit(new MqttSplit("subscription-" + subtaskId, options.topicFilter()), subtaskId);
         splitsCreated++;
     }
 

@@ -30,8 +30,9 @@ public final class ReaderReadiness implements AutoCloseable {
                 }});
     }
 
-    /** Blocks until {@code readers} distinct readers have subscribed, or fails after {@code timeoutMs}. */
-    public void await(int readers, long timeoutMs) throws InterruptedException, TimeoutException {
+    /** Blocks until the job's reader ({@link MqttSource#READERS}) has subscribed, or fails after {@code timeoutMs}. */
+    public void await(long timeoutMs) throws InterruptedException, TimeoutException {
+        int readers = MqttSource.READERS;
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
         while (subscribedReaders.size() < readers) {
             if (System.nanoTime() > deadline) {

@@ -19,7 +19,7 @@ class MqttSourceOptionsTest {
     @Test
     void heldAcknowledgementsNeedQos1() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new MqttSourceOptions(DEFAULTS.endpoint(), "t/+", "g", "job", 2, 10, 60, true));
+                () -> new MqttSourceOptions(DEFAULTS.endpoint(), "t/+", "job", 2, 10, 60, true));
         assertTrue(e.getMessage().contains("qos 1, got 2"), e.getMessage());
     }
 

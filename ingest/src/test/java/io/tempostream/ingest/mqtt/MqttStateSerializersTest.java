@@ -28,14 +28,6 @@ class MqttStateSerializersTest {
     }
 
     @Test
-    void sharedSubscriptionOnlyAboveParallelismOne() {
-        MqttSourceOptions options = MqttSourceOptions.defaults(MqttEndpoint.of("tcp://127.0.0.1:1883"),
-                "tempostream/+/+/imu", "job");
-        assertEquals("tempostream/+/+/imu", options.subscriptionFilter(1));
-        assertEquals("$share/tempostream/tempostream/+/+/imu", options.subscriptionFilter(4));
-    }
-
-    @Test
     void endpointHidesPassword() {
         MqttEndpoint endpoint = new MqttEndpoint("tcp://broker:1883", "coach", "s3cret");
         assertEquals("tcp://broker:1883 as coach (password set)", endpoint.toString());
