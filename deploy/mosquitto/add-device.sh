@@ -21,9 +21,17 @@ else
   acl_block=$'\n'"user $user"$'\n'"topic write tempostream/$athlete/$device/imu"$'\n'"topic write tempostream/$athlete/$device/exercise"$'\n'
 fi
 : "${DEVICE_PASSWORD:?set DEVICE_PASSWORD to the password for $user}"
-touch "$dir/passwords"
+# The hashes are for the broker's eyes only: readable by its owner alone (mosquitto_passwd would
+# leave the file world-readable). Mosquitto 2 reads it after dropping to the mosquitto user, so
+# as root the file goes to that user.
+(umask 077; touch "$dir/passwords")
+chmod 600 "$dir/passwords"
+if [ "$(id -u)" = 0 ] && id mosquitto >/dev/null 2>&1; then
+  chown mosquitto: "$dir/passwords"
+fi
 # On stdin, not as an argument: arguments are visible to every user in the process list.
 printf '%s\n%s\n' "$DEVICE_PASSWORD" "$DEVICE_PASSWORD" | mosquitto_passwd "$dir/passwords" "$user" >/dev/null
+chmod 600 "$dir/passwords"
 if [ -n "$acl_block" ] && ! grep -qx "user $user" "$dir/acl"; then
   printf '%s' "$acl_block" >> "$dir/acl"
 fi

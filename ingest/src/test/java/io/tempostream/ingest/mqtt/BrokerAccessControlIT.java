@@ -4,18 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.tempostream.ingest.testing.LocalMosquitto;
+import io.tempostream.ingest.ImuBatchCodec;
+import io.tempostream.ingest.testing.ShippedMosquitto;
 import io.tempostream.ingest.testing.OnMessage;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttClient;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
@@ -29,43 +28,27 @@ import org.junit.jupiter.api.io.TempDir;
  * Mosquitto of its own, so a device's credentials are proven to reach only its own topic.
  */
 class BrokerAccessControlIT {
-    private static final Path DEPLOY = Path.of("../deploy/mosquitto");
     /** MQTT v5 "Not authorized". */
     private static final int NOT_AUTHORIZED = 0x87;
 
     @TempDir
     Path dir;
-    private LocalMosquitto broker;
+    private ShippedMosquitto broker;
     private String url;
     private final List<String> seenByJob = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void startBroker() throws Exception {
-        Files.copy(DEPLOY.resolve("acl"), dir.resolve("acl"));
-        addDevice("a1", "wrist", "a1-secret");
-        addDevice("a2", "wrist", "a2-secret");
-        run(Map.of("DEVICE_PASSWORD", "job-secret"), "bash", DEPLOY.resolve("add-device.sh").toString(), "--job", dir.toString());
-        run(Map.of(), "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=TempoStream test CA",
-                "-keyout", dir.resolve("ca.key").toString(), "-out", dir.resolve("ca.crt").toString());
-        run(Map.of(), "openssl", "req", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=127.0.0.1",
-                "-keyout", dir.resolve("server.key").toString(), "-out", dir.resolve("server.csr").toString());
-        Files.writeString(dir.resolve("san.cnf"), "subjectAltName=IP:127.0.0.1\n");
-        run(Map.of(), "openssl", "x509", "-req", "-days", "1", "-in", dir.resolve("server.csr").toString(),
-                "-CA", dir.resolve("ca.crt").toString(), "-CAkey", dir.resolve("ca.key").toString(), "-CAcreateserial",
-                "-extfile", dir.resolve("san.cnf").toString(), "-out", dir.resolve("server.crt").toString());
-        // The deploy configuration as shipped, with this test's folder, port and no persistence.
-        String shipped = Files.readString(DEPLOY.resolve("mosquitto.conf"))
-                .replace("/etc/mosquitto/tempostream", dir.toString())
-                .replace("persistence true", "persistence false");
-        broker = new LocalMosquitto(dir, port -> shipped.replace("listener 8883", "listener " + port + " 127.0.0.1"));
+        broker = new ShippedMosquitto(dir).addDevice("a1", "wrist", "a1-secret").addDevice("a2", "wrist", "a2-secret")
+                .addJob("job-secret");
         broker.start();
-        url = "ssl://127.0.0.1:" + broker.port();
+        url = broker.url();
     }
 
     @AfterEach
     void stopBroker() throws Exception {
         if (broker != null) {
-            broker.stop();
+            broker.close();
         }
     }
 
@@ -75,7 +58,7 @@ class BrokerAccessControlIT {
         job.subscribe("tempostream/+/+/imu", 1);
         job.setCallback(recorder(seenByJob));
         MqttAsyncClient device = new MqttAsyncClient(url, "a1-wrist", new MemoryPersistence());
-        device.connect(new MqttEndpoint(url, "a1.wrist", "a1-secret", dir.resolve("ca.crt").toString()).connectionOptions())
+        device.connect(new MqttEndpoint(url, "a1.wrist", "a1-secret", broker.caFile().toString()).connectionOptions())
                 .waitForCompletion(10_000);
 
         int refusal = publishAndGetReasonCode(device, "tempostream/a2/wrist/imu", "forged");
@@ -109,6 +92,75 @@ class BrokerAccessControlIT {
     }
 
     @Test
+    void aDeviceLoginCannotTakeOverTheJobsClientIdOrSession() throws Exception {
+        MqttClient job = new MqttClient(url, "tempostream-job-0", new MemoryPersistence());
+        MqttConnectionOptions persistent = broker.endpoint("tempostream-job", "job-secret").connectionOptions();
+        persistent.setCleanStart(false);
+        persistent.setSessionExpiryInterval(300L);
+        job.connect(persistent);
+        job.setCallback(recorder(seenByJob));
+        job.subscribe("tempostream/+/+/imu", 1);
+        // The job's client id is announced on tempostream-status/..., which every login may read.
+        // With clean start the broker would discard the job's session and what it queued.
+        MqttClient intruder = new MqttClient(url, "tempostream-job-0", new MemoryPersistence());
+        intruder.connect(broker.endpoint("a2.wrist", "a2-secret").connectionOptions());
+        MqttClient a1 = connect("a1.wrist", "a1-secret");
+        a1.publish("tempostream/a1/wrist/imu", new MqttMessage("after".getBytes(StandardCharsets.UTF_8)));
+        waitFor(() -> seenByJob.contains("tempostream/a1/wrist/imu=after"));
+
+        assertTrue(job.isConnected(), "the job is still connected");
+        assertTrue(intruder.isConnected(), "the intruder is connected, under its own login's id");
+        assertEquals(List.of("tempostream/a1/wrist/imu=after"), seenByJob, "the job's subscription kept working");
+        a1.disconnect();
+        intruder.disconnect();
+        job.disconnect();
+    }
+
+    @Test
+    void retainedSamplesAreNotKeptForTheJobsNextSession() throws Exception {
+        MqttClient a1 = connect("a1.wrist", "a1-secret");
+        MqttMessage retained = new MqttMessage("stale".getBytes(StandardCharsets.UTF_8));
+        retained.setRetained(true);
+        a1.publish("tempostream/a1/wrist/imu", retained);
+        MqttClient job = connect("tempostream-job", "job-secret");
+        job.setCallback(recorder(seenByJob));
+        job.subscribe("tempostream/+/+/imu", 1);
+        a1.publish("tempostream/a1/wrist/imu", new MqttMessage("live".getBytes(StandardCharsets.UTF_8)));
+        waitFor(() -> seenByJob.contains("tempostream/a1/wrist/imu=live"));
+
+        assertEquals(List.of("tempostream/a1/wrist/imu=live"), seenByJob, "a new session gets live samples only");
+        a1.disconnect();
+        job.disconnect();
+    }
+
+    @Test
+    void theBrokerRefusesPayloadsOverTheJobsLimit() throws Exception {
+        MqttClient job = connect("tempostream-job", "job-secret");
+        job.setCallback(recorder(seenByJob));
+        job.subscribe("tempostream/+/+/imu", 1);
+        MqttClient a1 = connect("a1.wrist", "a1-secret");
+        byte[] huge = new byte[ImuBatchCodec.MAX_PAYLOAD_BYTES * 2];
+        java.util.Arrays.fill(huge, (byte) '{');
+        assertThrows(MqttException.class, () -> a1.publish("tempostream/a1/wrist/imu", new MqttMessage(huge)),
+                "the broker announces its packet limit and the client refuses, or the broker drops the connection");
+        MqttClient again = connect("a1.wrist", "a1-secret");
+        again.publish("tempostream/a1/wrist/imu", new MqttMessage("small".getBytes(StandardCharsets.UTF_8)));
+        waitFor(() -> seenByJob.contains("tempostream/a1/wrist/imu=small"));
+
+        assertEquals(List.of("tempostream/a1/wrist/imu=small"), seenByJob, "only the small payload reached the job");
+        again.disconnect();
+        job.disconnect();
+    }
+
+    @Test
+    void thePasswordFileIsReadableByItsOwnerAlone() throws Exception {
+        java.util.Set<java.nio.file.attribute.PosixFilePermission> permissions =
+                java.nio.file.Files.getPosixFilePermissions(dir.resolve("passwords"));
+        assertEquals(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"), permissions,
+                "add-device.sh leaves the password hashes to the broker's user");
+    }
+
+    @Test
     void wrongPasswordsAnonymousClientsAndUntrustedCertificatesAreRefused() {
         assertThrows(MqttException.class, () -> connect("a1.wrist", "guess"));
         assertThrows(MqttException.class, () -> connect("", ""));
@@ -119,7 +171,7 @@ class BrokerAccessControlIT {
 
     private MqttClient connect(String user, String password) throws MqttException {
         MqttClient client = new MqttClient(url, "it-" + user.replace('.', '-') + "-" + System.nanoTime(), new MemoryPersistence());
-        client.connect(new MqttEndpoint(url, user, password, dir.resolve("ca.crt").toString()).connectionOptions());
+        client.connect(new MqttEndpoint(url, user, password, broker.caFile().toString()).connectionOptions());
         return client;
     }
 
@@ -134,19 +186,6 @@ class BrokerAccessControlIT {
         }
         int[] codes = token.getReasonCodes();
         return codes == null || codes.length == 0 ? 0 : codes[0];
-    }
-
-    private void addDevice(String athlete, String device, String password) throws Exception {
-        run(Map.of("DEVICE_PASSWORD", password), "bash", DEPLOY.resolve("add-device.sh").toString(), athlete, device, dir.toString());
-    }
-
-    private void run(Map<String, String> env, String... command) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().putAll(env);
-        Process process = builder.start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(process.waitFor(60, TimeUnit.SECONDS) && process.exitValue() == 0,
-                String.join(" ", command) + " failed: " + output);
     }
 
     private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
