@@ -27,7 +27,10 @@ import org.slf4j.LoggerFactory;
 public final class BatchesFromMessages extends ProcessFunction<MqttRecord, ImuBatch> {
     public static final OutputTag<RejectedPayload> REJECTED = new OutputTag<>("rejected-payloads") { };
     public static final OutputTag<ExerciseSelection> SELECTIONS = new OutputTag<>("exercise-selections") { };
-    /** What this reader took in, every 10 s while messages arrive (the pipeline-health dashboard). */
+    /**
+     * What this reader took in, every 10 s (the pipeline-health dashboard): with messages or the
+     * reader's ticks, so a burst of refusals followed by silence still shows within 11 s.
+     */
     public static final OutputTag<IngestHealth> HEALTH = new OutputTag<>("ingest-health") { };
     private static final Logger LOG = LoggerFactory.getLogger(BatchesFromMessages.class);
     private static final long LOG_EVERY = 1_000;
@@ -51,6 +54,9 @@ public final class BatchesFromMessages extends ProcessFunction<MqttRecord, ImuBa
                 getRuntimeContext().getTaskInfo().getIndexOfThisSubtask());
         if (health != null) {
             ctx.output(HEALTH, health);
+        }
+        if (record.isTick()) {
+            return; // the reader heard nothing for a second: only for the report above
         }
         try {
             if (ImuTopic.isExerciseTopic(record.topic())) {

@@ -3,7 +3,10 @@ package io.tempostream.analytics.job;
 import io.tempostream.ingest.ImuBatch;
 import io.tempostream.ingest.RejectReason;
 
-/** Counts what a reader takes in and reports it every {@link #REPORT_EVERY_MS} of wall-clock time. */
+/**
+ * Counts what a reader takes in and reports it every {@link #REPORT_EVERY_MS} of wall-clock time
+ * in which anything came (asked on every message and on the reader's ticks).
+ */
 final class IngestCounts {
     static final long REPORT_EVERY_MS = 10_000;
 
@@ -35,6 +38,10 @@ final class IngestCounts {
             return null;
         }
         if (nowMs - sinceMs < REPORT_EVERY_MS) {
+            return null;
+        }
+        if (batches == 0 && selections == 0 && java.util.Arrays.stream(rejected).allMatch(n -> n == 0)) {
+            sinceMs = nowMs; // nothing came: no row (as before ticks), and the next interval starts now
             return null;
         }
         IngestHealth report = new IngestHealth(nowMs, subtask, nowMs - sinceMs, batches, samples, selections,

@@ -9,6 +9,8 @@ import java.util.TreeMap;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.connector.source.ReaderOutput;
 import org.apache.flink.api.connector.source.SourceReader;
@@ -47,6 +49,8 @@ final class MqttSourceReader implements SourceReader<MqttRecord, MqttSplit> {
      * payload limit, so payloads just over it still arrive and are counted ({@code too_large}).
      */
     static final long MAX_PACKET_BYTES = 2L * ImuBatchCodec.MAX_PAYLOAD_BYTES;
+    /** With nothing arriving, a {@link MqttRecord#tick} this often (wall clock). */
+    static final long TICK_EVERY_MS = 1_000;
     private static final long LOG_EVERY = 1_000;
 
     private final SourceReaderContext context;
@@ -65,6 +69,10 @@ final class MqttSourceReader implements SourceReader<MqttRecord, MqttSplit> {
     private MqttAsyncClient client;
     private volatile boolean closed;
     private final Counter retainedRefused;
+    /** Wakes the task once a tick is due, as an arriving message would. */
+    private ScheduledExecutorService ticker;
+    /** When a record (message or tick) was last emitted, wall clock; only touched on the task thread. */
+    private long lastEmittedMs = System.currentTimeMillis();
     /** A reader beyond {@link MqttSource#READERS}: it holds no subscription and finishes. */
     private volatile boolean noMoreSplits;
 
@@ -81,15 +89,36 @@ final class MqttSourceReader implements SourceReader<MqttRecord, MqttSplit> {
         if (splits.isEmpty()) {
             context.sendSplitRequest();
         }
+        ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "mqtt-reader-ticker");
+            thread.setDaemon(true);
+            return thread;
+        });
+        ticker.scheduleAtFixedRate(this::wake, TICK_EVERY_MS, TICK_EVERY_MS, TimeUnit.MILLISECONDS);
+    }
+
+    private void wake() {
+        synchronized (availabilityLock) {
+            available.complete(null);
+        }
     }
 
     @Override
     public InputStatus pollNext(ReaderOutput<MqttRecord> output) {
         Arrival arrival = queue.poll();
+        long now = System.currentTimeMillis();
         if (arrival == null) {
-            return noMoreSplits && splits.isEmpty() ? InputStatus.END_OF_INPUT : InputStatus.NOTHING_AVAILABLE;
+            if (noMoreSplits && splits.isEmpty()) {
+                return InputStatus.END_OF_INPUT;
+            }
+            if (now - lastEmittedMs >= TICK_EVERY_MS) {
+                output.collect(MqttRecord.tick(now));
+                lastEmittedMs = now;
+            }
+            return InputStatus.NOTHING_AVAILABLE;
         }
         output.collect(arrival.record());
+        lastEmittedMs = now;
         if (options.ackAfterCheckpoint() && arrival.messageId() != Arrival.NOTHING_TO_ACK) {
             emittedSinceCheckpoint.add(arrival.messageId());
         }
@@ -162,6 +191,9 @@ final class MqttSourceReader implements SourceReader<MqttRecord, MqttSplit> {
     @Override
     public void close() throws Exception {
         closed = true;
+        if (ticker != null) {
+            ticker.shutdownNow();
+        }
         if (client != null) {
             try {
                 if (client.isConnected()) {
