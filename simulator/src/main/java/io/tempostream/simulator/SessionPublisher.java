@@ -40,7 +40,12 @@ public final class SessionPublisher implements AutoCloseable {
         this.format = format;
         this.speed = speed;
         this.client = new MqttClient(endpoint.serverUri(), clientId, new MemoryPersistence());
-        client.connect(endpoint.connectionOptions());
+        try {
+            ReliablePublisher.connect(client, endpoint.connectionOptions());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MqttException(e);
+        }
     }
 
     /**

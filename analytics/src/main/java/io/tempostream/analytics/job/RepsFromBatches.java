@@ -69,8 +69,17 @@ public final class RepsFromBatches extends KeyedCoProcessFunction<String, ImuBat
      * long. When nobody is heard, the quiet may be the job's, not the devices': a broker outage, or
      * the pipeline held back by a full sink (backpressure suspends input while timers still fire).
      * Closing then would cut the rep under way in two, and the rest of it would arrive too late.
+     * Longer than the publishers' wait for a broker that is away (2 min, ReliablePublisher): an
+     * outage of a minute, and the reader's reconnect backoff (up to 30 s) after it, lose nothing.
      */
-    static final long QUIET_INPUT_CLOSE_AFTER_MS = 60_000;
+    static final long QUIET_INPUT_CLOSE_AFTER_MS = 150_000;
+    /**
+     * After the whole input was quiet (an outage), devices come back one by one, each on its own
+     * reconnect backoff (Paho's grows to 30 s): for this long after the first is heard again, no
+     * device is taken for silent for not being heard yet (issue 19: a 10 s outage lost the rep
+     * under way of the athlete heard later).
+     */
+    static final long RECONNECT_GRACE_MS = 60_000;
     /** How far event time is moved on for a silent device: past every detector's closing delay. */
     private static final long CLOSE_SILENT_DEVICE_MS = 60_000;
 
@@ -97,6 +106,8 @@ public final class RepsFromBatches extends KeyedCoProcessFunction<String, ImuBat
     private transient long listeningSinceMs;
     /** When this instance last took in a batch from any device (processing time), or NOT_YET. */
     private transient long lastInputMs;
+    /** When input came again after the whole of it was quiet (processing time), or NOT_YET. */
+    private transient long resumedMs;
     private static final long NOT_YET = Long.MIN_VALUE;
     /** Selections kept for a device not heard from yet: the newest; a login may send any number. */
     static final int MAX_SELECTIONS_BEFORE_FIRST_BATCH = 4;
@@ -121,6 +132,7 @@ public final class RepsFromBatches extends KeyedCoProcessFunction<String, ImuBat
                 new ListStateDescriptor<>("selections-before-first-batch", TypeInformation.of(ExerciseSelection.class)));
         listeningSinceMs = NOT_YET;
         lastInputMs = NOT_YET;
+        resumedMs = NOT_YET;
         skippedBatches = getRuntimeContext().getMetricGroup().counter("skippedRepeatedOrStaleBatches");
         duplicateBatches = getRuntimeContext().getMetricGroup().counter("duplicateBatches");
     }
@@ -142,6 +154,9 @@ public final class RepsFromBatches extends KeyedCoProcessFunction<String, ImuBat
             askForSilenceTimer(device, now + SILENT_DEVICE_AFTER_MS, ctx);
         }
         device.lastArrivalMs = now;
+        if (lastInputMs != NOT_YET && now - lastInputMs >= SILENT_DEVICE_AFTER_MS) {
+            resumedMs = now;
+        }
         lastInputMs = now;
         take(device, batch, ctx, out);
         deviceState.update(device);
@@ -326,7 +341,7 @@ public final class RepsFromBatches extends KeyedCoProcessFunction<String, ImuBat
             return true;
         }
         long now = ctx.timerService().currentProcessingTime();
-        return now - lastHeardMs(device, now) >= SILENT_DEVICE_AFTER_MS;
+        return silent(now - lastHeardMs(device, now), now);
     }
 
     private void listening(long nowMs) {
@@ -336,15 +351,22 @@ public final class RepsFromBatches extends KeyedCoProcessFunction<String, ImuBat
     }
 
     /**
-     * A device quiet for {@code quietMs} is silent if this instance heard others meanwhile, or has
-     * heard nobody for {@link #QUIET_INPUT_CLOSE_AFTER_MS}.
+     * A device quiet for {@code quietMs} is silent if this instance heard others meanwhile (and not
+     * just after an outage of the whole input, {@link #RECONNECT_GRACE_MS}), or has heard nobody
+     * for {@link #QUIET_INPUT_CLOSE_AFTER_MS}.
      */
     private boolean silent(long quietMs, long nowMs) {
         if (quietMs < SILENT_DEVICE_AFTER_MS) {
             return false;
         }
         long anyoneHeard = Math.max(lastInputMs, listeningSinceMs);
-        return nowMs - anyoneHeard < SILENT_DEVICE_AFTER_MS || nowMs - anyoneHeard >= QUIET_INPUT_CLOSE_AFTER_MS;
+        if (nowMs - anyoneHeard >= QUIET_INPUT_CLOSE_AFTER_MS) {
+            return true;
+        }
+        if (nowMs - anyoneHeard >= SILENT_DEVICE_AFTER_MS) {
+            return false; // nobody is heard: the quiet is the input's, not this device's
+        }
+        return resumedMs == NOT_YET || nowMs - resumedMs >= RECONNECT_GRACE_MS;
     }
 
     /** When the device was last heard of, as far as this instance can tell (processing time). */

@@ -145,6 +145,58 @@ class RepsFromBatchesTest {
     }
 
     /**
+     * A broker outage of a minute mid-set, and the job's reader back 30 s after the broker (its
+     * reconnect backoff): nothing is heard for 90 s. Then one athlete's sensor is heard again, and
+     * the other's only 20 s later (each device reconnects on its own backoff). Neither is taken
+     * for silent meanwhile, and both get the reps of a run without the outage (issue 19: a 10 s
+     * outage lost the rep under way, 30 of 32).
+     */
+    @Test
+    void afterAnOutageOfTheWholeInputDevicesHeardAgainAtDifferentTimesLoseNoRep() throws Exception {
+        List<ImuBatch> a = ExerciseSimulator.simulate(new SessionScript("a", "wrist", Placement.WRIST, 50, 10, 5_000,
+                List.of(SetScript.of(Exercise.DUMBBELL_ROW, 8, "2-1-2-0", 10_000))), T0, 5).batches();
+        List<ImuBatch> b = ExerciseSimulator.simulate(new SessionScript("b", "wrist", Placement.WRIST, 50, 10, 5_000,
+                List.of(SetScript.of(Exercise.DUMBBELL_ROW, 8, "2-1-2-0", 10_000))), T0, 6).batches();
+        List<Rep> cleanA = uninterrupted(a);
+        List<Rep> cleanB = uninterrupted(b);
+        List<ImuBatch> both = new ArrayList<>(a);
+        both.addAll(b);
+        both.sort(java.util.Comparator.comparingLong(ImuBatch::lastTimestampMs));
+        int cut = both.size() / 2 + 5; // mid-rep for both
+        List<ImuBatch> restA = both.subList(cut, both.size()).stream().filter(x -> x.athleteId().equals("a")).toList();
+        List<ImuBatch> restB = both.subList(cut, both.size()).stream().filter(x -> x.athleteId().equals("b")).toList();
+        try (var run = harness()) {
+            open(run);
+            long paused = feed(run, both.subList(0, cut), 0);
+            for (long t = paused; t <= paused + 90_000; t += 1_000) {
+                run.setProcessingTime(t); // silence timers come due while nothing is taken in
+            }
+            // a's backlog first, 20 s of it before b is heard again, then both, as they were sent.
+            long resumed = paused + 90_000;
+            long bBack = resumed + 20_000;
+            int nextA = 0;
+            long now = resumed;
+            while (now < bBack && nextA < restA.size()) {
+                now += 200;
+                run.setProcessingTime(now);
+                ImuBatch batch = restA.get(nextA++);
+                run.processElement1(batch, batch.lastTimestampMs());
+            }
+            List<ImuBatch> rest = new ArrayList<>(restA.subList(nextA, restA.size()));
+            rest.addAll(restB);
+            rest.sort(java.util.Comparator.comparingLong(ImuBatch::lastTimestampMs));
+            long end = feed(run, rest, Math.max(now, bBack));
+            run.setProcessingTime(end + RepsFromBatches.QUIET_INPUT_CLOSE_AFTER_MS + 10_000);
+            List<Rep> reps = run.extractOutputValues();
+
+            assertEquals(8, cleanA.size(), "a's reps without the outage");
+            assertEquals(8, cleanB.size(), "b's reps without the outage");
+            assertEquals(cleanA, reps.stream().filter(r -> r.athleteId().equals("a")).toList(), "a, heard first");
+            assertEquals(cleanB, reps.stream().filter(r -> r.athleteId().equals("b")).toList(), "b, heard 20 s later");
+        }
+    }
+
+    /**
      * The live hold timer: while each 8 s scapular squeeze lasts, its start and a growing length
      * are reported about once a second, then once more as ended, near its true length.
      */
