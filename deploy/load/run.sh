@@ -9,6 +9,7 @@
 #   deploy/load/run.sh 2000 300            # the issue's target: 2 000 devices at 100 Hz, 5 min
 #   deploy/load/run.sh 2000 1800 back 300  # the 30-minute memory soak
 #   JOB_FLAGS="--live-phases changes" deploy/load/run.sh 2000 120 back  # flags for the job
+#   LOAD_FLAGS="--flood-bytes 520000" deploy/load/run.sh 200 120 back   # and one device flooding
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 devices="${1:?usage: $0 DEVICES SECONDS [back|wrist] [HEAP_EVERY_S]}"
@@ -52,6 +53,7 @@ if [ "$heap_every" -gt 0 ]; then
   ) &
 fi
 
-"$here/tempostream" loadtest --devices "$devices" --duration-s "$seconds" --placement "$placement" --influx-db "$db"
+# shellcheck disable=SC2086 # LOAD_FLAGS: more flags for the load test (e.g. --flood-bytes 520000)
+"$here/tempostream" loadtest --devices "$devices" --duration-s "$seconds" --placement "$placement" --influx-db "$db" ${LOAD_FLAGS:-}
 echo "job restarts: $(grep -c 'switched from RUNNING to FAILED\|Restarting job' "$log" || true);" \
   "failed checkpoints: $(grep -c 'Failed to trigger or complete checkpoint' "$log" || true)"

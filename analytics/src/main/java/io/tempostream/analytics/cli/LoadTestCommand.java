@@ -57,6 +57,9 @@ public final class LoadTestCommand {
               --influx-url URL     InfluxDB (default http://127.0.0.1:8086)
               --influx-db DB       the job's database (default tempostream)
               --broker-only        no job: a Paho subscriber that only counts takes its place
+              --flood-bytes B      also one more device (athlete "flood") sending B-byte payloads (ten valid
+                                   samples and a padding field) as fast as the broker takes them: how one
+                                   device's flood delays everyone else (docs/benchmarks.md)
 
             Example:
               tempostream run --influx-db load &
@@ -64,7 +67,7 @@ public final class LoadTestCommand {
             """;
 
     private static final Set<String> FLAGS = Set.of("devices", "duration-s", "rate", "batch", "placement", "connections",
-            "sample-devices", "poll-ms", "settle-s", "mqtt-url", "influx-url", "influx-db");
+            "sample-devices", "poll-ms", "settle-s", "mqtt-url", "influx-url", "influx-db", "flood-bytes");
     /** A rep found within this of a true end is that rep. */
     private static final long MATCH_MS = 1_500;
     /** Reps ending this close to the end of the load are not timed: nothing follows to confirm them. */
@@ -98,8 +101,17 @@ public final class LoadTestCommand {
         int sampled = Math.min(devices, flags.getInt("sample-devices", 50, 1, 1000));
         long pollMs = flags.getLong("poll-ms", 100, 10, 10_000);
         long settleMs = Math.round(flags.getDouble("settle-s", 15, 0, 600) * 1000);
+        Flood flood = flags.has("flood-bytes")
+                ? new Flood(endpoint, flags.getInt("flood-bytes", 0, 100, 64 * 1024 * 1024), durationMs) : null;
         try (InfluxDB db = InfluxConnection.open(influx)) {
-            return pipeline(load, db, influx.database(), devices, sampled, durationMs, pollMs, settleMs, batch, out, err);
+            if (flood != null) {
+                flood.start();
+            }
+            int status = pipeline(load, db, influx.database(), devices, sampled, durationMs, pollMs, settleMs, batch, out, err);
+            if (flood != null) {
+                out.println(flood.report());
+            }
+            return status;
         }
     }
 

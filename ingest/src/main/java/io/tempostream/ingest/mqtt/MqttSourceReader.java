@@ -49,6 +49,12 @@ final class MqttSourceReader implements SourceReader<MqttRecord, MqttSplit> {
      * payload limit, so payloads just over it still arrive and are counted ({@code too_large}).
      */
     static final long MAX_PACKET_BYTES = 2L * ImuBatchCodec.MAX_PAYLOAD_BYTES;
+    /**
+     * Payload bytes the queue holds at most, besides its count: 10 000 messages of the largest
+     * accepted size would be 5 GB, which one device could send while the job is held back (an
+     * InfluxDB outage). Beyond it Paho's thread waits, as for a full queue.
+     */
+    static final long MAX_QUEUED_BYTES = 64L * 1024 * 1024;
     /** With nothing arriving, a {@link MqttRecord#tick} this often (wall clock). */
     static final long TICK_EVERY_MS = 1_000;
     private static final long LOG_EVERY = 1_000;
@@ -56,6 +62,8 @@ final class MqttSourceReader implements SourceReader<MqttRecord, MqttSplit> {
     private final SourceReaderContext context;
     private final MqttSourceOptions options;
     private final BlockingQueue<Arrival> queue;
+    /** Payload bytes in {@link #queue}. */
+    private final java.util.concurrent.atomic.AtomicLong queuedBytes = new java.util.concurrent.atomic.AtomicLong();
     /**
      * Ids of the messages emitted since the last checkpoint barrier (QoS 1, so the id is all an
      * acknowledgement needs); only touched on the task thread.
@@ -106,6 +114,9 @@ final class MqttSourceReader implements SourceReader<MqttRecord, MqttSplit> {
     @Override
     public InputStatus pollNext(ReaderOutput<MqttRecord> output) {
         Arrival arrival = queue.poll();
+        if (arrival != null) {
+            queuedBytes.addAndGet(-arrival.record().payload().length);
+        }
         long now = System.currentTimeMillis();
         if (arrival == null) {
             if (noMoreSplits && splits.isEmpty()) {
@@ -253,6 +264,11 @@ final class MqttSourceReader implements SourceReader<MqttRecord, MqttSplit> {
     }
 
     private void enqueue(Arrival arrival) throws InterruptedException {
+        int bytes = arrival.record().payload().length;
+        while (!closed && !queue.isEmpty() && queuedBytes.get() + bytes > MAX_QUEUED_BYTES) {
+            Thread.sleep(10); // full by size: keep Paho's thread here, as below
+        }
+        queuedBytes.addAndGet(bytes);
         while (!closed && !queue.offer(arrival, 100, TimeUnit.MILLISECONDS)) {
             // Full: keep Paho's thread here so it stops reading from the socket.
         }

@@ -1,0 +1,92 @@
+package io.tempostream.analytics.cli;
+
+import io.tempostream.ingest.ImuBatch;
+import io.tempostream.ingest.ImuBatchCodec;
+import io.tempostream.ingest.PayloadFormat;
+import io.tempostream.ingest.Placement;
+import io.tempostream.ingest.mqtt.MqttEndpoint;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.paho.mqttv5.client.MqttClient;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+
+/**
+ * One device flooding its own topic for {@code loadtest --flood-bytes}: payloads of ten valid
+ * samples padded to the given size, at QoS 1, one after the other as fast as the broker
+ * acknowledges them (the attack of issue 19, at a size the broker and the job accept or refuse).
+ */
+final class Flood {
+    static final String TOPIC = "tempostream/flood/wrist-1/imu";
+
+    private final MqttEndpoint endpoint;
+    private final byte[] payload;
+    private final long durationMs;
+    private final AtomicLong sent = new AtomicLong();
+    private final AtomicLong refused = new AtomicLong();
+    private volatile long startedMs;
+    private volatile long endedMs;
+    private Thread thread;
+
+    Flood(MqttEndpoint endpoint, int bytes, long durationMs) {
+        this.endpoint = endpoint;
+        this.durationMs = durationMs;
+        this.payload = padded(bytes);
+    }
+
+    /** Ten still samples as JSON, with a padding field making the payload {@code bytes} long. */
+    static byte[] padded(int bytes) {
+        long t0 = System.currentTimeMillis();
+        long[] t = new long[10];
+        float[] zero = new float[10];
+        float[] one = new float[10];
+        for (int i = 0; i < 10; i++) {
+            t[i] = t0 + 10L * i;
+            one[i] = 1;
+        }
+        String json = new String(ImuBatchCodec.encode(new ImuBatch("flood", "wrist-1", Placement.WRIST, 0, t, zero, zero, one,
+                zero, zero, zero), PayloadFormat.JSON), StandardCharsets.UTF_8);
+        String head = "{\"pad\":\"";
+        int room = Math.max(0, bytes - json.length() - head.length() - 2);
+        return (head + "x".repeat(room) + "\"," + json.substring(1)).getBytes(StandardCharsets.UTF_8);
+    }
+
+    void start() {
+        thread = new Thread(this::run, "flood");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void run() {
+        startedMs = System.currentTimeMillis();
+        try {
+            MqttClient client = new MqttClient(endpoint.serverUri(), "flood-" + startedMs, new MemoryPersistence());
+            client.connect(endpoint.connectionOptions());
+            MqttMessage message = new MqttMessage(payload);
+            message.setQos(1);
+            while (System.currentTimeMillis() - startedMs < durationMs) {
+                try {
+                    client.publish(TOPIC, message);
+                    sent.incrementAndGet();
+                } catch (MqttException e) {
+                    refused.incrementAndGet(); // the broker's packet limit, or a lost connection
+                    Thread.sleep(100);
+                }
+            }
+            client.disconnectForcibly(1_000);
+            client.close(true);
+        } catch (MqttException | InterruptedException e) {
+            refused.incrementAndGet();
+        } finally {
+            endedMs = System.currentTimeMillis();
+        }
+    }
+
+    String report() {
+        double seconds = Math.max(1, (endedMs == 0 ? System.currentTimeMillis() : endedMs) - startedMs) / 1000.0;
+        return String.format(Locale.ROOT, "flood:       %,d messages of %,d bytes accepted by the broker (%.1f MB/s), %,d refused",
+                sent.get(), payload.length, sent.get() * payload.length / seconds / 1e6, refused.get());
+    }
+}
