@@ -8,8 +8,13 @@ import io.tempostream.ingest.ImuBatchCodec;
 import io.tempostream.ingest.testing.ShippedMosquitto;
 import io.tempostream.ingest.testing.OnMessage;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
@@ -54,9 +59,7 @@ class BrokerAccessControlIT {
 
     @Test
     void aDeviceMayPublishItsOwnSamplesButNotAnotherAthletes() throws Exception {
-        MqttClient job = connect("tempostream-job", "job-secret");
-        job.subscribe("tempostream/+/+/imu", 1);
-        job.setCallback(recorder(seenByJob));
+        MqttClient job = jobListening();
         MqttAsyncClient device = new MqttAsyncClient(url, "a1-wrist", new MemoryPersistence());
         device.connect(new MqttEndpoint(url, "a1.wrist", "a1-secret", broker.caFile().toString()).connectionOptions())
                 .waitForCompletion(10_000);
@@ -122,9 +125,7 @@ class BrokerAccessControlIT {
         MqttMessage retained = new MqttMessage("stale".getBytes(StandardCharsets.UTF_8));
         retained.setRetained(true);
         a1.publish("tempostream/a1/wrist/imu", retained);
-        MqttClient job = connect("tempostream-job", "job-secret");
-        job.setCallback(recorder(seenByJob));
-        job.subscribe("tempostream/+/+/imu", 1);
+        MqttClient job = jobListening();
         a1.publish("tempostream/a1/wrist/imu", new MqttMessage("live".getBytes(StandardCharsets.UTF_8)));
         waitFor(() -> seenByJob.contains("tempostream/a1/wrist/imu=live"));
 
@@ -135,12 +136,10 @@ class BrokerAccessControlIT {
 
     @Test
     void theBrokerRefusesPayloadsOverTheJobsLimit() throws Exception {
-        MqttClient job = connect("tempostream-job", "job-secret");
-        job.setCallback(recorder(seenByJob));
-        job.subscribe("tempostream/+/+/imu", 1);
+        MqttClient job = jobListening();
         MqttClient a1 = connect("a1.wrist", "a1-secret");
         byte[] huge = new byte[ImuBatchCodec.MAX_PAYLOAD_BYTES * 2];
-        java.util.Arrays.fill(huge, (byte) '{');
+        Arrays.fill(huge, (byte) '{');
         assertThrows(MqttException.class, () -> a1.publish("tempostream/a1/wrist/imu", new MqttMessage(huge)),
                 "the broker announces its packet limit and the client refuses, or the broker drops the connection");
         MqttClient again = connect("a1.wrist", "a1-secret");
@@ -154,9 +153,8 @@ class BrokerAccessControlIT {
 
     @Test
     void thePasswordFileIsReadableByItsOwnerAlone() throws Exception {
-        java.util.Set<java.nio.file.attribute.PosixFilePermission> permissions =
-                java.nio.file.Files.getPosixFilePermissions(dir.resolve("passwords"));
-        assertEquals(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"), permissions,
+        Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(dir.resolve("passwords"));
+        assertEquals(PosixFilePermissions.fromString("rw-------"), permissions,
                 "add-device.sh leaves the password hashes to the broker's user");
     }
 
@@ -167,6 +165,14 @@ class BrokerAccessControlIT {
         // TLS without trusting the broker's CA: the JVM's trust store does not know it.
         assertThrows(MqttException.class, () -> new MqttClient(url, "untrusting", new MemoryPersistence())
                 .connect(new MqttEndpoint(url, "a1.wrist", "a1-secret").connectionOptions()));
+    }
+
+    /** The job's login, subscribed to every device's samples as the job is, recording into {@link #seenByJob}. */
+    private MqttClient jobListening() throws MqttException {
+        MqttClient job = connect("tempostream-job", "job-secret");
+        job.setCallback(recorder(seenByJob));
+        job.subscribe("tempostream/+/+/imu", 1);
+        return job;
     }
 
     private MqttClient connect(String user, String password) throws MqttException {
