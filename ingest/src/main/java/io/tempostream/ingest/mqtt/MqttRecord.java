@@ -2,9 +2,15 @@ package io.tempostream.ingest.mqtt;
 
 /**
  * One MQTT message as received: the source does not interpret payloads, the job's decoder does.
- * A record with an empty topic (which no MQTT message has) is the reader's {@link #tick}.
+ * A record on {@link #TICK_TOPIC} is the reader's {@link #tick}.
  */
 public record MqttRecord(String topic, byte[] payload, long receivedAtMs) {
+    /**
+     * No MQTT message has this topic: the protocol forbids U+0000 in topic names. (An empty topic
+     * would not do: records from other sources, as in FuzzedPayloadsIT, may have one, and it must
+     * be refused as a bad topic.)
+     */
+    static final String TICK_TOPIC = "\u0000tick";
     private static final byte[] NOTHING = new byte[0];
 
     /**
@@ -12,10 +18,10 @@ public record MqttRecord(String topic, byte[] payload, long receivedAtMs) {
      * (the health rows) can report on time although no message comes to make it look.
      */
     public static MqttRecord tick(long nowMs) {
-        return new MqttRecord("", NOTHING, nowMs);
+        return new MqttRecord(TICK_TOPIC, NOTHING, nowMs);
     }
 
     public boolean isTick() {
-        return topic.isEmpty();
+        return TICK_TOPIC.equals(topic);
     }
 }
