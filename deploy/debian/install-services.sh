@@ -40,6 +40,11 @@ password_file $conf/passwords
 acl_file $conf/acl
 max_queued_messages 100000
 listener 1883
+# As deploy/mosquitto ships them (docs/operations.md, "What a device login cannot do"): a client's
+# id is its login, no packet over 520 KiB, no retained messages.
+use_username_as_clientid true
+max_packet_size 532480
+retain_available false
 CONF
 chmod 600 "$conf/passwords"
 

@@ -111,6 +111,43 @@ class DeployFilesIT {
         }
     }
 
+    /**
+     * The three settings that close issue 19's broker-side attacks (tested on deploy/mosquitto by
+     * BrokerAccessControlIT) are in every broker configuration the project ships.
+     */
+    @Test
+    void everyShippedBrokerConfigurationClosesTheDeviceLoginAttacks() throws Exception {
+        ProcessBuilder debian = new ProcessBuilder("bash", DEPLOY.resolve("debian/install-services.sh").toString(),
+                "--config-only", dir.toString()).redirectErrorStream(true);
+        debian.environment().put("JOB_PASSWORD", "s3cret-job");
+        Process configured = debian.start();
+        String output = new String(configured.getInputStream().readAllBytes());
+        assertEquals(0, configured.waitFor(), output);
+        Map<String, String> configs = Map.of(
+                "deploy/mosquitto/mosquitto.conf", Files.readString(DEPLOY.resolve("mosquitto/mosquitto.conf")),
+                "deploy/compose/mosquitto.conf", Files.readString(DEPLOY.resolve("compose/mosquitto.conf")),
+                "deploy/debian/install-services.sh", Files.readString(dir.resolve("etc/mosquitto/conf.d/tempostream.conf")));
+        for (Map.Entry<String, String> config : configs.entrySet()) {
+            List<String> lines = config.getValue().lines().map(String::strip).toList();
+            for (String setting : List.of("use_username_as_clientid true", "max_packet_size 532480", "retain_available false",
+                    "allow_anonymous false")) {
+                assertTrue(lines.contains(setting), config.getKey() + " lacks '" + setting + "'");
+            }
+            // Listener settings before the first listener open a second, default listener on 1883.
+            assertTrue(lines.indexOf("use_username_as_clientid true") > indexOfListener(lines), config.getKey()
+                    + ": use_username_as_clientid must follow the listener line");
+        }
+    }
+
+    private static int indexOfListener(List<String> lines) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith("listener ")) {
+                return i;
+            }
+        }
+        return Integer.MAX_VALUE;
+    }
+
     private static void connect(String url, String user, String password) throws MqttException {
         MqttClient client = new MqttClient(url, "deploy-" + UUID.randomUUID(), new MemoryPersistence());
         try {

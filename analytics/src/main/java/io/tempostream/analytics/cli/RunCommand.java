@@ -21,7 +21,7 @@ final class RunCommand {
               --session-expiry-s S          how long the broker keeps that session (default 3600 named, 300 unnamed)
               --influx-url URL              InfluxDB (default http://127.0.0.1:8086)
               --influx-db NAME              database (default tempostream)
-              --parallelism N               readers and detectors (default 1)
+              --parallelism N               decoders and detectors (default 1; one MQTT subscription whatever it is)
               --checkpoint-interval-ms MS   0 turns checkpoints off (default 10000)
               --checkpoint-dir DIR          keep checkpoints there (a path or URI), also after the job ends
               --restore-from DIR/chk-N      start from a completed checkpoint
