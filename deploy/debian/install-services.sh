@@ -2,19 +2,30 @@
 # Installs and starts Mosquitto and InfluxDB for TempoStream on Debian, without Docker (as root):
 #   JOB_PASSWORD=... ./deploy/debian/install-services.sh
 # Mosquitto then takes logins only (the job's, and devices added with deploy/mosquitto/add-device.sh)
-# on port 1883, with the ACL of deploy/mosquitto/acl; InfluxDB 1.x serves the "tempostream"
-# database on port 8086. For TLS see docs/operations.md. Point a Grafana at them: README, "Dashboards".
+# on port 1883, with the ACL of deploy/mosquitto/acl. InfluxDB 1.x serves the "tempostream"
+# database with authentication on, on 127.0.0.1:8086 only, with three users (influx-users.sh):
+# admin, tempostream-job (writes) and grafana (reads). Their passwords come from
+# INFLUX_ADMIN_PASSWORD, INFLUX_JOB_PASSWORD and INFLUX_GRAFANA_PASSWORD, or are generated, and
+# are kept in /etc/tempostream/influx-*.env (root only). For TLS see docs/operations.md. Point a
+# Grafana at them: README, "Dashboards".
 #
-#   --config-only DIR   write the configuration under DIR instead of /etc and start nothing
-#                       (to review it first; the tests use it)
+#   --config-only DIR      write the configuration under DIR instead of /etc and start nothing
+#                          (to review it first; the tests use it)
+#   --influx-listen ADDR   InfluxDB's HTTP address (default 127.0.0.1:8086); e.g. 0.0.0.0:8086 for a
+#                          Grafana on another machine, behind a firewall that admits only it
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root=""
 start=true
-if [ "${1:-}" = --config-only ]; then
-  root="${2:?usage: install-services.sh [--config-only DIR]}"
-  start=false
-fi
+influx_listen=127.0.0.1:8086
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --config-only) root="${2:?usage: install-services.sh [--config-only DIR] [--influx-listen ADDR]}"; start=false; shift 2 ;;
+    --influx-listen) influx_listen="${2:?usage: install-services.sh [--config-only DIR] [--influx-listen ADDR]}"; shift 2 ;;
+    *) echo "install-services.sh: unknown argument '$1' (usage: [--config-only DIR] [--influx-listen ADDR])" >&2; exit 2 ;;
+  esac
+done
+[[ "$influx_listen" =~ ^[^[:space:]]+:[0-9]+$ ]] || { echo "install-services.sh: --influx-listen must be HOST:PORT, got '$influx_listen'" >&2; exit 2; }
 if [ -z "${JOB_PASSWORD:-}" ]; then
   echo "install-services.sh: set JOB_PASSWORD to the password the job will log in to Mosquitto with" >&2
   exit 2
@@ -48,17 +59,41 @@ retain_available false
 CONF
 chmod 600 "$conf/passwords"
 
+# InfluxDB: authentication on, HTTP on loopback unless asked (the Debian unit reads this file).
+mkdir -p "$root/etc/default"
+cat > "$root/etc/default/influxdb" <<CONF
+# TempoStream (deploy/debian/install-services.sh): logins required; HTTP on $influx_listen.
+INFLUXDB_HTTP_AUTH_ENABLED=true
+INFLUXDB_HTTP_BIND_ADDRESS=$influx_listen
+INFLUXDB_REPORTING_DISABLED=true
+CONF
+# Passwords from the environment, or generated; kept where only root reads them.
+secrets="$root/etc/tempostream"
+mkdir -p "$secrets"
+chmod 700 "$secrets"
+generated() { head -c 18 /dev/urandom | base64 | tr -d '/+='; }
+: "${INFLUX_ADMIN_PASSWORD:=$(generated)}" "${INFLUX_JOB_PASSWORD:=$(generated)}" "${INFLUX_GRAFANA_PASSWORD:=$(generated)}"
+export INFLUX_ADMIN_PASSWORD INFLUX_JOB_PASSWORD INFLUX_GRAFANA_PASSWORD
+(umask 077
+ printf 'INFLUX_USERNAME=admin\nINFLUX_PASSWORD=%s\n' "$INFLUX_ADMIN_PASSWORD" > "$secrets/influx-admin.env"
+ printf 'INFLUX_USERNAME=tempostream-job\nINFLUX_PASSWORD=%s\n' "$INFLUX_JOB_PASSWORD" > "$secrets/influx-job.env"
+ printf 'INFLUX_READ_USER=grafana\nINFLUX_READ_PASSWORD=%s\n' "$INFLUX_GRAFANA_PASSWORD" > "$secrets/influx-grafana.env")
+
 if $start; then
   chown mosquitto: "$conf/passwords" 2>/dev/null || true
-  systemctl enable --now influxdb
+  systemctl enable influxdb
+  systemctl restart influxdb
   systemctl restart mosquitto
+  influx_url="http://${influx_listen/0.0.0.0/127.0.0.1}"
   for _ in $(seq 1 50); do
-    [ "$(curl -s -o /dev/null -w '%{http_code}' http://127.0.0.1:8086/ping)" = 204 ] && break
+    [ "$(curl -s -o /dev/null -w '%{http_code}' "$influx_url/ping")" = 204 ] && break
     sleep 0.2
   done
-  curl -sf -XPOST http://127.0.0.1:8086/query --data-urlencode 'q=CREATE DATABASE tempostream' >/dev/null
-  echo "Mosquitto (logins, ACL) on :1883 and InfluxDB (database tempostream) on :8086 are running."
-  echo "Start the job: MQTT_USERNAME=tempostream-job MQTT_PASSWORD=... ./tempostream run --mqtt-url tcp://127.0.0.1:1883"
+  bash "$here/influx-users.sh" "$influx_url"
+  echo "Mosquitto (logins, ACL) on :1883 and InfluxDB (logins, database tempostream) on $influx_listen are running."
+  echo "InfluxDB passwords: $secrets/influx-{admin,job,grafana}.env (root only)."
+  echo "Start the job: set -a; . $secrets/influx-job.env; set +a;" \
+    "MQTT_USERNAME=tempostream-job MQTT_PASSWORD=... ./tempostream run --mqtt-url tcp://127.0.0.1:1883"
 else
   echo "configuration written under $root"
 fi

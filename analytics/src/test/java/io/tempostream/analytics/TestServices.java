@@ -35,7 +35,13 @@ public final class TestServices {
 
     /** The same against the InfluxDB at {@code influxUrl} (one a test started itself). */
     public static List<Map<String, Object>> query(String influxUrl, String database, String influxQl) {
-        try (InfluxDB client = InfluxConnection.open(InfluxOptions.of(influxUrl, database))) {
+        return query(InfluxOptions.of(influxUrl, database), influxQl);
+    }
+
+    /** The same with the login in {@code influx} (an InfluxDB with authentication on). */
+    public static List<Map<String, Object>> query(InfluxOptions influx, String influxQl) {
+        String database = influx.database();
+        try (InfluxDB client = InfluxConnection.open(influx)) {
             QueryResult result = client.query(new Query(influxQl, database), TimeUnit.MILLISECONDS);
             if (result.hasError()) {
                 throw new IllegalStateException(influxQl + ": " + result.getError());

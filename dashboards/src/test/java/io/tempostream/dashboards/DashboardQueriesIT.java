@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tempostream.analytics.TestServices;
-import io.tempostream.analytics.influx.InfluxOptions;
 import io.tempostream.analytics.job.JobOptions;
 import io.tempostream.analytics.job.RunningJob;
 import io.tempostream.analytics.training.AthleteProfiles;
@@ -23,6 +22,7 @@ import io.tempostream.simulator.SessionScript;
 import io.tempostream.simulator.SetScript;
 import io.tempostream.simulator.SimulatedDevice;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +41,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Every dashboard query against the real InfluxDB after the real pipeline (Mosquitto, the job on
  * a MiniCluster) has processed a simulated week of training: week 2 of the six-week program from
  * an upper-back sensor, three sessions, plus a few malformed messages for the health dashboard.
- * Each query must run without error and return rows with the columns its panel names.
+ * Each query must run without error and return rows with the columns its panel names. InfluxDB is
+ * set up as deploy/debian/install-services.sh sets it up (logins on): the job writes with its
+ * login, the queries run with Grafana's read-only one (issue 23).
  */
 class DashboardQueriesIT {
     private static final Path PROGRAM = Path.of("../simulator/programs/six-weeks.json");
@@ -49,7 +51,9 @@ class DashboardQueriesIT {
     @RegisterExtension
     static final MiniClusterExtension FLINK = LocalFlink.miniCluster(2);
 
-    private static final String DATABASE = TestServices.freshDatabase("dashboards");
+    /** InfluxDB as the Debian installer sets it up: the job writes with its login, the queries run with Grafana's. */
+    private static Path influxDir;
+    private static InstalledInflux influx;
     private static final String ATHLETE = "dash-" + UUID.randomUUID().toString().substring(0, 8);
     private static ProgramScript week;
     private static SimulatedDevice device;
@@ -57,11 +61,13 @@ class DashboardQueriesIT {
 
     @BeforeAll
     static void runAWeekThroughThePipeline() throws Exception {
+        influxDir = Files.createTempDirectory("dashboards-influx");
+        influx = new InstalledInflux(influxDir);
         week = ProgramScript.read(PROGRAM).forAthlete(ATHLETE).sessions(2, 5);
         device = week.simulate(3);
         MqttSourceOptions mqtt = MqttSourceOptions.defaults(MqttEndpoint.of(TestServices.MQTT_URL),
                 ImuTopic.ALL_DEVICE_MESSAGES_FILTER, "dash-" + UUID.randomUUID().toString().substring(0, 8));
-        JobOptions options = new JobOptions(mqtt, InfluxOptions.of(TestServices.INFLUX_URL, DATABASE), 1, 2_000, 2_000)
+        JobOptions options = new JobOptions(mqtt, influx.job(), 1, 2_000, 2_000)
                 .withAthletes(AthleteProfiles.parse("{\"athletes\":[{\"id\":\"" + ATHLETE + "\",\"planStart\":\""
                         + week.planStart() + "\"}]}"));
         long lastMs = device.batches().get(device.batches().size() - 1).lastTimestampMs();
@@ -73,14 +79,14 @@ class DashboardQueriesIT {
                     PayloadFormat.BINARY, 0)) {
                 publisher.publishInOrder(device.batches(), device.selections(), sent -> { });
                 publishBadMessages();
-                // Readers report their intake every 10 s of wall clock, on the next message after it.
+                // The reader reports its intake every 10 s of wall clock: these refusals get a row of their own.
                 Thread.sleep(11_000);
                 List<ImuBatch> rest = new ArrayList<>(closing.batches());
                 publisher.publishInOrder(rest, closing.selections(), sent -> { });
             }
             awaitWritten();
         }
-        firstSession = (String) TestServices.query(DATABASE,
+        firstSession = (String) query(
                 "SHOW TAG VALUES FROM \"session\" WITH KEY = \"session\" WHERE \"athlete\" = '" + ATHLETE + "'").get(0).get("value");
     }
 
@@ -118,16 +124,26 @@ class DashboardQueriesIT {
 
     private static long count(String influxQl) {
         try {
-            List<Map<String, Object>> rows = TestServices.query(DATABASE, influxQl);
+            List<Map<String, Object>> rows = query(influxQl);
             return rows.isEmpty() ? 0 : ((Number) rows.get(0).get("count")).longValue();
         } catch (RuntimeException notYet) {
             return 0;
         }
     }
 
+    /** A query as Grafana's datasource sends it: with the read-only login. */
+    private static List<Map<String, Object>> query(String influxQl) {
+        return TestServices.query(influx.grafana(), influxQl);
+    }
+
     @AfterAll
-    static void dropDatabase() {
-        TestServices.dropDatabase(DATABASE);
+    static void stopInflux() throws Exception {
+        if (influx != null) {
+            influx.close();
+        }
+        try (java.util.stream.Stream<Path> files = Files.walk(influxDir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        }
     }
 
     /**
@@ -157,7 +173,7 @@ class DashboardQueriesIT {
                     continue;
                 }
                 String sent = asGrafanaSends(q);
-                List<Map<String, Object>> rows = TestServices.query(DATABASE, sent);
+                List<Map<String, Object>> rows = query(sent);
                 assertFalse(rows.isEmpty(), q.dashboard() + " / " + q.title() + " returned nothing: " + sent);
                 for (String column : Dashboards.expectedColumns(q.influxQl())) {
                     assertTrue(rows.get(0).containsKey(column), q.dashboard() + " / " + q.title() + " has no column "
@@ -176,7 +192,7 @@ class DashboardQueriesIT {
                 if (!q.variable()) {
                     continue;
                 }
-                List<Object> values = TestServices.query(DATABASE, asGrafanaSends(q)).stream().map(r -> r.get("value")).toList();
+                List<Object> values = query(asGrafanaSends(q)).stream().map(r -> r.get("value")).toList();
                 assertFalse(values.isEmpty(), q.dashboard() + " / " + q.title());
                 if (q.title().equals("variable athlete")) {
                     assertTrue(values.contains(ATHLETE), q.dashboard() + ": " + values);
@@ -192,13 +208,13 @@ class DashboardQueriesIT {
     /** What the panels show is what happened: the week's figures and the refused messages. */
     @Test
     void thePanelsShowTheWeekAndTheRefusals() throws Exception {
-        List<Map<String, Object>> weeks = TestServices.query(DATABASE,
+        List<Map<String, Object>> weeks = query(
                 "SELECT \"sessions\", \"working_sets\", \"set_ceiling_exceeded\" FROM \"week\" WHERE \"athlete\" = '" + ATHLETE + "'");
         assertEquals(1, weeks.size());
         assertEquals(3, ((Number) weeks.get(0).get("sessions")).intValue());
         assertEquals(18, ((Number) weeks.get(0).get("working_sets")).intValue(), "week 2: three sessions of six working sets");
         assertEquals(Boolean.TRUE, weeks.get(0).get("set_ceiling_exceeded"));
-        List<Map<String, Object>> refused = TestServices.query(DATABASE,
+        List<Map<String, Object>> refused = query(
                 "SELECT sum(\"rejected_malformed_json\") AS \"json\", sum(\"rejected_out_of_range\") AS \"range\" FROM \"health\" "
                         + "WHERE \"stage\" = 'ingest' AND time > now() - 1h");
         assertEquals(2, ((Number) refused.get(0).get("json")).intValue(), "malformed JSON refused");
