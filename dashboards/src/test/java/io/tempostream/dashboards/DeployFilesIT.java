@@ -58,6 +58,38 @@ class DeployFilesIT {
         assertEquals(7, mounts, "bind mounts checked: broker config, passwords and ACL; Grafana's two; the job jar and athletes");
     }
 
+    /**
+     * Issue 23: InfluxDB in the stack takes logins only and is published on loopback only; every
+     * password comes from the environment, required (compose refuses to start without it); Grafana
+     * has no default admin password and no anonymous access, and its datasource logs in as the
+     * read-only user the InfluxDB image creates.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theComposeStackHasNoDefaultPasswordsAndKeepsInfluxDbOnLoopback() throws Exception {
+        Map<String, Object> services = (Map<String, Object>) compose().get("services");
+        Map<String, Object> influx = (Map<String, Object>) services.get("influxdb");
+        Map<String, Object> influxEnv = (Map<String, Object>) influx.get("environment");
+        Map<String, Object> grafanaEnv = (Map<String, Object>) ((Map<String, Object>) services.get("grafana")).get("environment");
+        Map<String, Object> jobEnv = (Map<String, Object>) ((Map<String, Object>) services.get("job")).get("environment");
+        for (Object port : (List<Object>) influx.get("ports")) {
+            assertTrue(port.toString().startsWith("127.0.0.1:"), "InfluxDB published wider than loopback: " + port);
+        }
+        assertEquals("true", influxEnv.get("INFLUXDB_HTTP_AUTH_ENABLED"));
+        assertEquals("false", grafanaEnv.get("GF_AUTH_ANONYMOUS_ENABLED"));
+        for (Object password : List.of(influxEnv.get("INFLUXDB_ADMIN_PASSWORD"), influxEnv.get("INFLUXDB_WRITE_USER_PASSWORD"),
+                influxEnv.get("INFLUXDB_READ_USER_PASSWORD"), grafanaEnv.get("GF_SECURITY_ADMIN_PASSWORD"),
+                grafanaEnv.get("INFLUX_READ_PASSWORD"), jobEnv.get("INFLUX_PASSWORD"))) {
+            assertTrue(String.valueOf(password).matches("\\$\\{[A-Z_]+:\\?.*}"), "a password not required from the environment: " + password);
+        }
+        assertEquals(influxEnv.get("INFLUXDB_WRITE_USER"), jobEnv.get("INFLUX_USERNAME"), "the job writes as the writing user");
+        assertEquals(influxEnv.get("INFLUXDB_READ_USER"), grafanaEnv.get("INFLUX_READ_USER"), "Grafana reads as the reading user");
+        assertEquals(influxEnv.get("INFLUXDB_READ_USER_PASSWORD"), grafanaEnv.get("INFLUX_READ_PASSWORD"));
+        Map<String, Object> source = ((List<Map<String, Object>>) Dashboards.yaml(Dashboards.DATASOURCES).get("datasources")).get(0);
+        assertEquals("$INFLUX_READ_USER", source.get("user"));
+        assertEquals("$INFLUX_READ_PASSWORD", ((Map<String, Object>) source.get("secureJsonData")).get("password"));
+    }
+
     /** Grafana finds InfluxDB under the compose service's name and the dashboards where its provider looks. */
     @Test
     @SuppressWarnings("unchecked")
