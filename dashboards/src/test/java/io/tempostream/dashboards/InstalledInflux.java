@@ -2,13 +2,12 @@ package io.tempostream.dashboards;
 
 import io.tempostream.analytics.LocalInfluxd;
 import io.tempostream.analytics.influx.InfluxOptions;
-import java.nio.charset.StandardCharsets;
+import io.tempostream.ingest.testing.Scripts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A real InfluxDB configured as deploy/debian/install-services.sh configures one: the environment
@@ -27,7 +26,7 @@ final class InstalledInflux implements AutoCloseable {
 
     InstalledInflux(Path dir) throws Exception {
         Path root = Files.createDirectories(dir.resolve("root"));
-        run(Map.of("JOB_PASSWORD", "mqtt-job"), "bash", DEBIAN.resolve("install-services.sh").toString(), "--config-only",
+        Scripts.run(Map.of("JOB_PASSWORD", "mqtt-job"), "bash", DEBIAN.resolve("install-services.sh").toString(), "--config-only",
                 root.toString());
         for (String line : Files.readAllLines(root.resolve("etc/default/influxdb"))) {
             int eq = line.indexOf('=');
@@ -48,7 +47,7 @@ final class InstalledInflux implements AutoCloseable {
 
     /** influx-users.sh with this fixture's passwords: creates the users, or sets their passwords. */
     void createUsers() throws Exception {
-        run(Map.of("INFLUX_ADMIN_PASSWORD", adminPassword, "INFLUX_JOB_PASSWORD", jobPassword,
+        Scripts.run(Map.of("INFLUX_ADMIN_PASSWORD", adminPassword, "INFLUX_JOB_PASSWORD", jobPassword,
                 "INFLUX_GRAFANA_PASSWORD", grafanaPassword), "bash", DEBIAN.resolve("influx-users.sh").toString(), url());
     }
 
@@ -71,15 +70,5 @@ final class InstalledInflux implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         influxd.stop();
-    }
-
-    private static void run(Map<String, String> env, String... command) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().putAll(env);
-        Process process = builder.start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-            throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
-        }
     }
 }

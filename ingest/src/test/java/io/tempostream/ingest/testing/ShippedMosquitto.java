@@ -2,11 +2,9 @@ package io.tempostream.ingest.testing;
 
 import io.tempostream.ingest.mqtt.MqttEndpoint;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A real Mosquitto configured as deploy/mosquitto ships it (TLS, per-device logins from
@@ -22,25 +20,25 @@ public final class ShippedMosquitto implements AutoCloseable {
     public ShippedMosquitto(Path dir) throws Exception {
         this.dir = dir;
         Files.copy(DEPLOY.resolve("acl"), dir.resolve("acl"));
-        run(Map.of(), "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=TempoStream test CA",
+        Scripts.run(Map.of(), "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=TempoStream test CA",
                 "-keyout", dir.resolve("ca.key").toString(), "-out", dir.resolve("ca.crt").toString());
-        run(Map.of(), "openssl", "req", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=127.0.0.1",
+        Scripts.run(Map.of(), "openssl", "req", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=127.0.0.1",
                 "-keyout", dir.resolve("server.key").toString(), "-out", dir.resolve("server.csr").toString());
         Files.writeString(dir.resolve("san.cnf"), "subjectAltName=IP:127.0.0.1\n");
-        run(Map.of(), "openssl", "x509", "-req", "-days", "1", "-in", dir.resolve("server.csr").toString(),
+        Scripts.run(Map.of(), "openssl", "x509", "-req", "-days", "1", "-in", dir.resolve("server.csr").toString(),
                 "-CA", dir.resolve("ca.crt").toString(), "-CAkey", dir.resolve("ca.key").toString(), "-CAcreateserial",
                 "-extfile", dir.resolve("san.cnf").toString(), "-out", dir.resolve("server.crt").toString());
     }
 
     /** Adds device {@code athlete.device} with deploy/mosquitto/add-device.sh. */
     public ShippedMosquitto addDevice(String athlete, String device, String password) throws Exception {
-        run(Map.of("DEVICE_PASSWORD", password), "bash", DEPLOY.resolve("add-device.sh").toString(), athlete, device, dir.toString());
+        Scripts.run(Map.of("DEVICE_PASSWORD", password), "bash", DEPLOY.resolve("add-device.sh").toString(), athlete, device, dir.toString());
         return this;
     }
 
     /** Adds the job's login, tempostream-job. */
     public ShippedMosquitto addJob(String password) throws Exception {
-        run(Map.of("DEVICE_PASSWORD", password), "bash", DEPLOY.resolve("add-device.sh").toString(), "--job", dir.toString());
+        Scripts.run(Map.of("DEVICE_PASSWORD", password), "bash", DEPLOY.resolve("add-device.sh").toString(), "--job", dir.toString());
         return this;
     }
 
@@ -70,16 +68,6 @@ public final class ShippedMosquitto implements AutoCloseable {
     public void close() throws InterruptedException {
         if (broker != null) {
             broker.stop();
-        }
-    }
-
-    private static void run(Map<String, String> env, String... command) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().putAll(env);
-        Process process = builder.start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-            throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
         }
     }
 }
