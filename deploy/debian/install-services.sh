@@ -72,6 +72,10 @@ secrets="$root/etc/tempostream"
 mkdir -p "$secrets"
 chmod 700 "$secrets"
 generated() { head -c 18 /dev/urandom | base64 | tr -d '/+='; }
+# Run again, the installer keeps the passwords it stored (the admin's must match the server's).
+stored() { [ -f "$secrets/$1" ] && sed -n 's/^INFLUX_\(READ_\)\{0,1\}PASSWORD=//p' "$secrets/$1" | head -n 1 || true; }
+: "${INFLUX_ADMIN_PASSWORD:=$(stored influx-admin.env)}" "${INFLUX_JOB_PASSWORD:=$(stored influx-job.env)}"
+: "${INFLUX_GRAFANA_PASSWORD:=$(stored influx-grafana.env)}"
 : "${INFLUX_ADMIN_PASSWORD:=$(generated)}" "${INFLUX_JOB_PASSWORD:=$(generated)}" "${INFLUX_GRAFANA_PASSWORD:=$(generated)}"
 export INFLUX_ADMIN_PASSWORD INFLUX_JOB_PASSWORD INFLUX_GRAFANA_PASSWORD
 (umask 077

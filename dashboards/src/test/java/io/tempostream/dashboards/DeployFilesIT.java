@@ -171,6 +171,48 @@ class DeployFilesIT {
         }
     }
 
+    /**
+     * Issue 23: the Debian installer generates InfluxDB's three passwords (none is in the repo),
+     * keeps them where only root reads them, and keeps them when run again (the admin's must go on
+     * matching the server's); one given in the environment is taken instead.
+     */
+    @Test
+    void theDebianInstallerGeneratesInfluxPasswordsKeepsThemRootOnlyAndAgainWhenRunAgain() throws Exception {
+        Map<String, String> first = installedInfluxPasswords(Map.of());
+        assertEquals(3, new java.util.HashSet<>(first.values()).size(), "three different passwords: " + first.keySet());
+        first.values().forEach(password -> assertTrue(password.matches("[A-Za-z0-9]{20,}"), "generated: " + password));
+        assertEquals(java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"),
+                Files.getPosixFilePermissions(dir.resolve("etc/tempostream")));
+        for (String file : first.keySet()) {
+            assertEquals(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"),
+                    Files.getPosixFilePermissions(dir.resolve("etc/tempostream").resolve(file)), file);
+        }
+        assertEquals(first, installedInfluxPasswords(Map.of()), "run again: the same passwords");
+        Map<String, String> given = installedInfluxPasswords(Map.of("INFLUX_JOB_PASSWORD", "from-the-environment"));
+        assertEquals("from-the-environment", given.get("influx-job.env"));
+        assertEquals(first.get("influx-admin.env"), given.get("influx-admin.env"));
+    }
+
+    /** Runs the installer (configuration only) into the test's folder; its password files' passwords. */
+    private Map<String, String> installedInfluxPasswords(Map<String, String> env) throws Exception {
+        ProcessBuilder install = new ProcessBuilder("bash", DEPLOY.resolve("debian/install-services.sh").toString(),
+                "--config-only", dir.toString()).redirectErrorStream(true);
+        install.environment().put("JOB_PASSWORD", "s3cret-job");
+        install.environment().putAll(env);
+        Process run = install.start();
+        String output = new String(run.getInputStream().readAllBytes());
+        assertEquals(0, run.waitFor(), output);
+        Map<String, String> passwords = new java.util.TreeMap<>();
+        for (String file : List.of("influx-admin.env", "influx-job.env", "influx-grafana.env")) {
+            for (String line : Files.readAllLines(dir.resolve("etc/tempostream").resolve(file))) {
+                if (line.matches("INFLUX_(READ_)?PASSWORD=.*")) {
+                    passwords.put(file, line.substring(line.indexOf('=') + 1));
+                }
+            }
+        }
+        return passwords;
+    }
+
     private static int indexOfListener(List<String> lines) {
         for (int i = 0; i < lines.size(); i++) {
             if (lines.get(i).startsWith("listener ")) {
