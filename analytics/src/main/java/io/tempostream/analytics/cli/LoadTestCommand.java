@@ -191,8 +191,8 @@ public final class LoadTestCommand {
         long sentSamples = sentMessages * batch;
         out.printf(Locale.ROOT, "sent:        %,d samples (%,.0f samples/s, %,d messages)%n", sentSamples, sentSamples / seconds,
                 sentMessages);
-        // The job reports its intake every 10 s while messages come, so the reports from 15 s in to
-        // the end give its steady rate (its last interval is never reported: no message closes it).
+        // The job reports its intake every 10 s, so the reports from 15 s in to the end give its
+        // steady rate (its last interval, reported up to 11 s after the load stops, is left out).
         double[] intake = intake(db, database, startMs + 15_000, endMs + 1_000);
         out.printf(Locale.ROOT, "job took in: %,.0f samples/s over its reports from 15 s in (%.0f s), %.2f %% of the rate sent%n",
                 intake[0], intake[1], sentSamples == 0 ? 0 : 100.0 * intake[0] / (sentSamples / seconds));
