@@ -60,6 +60,8 @@ public final class LoadTestCommand {
               --flood-bytes B      also one more device (athlete "flood") sending B-byte payloads (ten valid
                                    samples and a padding field) as fast as the broker takes them: how one
                                    device's flood delays everyone else (docs/benchmarks.md)
+              --flood-qos Q        1 (default): each flood message waits for the broker's acknowledgement;
+                                   0: sent as fast as the connection takes them
 
             Example:
               tempostream run --influx-db load &
@@ -67,7 +69,7 @@ public final class LoadTestCommand {
             """;
 
     private static final Set<String> FLAGS = Set.of("devices", "duration-s", "rate", "batch", "placement", "connections",
-            "sample-devices", "poll-ms", "settle-s", "mqtt-url", "influx-url", "influx-db", "flood-bytes");
+            "sample-devices", "poll-ms", "settle-s", "mqtt-url", "influx-url", "influx-db", "flood-bytes", "flood-qos");
     /** A rep found within this of a true end is that rep. */
     private static final long MATCH_MS = 1_500;
     /** Reps ending this close to the end of the load are not timed: nothing follows to confirm them. */
@@ -102,7 +104,8 @@ public final class LoadTestCommand {
         long pollMs = flags.getLong("poll-ms", 100, 10, 10_000);
         long settleMs = Math.round(flags.getDouble("settle-s", 15, 0, 600) * 1000);
         Flood flood = flags.has("flood-bytes")
-                ? new Flood(endpoint, flags.getInt("flood-bytes", 0, 100, 64 * 1024 * 1024), durationMs) : null;
+                ? new Flood(endpoint, flags.getInt("flood-bytes", 0, 100, 64 * 1024 * 1024), flags.getInt("flood-qos", 1, 0, 1),
+                        durationMs) : null;
         try (InfluxDB db = InfluxConnection.open(influx)) {
             if (flood != null) {
                 flood.start();
