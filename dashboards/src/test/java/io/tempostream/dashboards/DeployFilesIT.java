@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tempostream.ingest.testing.LocalMosquitto;
+import io.tempostream.ingest.testing.Scripts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -127,12 +128,7 @@ class DeployFilesIT {
     void theDebianScriptsBrokerTakesTheJobsLoginOnly() throws Exception {
         assertEquals(2, new ProcessBuilder("bash", DEPLOY.resolve("debian/install-services.sh").toString(), "--config-only",
                 dir.toString()).start().waitFor(), "without JOB_PASSWORD it refuses");
-        ProcessBuilder withPassword = new ProcessBuilder("bash", DEPLOY.resolve("debian/install-services.sh").toString(),
-                "--config-only", dir.toString()).redirectErrorStream(true);
-        withPassword.environment().put("JOB_PASSWORD", "s3cret-job");
-        Process configured = withPassword.start();
-        String output = new String(configured.getInputStream().readAllBytes());
-        assertEquals(0, configured.waitFor(), output);
+        installDebian(Map.of());
         String config = Files.readString(dir.resolve("etc/mosquitto/conf.d/tempostream.conf"));
         Path brokerDir = Files.createDirectories(dir.resolve("broker"));
         try (LocalMosquitto broker = new LocalMosquitto(brokerDir, port -> config.replace("listener 1883", "listener " + port + " 127.0.0.1"))) {
@@ -149,12 +145,7 @@ class DeployFilesIT {
      */
     @Test
     void everyShippedBrokerConfigurationClosesTheDeviceLoginAttacks() throws Exception {
-        ProcessBuilder debian = new ProcessBuilder("bash", DEPLOY.resolve("debian/install-services.sh").toString(),
-                "--config-only", dir.toString()).redirectErrorStream(true);
-        debian.environment().put("JOB_PASSWORD", "s3cret-job");
-        Process configured = debian.start();
-        String output = new String(configured.getInputStream().readAllBytes());
-        assertEquals(0, configured.waitFor(), output);
+        installDebian(Map.of());
         Map<String, String> configs = Map.of(
                 "deploy/mosquitto/mosquitto.conf", Files.readString(DEPLOY.resolve("mosquitto/mosquitto.conf")),
                 "deploy/compose/mosquitto.conf", Files.readString(DEPLOY.resolve("compose/mosquitto.conf")),
@@ -193,15 +184,16 @@ class DeployFilesIT {
         assertEquals(first.get("influx-admin.env"), given.get("influx-admin.env"));
     }
 
-    /** Runs the installer (configuration only) into the test's folder; its password files' passwords. */
+    /** Runs the Debian installer, configuration only, into the test's folder, with the job's MQTT password and {@code env}. */
+    private void installDebian(Map<String, String> env) throws Exception {
+        Map<String, String> all = new java.util.HashMap<>(env);
+        all.put("JOB_PASSWORD", "s3cret-job");
+        Scripts.run(all, "bash", DEPLOY.resolve("debian/install-services.sh").toString(), "--config-only", dir.toString());
+    }
+
+    /** {@link #installDebian}, then its password files' passwords. */
     private Map<String, String> installedInfluxPasswords(Map<String, String> env) throws Exception {
-        ProcessBuilder install = new ProcessBuilder("bash", DEPLOY.resolve("debian/install-services.sh").toString(),
-                "--config-only", dir.toString()).redirectErrorStream(true);
-        install.environment().put("JOB_PASSWORD", "s3cret-job");
-        install.environment().putAll(env);
-        Process run = install.start();
-        String output = new String(run.getInputStream().readAllBytes());
-        assertEquals(0, run.waitFor(), output);
+        installDebian(env);
         Map<String, String> passwords = new java.util.TreeMap<>();
         for (String file : List.of("influx-admin.env", "influx-job.env", "influx-grafana.env")) {
             for (String line : Files.readAllLines(dir.resolve("etc/tempostream").resolve(file))) {

@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.flink.api.connector.source.ReaderOutput;
 import org.apache.flink.api.connector.source.SourceReader;
 import org.apache.flink.api.connector.source.SourceReaderContext;
@@ -63,7 +64,7 @@ final class MqttSourceReader implements SourceReader<MqttRecord, MqttSplit> {
     private final MqttSourceOptions options;
     private final BlockingQueue<Arrival> queue;
     /** Payload bytes in {@link #queue}. */
-    private final java.util.concurrent.atomic.AtomicLong queuedBytes = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong queuedBytes = new AtomicLong();
     /**
      * Ids of the messages emitted since the last checkpoint barrier (QoS 1, so the id is all an
      * acknowledgement needs); only touched on the task thread.
