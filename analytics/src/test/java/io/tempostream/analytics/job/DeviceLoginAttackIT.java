@@ -35,8 +35,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The job against the broker as deploy/mosquitto ships it (TLS, logins, ACL), attacked while an
  * athlete trains by someone holding one valid device login of their own (issue 19): joining the
- * job's shared subscription, taking the job's client id, flooding oversized payloads. The
- * athlete's every rep still reaches InfluxDB, and the attacker reads none of their samples.
+ * job's shared subscription, taking the job's client id, flooding payloads over the limit. The
+ * athlete's every rep still reaches InfluxDB (within a minute: how late a flood within the limits
+ * makes them is measured in docs/benchmarks.md, "Issue 19"), and the attacker reads none of their
+ * samples.
  */
 class DeviceLoginAttackIT {
     @RegisterExtension
@@ -65,7 +67,7 @@ class DeviceLoginAttackIT {
     }
 
     @Test
-    void anAttackerWithADeviceLoginStealsDropsAndStallsNothing() throws Exception {
+    void anAttackerWithADeviceLoginReadsNothingOfTheAthletesAndTheAthleteLosesNoRep() throws Exception {
         broker = new ShippedMosquitto(dir).addDevice("athlete-1", "wrist-1", "a1-secret").addDevice("mallory", "wrist", "m-secret")
                 .addDevice("eve", "wrist", "e-secret").addJob("job-secret");
         broker.start();

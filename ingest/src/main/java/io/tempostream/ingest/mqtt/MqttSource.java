@@ -10,7 +10,9 @@ import org.apache.flink.core.io.SimpleVersionedSerializer;
 
 /**
  * An unbounded FLIP-27 source of MQTT messages over Paho v5. Payloads are passed on as bytes; event
- * time and watermarks come after decoding, from the samples' own timestamps.
+ * time and watermarks come after decoding, from the samples' own timestamps. Besides messages it
+ * emits {@link MqttRecord#tick}s, one a second while nothing arrives: a consumer that is not the
+ * job's decoder skips them ({@link MqttRecord#isTick}).
  */
 public final class MqttSource implements Source<MqttRecord, MqttSplit, MqttEnumeratorState> {
     /**

@@ -34,7 +34,7 @@ class MqttSourceIT {
 
     @Test
     void everyMessageReachesTheJobOnceWithOneReader() throws Exception {
-        assertEquals(expected(600), receive(1, 600));
+        assertEquals(expected(600), receive(1, 600).payloads());
     }
 
     /**
@@ -43,7 +43,9 @@ class MqttSourceIT {
      */
     @Test
     void atParallelismTwoOneReaderReadsEveryMessageOnce() throws Exception {
-        assertEquals(expected(600), receive(2, 600));
+        Received received = receive(2, 600);
+        assertEquals(expected(600), received.payloads());
+        assertEquals(Set.of(0), received.readers(), "the source subtasks that read messages");
     }
 
     /**
@@ -116,6 +118,7 @@ class MqttSourceIT {
         env.enableCheckpointing(checkpointIntervalMs);
         TAKEN.set(0);
         env.fromSource(new MqttSource(options), WatermarkStrategy.noWatermarks(), "MQTT")
+                .filter(record -> !record.isTick()) // the reader's once-a-second sign of life, no message
                 .map(record -> TAKEN.incrementAndGet())
                 .sinkTo(new DiscardingSink<>());
         try (ReaderReadiness readiness = new ReaderReadiness(options)) {
@@ -154,6 +157,7 @@ class MqttSourceIT {
         env.setParallelism(1);
         CloseableIterator<String> received = env
                 .fromSource(new MqttSource(options), WatermarkStrategy.noWatermarks(), "MQTT")
+                .filter(record -> !record.isTick()) // the reader's once-a-second sign of life, no message
                 .map(r -> new String(r.payload(), StandardCharsets.UTF_8))
                 .collectAsync();
         List<String> all = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -205,7 +209,11 @@ class MqttSourceIT {
         return payloads;
     }
 
-    private static Set<String> receive(int parallelism, int n) throws Exception {
+    /** The messages' payloads, and which source subtasks read them. */
+    private record Received(Set<String> payloads, Set<Integer> readers) {
+    }
+
+    private static Received receive(int parallelism, int n) throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
         String filter = "source-it/" + run + "/+";
         MqttSourceOptions options = MqttSourceOptions.defaults(MqttEndpoint.of(BROKER), filter, "source-it-" + run);
@@ -213,7 +221,8 @@ class MqttSourceIT {
         env.setParallelism(parallelism);
         CloseableIterator<String> received = env
                 .fromSource(new MqttSource(options), WatermarkStrategy.noWatermarks(), "MQTT")
-                .map(r -> new String(r.payload(), StandardCharsets.UTF_8))
+                .filter(record -> !record.isTick()) // the reader's once-a-second sign of life, no message
+                .map(new ReadBy()) // chained to the source: the reader's own subtask
                 .collectAsync();
         List<String> all = new ArrayList<>();
         try (ReaderReadiness readiness = new ReaderReadiness(options)) {
@@ -238,6 +247,21 @@ class MqttSourceIT {
             }
         }
         assertEquals(n, all.size(), "messages received");
-        return new HashSet<>(all);
+        Set<String> payloads = new HashSet<>();
+        Set<Integer> readers = new HashSet<>();
+        for (String taken : all) {
+            int at = taken.lastIndexOf('@');
+            payloads.add(taken.substring(0, at));
+            readers.add(Integer.parseInt(taken.substring(at + 1)));
+        }
+        return new Received(payloads, readers);
+    }
+
+    /** "payload@subtask" of each message. */
+    private static final class ReadBy extends org.apache.flink.api.common.functions.RichMapFunction<MqttRecord, String> {
+        @Override
+        public String map(MqttRecord record) {
+            return new String(record.payload(), StandardCharsets.UTF_8) + "@" + getRuntimeContext().getTaskInfo().getIndexOfThisSubtask();
+        }
     }
 }
