@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.LongConsumer;
-import org.eclipse.paho.mqttv5.client.MqttClient;
+import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
@@ -28,7 +28,7 @@ public final class SessionPublisher implements AutoCloseable {
      */
     static final long MAX_SILENCE_MS = 60_000;
 
-    private final MqttClient client;
+    private final MqttAsyncClient client;
     private final PayloadFormat format;
     private final double speed;
 
@@ -39,7 +39,7 @@ public final class SessionPublisher implements AutoCloseable {
         }
         this.format = format;
         this.speed = speed;
-        this.client = new MqttClient(endpoint.serverUri(), clientId, new MemoryPersistence());
+        this.client = new MqttAsyncClient(endpoint.serverUri(), clientId, new MemoryPersistence());
         try {
             ReliablePublisher.connect(client, endpoint.connectionOptions());
         } catch (InterruptedException e) {
@@ -124,7 +124,7 @@ public final class SessionPublisher implements AutoCloseable {
     @Override
     public void close() throws MqttException {
         if (client.isConnected()) {
-            client.disconnect(2_000);
+            client.disconnect(2_000).waitForCompletion(3_000);
         }
         client.close(true);
     }

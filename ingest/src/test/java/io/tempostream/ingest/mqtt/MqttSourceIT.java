@@ -17,6 +17,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.flink.util.CloseableIterator;
+import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
@@ -190,14 +191,14 @@ class MqttSourceIT {
     }
 
     private static void publish(String run, int from, int to) throws Exception {
-        MqttClient publisher = new MqttClient(BROKER, "source-it-pub-" + run + "-" + from, new MemoryPersistence());
-        publisher.connect(MqttEndpoint.of(BROKER).connectionOptions());
+        MqttAsyncClient publisher = new MqttAsyncClient(BROKER, "source-it-pub-" + run + "-" + from, new MemoryPersistence());
+        ReliablePublisher.connect(publisher, MqttEndpoint.of(BROKER).connectionOptions());
         for (int i = from; i < to; i++) {
             MqttMessage message = new MqttMessage(("message-" + i).getBytes(StandardCharsets.UTF_8));
             message.setQos(1);
             ReliablePublisher.publish(publisher, "source-it/" + run + "/device-" + (i % 7), message);
         }
-        publisher.disconnect();
+        publisher.disconnect().waitForCompletion();
         publisher.close();
     }
 
@@ -229,14 +230,14 @@ class MqttSourceIT {
             JobClient job = env.executeAsync("mqtt source IT");
             try {
                 readiness.await(60_000);
-                MqttClient publisher = new MqttClient(BROKER, "source-it-pub-" + run, new MemoryPersistence());
-                publisher.connect(options.endpoint().connectionOptions());
+                MqttAsyncClient publisher = new MqttAsyncClient(BROKER, "source-it-pub-" + run, new MemoryPersistence());
+                ReliablePublisher.connect(publisher, options.endpoint().connectionOptions());
                 for (int i = 0; i < n; i++) {
                     MqttMessage message = new MqttMessage(("message-" + i).getBytes(StandardCharsets.UTF_8));
                     message.setQos(1);
                     ReliablePublisher.publish(publisher, "source-it/" + run + "/device-" + (i % 7), message);
                 }
-                publisher.disconnect();
+                publisher.disconnect().waitForCompletion();
                 publisher.close();
                 while (all.size() < n && received.hasNext()) {
                     all.add(received.next());
