@@ -2,6 +2,8 @@
 # Starts (or stops) the real services the integration tests use, on loopback only:
 # Mosquitto on 127.0.0.1:1883 and InfluxDB 1.x on 127.0.0.1:8086, with their state in a
 # temporary folder. Used by .ci/run and by developers: `bash .ci/services.sh start|stop`.
+# PUBLISH_BUDGET=1 gives the broker the shipped per-login publish budget (deploy/mosquitto,
+# rate-limit.c; anonymous clients are budgeted by client id), for the flood benchmark.
 set -euo pipefail
 state="${TEMPOSTREAM_SERVICES_DIR:-/tmp/tempostream-services}"
 
@@ -16,6 +18,14 @@ allow_anonymous true
 persistence false
 max_queued_messages 100000
 CONF
+  if [ "${PUBLISH_BUDGET:-0}" = 1 ]; then
+    bash "$(dirname "${BASH_SOURCE[0]}")/../deploy/mosquitto/build-rate-limit.sh" "$state/rate-limit.so"
+    grep -E '^plugin(_opt_[a-z_]+)? ' "$(dirname "${BASH_SOURCE[0]}")/../deploy/mosquitto/mosquitto.conf" \
+      | sed "s#^plugin /.*#plugin $state/rate-limit.so#" >> "$state/mosquitto.conf"
+    # Within its budget the plugin leaves the decision to an ACL file; this one allows everything.
+    echo 'topic readwrite #' > "$state/acl"
+    echo "acl_file $state/acl" >> "$state/mosquitto.conf"
+  fi
   cat > "$state/influxdb.conf" <<CONF
 reporting-disabled = true
 bind-address = "127.0.0.1:8088"

@@ -34,11 +34,14 @@ fi
 if $start; then
   [ "$(id -u)" = 0 ] || { echo "install-services.sh: run as root (it installs packages and writes /etc)" >&2; exit 2; }
   apt-get update
-  apt-get install -y mosquitto influxdb curl
+  apt-get install -y mosquitto influxdb curl gcc libc6-dev mosquitto-dev libmosquitto-dev
 fi
 
 conf="$root/etc/mosquitto/tempostream"
 mkdir -p "$conf" "$root/etc/mosquitto/conf.d"
+# The per-login publish budget (deploy/mosquitto/rate-limit.c), built for this machine's broker.
+plugin="$root/usr/local/lib/tempostream/rate-limit.so"
+bash "$here/../mosquitto/build-rate-limit.sh" "$plugin"
 cp "$here/../mosquitto/acl" "$conf/acl"
 cp "$here/../mosquitto/add-device.sh" "$conf/add-device.sh"
 DEVICE_PASSWORD="$JOB_PASSWORD" bash "$conf/add-device.sh" --job "$conf" >/dev/null
@@ -52,10 +55,12 @@ acl_file $conf/acl
 max_queued_messages 100000
 listener 1883
 # As deploy/mosquitto ships them (docs/operations.md, "What a device login cannot do"): a client's
-# id is its login, no packet over 520 KiB, no retained messages.
+# id is its login, no packet over 520 KiB, no retained messages, and no login publishes more than
+# its budget (256 KiB/s, bursts of 4 MiB).
 use_username_as_clientid true
 max_packet_size 532480
 retain_available false
+$(grep -E '^plugin(_opt_[a-z_]+)? ' "$here/../mosquitto/mosquitto.conf" | sed "s#^plugin /.*#plugin $plugin#")
 CONF
 chmod 600 "$conf/passwords"
 

@@ -136,12 +136,15 @@ class DeployFilesIT {
             String url = "tcp://127.0.0.1:" + broker.port();
             connect(url, "tempostream-job", "s3cret-job");
             assertThrows(MqttException.class, () -> connect(url, null, null));
+            assertTrue(Files.readString(brokerDir.resolve("mosquitto.log")).contains("tempostream rate limit: 262144 bytes/s per login"),
+                    "the installer built the publish budget and the broker loaded it");
         }
     }
 
     /**
-     * The three settings that close issue 19's broker-side attacks (tested on deploy/mosquitto by
-     * BrokerAccessControlIT) are in every broker configuration the project ships.
+     * The settings that close issue 19's broker-side attacks (tested on deploy/mosquitto by
+     * BrokerAccessControlIT) are in every broker configuration the project ships; the publish
+     * budget in those for devices on a network.
      */
     @Test
     void everyShippedBrokerConfigurationClosesTheDeviceLoginAttacks() throws Exception {
@@ -155,6 +158,10 @@ class DeployFilesIT {
             for (String setting : List.of("use_username_as_clientid true", "max_packet_size 532480", "retain_available false",
                     "allow_anonymous false")) {
                 assertTrue(lines.contains(setting), config.getKey() + " lacks '" + setting + "'");
+            }
+            if (!config.getKey().startsWith("deploy/compose")) { // its image has no compiler (docs/operations.md)
+                assertTrue(lines.contains("plugin_opt_bytes_per_second 262144") && lines.stream().anyMatch(
+                        line -> line.matches("plugin /\\S+/rate-limit\\.so")), config.getKey() + " lacks the publish budget");
             }
             // Listener settings before the first listener open a second, default listener on 1883.
             assertTrue(lines.indexOf("use_username_as_clientid true") > indexOfListener(lines), config.getKey()

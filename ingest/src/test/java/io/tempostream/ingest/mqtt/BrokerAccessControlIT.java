@@ -12,10 +12,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttClient;
@@ -35,6 +37,10 @@ import org.junit.jupiter.api.io.TempDir;
 class BrokerAccessControlIT {
     /** MQTT v5 "Not authorized". */
     private static final int NOT_AUTHORIZED = 0x87;
+    /** deploy/mosquitto/mosquitto.conf's publish budget per login. */
+    private static final double BYTES_PER_SECOND = 262_144;
+    private static final double BURST_BYTES = 4_194_304;
+    private static final int FLOOD_PAYLOAD_BYTES = 500_000;
 
     @TempDir
     Path dir;
@@ -152,6 +158,90 @@ class BrokerAccessControlIT {
     }
 
     @Test
+    void aDeviceFloodingItsTopicGetsItsBudgetThroughAndNoMoreWhileAnotherDeviceLosesNothing() throws Exception {
+        AtomicLong floodBytesSeen = new AtomicLong();
+        List<String> othersSeen = new CopyOnWriteArrayList<>();
+        List<String> markers = new CopyOnWriteArrayList<>();
+        MqttClient job = connect("tempostream-job", "job-secret");
+        job.setCallback(new OnMessage((topic, message) -> {
+            if (topic.equals("tempostream/a1/wrist/imu")) {
+                othersSeen.add(new String(message.getPayload(), StandardCharsets.UTF_8));
+            } else if (message.getPayload().length == FLOOD_PAYLOAD_BYTES) {
+                floodBytesSeen.addAndGet(FLOOD_PAYLOAD_BYTES);
+            } else {
+                markers.add(new String(message.getPayload(), StandardCharsets.UTF_8));
+            }
+        }));
+        job.subscribe("tempostream/+/+/imu", 1);
+        MqttAsyncClient other = connectAsync("a1.wrist", "a1-secret");
+        Thread otherDevice = new Thread(() -> {
+            try {
+                for (int i = 0; i < 20; i++) {
+                    MqttMessage batch = new MqttMessage(("batch-" + i).getBytes(StandardCharsets.UTF_8));
+                    batch.setQos(1);
+                    ReliablePublisher.publish(other, "tempostream/a1/wrist/imu", batch);
+                    Thread.sleep(50);
+                }
+            } catch (MqttException | InterruptedException e) {
+                othersSeen.add("failed: " + e);
+            }
+        });
+        MqttAsyncClient flooder = connectAsync("a2.wrist", "a2-secret");
+        MqttMessage flood = new MqttMessage(new byte[FLOOD_PAYLOAD_BYTES]);
+        flood.setQos(0);
+        long startNs = System.nanoTime();
+        otherDevice.start();
+        for (int i = 0; i < 100; i++) {
+            flooder.publish("tempostream/a2/wrist/imu", flood).waitForCompletion(); // 50 MB at QoS 0, as fast as TLS takes it
+        }
+        // The broker keeps a connection's messages in order: once this arrives, so has every flood message that will.
+        MqttMessage marker = new MqttMessage("done".getBytes(StandardCharsets.UTF_8));
+        marker.setQos(1);
+        ReliablePublisher.publish(flooder, "tempostream/a2/wrist/imu", marker);
+        waitFor(() -> markers.contains("done") && othersSeen.size() >= 20);
+        double seconds = (System.nanoTime() - startNs) / 1e9;
+        otherDevice.join(10_000);
+
+        long budget = (long) (BURST_BYTES + BYTES_PER_SECOND * seconds) + FLOOD_PAYLOAD_BYTES;
+        assertTrue(floodBytesSeen.get() <= budget, String.format("the flood reached the job with %,d of 50,000,000 bytes in %.1f s; "
+                + "its budget allows %,d", floodBytesSeen.get(), seconds, budget));
+        assertTrue(floodBytesSeen.get() > 0, "the flood's budget got through");
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            expected.add("batch-" + i);
+        }
+        assertEquals(expected, othersSeen, "the other device's every batch reached the job, in order");
+        assertTrue(Files.readString(dir.resolve("mosquitto.log")).contains("tempostream rate limit: login 'a2.wrist'"),
+                "the broker's log names the login over its budget");
+        for (MqttAsyncClient client : List.of(other, flooder)) {
+            client.disconnect().waitForCompletion();
+        }
+        job.disconnect();
+    }
+
+    @Test
+    void aDeviceOverItsBudgetIsSlowedNotDropped() throws Exception {
+        AtomicLong seen = new AtomicLong();
+        MqttClient job = connect("tempostream-job", "job-secret");
+        job.setCallback(new OnMessage((topic, message) -> seen.incrementAndGet()));
+        job.subscribe("tempostream/+/+/imu", 1);
+        MqttAsyncClient device = connectAsync("a1.wrist", "a1-secret");
+        int messages = (int) (BURST_BYTES / FLOOD_PAYLOAD_BYTES) + 2; // about 4 s of budget beyond the burst
+        MqttMessage batch = new MqttMessage(new byte[FLOOD_PAYLOAD_BYTES]);
+        batch.setQos(1);
+        for (int i = 0; i < messages; i++) {
+            ReliablePublisher.publish(device, "tempostream/a1/wrist/imu", batch);
+        }
+        waitFor(() -> seen.get() >= messages);
+
+        assertTrue(Files.readString(dir.resolve("mosquitto.log")).contains("tempostream rate limit: login 'a1.wrist'"),
+                "the device went over its budget");
+        assertEquals(messages, seen.get(), "every message refused on the way was sent again and reached the job");
+        device.disconnect().waitForCompletion();
+        job.disconnect();
+    }
+
+    @Test
     void thePasswordFileIsReadableByItsOwnerAlone() throws Exception {
         Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(dir.resolve("passwords"));
         assertEquals(PosixFilePermissions.fromString("rw-------"), permissions,
@@ -178,6 +268,12 @@ class BrokerAccessControlIT {
     private MqttClient connect(String user, String password) throws MqttException {
         MqttClient client = new MqttClient(url, "it-" + user.replace('.', '-') + "-" + System.nanoTime(), new MemoryPersistence());
         client.connect(new MqttEndpoint(url, user, password, broker.caFile().toString()).connectionOptions());
+        return client;
+    }
+
+    private MqttAsyncClient connectAsync(String user, String password) throws MqttException, InterruptedException {
+        MqttAsyncClient client = new MqttAsyncClient(url, "it-" + user.replace('.', '-') + "-" + System.nanoTime(), new MemoryPersistence());
+        ReliablePublisher.connect(client, new MqttEndpoint(url, user, password, broker.caFile().toString()).connectionOptions());
         return client;
     }
 

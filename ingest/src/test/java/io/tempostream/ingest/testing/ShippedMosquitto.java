@@ -8,8 +8,8 @@ import java.util.Map;
 
 /**
  * A real Mosquitto configured as deploy/mosquitto ships it (TLS, per-device logins from
- * add-device.sh, its ACL, its limits), on a free loopback port with the test's own folder, a CA
- * made for the test, and persistence off.
+ * add-device.sh, its ACL, its limits, the publish budget built by build-rate-limit.sh), on a free
+ * loopback port with the test's own folder, a CA made for the test, and persistence off.
  */
 public final class ShippedMosquitto implements AutoCloseable {
     private static final Path DEPLOY = Path.of("../deploy/mosquitto");
@@ -25,6 +25,7 @@ public final class ShippedMosquitto implements AutoCloseable {
         Scripts.run(Map.of(), "openssl", "req", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=127.0.0.1",
                 "-keyout", dir.resolve("server.key").toString(), "-out", dir.resolve("server.csr").toString());
         Files.writeString(dir.resolve("san.cnf"), "subjectAltName=IP:127.0.0.1\n");
+        Scripts.run(Map.of(), "bash", DEPLOY.resolve("build-rate-limit.sh").toString(), dir.resolve("rate-limit.so").toString());
         Scripts.run(Map.of(), "openssl", "x509", "-req", "-days", "1", "-in", dir.resolve("server.csr").toString(),
                 "-CA", dir.resolve("ca.crt").toString(), "-CAkey", dir.resolve("ca.key").toString(), "-CAcreateserial",
                 "-extfile", dir.resolve("san.cnf").toString(), "-out", dir.resolve("server.crt").toString());
@@ -46,6 +47,7 @@ public final class ShippedMosquitto implements AutoCloseable {
         // The deploy configuration as shipped, with this test's folder, port and no persistence.
         String shipped = Files.readString(DEPLOY.resolve("mosquitto.conf"))
                 .replace("/etc/mosquitto/tempostream", dir.toString())
+                .replace("/usr/local/lib/tempostream/rate-limit.so", dir.resolve("rate-limit.so").toString())
                 .replace("persistence true", "persistence false");
         broker = new LocalMosquitto(dir, port -> shipped.replace("listener 8883", "listener " + port + " 127.0.0.1"));
         broker.start();
