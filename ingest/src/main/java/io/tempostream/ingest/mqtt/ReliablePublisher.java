@@ -85,6 +85,12 @@ public final class ReliablePublisher {
     /** Sends one message and returns once the broker has taken it (QoS 1 and 2: acknowledged). */
     public static void publish(MqttAsyncClient client, String topic, MqttMessage message)
             throws MqttException, InterruptedException {
+        publish(client, topic, message, MAX_REFUSED_MS);
+    }
+
+    /** As above, giving up on refusals after {@code maxRefusedMs} (tests). */
+    static void publish(MqttAsyncClient client, String topic, MqttMessage message, long maxRefusedMs)
+            throws MqttException, InterruptedException {
         long deadline = System.currentTimeMillis() + MAX_OUTAGE_MS;
         long nextReconnectMs = System.currentTimeMillis() + RECONNECT_EVERY_MS;
         long firstRefusedMs = -1;
@@ -112,7 +118,7 @@ public final class ReliablePublisher {
             if (firstRefusedMs < 0) {
                 firstRefusedMs = now;
             }
-            if (!mayPass(refusal) || now - firstRefusedMs >= MAX_REFUSED_MS) {
+            if (!mayPass(refusal) || now - firstRefusedMs >= maxRefusedMs) {
                 throw new PublishRefusedException(topic, refusal, now - firstRefusedMs);
             }
             Thread.sleep(REFUSED_RETRY_MS);

@@ -242,6 +242,19 @@ class BrokerAccessControlIT {
     }
 
     @Test
+    void aPublisherToldNotAuthorizedSaysSoNamingTheTopic() throws Exception {
+        MqttAsyncClient a1 = connectAsync("a1.wrist", "a1-secret");
+        MqttMessage message = new MqttMessage("not mine".getBytes(StandardCharsets.UTF_8));
+        message.setQos(1);
+        PublishRefusedException refused = assertThrows(PublishRefusedException.class,
+                () -> ReliablePublisher.publish(a1, "tempostream/a2/wrist/imu", message, 1_000));
+        assertEquals(NOT_AUTHORIZED, refused.getReasonCode());
+        assertTrue(refused.getMessage().startsWith("the MQTT broker refused a message on tempostream/a2/wrist/imu for 1 s (not authorized"),
+                refused.getMessage());
+        a1.disconnect().waitForCompletion();
+    }
+
+    @Test
     void thePasswordFileIsReadableByItsOwnerAlone() throws Exception {
         Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(dir.resolve("passwords"));
         assertEquals(PosixFilePermissions.fromString("rw-------"), permissions,
