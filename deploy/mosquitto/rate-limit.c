@@ -10,9 +10,13 @@
  * full-precision JSON is about 20 KB/s), and a burst holds what such a device queues through a
  * three-minute broker outage; the job's connection takes in some 200 logins at full budget.
  *
+ * A login that keeps sending far beyond its budget (64 MiB refused within 10 s; a publisher
+ * that resends one refused message at a time stays under 10 MiB) is disconnected and refused
+ * logins for 30 s: refusing each message still costs the broker the receiving.
+ *
  * Built by build-rate-limit.sh; loaded by mosquitto.conf's `plugin` line, before the password
  * and ACL files, which still decide everything else: within its budget a message is passed on
- * to them (MOSQ_ERR_PLUGIN_DEFER).
+ * to them (MOSQ_ERR_PLUGIN_DEFER), and so is every login not shut out.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,6 +30,11 @@
 #define TABLE_SIZE 4096
 /* How often a login still over its budget is named in the broker's log. */
 #define LOG_EVERY_S 10.0
+/* Refused within one window this much, a login is shut out for SHUT_OUT_S. */
+#define FLOOD_WINDOW_S 10.0
+#define FLOOD_REFUSED_BYTES (64.0 * 1024 * 1024)
+#define SHUT_OUT_S 30.0
+#define MAX_KICKS 64
 
 struct budget {
 	char *login;
@@ -33,6 +42,10 @@ struct budget {
 	double updated_s;  /* when bytes was last brought up to date */
 	unsigned long refused;
 	double logged_s;
+	double refused_bytes;    /* refused since flood_window_s */
+	double flood_window_s;
+	double shut_out_until_s;
+	bool anonymous;          /* keyed by client id: no login to refuse, only a client to disconnect */
 	struct budget *next;
 };
 
@@ -40,6 +53,9 @@ static mosquitto_plugin_id_t *plugin_id;
 static struct budget *table[TABLE_SIZE];
 static double bytes_per_second = 262144;
 static double burst_bytes = 4194304;
+/* Disconnected on the next tick, not inside the check of the message being handled. */
+static struct budget *to_kick[MAX_KICKS];
+static int kicks;
 
 static double now_s(void)
 {
@@ -75,6 +91,7 @@ static struct budget *budget_of(const char *login, double now)
 	b->bytes = burst_bytes;
 	b->updated_s = now;
 	b->logged_s = now - LOG_EVERY_S;
+	b->flood_window_s = now;
 	b->next = table[slot];
 	table[slot] = b;
 	return b;
@@ -88,12 +105,14 @@ static int on_acl_check(int event, void *event_data, void *userdata)
 
 	if(check->access != MOSQ_ACL_WRITE) return MOSQ_ERR_PLUGIN_DEFER;
 	const char *login = mosquitto_client_username(check->client);
-	if(!login) login = mosquitto_client_id(check->client);
+	bool anonymous = !login;
+	if(anonymous) login = mosquitto_client_id(check->client);
 	if(!login) return MOSQ_ERR_PLUGIN_DEFER;
 
 	double now = now_s();
 	struct budget *b = budget_of(login, now);
 	if(!b) return MOSQ_ERR_PLUGIN_DEFER; /* no memory for bookkeeping: no limit rather than no service */
+	b->anonymous = anonymous;
 	b->bytes += (now - b->updated_s) * bytes_per_second;
 	if(b->bytes > burst_bytes) b->bytes = burst_bytes;
 	b->updated_s = now;
@@ -105,6 +124,18 @@ static int on_acl_check(int event, void *event_data, void *userdata)
 	}
 	/* Refused messages cost nothing: a flood gets exactly the budget through. */
 	b->refused++;
+	if(now - b->flood_window_s >= FLOOD_WINDOW_S){
+		b->flood_window_s = now;
+		b->refused_bytes = 0;
+	}
+	b->refused_bytes += cost;
+	if(b->refused_bytes >= FLOOD_REFUSED_BYTES && now >= b->shut_out_until_s && kicks < MAX_KICKS){
+		b->shut_out_until_s = now + SHUT_OUT_S;
+		to_kick[kicks++] = b;
+		mosquitto_log_printf(MOSQ_LOG_WARNING,
+				"tempostream rate limit: login '%s' had %.0f bytes refused within %.0f s; "
+				"disconnected and shut out for %.0f s", login, b->refused_bytes, now - b->flood_window_s, SHUT_OUT_S);
+	}
 	if(now - b->logged_s >= LOG_EVERY_S){
 		mosquitto_log_printf(MOSQ_LOG_WARNING,
 				"tempostream rate limit: login '%s' publishes over %.0f bytes/s (burst %.0f); "
@@ -114,6 +145,40 @@ static int on_acl_check(int event, void *event_data, void *userdata)
 		b->logged_s = now;
 	}
 	return MOSQ_ERR_ACL_DENIED;
+}
+
+static int on_tick(int event, void *event_data, void *userdata)
+{
+	(void)event;
+	(void)event_data;
+	(void)userdata;
+	for(int i = 0; i < kicks; i++){
+		if(to_kick[i]->anonymous){
+			mosquitto_kick_client_by_clientid(to_kick[i]->login, false);
+		}else{
+			mosquitto_kick_client_by_username(to_kick[i]->login, false);
+		}
+	}
+	kicks = 0;
+	return MOSQ_ERR_SUCCESS;
+}
+
+/* A login (or an anonymous client id) shut out is refused; any other is left to the password file. */
+static int on_basic_auth(int event, void *event_data, void *userdata)
+{
+	struct mosquitto_evt_basic_auth *auth = event_data;
+	(void)event;
+	(void)userdata;
+	bool anonymous = !auth->username;
+	const char *login = anonymous ? mosquitto_client_id(auth->client) : auth->username;
+	if(!login) return MOSQ_ERR_PLUGIN_DEFER;
+	unsigned long slot = slot_of(login);
+	for(struct budget *b = table[slot]; b; b = b->next){
+		if(b->anonymous == anonymous && !strcmp(b->login, login)){
+			return now_s() < b->shut_out_until_s ? MOSQ_ERR_AUTH : MOSQ_ERR_PLUGIN_DEFER;
+		}
+	}
+	return MOSQ_ERR_PLUGIN_DEFER;
 }
 
 /* A positive number of bytes, or a log line naming the option and its value. */
@@ -159,7 +224,10 @@ int mosquitto_plugin_init(mosquitto_plugin_id_t *identifier, void **userdata, st
 	plugin_id = identifier;
 	mosquitto_log_printf(MOSQ_LOG_INFO, "tempostream rate limit: %.0f bytes/s per login, bursts of %.0f bytes",
 			bytes_per_second, burst_bytes);
-	return mosquitto_callback_register(plugin_id, MOSQ_EVT_ACL_CHECK, on_acl_check, NULL, NULL);
+	int rc = mosquitto_callback_register(plugin_id, MOSQ_EVT_ACL_CHECK, on_acl_check, NULL, NULL);
+	if(rc == MOSQ_ERR_SUCCESS) rc = mosquitto_callback_register(plugin_id, MOSQ_EVT_BASIC_AUTH, on_basic_auth, NULL, NULL);
+	if(rc == MOSQ_ERR_SUCCESS) rc = mosquitto_callback_register(plugin_id, MOSQ_EVT_TICK, on_tick, NULL, NULL);
+	return rc;
 }
 
 int mosquitto_plugin_cleanup(void *userdata, struct mosquitto_opt *options, int option_count)
@@ -177,5 +245,8 @@ int mosquitto_plugin_cleanup(void *userdata, struct mosquitto_opt *options, int 
 		}
 		table[i] = NULL;
 	}
+	kicks = 0;
+	mosquitto_callback_unregister(plugin_id, MOSQ_EVT_TICK, on_tick, NULL);
+	mosquitto_callback_unregister(plugin_id, MOSQ_EVT_BASIC_AUTH, on_basic_auth, NULL);
 	return mosquitto_callback_unregister(plugin_id, MOSQ_EVT_ACL_CHECK, on_acl_check, NULL);
 }

@@ -19,7 +19,8 @@ import org.eclipse.paho.mqttv5.common.MqttMessage;
  * samples padded to the given size, one after the other, at QoS 1 as fast as the broker
  * acknowledges them or at QoS 0 as fast as the connection takes them (the attack of issue 19, at
  * a size the broker and the job accept or refuse). At QoS 1 a message the broker refuses (over
- * the login's publish budget) is counted as refused and not sent again.
+ * the login's publish budget) is counted as refused and not sent again; a lost connection is
+ * made again, as an attacker would.
  */
 final class Flood {
     static final String TOPIC = "tempostream/flood/wrist-1/imu";
@@ -30,6 +31,7 @@ final class Flood {
     private final int qos;
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
+    private final AtomicLong reconnects = new AtomicLong();
     private volatile long startedMs;
     private volatile long endedMs;
     private Thread thread;
@@ -84,6 +86,7 @@ final class Flood {
                 } catch (MqttException e) {
                     refused.incrementAndGet(); // the broker's packet limit, or a lost connection
                     Thread.sleep(100);
+                    reconnect(client); // as an attacker would
                 }
             }
             client.disconnectForcibly(1_000);
@@ -95,11 +98,23 @@ final class Flood {
         }
     }
 
+    private void reconnect(MqttAsyncClient client) {
+        if (client.isConnected()) {
+            return;
+        }
+        try {
+            client.connect(endpoint.connectionOptions()).waitForCompletion();
+            reconnects.incrementAndGet();
+        } catch (MqttException e) {
+            // refused (shut out by the broker's publish budget) or not there: try again later
+        }
+    }
+
     String report() {
         double seconds = Math.max(1, (endedMs == 0 ? System.currentTimeMillis() : endedMs) - startedMs) / 1000.0;
-        return String.format(Locale.ROOT, "flood:       %,d messages of %,d bytes at QoS %d %s (%.1f MB/s), %,d refused%s",
+        return String.format(Locale.ROOT, "flood:       %,d messages of %,d bytes at QoS %d %s (%.1f MB/s), %,d refused%s, %,d reconnects",
                 sent.get(), payload.length, qos, qos == 0 ? "sent" : "accepted by the broker",
                 sent.get() * payload.length / seconds / 1e6, refused.get(),
-                qos == 0 ? " (at QoS 0 the broker refuses silently: see its log)" : "");
+                qos == 0 ? " (at QoS 0 the broker refuses silently: see its log)" : "", reconnects.get());
     }
 }

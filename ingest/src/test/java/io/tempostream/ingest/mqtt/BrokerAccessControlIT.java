@@ -220,6 +220,58 @@ class BrokerAccessControlIT {
     }
 
     @Test
+    void aLoginThatKeepsFloodingIsDisconnectedAndShutOutForAWhileAndNoOneElseIs() throws Exception {
+        List<String> othersSeen = new CopyOnWriteArrayList<>();
+        MqttClient job = connect("tempostream-job", "job-secret");
+        job.setCallback(new OnMessage((topic, message) -> {
+            if (topic.equals("tempostream/a1/wrist/imu")) {
+                othersSeen.add(new String(message.getPayload(), StandardCharsets.UTF_8));
+            }
+        }));
+        job.subscribe("tempostream/+/+/imu", 1);
+        MqttAsyncClient flooder = new MqttAsyncClient(url, "flooder", new MemoryPersistence());
+        flooder.connect(new MqttEndpoint(url, "a2.wrist", "a2-secret", broker.caFile().toString()).connectionOptions())
+                .waitForCompletion();
+        MqttMessage flood = new MqttMessage(new byte[FLOOD_PAYLOAD_BYTES]);
+        int sent = 0;
+        try {
+            for (; sent < 400 && flooder.isConnected(); sent++) { // up to 200 MB at QoS 0
+                flooder.publish("tempostream/a2/wrist/imu", flood).waitForCompletion();
+            }
+        } catch (MqttException e) {
+            // the broker closed the connection under the flood: what this test expects
+        }
+        waitFor(() -> !flooder.isConnected());
+        long shutOutAt = System.nanoTime();
+
+        assertTrue(!flooder.isConnected() && sent < 400, "the flooder was disconnected, after " + sent + " messages");
+        assertTrue(Files.readString(dir.resolve("mosquitto.log")).contains("login 'a2.wrist' had"),
+                "the broker's log says why");
+        assertThrows(MqttException.class, () -> connect("a2.wrist", "a2-secret"), "shut out: its login is refused for now");
+        MqttAsyncClient other = connectAsync("a1.wrist", "a1-secret");
+        MqttMessage batch = new MqttMessage("batch".getBytes(StandardCharsets.UTF_8));
+        batch.setQos(1);
+        ReliablePublisher.publish(other, "tempostream/a1/wrist/imu", batch);
+        waitFor(() -> othersSeen.contains("batch"));
+        assertEquals(List.of("batch"), othersSeen, "another device still publishes");
+        // Shut out for a while, not for good (30 s, rate-limit.c).
+        MqttClient back = null;
+        for (int i = 0; i < 45 && back == null; i++) {
+            try {
+                back = connect("a2.wrist", "a2-secret");
+            } catch (MqttException e) {
+                Thread.sleep(1_000);
+            }
+        }
+        double after = (System.nanoTime() - shutOutAt) / 1e9;
+        assertTrue(back != null && after > 15, String.format("the login may connect again after its time out: %.0f s", after));
+        back.disconnect();
+        other.disconnect().waitForCompletion();
+        flooder.close(true);
+        job.disconnect();
+    }
+
+    @Test
     void aDeviceOverItsBudgetIsSlowedNotDropped() throws Exception {
         AtomicLong seen = new AtomicLong();
         MqttClient job = connect("tempostream-job", "job-secret");
