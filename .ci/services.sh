@@ -19,9 +19,7 @@ persistence false
 max_queued_messages 100000
 CONF
   if [ "${PUBLISH_BUDGET:-0}" = 1 ]; then
-    bash "$(dirname "${BASH_SOURCE[0]}")/../deploy/mosquitto/build-rate-limit.sh" "$state/rate-limit.so"
-    grep -E '^plugin(_opt_[a-z_]+)? ' "$(dirname "${BASH_SOURCE[0]}")/../deploy/mosquitto/mosquitto.conf" \
-      | sed "s#^plugin /.*#plugin $state/rate-limit.so#" >> "$state/mosquitto.conf"
+    bash "$(dirname "${BASH_SOURCE[0]}")/../deploy/mosquitto/build-rate-limit.sh" "$state/rate-limit.so" >> "$state/mosquitto.conf"
     # Within its budget the plugin leaves the decision to an ACL file; this one allows everything.
     echo 'topic readwrite #' > "$state/acl"
     echo "acl_file $state/acl" >> "$state/mosquitto.conf"

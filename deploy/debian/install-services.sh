@@ -40,8 +40,7 @@ fi
 conf="$root/etc/mosquitto/tempostream"
 mkdir -p "$conf" "$root/etc/mosquitto/conf.d"
 # The per-login publish budget (deploy/mosquitto/rate-limit.c), built for this machine's broker.
-plugin="$root/usr/local/lib/tempostream/rate-limit.so"
-bash "$here/../mosquitto/build-rate-limit.sh" "$plugin"
+plugin_lines="$(bash "$here/../mosquitto/build-rate-limit.sh" "$root/usr/local/lib/tempostream/rate-limit.so")"
 cp "$here/../mosquitto/acl" "$conf/acl"
 cp "$here/../mosquitto/add-device.sh" "$conf/add-device.sh"
 DEVICE_PASSWORD="$JOB_PASSWORD" bash "$conf/add-device.sh" --job "$conf" >/dev/null
@@ -60,7 +59,7 @@ listener 1883
 use_username_as_clientid true
 max_packet_size 532480
 retain_available false
-$(grep -E '^plugin(_opt_[a-z_]+)? ' "$here/../mosquitto/mosquitto.conf" | sed "s#^plugin /.*#plugin $plugin#")
+$plugin_lines
 CONF
 chmod 600 "$conf/passwords"
 

@@ -51,8 +51,9 @@ struct budget {
 
 static mosquitto_plugin_id_t *plugin_id;
 static struct budget *table[TABLE_SIZE];
-static double bytes_per_second = 262144;
-static double burst_bytes = 4194304;
+/* Both set by mosquitto.conf's plugin_opt_ lines (required: the numbers live there only). */
+static double bytes_per_second;
+static double burst_bytes;
 /* Disconnected on the next tick, not inside the check of the message being handled. */
 static struct budget *to_kick[MAX_KICKS];
 static int kicks;
@@ -220,6 +221,11 @@ int mosquitto_plugin_init(mosquitto_plugin_id_t *identifier, void **userdata, st
 			rc = MOSQ_ERR_INVAL;
 		}
 		if(rc != MOSQ_ERR_SUCCESS) return rc;
+	}
+	if(bytes_per_second <= 0 || burst_bytes <= 0){
+		mosquitto_log_printf(MOSQ_LOG_ERR, "tempostream rate limit: plugin_opt_%s is required",
+				bytes_per_second <= 0 ? "bytes_per_second" : "burst_bytes");
+		return MOSQ_ERR_INVAL;
 	}
 	plugin_id = identifier;
 	mosquitto_log_printf(MOSQ_LOG_INFO, "tempostream rate limit: %.0f bytes/s per login, bursts of %.0f bytes",

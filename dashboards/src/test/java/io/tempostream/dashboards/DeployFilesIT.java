@@ -136,7 +136,9 @@ class DeployFilesIT {
             String url = "tcp://127.0.0.1:" + broker.port();
             connect(url, "tempostream-job", "s3cret-job");
             assertThrows(MqttException.class, () -> connect(url, null, null));
-            assertTrue(Files.readString(brokerDir.resolve("mosquitto.log")).contains("tempostream rate limit: 262144 bytes/s per login"),
+            String rate = budgetLines().stream().filter(line -> line.startsWith("plugin_opt_bytes_per_second ")).findFirst()
+                    .orElseThrow().split(" ")[1];
+            assertTrue(Files.readString(brokerDir.resolve("mosquitto.log")).contains("tempostream rate limit: " + rate + " bytes/s per login"),
                     "the installer built the publish budget and the broker loaded it");
         }
     }
@@ -160,7 +162,7 @@ class DeployFilesIT {
                 assertTrue(lines.contains(setting), config.getKey() + " lacks '" + setting + "'");
             }
             if (!config.getKey().startsWith("deploy/compose")) { // its image has no compiler (docs/operations.md)
-                assertTrue(lines.contains("plugin_opt_bytes_per_second 262144") && lines.stream().anyMatch(
+                assertTrue(lines.containsAll(budgetLines()) && lines.stream().anyMatch(
                         line -> line.matches("plugin /\\S+/rate-limit\\.so")), config.getKey() + " lacks the publish budget");
             }
             // Listener settings before the first listener open a second, default listener on 1883.
@@ -189,6 +191,14 @@ class DeployFilesIT {
         Map<String, String> given = installedInfluxPasswords(Map.of("INFLUX_JOB_PASSWORD", "from-the-environment"));
         assertEquals("from-the-environment", given.get("influx-job.env"));
         assertEquals(first.get("influx-admin.env"), given.get("influx-admin.env"));
+    }
+
+    /** The shipped publish budget's option lines (deploy/mosquitto/mosquitto.conf). */
+    private static List<String> budgetLines() throws java.io.IOException {
+        List<String> lines = Files.readAllLines(DEPLOY.resolve("mosquitto/mosquitto.conf")).stream()
+                .filter(line -> line.startsWith("plugin_opt_")).toList();
+        assertEquals(2, lines.size(), "bytes_per_second and burst_bytes: " + lines);
+        return lines;
     }
 
     /** Runs the Debian installer, configuration only, into the test's folder, with the job's MQTT password and {@code env}. */

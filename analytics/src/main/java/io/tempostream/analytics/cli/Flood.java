@@ -5,6 +5,7 @@ import io.tempostream.ingest.ImuBatchCodec;
 import io.tempostream.ingest.PayloadFormat;
 import io.tempostream.ingest.Placement;
 import io.tempostream.ingest.mqtt.MqttEndpoint;
+import io.tempostream.ingest.mqtt.ReliablePublisher;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
@@ -77,8 +78,7 @@ final class Flood {
                 try {
                     IMqttToken token = client.publish(TOPIC, message);
                     token.waitForCompletion();
-                    int[] codes = token.getReasonCodes(); // QoS 1: the broker's answer
-                    if (codes != null && codes.length > 0 && codes[0] >= 0x80) {
+                    if (ReliablePublisher.refusal(token) != 0) { // QoS 1: the broker's answer
                         refused.incrementAndGet(); // over its publish budget (deploy/mosquitto/rate-limit.c)
                     } else {
                         sent.incrementAndGet();

@@ -139,7 +139,7 @@ public final class ReliablePublisher {
     }
 
     /** The broker's reason code when it refused the message (0x80 and above), else 0. */
-    private static int refusal(IMqttToken token) {
+    public static int refusal(IMqttToken token) {
         int[] codes = token.getReasonCodes();
         return codes != null && codes.length > 0 && codes[0] >= 0x80 ? codes[0] : 0;
     }

@@ -38,8 +38,17 @@ class BrokerAccessControlIT {
     /** MQTT v5 "Not authorized". */
     private static final int NOT_AUTHORIZED = 0x87;
     /** deploy/mosquitto/mosquitto.conf's publish budget per login. */
-    private static final double BYTES_PER_SECOND = 262_144;
-    private static final double BURST_BYTES = 4_194_304;
+    private static final double BYTES_PER_SECOND;
+    private static final double BURST_BYTES;
+
+    static {
+        try {
+            BYTES_PER_SECOND = ShippedMosquitto.budgetOption("bytes_per_second");
+            BURST_BYTES = ShippedMosquitto.budgetOption("burst_bytes");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
     private static final int FLOOD_PAYLOAD_BYTES = 500_000;
 
     @TempDir

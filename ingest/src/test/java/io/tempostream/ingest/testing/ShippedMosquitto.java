@@ -31,6 +31,14 @@ public final class ShippedMosquitto implements AutoCloseable {
                 "-extfile", dir.resolve("san.cnf").toString(), "-out", dir.resolve("server.crt").toString());
     }
 
+    /** A number of the shipped publish budget: {@code plugin_opt_<name>} in deploy/mosquitto/mosquitto.conf. */
+    public static double budgetOption(String name) throws IOException {
+        String key = "plugin_opt_" + name + " ";
+        return Files.readAllLines(DEPLOY.resolve("mosquitto.conf")).stream().filter(line -> line.startsWith(key))
+                .map(line -> Double.parseDouble(line.substring(key.length()).strip())).findFirst()
+                .orElseThrow(() -> new IllegalStateException("deploy/mosquitto/mosquitto.conf has no " + key.strip()));
+    }
+
     /** Adds device {@code athlete.device} with deploy/mosquitto/add-device.sh. */
     public ShippedMosquitto addDevice(String athlete, String device, String password) throws Exception {
         Scripts.run(Map.of("DEVICE_PASSWORD", password), "bash", DEPLOY.resolve("add-device.sh").toString(), athlete, device, dir.toString());
