@@ -53,26 +53,40 @@ final class Butterworth {
         pass(y, true);
     }
 
+    /**
+     * One pass over {@code y} in place, forwards or backwards. Two loops rather than one with a
+     * step variable: the JIT compiles a counted loop with a fixed direction much tighter.
+     */
     private void pass(double[] y, boolean backwards) {
         int n = y.length;
-        int first = backwards ? n - 1 : 0;
-        int step = backwards ? -1 : 1;
+        double first = backwards ? y[n - 1] : y[0];
         // Start in the steady state of the first value, as filtfilt's initial conditions do.
-        double x1 = y[first];
-        double x2 = y[first];
-        double dc = (b0 + b1 + b2) / (1 + a1 + a2);
-        double y1 = y[first] * dc;
+        double x1 = first;
+        double x2 = first;
+        double y1 = first * ((b0 + b1 + b2) / (1 + a1 + a2));
         double y2 = y1;
-        for (int i = first; i >= 0 && i < n; i += step) {
-            double x0 = y[i];
-            // The newest output last: each output waits for the one before it, and this way only
-            // for one multiply and one subtraction (the filter is the largest part of a travel analysis).
-            double out = b0 * x0 + b1 * x1 + b2 * x2 - a2 * y2 - a1 * y1;
-            x2 = x1;
-            x1 = x0;
-            y2 = y1;
-            y1 = out;
-            y[i] = out;
+        if (!backwards) {
+            for (int i = 0; i < n; i++) {
+                double x0 = y[i];
+                // Each output waits for the one before it: the newest output goes in last, by one
+                // fused multiply-add (the filter is the largest part of a travel analysis).
+                double out = Math.fma(-a1, y1, b0 * x0 + b1 * x1 + b2 * x2 - a2 * y2);
+                x2 = x1;
+                x1 = x0;
+                y2 = y1;
+                y1 = out;
+                y[i] = out;
+            }
+        } else {
+            for (int i = n - 1; i >= 0; i--) {
+                double x0 = y[i];
+                double out = Math.fma(-a1, y1, b0 * x0 + b1 * x1 + b2 * x2 - a2 * y2);
+                x2 = x1;
+                x1 = x0;
+                y2 = y1;
+                y1 = out;
+                y[i] = out;
+            }
         }
     }
 }

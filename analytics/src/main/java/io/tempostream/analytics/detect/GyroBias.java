@@ -42,6 +42,8 @@ final class GyroBias {
      * is sized for; it is per-device state in the job, checkpointed with the detector.
      */
     private static final int PENDING_CAPACITY = 256;
+    /** A power of two, so a ring index wraps with a mask rather than a division. */
+    private static final int PENDING_MASK = PENDING_CAPACITY - 1;
 
     private double x;
     private double y;
@@ -102,7 +104,7 @@ final class GyroBias {
         boolean learn = stillS >= MIN_STILL_S + LEARN_LAG_S || stillAveragedS >= MIN_STILL_AVERAGED_S + LEARN_LAG_S;
         while (pendingCount > 0 && pending[pendingHead * PENDING_VALUES + AT_S] <= clockS - LEARN_LAG_S) {
             int i = pendingHead * PENDING_VALUES;
-            pendingHead = (pendingHead + 1) % PENDING_CAPACITY;
+            pendingHead = (pendingHead + 1) & PENDING_MASK;
             pendingCount--;
             if (learn) {
                 learn(pending[i + X] - x, pending[i + Y] - y, pending[i + Z] - z, pending[i + DT_S]);
@@ -112,10 +114,10 @@ final class GyroBias {
 
     private void push(double gxDps, double gyDps, double gzDps, double dtS) {
         if (pendingCount == PENDING_CAPACITY) { // faster than 512 Hz: learn a little sooner
-            pendingHead = (pendingHead + 1) % PENDING_CAPACITY;
+            pendingHead = (pendingHead + 1) & PENDING_MASK;
             pendingCount--;
         }
-        int i = (pendingHead + pendingCount) % PENDING_CAPACITY * PENDING_VALUES;
+        int i = ((pendingHead + pendingCount) & PENDING_MASK) * PENDING_VALUES;
         pending[i + X] = gxDps;
         pending[i + Y] = gyDps;
         pending[i + Z] = gzDps;

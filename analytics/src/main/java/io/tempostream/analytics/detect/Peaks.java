@@ -152,7 +152,9 @@ final class Peaks {
             int to = k < c ? candidates[k] : x.length - 1;
             double min = Double.POSITIVE_INFINITY;
             for (int i = from; i <= to; i++) {
-                min = Math.min(min, x[i]);
+                if (x[i] < min) { // not Math.min: no NaN or −0 here, and this loop is hot
+                    min = x[i];
+                }
             }
             valleys[k] = min;
             from = to;

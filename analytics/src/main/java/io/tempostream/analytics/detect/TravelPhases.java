@@ -90,9 +90,12 @@ final class TravelPhases {
     /** Where in {@code [lo, hi]} the speed along {@code sign} is highest (the first such sample). */
     private int peakAt(int lo, int hi, int sign) {
         int peakAt = lo;
-        for (int i = lo; i <= hi; i++) {
-            if (speed(i, sign) > speed(peakAt, sign)) {
+        double peak = speed(lo, sign);
+        for (int i = lo + 1; i <= hi; i++) {
+            double s = speed(i, sign);
+            if (s > peak) {
                 peakAt = i;
+                peak = s;
             }
         }
         return peakAt;
