@@ -3,12 +3,10 @@ package io.tempostream.analytics.detect;
 import java.util.Arrays;
 
 /**
- * The recent past of one signal, averaged into 40 ms bins, with each bin's time beside its value:
- * what {@link VerticalRepDetector} analyses. Bounded in length; trimmed from the front.
+ * The recent past of one signal in 40 ms bins ({@link SampleBin}), with each bin's time beside its
+ * value: what {@link VerticalRepDetector} analyses. Bounded in length; trimmed from the front.
  */
 final class BinnedWindow {
-    /** Bar travel has nothing above a few Hz: samples are averaged into bins of this length. */
-    static final long BIN_MS = 40;
     /** When the window is full, this much more is dropped at once, so trimming is rare. */
     private static final long DROP_STEP_MS = 5_000;
 
@@ -21,40 +19,9 @@ final class BinnedWindow {
     private double[] values = new double[1024];
     private int n;
     private boolean startsAtStreamStart = true;
-    private long binStartMs;
-    private double binSum;
-    private long binTimeSum;
-    private int binCount;
 
     BinnedWindow(long maxWindowMs) {
         this.maxWindowMs = maxWindowMs;
-    }
-
-    void add(long tMs, double value) {
-        if (binCount > 0 && tMs - binStartMs > BIN_MS * 3 / 4) { // tolerant of ±1 ms clock jitter
-            flush();
-        }
-        if (binCount == 0) {
-            binStartMs = tMs;
-            binSum = 0;
-            binTimeSum = 0;
-        }
-        binSum += value;
-        binTimeSum += tMs;
-        binCount++;
-    }
-
-    /** Closes the bin being filled, so the window holds every sample added. */
-    void flush() {
-        if (binCount > 0) {
-            append(binTimeSum / binCount, binSum / binCount);
-            binCount = 0;
-        }
-    }
-
-    /** True while samples wait in a bin that {@link #flush()} would close. */
-    boolean hasOpenBin() {
-        return binCount > 0;
     }
 
     /** Forgets everything; what comes next does not start the stream. */
@@ -96,12 +63,19 @@ final class BinnedWindow {
         return startsAtStreamStart;
     }
 
+    /** The first bin at or after {@code ms}, or the last bin if none is; bin times only grow. */
     int firstIndexAtOrAfter(long ms) {
-        int i = 0;
-        while (i < n - 1 && t[i] < ms) {
-            i++;
+        int lo = 0;
+        int hi = Math.max(0, n - 1);
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (t[mid] < ms) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
         }
-        return i;
+        return lo;
     }
 
     /** The median bin spacing, so dropouts (gaps in the window) do not bend the rate; 0 if too short. */
@@ -118,7 +92,8 @@ final class BinnedWindow {
         return 1000.0 / Math.max(1, dt[dt.length / 2]);
     }
 
-    private void append(long tMs, double value) {
+    /** Adds the newest bin ({@link SampleBin}: its time and value). */
+    void append(long tMs, double value) {
         if (n == t.length) {
             t = Arrays.copyOf(t, n * 2);
             values = Arrays.copyOf(values, n * 2);

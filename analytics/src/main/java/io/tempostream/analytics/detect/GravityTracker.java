@@ -43,9 +43,10 @@ final class GravityTracker {
         uz -= cz * dtS;
         if (norm > 1e-6) {
             double k = Math.min(1, dtS / CORRECTION_TAU_S);
-            ux += (ax / norm - ux) * k;
-            uy += (ay / norm - uy) * k;
-            uz += (az / norm - uz) * k;
+            double perNorm = 1 / norm; // one division, not three: this runs for every sample
+            ux += (ax * perNorm - ux) * k;
+            uy += (ay * perNorm - uy) * k;
+            uz += (az * perNorm - uz) * k;
             // A mean of all readings at first, then an exponential average: started from the first
             // reading alone, its noise (0.01 g) stayed in every later sample for the first minute,
             // a 0.06 m/s² offset that double integration turns into drift. Readings far from 1 g
@@ -55,10 +56,10 @@ final class GravityTracker {
                 oneG += (norm - oneG) * Math.max(Math.min(1, dtS / ONE_G_TAU_S), 1.0 / oneGReadings);
             }
         }
-        double un = Math.sqrt(ux * ux + uy * uy + uz * uz);
-        ux /= un;
-        uy /= un;
-        uz /= un;
+        double perLength = 1 / Math.sqrt(ux * ux + uy * uy + uz * uz);
+        ux *= perLength;
+        uy *= perLength;
+        uz *= perLength;
         return (ax * ux + ay * uy + az * uz - oneG) * STANDARD_GRAVITY;
     }
 }

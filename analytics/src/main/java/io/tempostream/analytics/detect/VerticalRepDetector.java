@@ -72,6 +72,7 @@ public final class VerticalRepDetector implements RepDetector {
     private final String athleteId;
     private final String deviceId;
     private final GravityTracker gravity = new GravityTracker();
+    private final SampleBin bin = new SampleBin();
     private final BinnedWindow window = new BinnedWindow(MAX_WINDOW_MS);
     private final SampleClock clock = new SampleClock();
     private long lastAnalysisMs = Long.MIN_VALUE;
@@ -130,7 +131,10 @@ public final class VerticalRepDetector implements RepDetector {
         if (dtS == SampleClock.NOT_NEWER) {
             return;
         }
-        window.add(tMs, gravity.verticalAcceleration(axG, ayG, azG, gxDps, gyDps, gzDps, dtS));
+        if (bin.endsBefore(tMs)) {
+            closeBin();
+        }
+        bin.add(tMs, axG, ayG, azG, gxDps, gyDps, gzDps, dtS);
         if (lastAnalysisMs == Long.MIN_VALUE) {
             lastAnalysisMs = tMs;
         }
@@ -291,12 +295,20 @@ public final class VerticalRepDetector implements RepDetector {
 
     /** Nothing more will come for this stretch: analyse it to its very end and start afresh. */
     private void closeStretch(Consumer<Rep> out) {
-        if (window.size() > 0 || window.hasOpenBin()) {
-            window.flush();
+        if (window.size() > 0 || !bin.isEmpty()) {
+            if (!bin.isEmpty()) {
+                closeBin();
+            }
             analyse(Long.MAX_VALUE, true, out);
             window.clear();
         }
         clearOffers(); // what the stretch's end did not confirm, nothing will
+    }
+
+    /** The bin is complete: its one averaged sample, turned to the vertical, joins the window. */
+    private void closeBin() {
+        window.append(bin.timeMs(), bin.verticalAcceleration(gravity));
+        bin.clear();
     }
 
     @Override
@@ -513,9 +525,12 @@ public final class VerticalRepDetector implements RepDetector {
 
     private static int lowest(double[] z, int direction, int from, int to) {
         int best = from;
+        double bestValue = direction * z[from];
         for (int i = Math.min(from, to); i <= Math.max(from, to); i++) {
-            if (direction * z[i] < direction * z[best]) {
+            double value = direction * z[i];
+            if (value < bestValue) {
                 best = i;
+                bestValue = value;
             }
         }
         return best;
