@@ -13,6 +13,13 @@ import java.util.function.Consumer;
  */
 public final class VerticalRepDetector implements RepDetector {
     static final long ANALYSIS_EVERY_MS = 1_000;
+    /**
+     * Between sets, while the last analysis found fewer than three far ends, the next comes after
+     * this long: such analyses of the whole window were half of the engine's work, and a set can
+     * start only at an analysis that finds four, so it starts a second late at most (when its third
+     * and fourth far ends both come within those two seconds).
+     */
+    static final long IDLE_ANALYSIS_EVERY_MS = 2_000;
     static final long CONFIRM_AFTER_MS = 2_500;
     /**
      * Samples this far apart are a dropout (a radio link losing packets): travel cannot be
@@ -79,6 +86,11 @@ public final class VerticalRepDetector implements RepDetector {
     private long lastFarEndMs = Long.MIN_VALUE;
     /** Newest far end any analysis saw, reported or not: a set still building up is not idle. */
     private long lastSeenFarEndMs = Long.MIN_VALUE;
+    /**
+     * Far ends the last analysis between sets found (too few to start one, or it would have). Not
+     * state: restored as 0, it makes the next analysis come a second later at most.
+     */
+    private transient int farEndsSeenUnlocked;
     /** The current set's far-end side (+1 tops, −1 bottoms); 0 between sets. */
     private int lockedDirection;
     private int hintedDirection;
@@ -138,7 +150,7 @@ public final class VerticalRepDetector implements RepDetector {
         if (lastAnalysisMs == Long.MIN_VALUE) {
             lastAnalysisMs = tMs;
         }
-        if (tMs - lastAnalysisMs >= ANALYSIS_EVERY_MS) {
+        if (tMs - lastAnalysisMs >= analysisEveryMs()) {
             lastAnalysisMs = tMs;
             if (!tooSoonForNextRep(tMs)) {
                 analyse(tMs - CONFIRM_AFTER_MS, false, out);
@@ -149,6 +161,11 @@ public final class VerticalRepDetector implements RepDetector {
             nextLookMs = tMs + RETURN_CHECK_EVERY_MS;
             offerReturnedRep();
         }
+    }
+
+    private long analysisEveryMs() {
+        return lockedDirection == 0 && farEndsSeenUnlocked < MIN_FAR_ENDS_TO_START_SET - 1
+                ? IDLE_ANALYSIS_EVERY_MS : ANALYSIS_EVERY_MS;
     }
 
     @Override
@@ -352,6 +369,9 @@ public final class VerticalRepDetector implements RepDetector {
                 lockedDirection == 0 && hintedDirection != 0, lockedDirection != 0 ? lastTravelM : 0);
         if (result.newestTurn() >= 0) {
             lastSeenFarEndMs = Math.max(lastSeenFarEndMs, t[from + result.newestTurn()]);
+        }
+        if (lockedDirection == 0) {
+            farEndsSeenUnlocked = result.farEnds().size();
         }
         if (result.direction() == 0) {
             return;
