@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs and starts Mosquitto and InfluxDB for TempoStream on Debian, without Docker (as root):
-#   JOB_PASSWORD=... ./deploy/debian/install-services.sh
-# Mosquitto then takes logins only (the job's, and devices added with deploy/mosquitto/add-device.sh)
+#   JOB_PASSWORD=... [FEEDBACK_PASSWORD=...] ./deploy/debian/install-services.sh
+# Mosquitto then takes logins only (the job's, its feedback login's when FEEDBACK_PASSWORD is set,
+# and devices added with deploy/mosquitto/add-device.sh)
 # on port 1883, with the ACL of deploy/mosquitto/acl. InfluxDB 1.x serves the "tempostream"
 # database with authentication on, on 127.0.0.1:8086 only, with three users (influx-users.sh):
 # admin, tempostream-job (writes) and grafana (reads). Their passwords come from
@@ -44,6 +45,10 @@ plugin_lines="$(bash "$here/../mosquitto/build-rate-limit.sh" "$root/usr/local/l
 cp "$here/../mosquitto/acl" "$conf/acl"
 cp "$here/../mosquitto/add-device.sh" "$conf/add-device.sh"
 DEVICE_PASSWORD="$JOB_PASSWORD" bash "$conf/add-device.sh" --job "$conf" >/dev/null
+# The job's feedback to athletes' devices logs in on its own (docs/operations.md, feedback login).
+if [ -n "${FEEDBACK_PASSWORD:-}" ]; then
+  DEVICE_PASSWORD="$FEEDBACK_PASSWORD" bash "$conf/add-device.sh" --feedback "$conf" >/dev/null
+fi
 cat > "$root/etc/mosquitto/conf.d/tempostream.conf" <<CONF
 # TempoStream: logins and an ACL (deploy/debian/install-services.sh). Add devices with
 #   DEVICE_PASSWORD=... $conf/add-device.sh ATHLETE DEVICE $conf && systemctl reload mosquitto
@@ -101,7 +106,8 @@ if $start; then
   echo "Mosquitto (logins, ACL) on :1883 and InfluxDB (logins, database tempostream) on $influx_listen are running."
   echo "InfluxDB passwords: $secrets/influx-{admin,job,grafana}.env (root only)."
   echo "Start the job: set -a; . $secrets/influx-job.env; set +a;" \
-    "MQTT_USERNAME=tempostream-job MQTT_PASSWORD=... ./tempostream run --mqtt-url tcp://127.0.0.1:1883"
+    "MQTT_USERNAME=tempostream-job MQTT_PASSWORD=... [MQTT_FEEDBACK_USERNAME=tempostream-feedback MQTT_FEEDBACK_PASSWORD=...]" \
+    "./tempostream run --mqtt-url tcp://127.0.0.1:1883"
 else
   echo "configuration written under $root"
 fi

@@ -117,6 +117,7 @@ class DeployFilesIT {
             broker.start();
             String url = "tcp://127.0.0.1:" + broker.port();
             connect(url, "tempostream-job", "job-demo-password");
+            connect(url, "tempostream-feedback", "feedback-demo-password");
             connect(url, "simulator", "simulator-demo-password");
             MqttException refused = assertThrows(MqttException.class, () -> connect(url, null, null));
             assertTrue(refused.getReasonCode() != 0, "anonymous refused");
@@ -125,16 +126,17 @@ class DeployFilesIT {
     }
 
     @Test
-    void theDebianScriptsBrokerTakesTheJobsLoginOnly() throws Exception {
+    void theDebianScriptsBrokerTakesTheJobsLoginsOnly() throws Exception {
         assertEquals(2, new ProcessBuilder("bash", DEPLOY.resolve("debian/install-services.sh").toString(), "--config-only",
                 dir.toString()).start().waitFor(), "without JOB_PASSWORD it refuses");
-        installDebian(Map.of());
+        installDebian(Map.of("FEEDBACK_PASSWORD", "s3cret-feedback"));
         String config = Files.readString(dir.resolve("etc/mosquitto/conf.d/tempostream.conf"));
         Path brokerDir = Files.createDirectories(dir.resolve("broker"));
         try (LocalMosquitto broker = new LocalMosquitto(brokerDir, port -> config.replace("listener 1883", "listener " + port + " 127.0.0.1"))) {
             broker.start();
             String url = "tcp://127.0.0.1:" + broker.port();
             connect(url, "tempostream-job", "s3cret-job");
+            connect(url, "tempostream-feedback", "s3cret-feedback");
             assertThrows(MqttException.class, () -> connect(url, null, null));
             String rate = budgetLines().stream().filter(line -> line.startsWith("plugin_opt_bytes_per_second ")).findFirst()
                     .orElseThrow().split(" ")[1];

@@ -9,6 +9,7 @@ public record ImuTopic(String athleteId, String deviceId) {
     public static final String PREFIX = "tempostream";
     public static final String SUFFIX = "imu";
     public static final String EXERCISE_SUFFIX = "exercise";
+    public static final String FEEDBACK_SUFFIX = "feedback";
     /** Subscribes to every athlete's every device's samples. */
     public static final String ALL_DEVICES_FILTER = PREFIX + "/+/+/" + SUFFIX;
     /** Subscribes to every device's samples and exercise selections: what the job reads. */
@@ -27,6 +28,16 @@ public record ImuTopic(String athleteId, String deviceId) {
 
     public String exerciseTopic() {
         return PREFIX + "/" + athleteId + "/" + deviceId + "/" + EXERCISE_SUFFIX;
+    }
+
+    /**
+     * Where the job tells an athlete's devices (the phone page, a watch) each rep and the phase under
+     * way: one topic per athlete, which only that athlete's logins may read (deploy/mosquitto/acl).
+     * Three levels, so the job's own subscription ({@link #ALL_DEVICE_MESSAGES_FILTER}) never sees it.
+     */
+    public static String feedbackTopic(String athleteId) {
+        requireValidId("athleteId", athleteId);
+        return PREFIX + "/" + athleteId + "/" + FEEDBACK_SUFFIX;
     }
 
     public static ImuTopic parse(String topic) throws InvalidPayloadException {

@@ -1,6 +1,8 @@
 package io.tempostream.analytics.job;
 
 import io.tempostream.analytics.detect.Rep;
+import io.tempostream.analytics.feedback.Feedback;
+import io.tempostream.analytics.feedback.MqttFeedbackSink;
 import io.tempostream.analytics.influx.InfluxSink;
 import io.tempostream.analytics.training.AthleteProfiles;
 import io.tempostream.analytics.training.TrainingRecord;
@@ -61,6 +63,8 @@ public final class TempoStreamJob {
     /** Where the phases of reps under way go (the live tempo view), or null to leave them unwritten. */
     private final Sink<PhaseProgress> phaseSink;
     private final LivePhaseReports livePhases;
+    /** Where each rep and the phase under way go back to the athlete's devices, or null. */
+    private Sink<Feedback> feedbackSink;
 
     public TempoStreamJob(Source<MqttRecord, ?, ?> source, Sink<TrainingRecord> sink, long maxOutOfOrderMs) {
         this(source, sink, maxOutOfOrderMs, AthleteProfiles.none(), null, null, null, LivePhaseReports.EVERY_SECOND);
@@ -77,6 +81,15 @@ public final class TempoStreamJob {
         this.holdingSink = holdingSink;
         this.phaseSink = phaseSink;
         this.livePhases = livePhases;
+    }
+
+    /**
+     * Also publishes each rep (provisional and final) and the phase under way to the athlete's
+     * feedback topic ({@link Feedback}), for the athlete's own devices to show.
+     */
+    public TempoStreamJob withFeedback(Sink<Feedback> feedbackSink) {
+        this.feedbackSink = feedbackSink;
+        return this;
     }
 
     /**
@@ -155,6 +168,12 @@ public final class TempoStreamJob {
             // A chain of its own: in the rep operator's chain its name pushed the chain's past 80 characters.
             phases.sinkTo(phaseSink).name("Phases out").uid("influx-live-phase").disableChaining();
         }
+        if (feedbackSink != null) {
+            reps.union(reps.getSideOutput(RepsFromBatches.PROVISIONAL_REPS))
+                    .map(Feedback::of).returns(Feedback.class).name("Feedback of reps").uid("feedback-of-reps")
+                    .union(phases.map(Feedback::of).returns(Feedback.class).name("Feedback of phases").uid("feedback-of-phases"))
+                    .sinkTo(feedbackSink).name("Feedback out").uid("mqtt-feedback");
+        }
         return new Outputs(reps, training, batches.getSideOutput(BatchesFromMessages.REJECTED), health, holding, phases);
     }
 
@@ -209,12 +228,15 @@ public final class TempoStreamJob {
     }
 
     public static TempoStreamJob fromOptions(JobOptions options) {
-        return new TempoStreamJob(new MqttSource(options.mqtt()),
+        TempoStreamJob job = new TempoStreamJob(new MqttSource(options.mqtt()),
                 new InfluxSink<>(options.influx(), new TrainingPoints(), "training"), options.maxOutOfOrderMs(),
                 options.athletes(), new InfluxSink<>(options.influx(), new HealthPoints()),
                 new InfluxSink<>(options.influx(), new HoldingPoints()),
                 options.livePhases() == LivePhaseReports.OFF ? null : new InfluxSink<>(options.influx(), new LivePhasePoints()),
                 options.livePhases());
+        MqttFeedbackSink.forJob(options.mqtt().endpoint(), System.getenv(), options.mqtt().clientIdPrefix())
+                .ifPresent(job::withFeedback);
+        return job;
     }
 
     /** Runs the job where it is started: a MiniCluster from the command line, the cluster under {@code flink run}. */

@@ -25,6 +25,7 @@ import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.common.MqttSubscription;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -60,7 +61,7 @@ class BrokerAccessControlIT {
     @BeforeEach
     void startBroker() throws Exception {
         broker = new ShippedMosquitto(dir).addDevice("a1", "wrist", "a1-secret").addDevice("a2", "wrist", "a2-secret")
-                .addJob("job-secret");
+                .addJob("job-secret").addFeedback("feedback-secret");
         broker.start();
         url = broker.url();
     }
@@ -107,6 +108,51 @@ class BrokerAccessControlIT {
         a1.disconnect();
         a2.disconnect();
         job.disconnect();
+    }
+
+    /**
+     * The job's feedback reaches the athlete's own devices and no one else's; a device can neither
+     * forge feedback (to its own athlete or another) nor is the feedback login able to read samples.
+     */
+    @Test
+    void feedbackReachesTheAthletesOwnDevicesOnlyAndOnlyTheFeedbackLoginWritesIt() throws Exception {
+        List<String> seenByA1 = new CopyOnWriteArrayList<>();
+        List<String> seenByA2 = new CopyOnWriteArrayList<>();
+        List<String> seenByFeedback = new CopyOnWriteArrayList<>();
+        MqttClient a1 = connect("a1.wrist", "a1-secret");
+        a1.setCallback(recorder(seenByA1));
+        a1.subscribe(new String[] {"tempostream/a1/feedback", "tempostream-status/marker"}, new int[] {1, 1});
+        // One connection per login: the broker takes the login as client id, so a second would push the first off.
+        MqttAsyncClient a2 = new MqttAsyncClient(url, "a2-wrist", new MemoryPersistence());
+        a2.setCallback(recorder(seenByA2));
+        a2.connect(broker.endpoint("a2.wrist", "a2-secret").connectionOptions()).waitForCompletion(10_000);
+        a2.subscribe(new MqttSubscription[] {new MqttSubscription("tempostream/a1/feedback", 1),
+            new MqttSubscription("tempostream/+/feedback", 1), new MqttSubscription("#", 1)}).waitForCompletion(10_000);
+        MqttClient feedback = connect("tempostream-feedback", "feedback-secret");
+        feedback.setCallback(recorder(seenByFeedback));
+        feedback.subscribe(new String[] {"tempostream/+/+/imu"}, new int[] {1});
+
+        int toOtherAthlete = publishAndGetReasonCode(a2, "tempostream/a1/feedback", "{\"forged\":1}");
+        int toOwnAthlete = publishAndGetReasonCode(a2, "tempostream/a2/feedback", "{\"forged\":2}");
+        MqttMessage rep = new MqttMessage("{\"type\":\"rep\"}".getBytes(StandardCharsets.UTF_8));
+        rep.setQos(1);
+        feedback.publish("tempostream/a1/feedback", rep);
+        a1.publish("tempostream/a1/wrist/imu", new MqttMessage("sample".getBytes(StandardCharsets.UTF_8)));
+        // Sent after everything above was accepted: once both devices have it, the rest would have arrived.
+        MqttClient job = connect("tempostream-job", "job-secret");
+        job.publish("tempostream-status/marker", new MqttMessage("marker".getBytes(StandardCharsets.UTF_8)));
+        waitFor(() -> seenByA1.contains("tempostream-status/marker=marker") && seenByA2.contains("tempostream-status/marker=marker"));
+
+        assertEquals(NOT_AUTHORIZED, toOtherAthlete, "a device cannot write another athlete's feedback");
+        assertEquals(NOT_AUTHORIZED, toOwnAthlete, "nor its own athlete's: only the job tells reps");
+        assertEquals(List.of("tempostream/a1/feedback={\"type\":\"rep\"}", "tempostream-status/marker=marker"), seenByA1,
+                "a1 hears the job's feedback and nothing forged");
+        assertEquals(List.of("tempostream-status/marker=marker"), seenByA2, "a2 hears nothing of a1's feedback, by name or wildcard");
+        assertEquals(List.of(), seenByFeedback, "the feedback login reads no samples");
+        a2.disconnect().waitForCompletion(5_000);
+        for (MqttClient client : List.of(a1, feedback, job)) {
+            client.disconnect();
+        }
     }
 
     @Test

@@ -51,6 +51,12 @@ public final class ShippedMosquitto implements AutoCloseable {
         return this;
     }
 
+    /** Adds the job's feedback login, tempostream-feedback. */
+    public ShippedMosquitto addFeedback(String password) throws Exception {
+        Scripts.run(Map.of("DEVICE_PASSWORD", password), "bash", DEPLOY.resolve("add-device.sh").toString(), "--feedback", dir.toString());
+        return this;
+    }
+
     public void start() throws IOException, InterruptedException {
         // The deploy configuration as shipped, with this test's folder, port and no persistence.
         String shipped = Files.readString(DEPLOY.resolve("mosquitto.conf"))

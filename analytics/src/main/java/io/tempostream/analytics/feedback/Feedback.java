@@ -1,0 +1,68 @@
+package io.tempostream.analytics.feedback;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tempostream.analytics.detect.Rep;
+import io.tempostream.analytics.job.PhaseProgress;
+import io.tempostream.ingest.ImuTopic;
+import java.io.Serializable;
+
+/**
+ * One message to an athlete's devices on {@link ImuTopic#feedbackTopic}: a rep the moment it is
+ * reported (provisional first where the engine offers one, then final), or the phase under way.
+ * Small JSON, the contract in docs/message-format.md ("Feedback to the athlete").
+ */
+public record Feedback(String athleteId, String json) implements Serializable {
+    public static final int VERSION = 1;
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    public String topic() {
+        return ImuTopic.feedbackTopic(athleteId);
+    }
+
+    public static Feedback of(Rep rep) {
+        ObjectNode root = head("rep", rep.deviceId());
+        root.put("final", !rep.provisional());
+        root.put("hold", rep.isometric());
+        root.put("set", rep.set());
+        root.put("rep", rep.rep());
+        root.put("exercise", rep.exercise());
+        root.put("startMs", rep.startMs());
+        root.put("endMs", rep.endMs());
+        root.put("concentricMs", rep.concentricMs());
+        root.put("peakHoldMs", rep.peakHoldMs());
+        root.put("eccentricMs", rep.eccentricMs());
+        root.put("bottomPauseMs", rep.bottomPauseMs());
+        return new Feedback(rep.athleteId(), write(root));
+    }
+
+    public static Feedback of(PhaseProgress phase) {
+        ObjectNode root = head("phase", phase.deviceId());
+        root.put("phase", phase.phase());
+        root.put("active", phase.active());
+        root.put("sinceMs", phase.sinceMs());
+        root.put("atMs", phase.atMs());
+        root.put("concentricMs", phase.concentricMs());
+        root.put("peakHoldMs", phase.topHoldMs());
+        root.put("eccentricMs", phase.eccentricMs());
+        root.put("bottomPauseMs", phase.bottomPauseMs());
+        return new Feedback(phase.athleteId(), write(root));
+    }
+
+    private static ObjectNode head(String type, String deviceId) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("v", VERSION);
+        root.put("type", type);
+        root.put("device", deviceId);
+        return root;
+    }
+
+    private static String write(ObjectNode root) {
+        try {
+            return MAPPER.writeValueAsString(root);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a tree of numbers and strings always serialises", e);
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package io.tempostream.analytics.feedback;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.tempostream.analytics.TestServices;
+import io.tempostream.ingest.mqtt.MqttEndpoint;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ScheduledFuture;
+import org.apache.flink.api.common.operators.ProcessingTimeService;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttCallback;
+import org.eclipse.paho.mqttv5.client.MqttClient;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Feedback written while the broker is away is not lost: it waits in the writer, goes into the
+ * checkpoint, and a writer restored from that checkpoint sends it once a broker is there (real
+ * Mosquitto).
+ */
+class MqttFeedbackWriterIT {
+    /** Timers that never fire: the test drives the writer itself. */
+    private static final ProcessingTimeService NO_TIMERS = new ProcessingTimeService() {
+        @Override
+        public long getCurrentProcessingTime() {
+            return System.currentTimeMillis();
+        }
+
+        @Override
+        public ScheduledFuture<?> registerTimer(long timestamp, ProcessingTimeCallback callback) {
+            return null;
+        }
+    };
+
+    @Test
+    void feedbackWrittenWhileTheBrokerIsAwayGoesIntoTheCheckpointAndOutAfterARestore() throws Exception {
+        String athlete = "fb-" + UUID.randomUUID().toString().substring(0, 8);
+        List<Feedback> written = List.of(new Feedback(athlete, "{\"n\":1}"), new Feedback(athlete, "{\"n\":2}"),
+                new Feedback(athlete, "{\"n\":3}"));
+        List<Feedback> checkpoint;
+        // Nothing listens on port 1: the broker is away.
+        try (MqttFeedbackWriter away = new MqttFeedbackWriter(MqttEndpoint.of("tcp://127.0.0.1:1"), athlete + "-away",
+                NO_TIMERS, List.of())) {
+            for (Feedback feedback : written) {
+                away.write(feedback, null);
+            }
+            checkpoint = away.snapshotState(1);
+        }
+        assertEquals(written, checkpoint, "every unacknowledged message is in the checkpoint, in order");
+
+        List<String> heard = new CopyOnWriteArrayList<>();
+        MqttClient phone = listening(athlete, heard);
+        try (MqttFeedbackWriter restored = new MqttFeedbackWriter(MqttEndpoint.of(TestServices.MQTT_URL),
+                athlete + "-restored", NO_TIMERS, checkpoint)) {
+            restored.flush(true);
+            assertEquals(List.of(), restored.snapshotState(2), "all acknowledged once the broker is there");
+        } finally {
+            for (int i = 0; i < 50 && heard.size() < 3; i++) {
+                Thread.sleep(100);
+            }
+            phone.disconnect();
+            phone.close();
+        }
+        List<String> expected = new ArrayList<>();
+        written.forEach(feedback -> expected.add(feedback.json()));
+        assertEquals(expected.size(), heard.size(), "heard " + heard);
+        assertEquals(new java.util.HashSet<>(expected), new java.util.HashSet<>(heard));
+    }
+
+    private static MqttClient listening(String athlete, List<String> heard) throws MqttException {
+        MqttClient phone = new MqttClient(TestServices.MQTT_URL, athlete + "-phone", new MemoryPersistence());
+        phone.setCallback(new MqttCallback() {
+            @Override
+            public void messageArrived(String topic, MqttMessage message) {
+                heard.add(new String(message.getPayload(), StandardCharsets.UTF_8));
+            }
+
+            @Override
+            public void disconnected(MqttDisconnectResponse response) {
+            }
+
+            @Override
+            public void mqttErrorOccurred(MqttException e) {
+            }
+
+            @Override
+            public void deliveryComplete(IMqttToken token) {
+            }
+
+            @Override
+            public void connectComplete(boolean reconnect, String serverUri) {
+            }
+
+            @Override
+            public void authPacketArrived(int reasonCode, MqttProperties properties) {
+            }
+        });
+        phone.connect(new MqttConnectionOptions());
+        phone.subscribe("tempostream/" + athlete + "/feedback", 1);
+        return phone;
+    }
+}
