@@ -32,7 +32,8 @@ import org.influxdb.dto.QueryResult;
  * simulator's load mode drives N devices through the broker into a job started separately
  * ({@code tempostream run}); this command watches InfluxDB meanwhile. A rep's latency is the wall
  * clock from its true end (the simulator's ground truth) to the first query that finds its point
- * in InfluxDB, so it is an upper bound, by at most one poll. With {@code --broker-only} a Paho
+ * in InfluxDB, so it is an upper bound, by at most one poll; and, as the athlete's phone would
+ * hear it, to its first message on the athlete's feedback topic ({@link FeedbackListener}). With {@code --broker-only} a Paho
  * subscriber that does nothing takes the job's place: the broker's own ceiling on this machine.
  */
 public final class LoadTestCommand {
@@ -42,7 +43,8 @@ public final class LoadTestCommand {
             Drives N simulated devices (athletes load-0 … load-N-1, rows at 3-1-3-0) through the broker
             into a running job (start it first: tempostream run --influx-db DB) and measures, from
             InfluxDB: the samples the job took in, its event-time lag, and each sampled rep's latency
-            from its true end to its point being queryable (p50, p95, p99).
+            from its true end to its point being queryable (p50, p95, p99); and, subscribed to the
+            sampled athletes' feedback topics as their phones would be, to its first message there.
 
               --devices N          devices at once (required)
               --duration-s S       how long to send (default 300)
@@ -77,6 +79,8 @@ public final class LoadTestCommand {
     /** Sampled reps are looked for among points started this long before the poll. */
     private static final long LOOK_BACK_S = 60;
 
+    private static final String UNTIMED = "reps ending in the last 5 s of the load are not timed)";
+
     private LoadTestCommand() {
     }
 
@@ -106,16 +110,33 @@ public final class LoadTestCommand {
         Flood flood = flags.has("flood-bytes")
                 ? new Flood(endpoint, flags.getInt("flood-bytes", 0, 100, 64 * 1024 * 1024), flags.getInt("flood-qos", 1, 0, 1),
                         durationMs) : null;
+        Map<String, Integer> sampledDevice = sampledDevices(devices, sampled);
+        FeedbackListener feedback = FeedbackListener.start(endpoint, sampledDevice, err);
         try (InfluxDB db = InfluxConnection.open(influx)) {
             if (flood != null) {
                 flood.start();
             }
-            int status = pipeline(load, db, influx.database(), devices, sampled, durationMs, pollMs, settleMs, batch, out, err);
+            int status = pipeline(load, db, influx.database(), sampledDevice, feedback, durationMs, pollMs, settleMs, batch,
+                    out, err);
             if (flood != null) {
                 out.println(flood.report());
             }
             return status;
+        } finally {
+            if (feedback != null) {
+                feedback.close();
+            }
         }
+    }
+
+    /** Every so many devices' athlete id, and the device's number, up to {@code sampled} of them. */
+    private static Map<String, Integer> sampledDevices(int devices, int sampled) {
+        int every = Math.max(1, devices / sampled);
+        Map<String, Integer> sampledDevice = new HashMap<>();
+        for (int d = 0; d < devices && sampledDevice.size() < sampled; d += every) {
+            sampledDevice.put(LoadGenerator.athleteId(d), d);
+        }
+        return sampledDevice;
     }
 
     private static Placement placement(String name) {
@@ -127,13 +148,9 @@ public final class LoadTestCommand {
     }
 
     /** Sends the load while polling InfluxDB for the sampled devices' reps; prints the report. */
-    private static int pipeline(LoadGenerator load, InfluxDB db, String database, int devices, int sampled, long durationMs,
-            long pollMs, long settleMs, int batch, PrintStream out, PrintStream err) throws Exception {
-        int every = Math.max(1, devices / sampled);
-        Map<String, Integer> sampledDevice = new HashMap<>();
-        for (int d = 0; d < devices && sampledDevice.size() < sampled; d += every) {
-            sampledDevice.put(LoadGenerator.athleteId(d), d);
-        }
+    private static int pipeline(LoadGenerator load, InfluxDB db, String database, Map<String, Integer> sampledDevice,
+            FeedbackListener feedback, long durationMs, long pollMs, long settleMs, int batch, PrintStream out,
+            PrintStream err) throws Exception {
         String athletes = "/^(" + String.join("|", sampledDevice.keySet()) + ")$/";
         AtomicLong sent = new AtomicLong(-1);
         AtomicReference<Exception> failed = new AtomicReference<>();
@@ -181,11 +198,12 @@ public final class LoadTestCommand {
         long startMs = load.startMs();
         long endMs = startMs + durationMs;
         report(load, db, database, sampledDevice, seen, sent.get(), batch, startMs, endMs, out);
+        if (feedback != null) {
+            out.println("the athletes' feedback topics (as a phone subscribed to them hears it):");
+            latencies(load, sampledDevice, feedback.seen(), "on their feedback topics",
+                    "rep's true end → its message on the athlete's feedback topic, s (" + UNTIMED, startMs, endMs, out);
+        }
         return 0;
-    }
-
-    /** A sampled rep as first found in InfluxDB, and whether that was its provisional point. */
-    private record SeenRep(int device, long endMs, long seenAtMs, boolean provisional) {
     }
 
     private static void report(LoadGenerator load, InfluxDB db, String database, Map<String, Integer> sampledDevice,
@@ -202,6 +220,16 @@ public final class LoadTestCommand {
         out.println("event-time lag, largest per 30 s (job's newest sample against the wall clock), s:");
         out.println("  " + lagPerWindow(db, database, startMs, endMs));
 
+        latencies(load, sampledDevice, seen, "found in InfluxDB", "rep's true end → its point queryable in InfluxDB, s"
+                + " (upper bound, by at most one poll; " + UNTIMED, startMs, endMs, out);
+    }
+
+    /**
+     * Matches the reps seen to the sampled devices' true reps and prints how long after each true
+     * end it was first seen: all, by place in the set, provisional or final, per minute, the slowest.
+     */
+    private static void latencies(LoadGenerator load, Map<String, Integer> sampledDevice, List<SeenRep> seen, String where,
+            String what, long startMs, long endMs, PrintStream out) {
         Map<Integer, List<LoadGenerator.TrueRep>> truth = new HashMap<>();
         DescriptiveStatistics all = new DescriptiveStatistics();
         DescriptiveStatistics inside = new DescriptiveStatistics();
@@ -251,12 +279,11 @@ public final class LoadTestCommand {
             truthCount += load.trueReps(d, startMs, endMs - 5_000).size();
         }
         long matchedByThen = matched.stream().filter(k -> Long.parseLong(k.substring(k.indexOf('@') + 1)) <= endMs - 5_000).count();
-        out.printf(Locale.ROOT, "reps of %d sampled devices: %d found in InfluxDB, %d matched to a true rep (end within %.1f s,"
+        out.printf(Locale.ROOT, "reps of %d sampled devices: %d %s, %d matched to a true rep (end within %.1f s,"
                 + " median %.0f ms off); %d of the %d true reps that ended 5 s or more before the load stopped%n",
-                sampledDevice.size(), seen.size(), matched.size(), MATCH_MS / 1000.0,
+                sampledDevice.size(), seen.size(), where, matched.size(), MATCH_MS / 1000.0,
                 endError.getN() == 0 ? 0 : endError.getPercentile(50), matchedByThen, truthCount);
-        out.println("latency, rep's true end → its point queryable in InfluxDB, s (upper bound, by at most one poll;"
-                + " reps ending in the last 5 s of the load are not timed):");
+        out.println("latency, " + what + ":");
         out.println("  " + percentiles("every rep", all));
         out.println("  " + percentiles("inside a set", inside));
         out.println("  " + percentiles("a set's last rep", last));

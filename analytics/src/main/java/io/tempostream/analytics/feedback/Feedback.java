@@ -12,8 +12,11 @@ import java.io.Serializable;
  * One message to an athlete's devices on {@link ImuTopic#feedbackTopic}: a rep the moment it is
  * reported (provisional first where the engine offers one, then final), or the phase under way.
  * Small JSON, the contract in docs/message-format.md ("Feedback to the athlete").
+ *
+ * @param replaceable a phase report, which the next one replaces within a second: sent once (QoS
+ *     0), never kept for a resend. A rep is sent until the broker acknowledges it (QoS 1).
  */
-public record Feedback(String athleteId, String json) implements Serializable {
+public record Feedback(String athleteId, String json, boolean replaceable) implements Serializable {
     public static final int VERSION = 1;
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -34,7 +37,7 @@ public record Feedback(String athleteId, String json) implements Serializable {
         root.put("peakHoldMs", rep.peakHoldMs());
         root.put("eccentricMs", rep.eccentricMs());
         root.put("bottomPauseMs", rep.bottomPauseMs());
-        return new Feedback(rep.athleteId(), write(root));
+        return new Feedback(rep.athleteId(), write(root), false);
     }
 
     public static Feedback of(PhaseProgress phase) {
@@ -47,7 +50,7 @@ public record Feedback(String athleteId, String json) implements Serializable {
         root.put("peakHoldMs", phase.topHoldMs());
         root.put("eccentricMs", phase.eccentricMs());
         root.put("bottomPauseMs", phase.bottomPauseMs());
-        return new Feedback(phase.athleteId(), write(root));
+        return new Feedback(phase.athleteId(), write(root), true);
     }
 
     private static ObjectNode head(String type, String deviceId) {

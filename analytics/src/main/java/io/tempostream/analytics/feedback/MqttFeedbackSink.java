@@ -15,9 +15,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sink V2 that publishes {@link Feedback} to the broker at QoS 1, at least once: a message the
- * broker has not acknowledged by a checkpoint is kept in it (writer state) and sent again after a
- * restore, so a checkpoint never waits for the broker. Each writer has a client of its own, with a
+ * Sink V2 that publishes {@link Feedback} to the broker: reps at QoS 1, at least once (a rep the
+ * broker has not acknowledged by a checkpoint is kept in it, writer state, and sent again after a
+ * restore, so a checkpoint never waits for the broker); phase reports, which the next replaces
+ * within a second, once at QoS 0. Each writer has a client of its own, with a
  * login of its own: the job's reader may not share one (docs/operations.md).
  */
 public final class MqttFeedbackSink implements Sink<Feedback>, SupportsWriterState<Feedback, Feedback> {
@@ -68,7 +69,7 @@ public final class MqttFeedbackSink implements Sink<Feedback>, SupportsWriterSta
         return new FeedbackSerializer();
     }
 
-    /** A message not yet acknowledged: its athlete, a newline, its JSON (which has no raw newline). */
+    /** A rep not yet acknowledged (phase reports are never kept): its athlete, a newline, its JSON (which has no raw newline). */
     static final class FeedbackSerializer implements SimpleVersionedSerializer<Feedback> {
         @Override
         public int getVersion() {
@@ -84,7 +85,7 @@ public final class MqttFeedbackSink implements Sink<Feedback>, SupportsWriterSta
         public Feedback deserialize(int version, byte[] serialized) {
             String s = new String(serialized, StandardCharsets.UTF_8);
             int newline = s.indexOf('\n');
-            return new Feedback(s.substring(0, newline), s.substring(newline + 1));
+            return new Feedback(s.substring(0, newline), s.substring(newline + 1), false);
         }
     }
 }

@@ -23,8 +23,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Publishes feedback without ever blocking the pipeline: each message is sent at once if the
- * broker is there, and kept until acknowledged; every {@link #RETRY_EVERY_MS} the writer connects
+ * Publishes feedback without ever blocking the pipeline: each rep is sent at once if the broker is
+ * there (else as soon as it is, or an acknowledgement frees a slot in flight), and kept until
+ * acknowledged; every {@link #RETRY_EVERY_MS} the writer connects
  * if it is not connected (Paho reconnects by itself only after a first connection) and sends again
  * what is neither acknowledged nor in flight. Feedback is for now: beyond {@link #MAX_UNACKNOWLEDGED}
  * waiting messages the oldest are dropped, and counted.
@@ -32,7 +33,7 @@ import org.slf4j.LoggerFactory;
 final class MqttFeedbackWriter implements StatefulSinkWriter<Feedback, Feedback> {
     private static final Logger LOG = LoggerFactory.getLogger(MqttFeedbackWriter.class);
     static final long RETRY_EVERY_MS = 500;
-    /** About a minute of feedback for 2 000 devices: older feedback is of no use to an athlete. */
+    /** About three minutes of reps for 2 000 devices (some 600 a second): older ones are of no use to an athlete. */
     static final int MAX_UNACKNOWLEDGED = 100_000;
     /** How long the end of a bounded input waits for the last acknowledgements. */
     private static final long END_OF_INPUT_WAIT_MS = 10_000;
@@ -68,6 +69,10 @@ final class MqttFeedbackWriter implements StatefulSinkWriter<Feedback, Feedback>
 
     @Override
     public void write(Feedback feedback, Context context) {
+        if (feedback.replaceable()) {
+            sendOnce(feedback);
+            return;
+        }
         long id = nextId++;
         unacknowledged.put(id, feedback);
         while (unacknowledged.size() > MAX_UNACKNOWLEDGED) {
@@ -78,6 +83,20 @@ final class MqttFeedbackWriter implements StatefulSinkWriter<Feedback, Feedback>
             }
         }
         send(id, feedback);
+    }
+
+    /** A phase report: once, if connected; the next replaces it within a second anyway. */
+    private void sendOnce(Feedback feedback) {
+        if (closed || !client.isConnected()) {
+            return;
+        }
+        MqttMessage message = new MqttMessage(feedback.json().getBytes(StandardCharsets.UTF_8));
+        message.setQos(0);
+        try {
+            client.publish(feedback.topic(), message);
+        } catch (MqttException e) {
+            // The connection just went: the next report comes within a second.
+        }
     }
 
     private void send(long id, Feedback feedback) {
@@ -98,6 +117,7 @@ final class MqttFeedbackWriter implements StatefulSinkWriter<Feedback, Feedback>
                                 feedback.topic(), Integer.toHexString(refusal));
                     }
                     unacknowledged.remove(id);
+                    sendNextWaiting(); // a slot in flight is free: no need to wait for the timer
                 }
 
                 @Override
@@ -107,6 +127,16 @@ final class MqttFeedbackWriter implements StatefulSinkWriter<Feedback, Feedback>
             });
         } catch (MqttException e) {
             inFlight.remove(id); // too many in flight, or the connection just went: sent again
+        }
+    }
+
+    /** The oldest rep neither acknowledged nor in flight, if any. */
+    private void sendNextWaiting() {
+        for (Map.Entry<Long, Feedback> waiting : unacknowledged.entrySet()) {
+            if (!inFlight.contains(waiting.getKey())) {
+                send(waiting.getKey(), waiting.getValue());
+                return;
+            }
         }
     }
 

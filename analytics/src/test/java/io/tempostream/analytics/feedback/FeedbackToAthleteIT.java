@@ -16,6 +16,7 @@ import io.tempostream.ingest.TempoPrescription;
 import io.tempostream.ingest.mqtt.MqttEndpoint;
 import io.tempostream.ingest.mqtt.MqttSourceOptions;
 import io.tempostream.ingest.testing.LocalFlink;
+import io.tempostream.ingest.testing.OnMessage;
 import io.tempostream.simulator.RepTruth;
 import io.tempostream.simulator.SessionPublisher;
 import io.tempostream.simulator.SimulatedDevice;
@@ -30,15 +31,9 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.eclipse.paho.mqttv5.client.IMqttToken;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
-import org.eclipse.paho.mqttv5.common.MqttException;
-import org.eclipse.paho.mqttv5.common.MqttMessage;
-import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -75,32 +70,8 @@ class FeedbackToAthleteIT {
 
         ConcurrentLinkedQueue<String[]> heard = new ConcurrentLinkedQueue<>(); // topic, payload
         MqttClient phone = new MqttClient(TestServices.MQTT_URL, "feedback-phone-" + run, new MemoryPersistence());
-        phone.setCallback(new MqttCallback() {
-            @Override
-            public void messageArrived(String topic, MqttMessage message) {
-                heard.add(new String[] {topic, new String(message.getPayload(), StandardCharsets.UTF_8)});
-            }
-
-            @Override
-            public void disconnected(MqttDisconnectResponse response) {
-            }
-
-            @Override
-            public void mqttErrorOccurred(MqttException e) {
-            }
-
-            @Override
-            public void deliveryComplete(IMqttToken token) {
-            }
-
-            @Override
-            public void connectComplete(boolean reconnect, String serverUri) {
-            }
-
-            @Override
-            public void authPacketArrived(int reasonCode, MqttProperties properties) {
-            }
-        });
+        phone.setCallback(new OnMessage((topic, message) ->
+                heard.add(new String[] {topic, new String(message.getPayload(), StandardCharsets.UTF_8)})));
         phone.connect(new MqttConnectionOptions());
         try (RunningJob job = RunningJob.start(options, "feedback IT")) {
             // MqttClient.subscribe with a listener recurses for ever in Paho 1.2.5: the callback above instead.

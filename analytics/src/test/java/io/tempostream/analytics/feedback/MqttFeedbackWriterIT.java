@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.tempostream.analytics.TestServices;
 import io.tempostream.ingest.mqtt.MqttEndpoint;
+import io.tempostream.ingest.testing.OnMessage;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,15 +12,10 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledFuture;
 import org.apache.flink.api.common.operators.ProcessingTimeService;
-import org.eclipse.paho.mqttv5.client.IMqttToken;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
-import org.eclipse.paho.mqttv5.common.MqttMessage;
-import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -44,8 +40,8 @@ class MqttFeedbackWriterIT {
     @Test
     void feedbackWrittenWhileTheBrokerIsAwayGoesIntoTheCheckpointAndOutAfterARestore() throws Exception {
         String athlete = "fb-" + UUID.randomUUID().toString().substring(0, 8);
-        List<Feedback> written = List.of(new Feedback(athlete, "{\"n\":1}"), new Feedback(athlete, "{\"n\":2}"),
-                new Feedback(athlete, "{\"n\":3}"));
+        List<Feedback> written = List.of(new Feedback(athlete, "{\"n\":1}", false), new Feedback(athlete, "{\"n\":2}", false),
+                new Feedback(athlete, "{\"n\":3}", false));
         List<Feedback> checkpoint;
         // Nothing listens on port 1: the broker is away.
         try (MqttFeedbackWriter away = new MqttFeedbackWriter(MqttEndpoint.of("tcp://127.0.0.1:1"), athlete + "-away",
@@ -78,32 +74,7 @@ class MqttFeedbackWriterIT {
 
     private static MqttClient listening(String athlete, List<String> heard) throws MqttException {
         MqttClient phone = new MqttClient(TestServices.MQTT_URL, athlete + "-phone", new MemoryPersistence());
-        phone.setCallback(new MqttCallback() {
-            @Override
-            public void messageArrived(String topic, MqttMessage message) {
-                heard.add(new String(message.getPayload(), StandardCharsets.UTF_8));
-            }
-
-            @Override
-            public void disconnected(MqttDisconnectResponse response) {
-            }
-
-            @Override
-            public void mqttErrorOccurred(MqttException e) {
-            }
-
-            @Override
-            public void deliveryComplete(IMqttToken token) {
-            }
-
-            @Override
-            public void connectComplete(boolean reconnect, String serverUri) {
-            }
-
-            @Override
-            public void authPacketArrived(int reasonCode, MqttProperties properties) {
-            }
-        });
+        phone.setCallback(new OnMessage((topic, message) -> heard.add(new String(message.getPayload(), StandardCharsets.UTF_8))));
         phone.connect(new MqttConnectionOptions());
         phone.subscribe("tempostream/" + athlete + "/feedback", 1);
         return phone;
