@@ -169,9 +169,11 @@ public final class TempoStreamJob {
             phases.sinkTo(phaseSink).name("Phases out").uid("influx-live-phase").disableChaining();
         }
         if (feedbackSink != null) {
+            // Chains of their own, as "Phases out": in the rep operator's chain their names pushed its past 80 characters.
             reps.union(reps.getSideOutput(RepsFromBatches.PROVISIONAL_REPS))
-                    .map(Feedback::of).returns(Feedback.class).name("Feedback of reps").uid("feedback-of-reps")
-                    .union(phases.map(Feedback::of).returns(Feedback.class).name("Feedback of phases").uid("feedback-of-phases"))
+                    .map(Feedback::of).returns(Feedback.class).name("Rep feedback").uid("feedback-of-reps").disableChaining()
+                    .union(phases.map(Feedback::of).returns(Feedback.class).name("Phase feedback").uid("feedback-of-phases")
+                            .disableChaining())
                     .sinkTo(feedbackSink).name("Feedback out").uid("mqtt-feedback");
         }
         return new Outputs(reps, training, batches.getSideOutput(BatchesFromMessages.REJECTED), health, holding, phases);
