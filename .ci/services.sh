@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Starts (or stops) the real services the integration tests use, on loopback only:
-# Mosquitto on 127.0.0.1:1883 and InfluxDB 1.x on 127.0.0.1:8086, with their state in a
+# Mosquitto on 127.0.0.1:1883 (and 9001: WebSocket and the phone page) and InfluxDB 1.x on
+# 127.0.0.1:8086, with their state in a
 # temporary folder. Used by .ci/run and by developers: `bash .ci/services.sh start|stop`.
 # PUBLISH_BUDGET=1 gives the broker the shipped per-login publish budget (deploy/mosquitto,
 # rate-limit.c; anonymous clients are budgeted by client id), for the flood benchmark.
@@ -13,10 +14,18 @@ start() {
   done
   mkdir -p "$state/influxdb"
   cat > "$state/mosquitto.conf" <<CONF
-listener 1883 127.0.0.1
+per_listener_settings false
 allow_anonymous true
 persistence false
 max_queued_messages 100000
+listener 1883 127.0.0.1
+# The phone page (deploy/phone) and MQTT over WebSocket beside it: ws://127.0.0.1:9001/ (a
+# browser counts loopback as a secure origin, so motion sensors work here without TLS).
+# An interface, not an address: Mosquitto 2.0.11 binds a websockets listener given 127.0.0.1 to
+# every interface (eclipse-mosquitto/mosquitto#3045); given "lo", libwebsockets keeps it on loopback.
+listener 9001 lo
+protocol websockets
+http_dir $(cd "$(dirname "${BASH_SOURCE[0]}")/../deploy/phone" && pwd)
 CONF
   if [ "${PUBLISH_BUDGET:-0}" = 1 ]; then
     bash "$(dirname "${BASH_SOURCE[0]}")/../deploy/mosquitto/build-rate-limit.sh" "$state/rate-limit.so" >> "$state/mosquitto.conf"

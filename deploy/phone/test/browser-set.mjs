@@ -1,0 +1,98 @@
+// Plays a recorded set into the phone page through headless Chromium's emulated motion sensors,
+// as a phone in an armband would feel it, and reports what the page showed (PhoneBrowserIT).
+//   node browser-set.mjs --url URL --samples FILE --out FILE [--screenshot PNG] [--screenshot-mid PNG]
+//     [--expect-reps N] [--password PW] [--timeout-s S]
+// FILE: {"samples": [[tMs, ax, ay, az, gx, gy, gz], ...]}, times from 0, acceleration in g
+// (+1 g up at rest), rotation in deg/s about the device's x, y and z axes.
+import puppeteer from "puppeteer-core";
+import { readFileSync, writeFileSync } from "node:fs";
+
+const args = Object.fromEntries(process.argv.slice(2).reduce((pairs, arg, i, all) =>
+  arg.startsWith("--") ? [...pairs, [arg.slice(2), all[i + 1]]] : pairs, []));
+const STANDARD_GRAVITY = 9.80665;
+const DEG = Math.PI / 180;
+const samples = JSON.parse(readFileSync(args.samples, "utf8")).samples;
+const expectReps = Number(args["expect-reps"] || 0);
+const timeoutMs = Number(args["timeout-s"] || 120) * 1000;
+const result = { consoleErrors: [], states: [], phases: [] };
+
+const browser = await puppeteer.launch({
+  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+  headless: true,
+  args: ["--no-sandbox", "--autoplay-policy=no-user-gesture-required"],
+});
+try {
+  const page = await browser.newPage();
+  await page.setViewport({ width: 390, height: 844, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+  page.on("console", (m) => { if (m.type() === "error") result.consoleErrors.push(m.text()); });
+  page.on("pageerror", (e) => result.consoleErrors.push(String(e)));
+  const cdp = await page.createCDPSession();
+  for (const type of ["accelerometer", "linear-acceleration", "gravity", "gyroscope"]) {
+    await cdp.send("Emulation.setSensorOverrideEnabled", { enabled: true, type });
+  }
+  const still = { x: 0, y: 0, z: STANDARD_GRAVITY };
+  await setReading(cdp, still, { x: 0, y: 0, z: 0 });
+  await page.goto(args.url, { waitUntil: "load" });
+  if (args.password) {
+    await page.type("#password", args.password);
+  }
+  await page.click("#start");
+  const connected = await waitFor(page, () => ["connected", "error"].includes(document.getElementById("status").dataset.state), 20_000);
+  result.states.push(await page.$eval("#status", (e) => e.dataset.state + ": " + e.textContent));
+  if (connected && (await page.$eval("#status", (e) => e.dataset.state)) === "connected") {
+    // Real time, as the sensor would: each reading holds until the next sample's time.
+    const start = Date.now();
+    let lastPhaseLook = 0;
+    for (const [t, ax, ay, az, gx, gy, gz] of samples) {
+      const wait = start + t - Date.now();
+      if (wait > 0) {
+        await new Promise((r) => setTimeout(r, wait));
+      }
+      await setReading(cdp, { x: ax * STANDARD_GRAVITY, y: ay * STANDARD_GRAVITY, z: az * STANDARD_GRAVITY },
+        { x: gx * DEG, y: gy * DEG, z: gz * DEG });
+      if (Date.now() - lastPhaseLook > 500) {
+        lastPhaseLook = Date.now();
+        const phase = await page.$eval("#phase", (e) => e.textContent);
+        if (phase && result.phases[result.phases.length - 1] !== phase) {
+          result.phases.push(phase);
+        }
+        // Mid-set, in an eccentric: what the athlete sees while lowering.
+        if (args["screenshot-mid"] && !result.midShot && phase.startsWith("eccentric 1.")
+            && Number(await page.$eval("#count", (e) => e.dataset.reps)) >= 3) {
+          await page.screenshot({ path: args["screenshot-mid"] });
+          result.midShot = phase;
+        }
+      }
+    }
+    await setReading(cdp, still, { x: 0, y: 0, z: 0 });
+    await waitFor(page, (n) => Number(document.getElementById("count").dataset.reps) >= n, timeoutMs, expectReps);
+  }
+  result.count = await page.$eval("#count", (e) => Number(e.dataset.reps));
+  result.status = await page.$eval("#status", (e) => ({ state: e.dataset.state, text: e.textContent }));
+  result.bars = await page.$$eval(".bar", (bars) => bars.map((b) => ({ phase: b.dataset.phase, ms: Number(b.dataset.ms) })));
+  if (args.screenshot) {
+    await page.screenshot({ path: args.screenshot });
+  }
+} finally {
+  await browser.close();
+  writeFileSync(args.out, JSON.stringify(result, null, 2));
+}
+
+async function setReading(cdp, accel, gyro) {
+  const a = { x: accel.x, y: accel.y, z: accel.z };
+  await cdp.send("Emulation.setSensorOverrideReadings", { type: "accelerometer", reading: { xyz: a } });
+  await cdp.send("Emulation.setSensorOverrideReadings", { type: "gravity", reading: { xyz: { x: 0, y: 0, z: STANDARD_GRAVITY } } });
+  await cdp.send("Emulation.setSensorOverrideReadings", { type: "linear-acceleration",
+    reading: { xyz: { x: a.x, y: a.y, z: a.z - STANDARD_GRAVITY } } });
+  await cdp.send("Emulation.setSensorOverrideReadings", { type: "gyroscope", reading: { xyz: gyro } });
+}
+
+/** True once {@code predicate} holds in the page, false after {@code ms}. */
+async function waitFor(page, predicate, ms, arg) {
+  try {
+    await page.waitForFunction(predicate, { timeout: ms, polling: 200 }, arg);
+    return true;
+  } catch (e) {
+    return false;
+  }
+}
