@@ -128,8 +128,12 @@ class Session {
   }
 }
 
+/** Why the broker refused the login, shown until the next start: retrying cannot help. */
+let refusal = null;
+
 function showStatus(error) {
   const status = $("status");
+  error = error || refusal;
   if (error) {
     status.innerHTML = "";
     const span = document.createElement("span");
@@ -262,6 +266,7 @@ async function start() {
     showStatus(e.message);
     return;
   }
+  refusal = null;
   session = new Session(settings);
   client = mqtt.connect(settings.broker, {
     username: settings.athlete + "." + settings.device,
@@ -284,8 +289,9 @@ async function start() {
   client.on("error", (e) => {
     // A refused login is final: stop retrying and say so.
     if (e && (e.code === 4 || e.code === 5 || e.code === 134 || e.code === 135)) {
+      refusal = "the broker refused the login " + settings.athlete + "." + settings.device + ": " + e.message;
       client.end(true);
-      showStatus("the broker refused the login " + settings.athlete + "." + settings.device + ": " + e.message);
+      showStatus();
     } else {
       showStatus("connection: " + (e && e.message));
     }

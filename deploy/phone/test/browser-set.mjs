@@ -1,7 +1,7 @@
 // Plays a recorded set into the phone page through headless Chromium's emulated motion sensors,
 // as a phone in an armband would feel it, and reports what the page showed (PhoneBrowserIT).
 //   node browser-set.mjs --url URL --samples FILE --out FILE [--screenshot PNG] [--screenshot-mid PNG]
-//     [--expect-reps N] [--password PW] [--timeout-s S]
+//     [--expect-reps N] [--password PW] [--timeout-s S] [--still-s S instead of --samples] [--insecure 1]
 // FILE: {"samples": [[tMs, ax, ay, az, gx, gy, gz], ...]}, times from 0, acceleration in g
 // (+1 g up at rest), rotation in deg/s about the device's x, y and z axes.
 import puppeteer from "puppeteer-core";
@@ -11,7 +11,9 @@ const args = Object.fromEntries(process.argv.slice(2).reduce((pairs, arg, i, all
   arg.startsWith("--") ? [...pairs, [arg.slice(2), all[i + 1]]] : pairs, []));
 const STANDARD_GRAVITY = 9.80665;
 const DEG = Math.PI / 180;
-const samples = JSON.parse(readFileSync(args.samples, "utf8")).samples;
+// Without --samples the page is only connected, and then held still for --still-s seconds.
+const samples = args.samples ? JSON.parse(readFileSync(args.samples, "utf8")).samples
+  : Array.from({ length: Number(args["still-s"] || 0) * 60 }, (_, i) => [Math.round(i * 1000 / 60), 0, 0, 1, 0, 0, 0]);
 const expectReps = Number(args["expect-reps"] || 0);
 const timeoutMs = Number(args["timeout-s"] || 120) * 1000;
 const result = { consoleErrors: [], states: [], phases: [] };
@@ -19,7 +21,9 @@ const result = { consoleErrors: [], states: [], phases: [] };
 const browser = await puppeteer.launch({
   executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
   headless: true,
-  args: ["--no-sandbox", "--autoplay-policy=no-user-gesture-required"],
+  // --insecure: trust the test broker's own CA's certificate, which Chromium does not know.
+  args: ["--no-sandbox", "--autoplay-policy=no-user-gesture-required",
+    ...(args.insecure ? ["--ignore-certificate-errors"] : [])],
 });
 try {
   const page = await browser.newPage();

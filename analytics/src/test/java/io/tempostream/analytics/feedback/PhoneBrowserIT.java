@@ -3,10 +3,8 @@ package io.tempostream.analytics.feedback;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tempostream.analytics.TestServices;
 import io.tempostream.analytics.influx.InfluxOptions;
 import io.tempostream.analytics.job.JobOptions;
@@ -22,14 +20,12 @@ import io.tempostream.simulator.ExerciseSimulator;
 import io.tempostream.simulator.SessionScript;
 import io.tempostream.simulator.SetScript;
 import io.tempostream.simulator.SimulatedDevice;
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -37,17 +33,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The phone page (deploy/phone) in a real browser: headless Chromium, driven by puppeteer-core
- * (deploy/phone/test/browser-set.mjs), feels a simulated set of 8 rows at 3-1-3-0 at 60 Hz through
- * its emulated accelerometer and gyroscope; the page streams it over MQTT over WebSocket to a real
+ * ({@link PhoneInBrowser}), feels a simulated set of 8 rows at 3-1-3-0 at 60 Hz through its
+ * emulated accelerometer and gyroscope; the page streams it over MQTT over WebSocket to a real
  * Mosquitto (which also serves the page), into the job and real InfluxDB, and shows the reps the
- * job tells it back. Needs node, Chromium and the test's npm packages (.ci/run installs them);
- * without them it is skipped, except under CI, where it fails.
+ * job tells it back.
  */
 class PhoneBrowserIT {
-    private static final Path PHONE = Path.of("..", "deploy", "phone").toAbsolutePath().normalize();
-    private static final Path SCRIPT = PHONE.resolve("test").resolve("browser-set.mjs");
     private static final String PAGE = "http://127.0.0.1:9001/";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @RegisterExtension
     static final MiniClusterExtension FLINK = LocalFlink.miniCluster(2);
@@ -61,7 +53,7 @@ class PhoneBrowserIT {
 
     @Test
     void aSetFeltByThePhonesSensorsIsCountedAndEveryRepShownOnThePage() throws Exception {
-        requireBrowser();
+        PhoneInBrowser.requireBrowser();
         String run = UUID.randomUUID().toString().substring(0, 8);
         String athlete = "phone-" + run;
         // A phone strapped between the shoulder blades: rows are seen by rotation there, which
@@ -70,29 +62,20 @@ class PhoneBrowserIT {
                 List.of(SetScript.of(Exercise.DUMBBELL_ROW, 8, "3-1-3-0", 12_000))), 1_764_000_000_000L, 5);
         Path samples = Files.createTempFile("phone-set", ".json");
         Files.writeString(samples, samplesJson(set));
-        Path out = Files.createTempFile("phone-result", ".json");
         Path screenshot = Path.of("target", "phone-page-after-set.png").toAbsolutePath();
         Path midSet = Path.of("target", "phone-page-mid-set.png").toAbsolutePath();
 
         MqttSourceOptions mqtt = MqttSourceOptions.defaults(MqttEndpoint.of(TestServices.MQTT_URL),
                 ImuTopic.ALL_DEVICE_MESSAGES_FILTER, "phone-" + run);
         JobOptions options = new JobOptions(mqtt, InfluxOptions.of(TestServices.INFLUX_URL, database), 1, 2_000, 500);
+        JsonNode result;
         try (RunningJob job = RunningJob.start(options, "phone browser IT")) {
-            Process browser = new ProcessBuilder("node", SCRIPT.toString(),
+            result = PhoneInBrowser.run("phone-browser",
                     "--url", PAGE + "?athlete=" + athlete + "&device=phone&placement=back&exercise=dumbbell-row",
-                    "--samples", samples.toString(), "--out", out.toString(), "--screenshot", screenshot.toString(),
-                    "--screenshot-mid", midSet.toString(),
-                    "--expect-reps", "8", "--timeout-s", "60")
-                    .directory(SCRIPT.getParent().toFile())
-                    .redirectErrorStream(true)
-                    .redirectOutput(Path.of("target", "phone-browser.log").toFile())
-                    .start();
-            assertTrue(browser.waitFor(5, TimeUnit.MINUTES), "the browser run ended within 5 minutes");
-            assertEquals(0, browser.exitValue(), "browser-set.mjs: see target/phone-browser.log");
+                    "--samples", samples.toString(), "--screenshot", screenshot.toString(),
+                    "--screenshot-mid", midSet.toString(), "--expect-reps", "8", "--timeout-s", "60");
             TestServices.awaitRepCount(database, 8, 30_000);
         }
-
-        JsonNode result = JSON.readTree(out.toFile());
         assertEquals("connected", result.path("status").path("state").asText(), "the page's connection: " + result);
         assertEquals(8, result.path("count").asInt(), "reps counted on the page: " + result);
         assertEquals(8, TestServices.repCount(TestServices.INFLUX_URL, database), "reps in InfluxDB");
@@ -114,25 +97,5 @@ class PhoneBrowserIT {
             }
         }
         return "{\"samples\":[" + String.join(",", rows) + "]}";
-    }
-
-    private static void requireBrowser() {
-        String chromium = System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium");
-        boolean ready = new File(chromium).canExecute() && PHONE.resolve("test/node_modules/puppeteer-core").toFile().isDirectory()
-                && onPath("node");
-        if (!ready && "true".equals(System.getenv("CI"))) {
-            throw new AssertionError("PhoneBrowserIT needs node, " + chromium + " and `npm ci` in deploy/phone/test"
-                    + " (.ci/run installs them)");
-        }
-        assumeTrue(ready, "skipped: needs node, " + chromium + " and `npm ci --prefix deploy/phone/test`");
-    }
-
-    private static boolean onPath(String command) {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            if (new File(dir, command).canExecute()) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -157,6 +157,16 @@ class BrokerAccessControlIT {
 
     @Test
     void aDeviceLoginCannotTakeOverTheJobsClientIdOrSession() throws Exception {
+        attemptTakeover(url);
+    }
+
+    /** The phone page's listener (MQTT over WebSocket with TLS) gives no way round it either. */
+    @Test
+    void norCanItOverTheWebSocketListener() throws Exception {
+        attemptTakeover("wss://127.0.0.1:" + broker.webSocketPort() + "/mqtt");
+    }
+
+    private void attemptTakeover(String intruderUrl) throws Exception {
         MqttClient job = new MqttClient(url, "tempostream-job-0", new MemoryPersistence());
         MqttConnectionOptions persistent = broker.endpoint("tempostream-job", "job-secret").connectionOptions();
         persistent.setCleanStart(false);
@@ -166,8 +176,8 @@ class BrokerAccessControlIT {
         job.subscribe("tempostream/+/+/imu", 1);
         // The job's client id is announced on tempostream-status/..., which every login may read.
         // With clean start the broker would discard the job's session and what it queued.
-        MqttClient intruder = new MqttClient(url, "tempostream-job-0", new MemoryPersistence());
-        intruder.connect(broker.endpoint("a2.wrist", "a2-secret").connectionOptions());
+        MqttClient intruder = new MqttClient(intruderUrl, "tempostream-job-0", new MemoryPersistence());
+        intruder.connect(new MqttEndpoint(intruderUrl, "a2.wrist", "a2-secret", broker.caFile().toString()).connectionOptions());
         MqttClient a1 = connect("a1.wrist", "a1-secret");
         a1.publish("tempostream/a1/wrist/imu", new MqttMessage("after".getBytes(StandardCharsets.UTF_8)));
         waitFor(() -> seenByJob.contains("tempostream/a1/wrist/imu=after"));

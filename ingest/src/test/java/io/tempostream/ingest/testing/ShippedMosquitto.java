@@ -16,6 +16,7 @@ public final class ShippedMosquitto implements AutoCloseable {
 
     private final Path dir;
     private LocalMosquitto broker;
+    private int webSocketPort;
 
     public ShippedMosquitto(Path dir) throws Exception {
         this.dir = dir;
@@ -63,8 +64,18 @@ public final class ShippedMosquitto implements AutoCloseable {
                 .replace("/etc/mosquitto/tempostream", dir.toString())
                 .replace("/usr/local/lib/tempostream/rate-limit.so", dir.resolve("rate-limit.so").toString())
                 .replace("persistence true", "persistence false");
-        broker = new LocalMosquitto(dir, port -> shipped.replace("listener 8883", "listener " + port + " 127.0.0.1"));
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            webSocketPort = free.getLocalPort();
+        }
+        // Its websockets listener on loopback: an interface name, as Mosquitto 2.0.11 needs (.ci/services.sh).
+        broker = new LocalMosquitto(dir, port -> shipped.replace("listener 8883", "listener " + port + " 127.0.0.1")
+                .replace("listener 8884", "listener " + webSocketPort + " lo"));
         broker.start();
+    }
+
+    /** MQTT over WebSocket with TLS, as {@code listener 8884} ships: wss://127.0.0.1:PORT/mqtt. */
+    public int webSocketPort() {
+        return webSocketPort;
     }
 
     public String url() {
