@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tempostream.analytics.detect.Rep;
-import io.tempostream.analytics.job.PhaseProgress;
 import io.tempostream.ingest.ImuTopic;
 import java.io.Serializable;
 
@@ -24,7 +23,7 @@ public record Feedback(String athleteId, String json, boolean replaceable) imple
         return ImuTopic.feedbackTopic(athleteId);
     }
 
-    public static Feedback of(Rep rep) {
+    public static Feedback ofRep(Rep rep) {
         ObjectNode root = head("rep", rep.deviceId());
         root.put("final", !rep.provisional());
         root.put("hold", rep.isometric());
@@ -40,17 +39,24 @@ public record Feedback(String athleteId, String json, boolean replaceable) imple
         return new Feedback(rep.athleteId(), write(root), false);
     }
 
-    public static Feedback of(PhaseProgress phase) {
-        ObjectNode root = head("phase", phase.deviceId());
-        root.put("phase", phase.phase());
-        root.put("active", phase.active());
-        root.put("sinceMs", phase.sinceMs());
-        root.put("atMs", phase.atMs());
-        root.put("concentricMs", phase.concentricMs());
-        root.put("peakHoldMs", phase.topHoldMs());
-        root.put("eccentricMs", phase.eccentricMs());
-        root.put("bottomPauseMs", phase.bottomPauseMs());
-        return new Feedback(phase.athleteId(), write(root), true);
+    /**
+     * The phase under way on a device: {@code phase} (a {@link io.tempostream.analytics.detect.RepPhase}
+     * wire name) since {@code sinceMs}, seen up to {@code atMs}, {@code active} false once the device
+     * comes to rest; {@code phaseMs} the rep's time in each phase so far (concentric, peak hold,
+     * eccentric, bottom pause).
+     */
+    public static Feedback ofPhase(String athleteId, String deviceId, String phase, boolean active, long sinceMs, long atMs,
+            long[] phaseMs) {
+        ObjectNode root = head("phase", deviceId);
+        root.put("phase", phase);
+        root.put("active", active);
+        root.put("sinceMs", sinceMs);
+        root.put("atMs", atMs);
+        root.put("concentricMs", phaseMs[0]);
+        root.put("peakHoldMs", phaseMs[1]);
+        root.put("eccentricMs", phaseMs[2]);
+        root.put("bottomPauseMs", phaseMs[3]);
+        return new Feedback(athleteId, write(root), true);
     }
 
     private static ObjectNode head(String type, String deviceId) {

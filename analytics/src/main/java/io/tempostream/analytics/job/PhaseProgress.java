@@ -1,6 +1,7 @@
 package io.tempostream.analytics.job;
 
 import io.tempostream.analytics.detect.LivePhase;
+import io.tempostream.analytics.feedback.Feedback;
 
 /**
  * The phase of the rep under way on one device, for the live tempo view: {@code phase} (a
@@ -15,6 +16,12 @@ public record PhaseProgress(String athleteId, String deviceId, String phase, lon
     static PhaseProgress of(String athleteId, String deviceId, LivePhase p) {
         return new PhaseProgress(athleteId, deviceId, p.phase().wireName(), p.sinceMs(), p.atMs(), p.concentricMs(),
                 p.topHoldMs(), p.eccentricMs(), p.bottomPauseMs(), true);
+    }
+
+    /** What the athlete's devices are told of it (their feedback topic). */
+    Feedback feedback() {
+        return Feedback.ofPhase(athleteId, deviceId, phase, active, sinceMs, atMs,
+                new long[] {concentricMs, topHoldMs, eccentricMs, bottomPauseMs});
     }
 
     long elapsedMs() {

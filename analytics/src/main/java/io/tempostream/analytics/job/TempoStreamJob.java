@@ -171,8 +171,8 @@ public final class TempoStreamJob {
         if (feedbackSink != null) {
             // Chains of their own, as "Phases out": in the rep operator's chain their names pushed its past 80 characters.
             reps.union(reps.getSideOutput(RepsFromBatches.PROVISIONAL_REPS))
-                    .map(Feedback::of).returns(Feedback.class).name("Rep feedback").uid("feedback-of-reps").disableChaining()
-                    .union(phases.map(Feedback::of).returns(Feedback.class).name("Phase feedback").uid("feedback-of-phases")
+                    .map(Feedback::ofRep).returns(Feedback.class).name("Rep feedback").uid("feedback-of-reps").disableChaining()
+                    .union(phases.map(PhaseProgress::feedback).returns(Feedback.class).name("Phase feedback").uid("feedback-of-phases")
                             .disableChaining())
                     .sinkTo(feedbackSink).name("Feedback out").uid("mqtt-feedback");
         }

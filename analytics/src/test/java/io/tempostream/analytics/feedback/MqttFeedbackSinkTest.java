@@ -32,7 +32,7 @@ class MqttFeedbackSinkTest {
 
     @Test
     void aMessageWaitingInACheckpointComesBackTheSame() {
-        Feedback feedback = Feedback.of(new Rep("a1", "wrist", 1, 2, 1_000, 8_000, 3_000, 1_000, 3_000, 0, 0, 0.3, 0.5,
+        Feedback feedback = Feedback.ofRep(new Rep("a1", "wrist", 1, 2, 1_000, 8_000, 3_000, 1_000, 3_000, 0, 0, 0.3, 0.5,
                 3, 3, "dumbbell-row"));
         MqttFeedbackSink.FeedbackSerializer serializer = new MqttFeedbackSink.FeedbackSerializer();
         assertEquals(feedback, serializer.deserialize(serializer.getVersion(), serializer.serialize(feedback)));
