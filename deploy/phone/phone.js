@@ -304,13 +304,14 @@ async function start() {
     }
   });
   window.addEventListener("devicemotion", session.listener);
-  setInterval(() => session && session.flush(), 1000); // a slow sensor still sends every second
+  session.flusher = setInterval(() => session.flush(), 1000); // a slow sensor still sends every second
   $("start").textContent = "Stop";
   $("start").classList.add("stop");
 }
 
 function stop() {
   window.removeEventListener("devicemotion", session.listener);
+  clearInterval(session.flusher);
   session.flush();
   client.end(false);
   session = null;
