@@ -54,6 +54,10 @@ static struct budget *table[TABLE_SIZE];
 /* Both set by mosquitto.conf's plugin_opt_ lines (required: the numbers live there only). */
 static double bytes_per_second;
 static double burst_bytes;
+/* A login with no budget (plugin_opt_unbudgeted_login), or NULL: the job's feedback login, which
+ * publishes for every athlete at once (a phase report a second per device, some 400 KB/s at
+ * 2 000 devices) and whose password is the operator's, not a device's. */
+static char *unbudgeted_login;
 /* Disconnected on the next tick, not inside the check of the message being handled. */
 static struct budget *to_kick[MAX_KICKS];
 static int kicks;
@@ -109,6 +113,7 @@ static int on_acl_check(int event, void *event_data, void *userdata)
 	bool anonymous = !login;
 	if(anonymous) login = mosquitto_client_id(check->client);
 	if(!login) return MOSQ_ERR_PLUGIN_DEFER;
+	if(!anonymous && unbudgeted_login && !strcmp(login, unbudgeted_login)) return MOSQ_ERR_PLUGIN_DEFER;
 
 	double now = now_s();
 	struct budget *b = budget_of(login, now);
@@ -214,10 +219,14 @@ int mosquitto_plugin_init(mosquitto_plugin_id_t *identifier, void **userdata, st
 			rc = parse_bytes(options[i].key, options[i].value, &bytes_per_second);
 		}else if(!strcmp(options[i].key, "burst_bytes")){
 			rc = parse_bytes(options[i].key, options[i].value, &burst_bytes);
+		}else if(!strcmp(options[i].key, "unbudgeted_login")){
+			free(unbudgeted_login);
+			unbudgeted_login = strdup(options[i].value);
+			rc = unbudgeted_login ? MOSQ_ERR_SUCCESS : MOSQ_ERR_NOMEM;
 		}else{
 			mosquitto_log_printf(MOSQ_LOG_ERR,
-					"tempostream rate limit: unknown option plugin_opt_%s (known: bytes_per_second, burst_bytes)",
-					options[i].key);
+					"tempostream rate limit: unknown option plugin_opt_%s (known: bytes_per_second, burst_bytes,"
+					" unbudgeted_login)", options[i].key);
 			rc = MOSQ_ERR_INVAL;
 		}
 		if(rc != MOSQ_ERR_SUCCESS) return rc;
@@ -251,6 +260,8 @@ int mosquitto_plugin_cleanup(void *userdata, struct mosquitto_opt *options, int 
 		}
 		table[i] = NULL;
 	}
+	free(unbudgeted_login);
+	unbudgeted_login = NULL;
 	kicks = 0;
 	mosquitto_callback_unregister(plugin_id, MOSQ_EVT_TICK, on_tick, NULL);
 	mosquitto_callback_unregister(plugin_id, MOSQ_EVT_BASIC_AUTH, on_basic_auth, NULL);

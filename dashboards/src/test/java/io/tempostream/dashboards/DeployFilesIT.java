@@ -199,7 +199,7 @@ class DeployFilesIT {
     private static List<String> budgetLines() throws java.io.IOException {
         List<String> lines = Files.readAllLines(DEPLOY.resolve("mosquitto/mosquitto.conf")).stream()
                 .filter(line -> line.startsWith("plugin_opt_")).toList();
-        assertEquals(2, lines.size(), "bytes_per_second and burst_bytes: " + lines);
+        assertEquals(3, lines.size(), "bytes_per_second, burst_bytes and unbudgeted_login: " + lines);
         return lines;
     }
 

@@ -155,6 +155,28 @@ class BrokerAccessControlIT {
         }
     }
 
+    /**
+     * The job's feedback login publishes for every athlete at once (a phase report a second per
+     * device: some 400 KB/s at 2 000 devices), past any one device's budget: it has none.
+     */
+    @Test
+    void theFeedbackLoginIsNotHeldToADevicesPublishBudget() throws Exception {
+        MqttAsyncClient feedback = new MqttAsyncClient(url, "tempostream-feedback", new MemoryPersistence());
+        feedback.connect(broker.endpoint("tempostream-feedback", "feedback-secret").connectionOptions()).waitForCompletion(10_000);
+        String payload = "x".repeat(FLOOD_PAYLOAD_BYTES);
+        long sent = 0;
+        List<Integer> refusals = new ArrayList<>();
+        while (sent < 2 * BURST_BYTES) {
+            int code = publishAndGetReasonCode(feedback, "tempostream/a1/feedback", payload);
+            if (code >= 0x80) { // 0x10, no one subscribed, is a success
+                refusals.add(code);
+            }
+            sent += FLOOD_PAYLOAD_BYTES;
+        }
+        assertEquals(List.of(), refusals, sent + " bytes of feedback at once, twice a device's burst, none refused");
+        feedback.disconnect().waitForCompletion(5_000);
+    }
+
     @Test
     void aDeviceLoginCannotTakeOverTheJobsClientIdOrSession() throws Exception {
         attemptTakeover(url);
