@@ -72,6 +72,7 @@ try {
     await waitFor(page, (n) => Number(document.getElementById("count").dataset.reps) >= n, timeoutMs, expectReps);
   }
   result.count = await page.$eval("#count", (e) => Number(e.dataset.reps));
+  result.sent = await page.evaluate(() => (typeof session !== "undefined" && session ? session.sent : 0));
   result.status = await page.$eval("#status", (e) => ({ state: e.dataset.state, text: e.textContent }));
   result.bars = await page.$$eval(".bar", (bars) => bars.map((b) => ({ phase: b.dataset.phase, ms: Number(b.dataset.ms) })));
   if (args.screenshot) {

@@ -87,7 +87,7 @@ class PhoneBrowserIT {
     }
 
     /** The set's samples with times from 0: what the browser's sensors are made to read. */
-    private static String samplesJson(SimulatedDevice device) {
+    static String samplesJson(SimulatedDevice device) {
         List<String> rows = new ArrayList<>();
         long first = device.batches().get(0).timestampsMs()[0];
         for (ImuBatch b : device.batches()) {
