@@ -13,10 +13,18 @@ const $ = (id) => document.getElementById(id);
 let client = null;
 let session = null;
 
-/** Where the broker is: the page's own host, over WebSocket with TLS when the page came over HTTPS. */
+/**
+ * Where the broker is: beside the page (its folder's "mqtt"), over WebSocket with TLS when the page
+ * came over HTTPS. Mosquitto serves the page at / and takes MQTT at /mqtt; the demo's gateway serves
+ * both under a secret folder.
+ */
 function defaultBrokerUrl() {
+  if (!location.host) {
+    return "ws://127.0.0.1:9001/mqtt";
+  }
   const secure = location.protocol === "https:";
-  return (secure ? "wss://" : "ws://") + (location.host || "127.0.0.1:9001") + "/mqtt";
+  const folder = location.pathname.replace(/[^/]*$/, "");
+  return (secure ? "wss://" : "ws://") + location.host + folder + "mqtt";
 }
 
 /** The prescription "3-1-3-0" as ms per phase, in the order of PHASES. */

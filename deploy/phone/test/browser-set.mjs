@@ -2,6 +2,7 @@
 // as a phone in an armband would feel it, and reports what the page showed (PhoneBrowserIT).
 //   node browser-set.mjs --url URL --samples FILE --out FILE [--screenshot PNG] [--screenshot-mid PNG]
 //     [--expect-reps N] [--password PW] [--timeout-s S] [--still-s S instead of --samples] [--insecure 1]
+//     [--spki SHA256-BASE64: trust the server whose public key has this hash, as the demo's printed certificate]
 // FILE: {"samples": [[tMs, ax, ay, az, gx, gy, gz], ...]}, times from 0, acceleration in g
 // (+1 g up at rest), rotation in deg/s about the device's x, y and z axes.
 import puppeteer from "puppeteer-core";
@@ -23,7 +24,8 @@ const browser = await puppeteer.launch({
   headless: true,
   // --insecure: trust the test broker's own CA's certificate, which Chromium does not know.
   args: ["--no-sandbox", "--autoplay-policy=no-user-gesture-required",
-    ...(args.insecure ? ["--ignore-certificate-errors"] : [])],
+    ...(args.insecure ? ["--ignore-certificate-errors"] : []),
+    ...(args.spki ? ["--ignore-certificate-errors-spki-list=" + args.spki] : [])],
 });
 try {
   const page = await browser.newPage();

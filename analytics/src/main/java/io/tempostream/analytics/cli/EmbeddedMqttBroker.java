@@ -22,16 +22,37 @@ public final class EmbeddedMqttBroker implements AutoCloseable {
     private final Path home;
     private final EmbeddedHiveMQ hivemq;
     private final int port;
+    private final int webSocketPort;
 
-    private EmbeddedMqttBroker(Path home, EmbeddedHiveMQ hivemq, int port) {
+    private EmbeddedMqttBroker(Path home, EmbeddedHiveMQ hivemq, int port, int webSocketPort) {
         this.home = home;
         this.hivemq = hivemq;
         this.port = port;
+        this.webSocketPort = webSocketPort;
     }
 
     public static EmbeddedMqttBroker start() throws IOException {
+        return start(false);
+    }
+
+    /**
+     * With {@code webSocket}, also MQTT over WebSocket at {@code ws://127.0.0.1:{port}/mqtt}
+     * ({@link #webSocketPort}), for the phone page through {@link PhoneGateway}.
+     */
+    public static EmbeddedMqttBroker start(boolean webSocket) throws IOException {
         Path home = Files.createTempDirectory("tempostream-broker-");
         int port = freeLoopbackPort();
+        int webSocketPort = webSocket ? freeLoopbackPort() : -1;
+        String webSocketListener = !webSocket ? "" : """
+                    <websocket-listener>
+                      <port>%d</port>
+                      <bind-address>127.0.0.1</bind-address>
+                      <path>/mqtt</path>
+                      <subprotocols>
+                        <subprotocol>mqtt</subprotocol>
+                      </subprotocols>
+                    </websocket-listener>
+                """.formatted(webSocketPort);
         Path conf = Files.createDirectories(home.resolve("conf"));
         Files.writeString(conf.resolve("config.xml"), """
                 <?xml version="1.0"?>
@@ -41,7 +62,7 @@ public final class EmbeddedMqttBroker implements AutoCloseable {
                       <port>%d</port>
                       <bind-address>127.0.0.1</bind-address>
                     </tcp-listener>
-                  </listeners>
+                %s  </listeners>
                   <anonymous-usage-statistics>
                     <enabled>false</enabled>
                   </anonymous-usage-statistics>
@@ -49,7 +70,7 @@ public final class EmbeddedMqttBroker implements AutoCloseable {
                     <mode>in-memory</mode>
                   </persistence>
                 </hivemq>
-                """.formatted(port));
+                """.formatted(port, webSocketListener));
         EmbeddedHiveMQ hivemq = EmbeddedHiveMQ.builder()
                 .withConfigurationFolder(conf)
                 .withDataFolder(Files.createDirectories(home.resolve("data")))
@@ -65,11 +86,16 @@ public final class EmbeddedMqttBroker implements AutoCloseable {
             deleteRecursively(home);
             throw new IOException("the embedded MQTT broker did not start: " + e.getMessage(), e);
         }
-        return new EmbeddedMqttBroker(home, hivemq, port);
+        return new EmbeddedMqttBroker(home, hivemq, port, webSocketPort);
     }
 
     public String url() {
         return "tcp://127.0.0.1:" + port;
+    }
+
+    /** The loopback port of MQTT over WebSocket, or -1 when started without it. */
+    int webSocketPort() {
+        return webSocketPort;
     }
 
     @Override

@@ -74,7 +74,7 @@ class PhoneBrokerRestartIT {
         broker.start();
         String athlete = "restart-" + UUID.randomUUID().toString().substring(0, 8);
         Path samples = Files.createTempFile("phone-set", ".json");
-        Files.writeString(samples, PhoneBrowserIT.samplesJson(ExerciseSimulator.simulate(new SessionScript(athlete, "phone",
+        Files.writeString(samples, PhoneInBrowser.samplesJson(ExerciseSimulator.simulate(new SessionScript(athlete, "phone",
                 Placement.BACK, 60, 10, 5_000, List.of(SetScript.of(Exercise.DUMBBELL_ROW, 8, "3-1-3-0", 12_000))),
                 1_764_000_000_000L, 7)));
         MqttSourceOptions mqtt = MqttSourceOptions.defaults(MqttEndpoint.of("tcp://127.0.0.1:" + broker.port()),

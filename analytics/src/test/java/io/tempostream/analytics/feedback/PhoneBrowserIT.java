@@ -9,7 +9,6 @@ import io.tempostream.analytics.TestServices;
 import io.tempostream.analytics.influx.InfluxOptions;
 import io.tempostream.analytics.job.JobOptions;
 import io.tempostream.analytics.job.RunningJob;
-import io.tempostream.ingest.ImuBatch;
 import io.tempostream.ingest.ImuTopic;
 import io.tempostream.ingest.Placement;
 import io.tempostream.ingest.mqtt.MqttEndpoint;
@@ -22,9 +21,7 @@ import io.tempostream.simulator.SetScript;
 import io.tempostream.simulator.SimulatedDevice;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.AfterEach;
@@ -61,7 +58,7 @@ class PhoneBrowserIT {
         SimulatedDevice set = ExerciseSimulator.simulate(new SessionScript(athlete, "phone", Placement.BACK, 60, 10, 5_000,
                 List.of(SetScript.of(Exercise.DUMBBELL_ROW, 8, "3-1-3-0", 12_000))), 1_764_000_000_000L, 5);
         Path samples = Files.createTempFile("phone-set", ".json");
-        Files.writeString(samples, samplesJson(set));
+        Files.writeString(samples, PhoneInBrowser.samplesJson(set));
         Path screenshot = Path.of("target", "phone-page-after-set.png").toAbsolutePath();
         Path midSet = Path.of("target", "phone-page-mid-set.png").toAbsolutePath();
 
@@ -84,18 +81,5 @@ class PhoneBrowserIT {
         assertTrue(result.path("consoleErrors").isEmpty(), "no errors in the page's console: " + result.path("consoleErrors"));
         assertTrue(Files.size(screenshot) > 0, "a screenshot of the page at a phone's size");
         assertTrue(result.path("midShot").asText().startsWith("eccentric"), "a screenshot mid-set, lowering: " + result);
-    }
-
-    /** The set's samples with times from 0: what the browser's sensors are made to read. */
-    static String samplesJson(SimulatedDevice device) {
-        List<String> rows = new ArrayList<>();
-        long first = device.batches().get(0).timestampsMs()[0];
-        for (ImuBatch b : device.batches()) {
-            for (int i = 0; i < b.size(); i++) {
-                rows.add(String.format(Locale.ROOT, "[%d,%.5f,%.5f,%.5f,%.4f,%.4f,%.4f]", b.timestampsMs()[i] - first,
-                        b.accelXG()[i], b.accelYG()[i], b.accelZG()[i], b.gyroXDps()[i], b.gyroYDps()[i], b.gyroZDps()[i]));
-            }
-        }
-        return "{\"samples\":[" + String.join(",", rows) + "]}";
     }
 }
