@@ -14,19 +14,34 @@
 #                          (to review it first; the tests use it)
 #   --influx-listen ADDR   InfluxDB's HTTP address (default 127.0.0.1:8086); e.g. 0.0.0.0:8086 for a
 #                          Grafana on another machine, behind a firewall that admits only it
+#   --websockets-tls CERT KEY
+#                          also MQTT over WebSocket with TLS on 8884 (wss://HOST:8884/mqtt) for the
+#                          phone page (deploy/phone), with the same logins and ACL; CERT and KEY
+#                          (PEM) are copied beside the broker's configuration, readable by it only
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root=""
 start=true
 influx_listen=127.0.0.1:8086
+ws_cert=""
+ws_key=""
+usage="usage: install-services.sh [--config-only DIR] [--influx-listen ADDR] [--websockets-tls CERT KEY]"
 while [ $# -gt 0 ]; do
   case "$1" in
+    --websockets-tls) ws_cert="${2:?$usage}"; ws_key="${3:?$usage}"; shift 3 ;;
     --config-only) root="${2:?usage: install-services.sh [--config-only DIR] [--influx-listen ADDR]}"; start=false; shift 2 ;;
     --influx-listen) influx_listen="${2:?usage: install-services.sh [--config-only DIR] [--influx-listen ADDR]}"; shift 2 ;;
-    *) echo "install-services.sh: unknown argument '$1' (usage: [--config-only DIR] [--influx-listen ADDR])" >&2; exit 2 ;;
+    *) echo "install-services.sh: unknown argument '$1' ($usage)" >&2; exit 2 ;;
   esac
 done
 [[ "$influx_listen" =~ ^[^[:space:]]+:[0-9]+$ ]] || { echo "install-services.sh: --influx-listen must be HOST:PORT, got '$influx_listen'" >&2; exit 2; }
+for file in $ws_cert $ws_key; do
+  [ -r "$file" ] || { echo "install-services.sh: --websockets-tls: cannot read '$file'" >&2; exit 2; }
+done
+if [ -n "$ws_cert" ] && ! grep -q "BEGIN CERTIFICATE" "$ws_cert"; then
+  echo "install-services.sh: --websockets-tls: '$ws_cert' is no PEM certificate" >&2
+  exit 2
+fi
 if [ -z "${JOB_PASSWORD:-}" ]; then
   echo "install-services.sh: set JOB_PASSWORD to the password the job will log in to Mosquitto with" >&2
   exit 2
@@ -66,6 +81,20 @@ max_packet_size 532480
 retain_available false
 $plugin_lines
 CONF
+if [ -n "$ws_cert" ]; then
+  install -m 644 "$ws_cert" "$conf/websockets.crt"
+  install -m 600 "$ws_key" "$conf/websockets.key"
+  cat >> "$root/etc/mosquitto/conf.d/tempostream.conf" <<CONF
+# MQTT over WebSocket with TLS for the phone page (deploy/phone): wss://HOST:8884/mqtt, with the
+# same logins and ACL. The page itself comes from an HTTPS server (docs/operations.md, "The phone page").
+listener 8884
+protocol websockets
+certfile $conf/websockets.crt
+keyfile $conf/websockets.key
+# Mosquitto 2.0.11 ties this to the listener line before it: stated again for this listener.
+use_username_as_clientid true
+CONF
+fi
 chmod 600 "$conf/passwords"
 
 # InfluxDB: authentication on, HTTP on loopback unless asked (the Debian unit reads this file).
@@ -94,6 +123,7 @@ export INFLUX_ADMIN_PASSWORD INFLUX_JOB_PASSWORD INFLUX_GRAFANA_PASSWORD
 
 if $start; then
   chown mosquitto: "$conf/passwords" 2>/dev/null || true
+  [ -z "$ws_key" ] || chown mosquitto: "$conf/websockets.key" 2>/dev/null || true
   systemctl enable influxdb
   systemctl restart influxdb
   systemctl restart mosquitto
@@ -103,6 +133,7 @@ if $start; then
     sleep 0.2
   done
   bash "$here/influx-users.sh" "$influx_url"
+  [ -z "$ws_cert" ] || echo "MQTT over WebSocket with TLS for the phone page: wss://$(hostname -f):8884/mqtt."
   echo "Mosquitto (logins, ACL) on :1883 and InfluxDB (logins, database tempostream) on $influx_listen are running."
   echo "InfluxDB passwords: $secrets/influx-{admin,job,grafana}.env (root only)."
   echo "Start the job: set -a; . $secrets/influx-job.env; set +a;" \

@@ -146,6 +146,62 @@ class DeployFilesIT {
     }
 
     /**
+     * Issue 21: with --websockets-tls the installer's broker also takes MQTT over WebSocket with
+     * TLS, the phone page's way in, with the same logins (and the ACL of the same file); a login
+     * there is its client id as on 1883, and a certificate that is not PEM is refused up front.
+     */
+    @Test
+    void theDebianScriptsBrokerTakesThePhonesWebSocketsWithTlsAndTheSameLogins() throws Exception {
+        Path certs = Files.createDirectories(dir.resolve("certs"));
+        Files.writeString(certs.resolve("san.cnf"), "[req]\ndistinguished_name=dn\n[dn]\n[ext]\nsubjectAltName=IP:127.0.0.1\n");
+        Scripts.run(Map.of(), "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1",
+                "-config", certs.resolve("san.cnf").toString(), "-extensions", "ext",
+                "-keyout", certs.resolve("ws.key").toString(), "-out", certs.resolve("ws.crt").toString());
+        ProcessBuilder notPem = new ProcessBuilder("bash", DEPLOY.resolve("debian/install-services.sh").toString(), "--config-only",
+                dir.toString(), "--websockets-tls", certs.resolve("san.cnf").toString(), certs.resolve("ws.key").toString());
+        notPem.environment().put("JOB_PASSWORD", "s3cret-job");
+        assertEquals(2, notPem.start().waitFor(), "a certificate that is not PEM is refused");
+        Scripts.run(Map.of("JOB_PASSWORD", "s3cret-job", "FEEDBACK_PASSWORD", "s3cret-feedback"), "bash",
+                DEPLOY.resolve("debian/install-services.sh").toString(), "--config-only", dir.toString(),
+                "--websockets-tls", certs.resolve("ws.crt").toString(), certs.resolve("ws.key").toString());
+        Path conf = dir.resolve("etc/mosquitto/tempostream");
+        assertEquals(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"),
+                Files.getPosixFilePermissions(conf.resolve("websockets.key")), "the key is the broker's only");
+        String config = Files.readString(dir.resolve("etc/mosquitto/conf.d/tempostream.conf"));
+        int webSocketPort = io.tempostream.ingest.testing.LocalPorts.free();
+        Path brokerDir = Files.createDirectories(dir.resolve("broker"));
+        try (LocalMosquitto broker = new LocalMosquitto(brokerDir, port -> config.replace("listener 1883", "listener " + port + " 127.0.0.1")
+                .replace("listener 8884", "listener " + webSocketPort + " lo"))) {
+            broker.start();
+            String wss = "wss://127.0.0.1:" + webSocketPort + "/mqtt";
+            String ca = certs.resolve("ws.crt").toString();
+            connectOver(new io.tempostream.ingest.mqtt.MqttEndpoint(wss, "tempostream-feedback", "s3cret-feedback", ca));
+            MqttException refused = assertThrows(MqttException.class,
+                    () -> connectOver(new io.tempostream.ingest.mqtt.MqttEndpoint(wss, "tempostream-feedback", "wrong", ca)));
+            assertTrue(refused.getReasonCode() != 0, "a wrong password over WebSocket is refused");
+            assertThrows(MqttException.class, () -> connectOver(new io.tempostream.ingest.mqtt.MqttEndpoint(wss, "", "", ca)),
+                    "anonymous over WebSocket is refused");
+        }
+        List<String> lines = config.lines().map(String::strip).toList();
+        assertTrue(lines.lastIndexOf("use_username_as_clientid true") > lines.indexOf("listener 8884"),
+                "the WebSocket listener's logins are its client ids too");
+    }
+
+    /** Connects and disconnects as {@code endpoint} (its CA trusted). */
+    private static void connectOver(io.tempostream.ingest.mqtt.MqttEndpoint endpoint) throws MqttException {
+        MqttClient client = new MqttClient(endpoint.serverUri(), "deploy-" + UUID.randomUUID(), new MemoryPersistence());
+        try {
+            MqttConnectionOptions options = endpoint.connectionOptions();
+            options.setConnectionTimeout(5);
+            options.setAutomaticReconnect(false);
+            client.connect(options);
+            client.disconnect();
+        } finally {
+            client.close();
+        }
+    }
+
+    /**
      * The settings that close issue 19's broker-side attacks (tested on deploy/mosquitto by
      * BrokerAccessControlIT) are in every broker configuration the project ships; the publish
      * budget in those for devices on a network.
