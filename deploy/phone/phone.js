@@ -59,6 +59,59 @@ function sampleOf(event, clockBase) {
   };
 }
 
+/** Samples asked of the Generic Sensor API, per second: the rate DeviceMotionEvent gives on most phones. */
+const SENSOR_HZ = 60;
+
+/**
+ * The Generic Sensor API's accelerometer and gyroscope, where the browser has them and grants them
+ * (Chromium on Android): axes and units as the sensors give them, with no per-browser mapping of
+ * rotation rates, and the sensor's own timestamp. One sample per accelerometer reading, with the
+ * gyroscope's latest. Resolves to a stop function, or null where it cannot run (Safari, Firefox,
+ * permission refused, no such sensor): the page then listens to DeviceMotionEvent.
+ */
+async function genericSensors(onSample, clockBase) {
+  if (new URLSearchParams(location.search).get("sensors") === "devicemotion"
+      || typeof Accelerometer !== "function" || typeof Gyroscope !== "function") {
+    return null;
+  }
+  try {
+    if (navigator.permissions) {
+      for (const name of ["accelerometer", "gyroscope"]) {
+        if ((await navigator.permissions.query({ name })).state === "denied") {
+          return null;
+        }
+      }
+    }
+    const accel = new Accelerometer({ frequency: SENSOR_HZ });
+    const gyro = new Gyroscope({ frequency: SENSOR_HZ });
+    const started = await new Promise((resolve) => {
+      let pending = 2;
+      const ok = () => { if (--pending === 0) resolve(true); };
+      accel.addEventListener("activate", ok, { once: true });
+      gyro.addEventListener("activate", ok, { once: true });
+      accel.addEventListener("error", () => resolve(false), { once: true });
+      gyro.addEventListener("error", () => resolve(false), { once: true });
+      setTimeout(() => resolve(false), 3000);
+      accel.start();
+      gyro.start();
+    });
+    if (!started) {
+      accel.stop();
+      gyro.stop();
+      return null;
+    }
+    const DEG_PER_RAD = 180 / Math.PI;
+    accel.addEventListener("reading", () => onSample({
+      t: Math.round(clockBase + accel.timestamp),
+      ax: accel.x / STANDARD_GRAVITY, ay: accel.y / STANDARD_GRAVITY, az: accel.z / STANDARD_GRAVITY,
+      gx: (gyro.x || 0) * DEG_PER_RAD, gy: (gyro.y || 0) * DEG_PER_RAD, gz: (gyro.z || 0) * DEG_PER_RAD,
+    }));
+    return () => { accel.stop(); gyro.stop(); };
+  } catch (e) {
+    return null; // a SecurityError or a sensor the platform lacks: DeviceMotionEvent instead
+  }
+}
+
 class Session {
   constructor(settings) {
     this.settings = settings;
@@ -79,7 +132,10 @@ class Session {
   }
 
   onMotion(event) {
-    const sample = sampleOf(event, this.clockBase);
+    this.onSample(sampleOf(event, this.clockBase));
+  }
+
+  onSample(sample) {
     if (sample.t <= this.lastT) {
       return; // the contract wants time to move on; two events in one ms keep the first
     }
@@ -154,7 +210,7 @@ function showStatus(error) {
   const state = client ? (client.connected ? "connected" : client.reconnecting ? "reconnecting" : "connecting") : "not connected";
   status.dataset.state = state;
   status.textContent = session
-    ? `${state} · ${session.sent} samples sent · ${session.rate().toFixed(0)} samples/s`
+    ? `${state} · ${session.sent} samples sent · ${session.rate().toFixed(0)} samples/s${session.source ? " · " + session.source : ""}`
     : state;
 }
 
@@ -261,7 +317,8 @@ function settingsFromForm() {
       throw new Error(`${field} id must be 1-64 letters, digits, _ or -, got '${settings[field]}'`);
     }
   }
-  localStorage.setItem("tempostream-settings", JSON.stringify({ ...settings, password: undefined }));
+  localStorage.setItem("tempostream-settings", JSON.stringify({ ...settings, password: undefined, broker: undefined }));
+  localStorage.setItem(BROKER_KEY, settings.broker);
   return settings;
 }
 
@@ -311,14 +368,30 @@ async function start() {
       // Not feedback in the contract's form: ignore it.
     }
   });
-  window.addEventListener("devicemotion", session.listener);
+  const current = session;
+  const stopSensors = await genericSensors((sample) => current.onSample(sample), session.clockBase);
+  if (session !== current) {
+    if (stopSensors) stopSensors(); // stopped while the sensors started
+    return;
+  }
+  if (stopSensors) {
+    session.stopMotion = stopSensors;
+    session.source = "Generic Sensor API";
+  } else {
+    window.addEventListener("devicemotion", session.listener);
+    session.stopMotion = () => window.removeEventListener("devicemotion", current.listener);
+    session.source = "DeviceMotionEvent";
+  }
+  showStatus();
   session.flusher = setInterval(() => session.flush(), 1000); // a slow sensor still sends every second
   $("start").textContent = "Stop";
   $("start").classList.add("stop");
 }
 
 function stop() {
-  window.removeEventListener("devicemotion", session.listener);
+  if (session.stopMotion) {
+    session.stopMotion();
+  }
   clearInterval(session.flusher);
   session.flush();
   client.end(false);
@@ -328,14 +401,24 @@ function stop() {
   showStatus();
 }
 
+/**
+ * The broker is remembered for this page's address only: the demo serves the page under a new
+ * secret folder each run, and the broker of an earlier run's address would be refused.
+ */
+const BROKER_KEY = "tempostream-broker:" + location.origin + location.pathname;
+
 function restoreForm() {
   const saved = JSON.parse(localStorage.getItem("tempostream-settings") || "{}");
   const params = new URLSearchParams(location.search);
-  for (const field of ["athlete", "device", "placement", "exercise", "broker"]) {
+  for (const field of ["athlete", "device", "placement", "exercise"]) {
     const value = params.get(field) || saved[field];
     if (value) {
       $(field).value = value;
     }
+  }
+  const broker = params.get("broker") || localStorage.getItem(BROKER_KEY);
+  if (broker) {
+    $("broker").value = broker;
   }
   if (!$("broker").value) {
     $("broker").value = defaultBrokerUrl();

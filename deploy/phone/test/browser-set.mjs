@@ -3,6 +3,8 @@
 //   node browser-set.mjs --url URL --samples FILE --out FILE [--screenshot PNG] [--screenshot-mid PNG]
 //     [--expect-reps N] [--password PW] [--timeout-s S] [--still-s S instead of --samples] [--insecure 1]
 //     [--spki SHA256-BASE64: trust the server whose public key has this hash, as the demo's printed certificate]
+//     [--bad-input 1: before the set, the page's own client publishes a truncated JSON batch and one
+//      whose times run backwards, as a buggy page would]
 // FILE: {"samples": [[tMs, ax, ay, az, gx, gy, gz], ...]}, times from 0, acceleration in g
 // (+1 g up at rest), rotation in deg/s about the device's x, y and z axes.
 import puppeteer from "puppeteer-core";
@@ -46,6 +48,13 @@ try {
   const connected = await waitFor(page, () => ["connected", "error"].includes(document.getElementById("status").dataset.state), 20_000);
   result.states.push(await page.$eval("#status", (e) => e.dataset.state + ": " + e.textContent));
   if (connected && (await page.$eval("#status", (e) => e.dataset.state)) === "connected") {
+    if (args["bad-input"]) {
+      await page.evaluate(() => {
+        client.publish(session.topic, '{"v":1,"seq":', { qos: 1 });
+        const s = (t) => ({ t, ax: 0, ay: 0, az: 1, gx: 0, gy: 0, gz: 0 });
+        client.publish(session.topic, JSON.stringify({ v: 1, seq: 0, placement: "back", samples: [s(Date.now()), s(Date.now() - 1000)] }), { qos: 1 });
+      });
+    }
     // Real time, as the sensor would: each reading holds until the next sample's time.
     const start = Date.now();
     let lastPhaseLook = 0;
@@ -75,6 +84,7 @@ try {
   }
   result.count = await page.$eval("#count", (e) => Number(e.dataset.reps));
   result.sent = await page.evaluate(() => (typeof session !== "undefined" && session ? session.sent : 0));
+  result.source = await page.evaluate(() => (typeof session !== "undefined" && session ? session.source : null));
   result.status = await page.$eval("#status", (e) => ({ state: e.dataset.state, text: e.textContent }));
   result.bars = await page.$$eval(".bar", (bars) => bars.map((b) => ({ phase: b.dataset.phase, ms: Number(b.dataset.ms) })));
   if (args.screenshot) {

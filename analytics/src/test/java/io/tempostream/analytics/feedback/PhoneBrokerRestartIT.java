@@ -98,7 +98,8 @@ class PhoneBrokerRestartIT {
             }, "broker-restart");
             restart.start();
             result = PhoneInBrowser.run("phone-restart", "--url", "http://127.0.0.1:" + webSocketPort + "/?athlete=" + athlete
-                    + "&device=phone&placement=back&exercise=dumbbell-row&broker=ws://127.0.0.1:" + webSocketPort + "/mqtt",
+                    + "&device=phone&placement=back&exercise=dumbbell-row&broker=ws://127.0.0.1:" + webSocketPort + "/mqtt"
+                    + "&sensors=devicemotion", // Safari's and Firefox's way in: DeviceMotionEvent
                     "--samples", samples.toString(), "--expect-reps", "8", "--timeout-s", "90");
             restart.join();
             TestServices.awaitRepCount(database, 8, 30_000);
@@ -106,6 +107,7 @@ class PhoneBrokerRestartIT {
         }
 
         assertTrue(restarted.get(), "the broker was restarted mid-set");
+        assertEquals("DeviceMotionEvent", result.path("source").asText(), "the page listened to DeviceMotionEvent: " + result);
         assertEquals(8, result.path("count").asInt(), "reps counted on the page: " + result);
         assertEquals(8, TestServices.repCount(TestServices.INFLUX_URL, database), "reps in InfluxDB");
         long sent = result.path("sent").asLong();

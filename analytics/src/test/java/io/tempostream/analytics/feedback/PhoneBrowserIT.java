@@ -70,16 +70,31 @@ class PhoneBrowserIT {
             result = PhoneInBrowser.run("phone-browser",
                     "--url", PAGE + "?athlete=" + athlete + "&device=phone&placement=back&exercise=dumbbell-row",
                     "--samples", samples.toString(), "--screenshot", screenshot.toString(),
-                    "--screenshot-mid", midSet.toString(), "--expect-reps", "8", "--timeout-s", "60");
+                    "--screenshot-mid", midSet.toString(), "--expect-reps", "8", "--timeout-s", "60", "--bad-input", "1");
             TestServices.awaitRepCount(database, 8, 30_000);
+            // Bad input from the page is refused and counted as any device's is (reported every 10 s).
+            long end = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(25);
+            while (rejected(database, "rejected_malformed_json") < 1 && System.nanoTime() < end) {
+                Thread.sleep(500);
+            }
         }
+        assertEquals(1, rejected(database, "rejected_malformed_json"), "the page's truncated batch, refused and counted");
+        assertEquals(1, rejected(database, "rejected_timestamps_not_ascending"), "the page's batch running backwards, refused and counted");
+        assertEquals("Generic Sensor API", result.path("source").asText(), "Chromium has the Generic Sensor API: " + result);
         assertEquals("connected", result.path("status").path("state").asText(), "the page's connection: " + result);
         assertEquals(8, result.path("count").asInt(), "reps counted on the page: " + result);
-        assertEquals(8, TestServices.repCount(TestServices.INFLUX_URL, database), "reps in InfluxDB");
+        assertEquals(8, TestServices.repCount(TestServices.INFLUX_URL, database), "reps in InfluxDB: nothing accepted was lost to the bad input");
         assertFalse(result.path("phases").isEmpty(), "the page showed the phase under way: " + result);
         assertEquals(4, result.path("bars").size(), "the last rep's four phases against the prescription: " + result);
         assertTrue(result.path("consoleErrors").isEmpty(), "no errors in the page's console: " + result.path("consoleErrors"));
         assertTrue(Files.size(screenshot) > 0, "a screenshot of the page at a phone's size");
         assertTrue(result.path("midShot").asText().startsWith("eccentric"), "a screenshot mid-set, lowering: " + result);
+    }
+
+    /** The payloads refused for {@code field} (a `health` field) in the test's database. */
+    private static long rejected(String database, String field) {
+        java.util.List<java.util.Map<String, Object>> rows = TestServices.query(database,
+                "SELECT sum(\"" + field + "\") FROM \"health\" WHERE \"stage\" = 'ingest'");
+        return rows.isEmpty() || rows.get(0).get("sum") == null ? 0 : ((Number) rows.get(0).get("sum")).longValue();
     }
 }
