@@ -231,19 +231,52 @@ function showReps(s) {
   }
 }
 
+/**
+ * The phase under way, as last reported. The job reports a phase when it starts and once a second
+ * while it lasts; between reports the page counts on, so the display and the tempo cues run on
+ * tenths. A phase of this phone's own sensor is counted from its start on the phone's own clock
+ * (the clock that stamped the samples), which does not lag by the report's way through the job;
+ * another device's from the report. Either way for at most COUNT_ON_MS past the last report.
+ */
+let phaseNow = null;
+const COUNT_ON_MS = 1500;
+
 function showPhase(s, message) {
-  const el = $("phase");
   if (!message.active) {
-    el.textContent = "";
-    el.dataset.phase = "";
+    phaseNow = null;
+    $("phase").textContent = "";
+    $("phase").dataset.phase = "";
     return;
   }
-  const seconds = Math.max(0, (message.atMs - message.sinceMs) / 1000);
-  el.dataset.phase = message.phase;
-  el.textContent = `${PHASE_NAMES[message.phase] || message.phase} ${seconds.toFixed(1)} s`;
+  if (!phaseNow || phaseNow.phase !== message.phase) {
+    lastCue = ""; // a new phase: its seconds are cued afresh
+  }
+  const own = message.device === s.settings.device;
+  const now = performance.now();
+  phaseNow = {
+    phase: message.phase,
+    // where the phase started on the page's performance.now() scale
+    startedAt: own ? message.sinceMs - s.clockBase : now - Math.max(0, message.atMs - message.sinceMs),
+    reportedAt: now,
+  };
   drawBars(s, PHASES.map((p) => message[REP_FIELDS[p]]), "this rep");
-  cueTempo(s, message.phase, seconds);
+  tickPhase();
 }
+
+function tickPhase() {
+  if (!phaseNow || !session) {
+    return;
+  }
+  const now = Math.min(performance.now(), phaseNow.reportedAt + COUNT_ON_MS);
+  const seconds = Math.max(0, (now - phaseNow.startedAt) / 1000);
+  const el = $("phase");
+  el.dataset.phase = phaseNow.phase;
+  el.textContent = `${PHASE_NAMES[phaseNow.phase] || phaseNow.phase} ${seconds.toFixed(1)} s`;
+  if (performance.now() <= phaseNow.reportedAt + COUNT_ON_MS) {
+    cueTempo(session, phaseNow.phase, seconds);
+  }
+}
+setInterval(tickPhase, 100);
 
 /** Each phase's time against the prescription: the yellow mark is the target. */
 function drawBars(s, phaseMs, title) {

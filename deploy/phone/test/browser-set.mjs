@@ -3,6 +3,8 @@
 //   node browser-set.mjs --url URL --samples FILE --out FILE [--screenshot PNG] [--screenshot-mid PNG]
 //     [--expect-reps N] [--password PW] [--timeout-s S] [--still-s S instead of --samples] [--insecure 1]
 //     [--spki SHA256-BASE64: trust the server whose public key has this hash, as the demo's printed certificate]
+//     [--speak 1: tick "speak the count and cue the tempo", and record what the page says and plays]
+//     [--tempo C-H-E-P: the prescribed tempo typed into the page]
 //     [--bad-input 1: before the set, the page's own client publishes a truncated JSON batch and one
 //      whose times run backwards, as a buggy page would]
 // FILE: {"samples": [[tMs, ax, ay, az, gx, gy, gz], ...]}, times from 0, acceleration in g
@@ -40,7 +42,30 @@ try {
   }
   const still = { x: 0, y: 0, z: STANDARD_GRAVITY };
   await setReading(cdp, still, { x: 0, y: 0, z: 0 });
+  if (args.speak) {
+    // What the page says and plays, with the phase shown at that moment (headless Chromium has no
+    // voice or speaker to listen to).
+    await page.evaluateOnNewDocument(() => {
+      window.__cues = [];
+      const phase = () => (document.getElementById("phase") || {}).textContent || "";
+      const speak = speechSynthesis.speak.bind(speechSynthesis);
+      speechSynthesis.speak = (utterance) => { window.__cues.push({ say: utterance.text, phase: phase() }); speak(utterance); };
+      const createOscillator = AudioContext.prototype.createOscillator;
+      AudioContext.prototype.createOscillator = function () {
+        const oscillator = createOscillator.call(this);
+        const start = oscillator.start.bind(oscillator);
+        oscillator.start = (...at) => { window.__cues.push({ tone: oscillator.frequency.value, phase: phase() }); start(...at); };
+        return oscillator;
+      };
+    });
+  }
   await page.goto(args.url, { waitUntil: "load" });
+  if (args.speak) {
+    await page.click("#speak");
+  }
+  if (args.tempo) {
+    await page.$eval("#tempo", (e, tempo) => { e.value = tempo; }, args.tempo);
+  }
   if (args.password) {
     await page.type("#password", args.password);
   }
@@ -84,6 +109,7 @@ try {
   }
   result.count = await page.$eval("#count", (e) => Number(e.dataset.reps));
   result.sent = await page.evaluate(() => (typeof session !== "undefined" && session ? session.sent : 0));
+  result.cues = await page.evaluate(() => window.__cues || []);
   result.source = await page.evaluate(() => (typeof session !== "undefined" && session ? session.source : null));
   result.status = await page.$eval("#status", (e) => ({ state: e.dataset.state, text: e.textContent }));
   result.bars = await page.$$eval(".bar", (bars) => bars.map((b) => ({ phase: b.dataset.phase, ms: Number(b.dataset.ms) })));

@@ -78,12 +78,15 @@ class PhoneDemoIT {
                     1_764_000_000_000L, 5)));
             String spki = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(served.getPublicKey().getEncoded()));
             JsonNode result = PhoneInBrowser.run("phone-demo", "--url", address.group(1) + "&placement=back&exercise=dumbbell-row",
-                    "--samples", samples.toString(), "--spki", spki, "--expect-reps", "8", "--timeout-s", "60");
+                    "--samples", samples.toString(), "--spki", spki, "--expect-reps", "8", "--timeout-s", "60", "--speak", "1",
+                    // Prescribed 2 s down for a set lowered in 3: the high tone says the target is reached.
+                    "--tempo", "3-1-2-0");
             assertEquals("connected", result.path("status").path("state").asText(), "the page's connection: " + result);
             assertEquals(8, result.path("count").asInt(), "reps counted on the phone: " + result);
             assertFalse(result.path("phases").isEmpty(), "the phone showed the phase under way: " + result);
             assertEquals(4, result.path("bars").size(), "the last rep's four phases: " + result);
             assertTrue(result.path("consoleErrors").isEmpty(), "no errors in the page's console: " + result.path("consoleErrors"));
+            assertCued(result.path("cues"));
             String counted = awaitOutput(log, "demo/phone  set 1 rep  8", 30);
             for (int rep = 1; rep <= 8; rep++) {
                 assertTrue(counted.contains("demo/phone  set 1 rep  " + rep + "  concentric"), "rep " + rep + " on the console:\n" + counted);
@@ -97,6 +100,34 @@ class PhoneDemoIT {
         assertEquals(1, count(output, "InfluxDB not reachable"), output);
         assertFalse(ConsoleOutput.hasStackTrace(output), "no stack trace:\n" + output);
         Files.delete(log);
+    }
+
+    /**
+     * With "speak" ticked the page says each count once, in order, and beeps through the eccentric
+     * only: a low tone at each whole second, a high one once the prescribed 2 s are reached.
+     */
+    private static void assertCued(JsonNode cues) {
+        List<String> said = new java.util.ArrayList<>();
+        int low = 0;
+        int high = 0;
+        for (JsonNode cue : cues) {
+            if (cue.has("say")) {
+                said.add(cue.path("say").asText());
+            } else {
+                assertTrue(cue.path("phase").asText().startsWith("eccentric"), "a tone in the eccentric only: " + cues);
+                double seconds = Double.parseDouble(cue.path("phase").asText().replaceAll("[^0-9.]", ""));
+                if (cue.path("tone").asInt() == 880) {
+                    high++;
+                    assertTrue(seconds >= 2.0, "the high tone once 2 s are reached: " + cues);
+                } else {
+                    low++;
+                    assertTrue(seconds >= 1.0 && seconds < 2.0, "a low tone at a whole second under 2: " + cues);
+                }
+            }
+        }
+        assertEquals(List.of("1", "2", "3", "4", "5", "6", "7", "8"), said, "the count, spoken: " + cues);
+        assertTrue(low >= 8, "at least a low tone in each rep's eccentric: " + cues);
+        assertTrue(high >= 8, "each rep's prescribed eccentric reached and cued: " + cues);
     }
 
     private static String awaitOutput(Path log, String text, int seconds) throws Exception {
