@@ -92,6 +92,10 @@ try {
         { x: gx * DEG, y: gy * DEG, z: gz * DEG });
       if (Date.now() - lastPhaseLook > 500) {
         lastPhaseLook = Date.now();
+        const state = await page.$eval("#status", (e) => e.dataset.state);
+        if (result.states[result.states.length - 1].split(":")[0] !== state) {
+          result.states.push(state);
+        }
         const phase = await page.$eval("#phase", (e) => e.textContent);
         if (phase && result.phases[result.phases.length - 1] !== phase) {
           result.phases.push(phase);

@@ -19,6 +19,8 @@ import org.influxdb.dto.QueryResult;
 public final class TestServices {
     public static final String MQTT_URL = property("tempostream.mqtt.url", "tcp://127.0.0.1:1883");
     public static final String INFLUX_URL = property("tempostream.influx.url", "http://127.0.0.1:8086");
+    /** The local broker's MQTT over WebSocket, which also serves the phone page (.ci/services.sh). */
+    public static final int MQTT_WEBSOCKET_PORT = 9001;
 
     private TestServices() {
     }

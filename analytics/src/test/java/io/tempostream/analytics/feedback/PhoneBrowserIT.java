@@ -36,7 +36,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * job tells it back.
  */
 class PhoneBrowserIT {
-    private static final String PAGE = "http://127.0.0.1:9001/";
+    private static final String PAGE = "http://127.0.0.1:" + TestServices.MQTT_WEBSOCKET_PORT + "/";
 
     @RegisterExtension
     static final MiniClusterExtension FLINK = LocalFlink.miniCluster(2);
