@@ -8,6 +8,7 @@ import io.tempostream.analytics.detect.LiveReplay;
 import io.tempostream.analytics.detect.Rep;
 import io.tempostream.analytics.detect.SetSummary;
 import io.tempostream.analytics.detect.RepDetectors;
+import io.tempostream.analytics.report.SessionReport;
 import io.tempostream.analytics.training.AnalysedRep;
 import io.tempostream.analytics.training.AthleteProfile;
 import io.tempostream.analytics.training.AthleteTraining;
@@ -23,6 +24,7 @@ import io.tempostream.ingest.TempoPrescription;
 import io.tempostream.ingest.config.Flags;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -54,8 +56,13 @@ final class AnalyzeCommand {
                                      rep is judged against a tempo (velocity loss and the other
                                      form flags are shown either way)
               --output table|json    default table
+              --report FILE.html     also write the session as one HTML file with charts (each rep's
+                                     phases against the tempo, tempo score and velocity loss, the
+                                     signal with each rep marked, the form flags); it needs no
+                                     server or network, so it can be mailed to a coach
 
-            Example: tempostream analyze --csv session.csv --tempo 3-1-3-0 --output json
+            Examples: tempostream analyze --csv session.csv --tempo 3-1-3-0 --output json
+                      tempostream analyze --csv session.csv --tempo 3-1-3-0 --report session.html
             """;
     /** Holds shorter than this are the turn at the top of a rep, not a squeeze. */
     static final long MIN_REPORTED_HOLD_MS = 500;
@@ -67,8 +74,9 @@ final class AnalyzeCommand {
     static int run(String[] args, PrintStream out, PrintStream err) {
         try {
             Flags flags = Flags.parse(args, Set.of("csv", "metawear-accel", "metawear-gyro", "exercise", "tempo", "output",
-                    "placement"),
+                    "placement", "report"),
                     Set.of());
+            Optional<Path> report = flags.get("report").map(AnalyzeCommand::reportTarget);
             String output = flags.get("output", "table");
             if (!output.equals("table") && !output.equals("json")) {
                 throw new IllegalArgumentException("--output must be table or json, got '" + output + "'");
@@ -94,6 +102,9 @@ final class AnalyzeCommand {
             } else {
                 printTable(reps, tempo, analysed, out);
             }
+            if (report.isPresent()) {
+                return writeReport(report.get(), flags, placement, tempo, timed, analysed, recording, err);
+            }
             return 0;
         } catch (IllegalArgumentException | RecordingFormatException e) {
             err.println("tempostream analyze: " + e.getMessage());
@@ -105,6 +116,45 @@ final class AnalyzeCommand {
             err.println("tempostream analyze: cannot read input: " + e.getMessage());
             return 2;
         }
+    }
+
+    /** Where the report goes, checked before any work: a folder that is there, and not a folder itself. */
+    private static Path reportTarget(String name) {
+        Path file = Path.of(name);
+        Path folder = file.toAbsolutePath().getParent();
+        if (Files.isDirectory(file)) {
+            throw new IllegalArgumentException("--report must name a file, and " + name + " is a folder");
+        }
+        if (folder == null || !Files.isDirectory(folder)) {
+            throw new IllegalArgumentException("--report: no folder " + folder + " to write " + file.getFileName() + " in");
+        }
+        if (!Files.isWritable(folder)) {
+            throw new IllegalArgumentException("--report: cannot write in " + folder);
+        }
+        return file;
+    }
+
+    /** The HTML report, whole or not at all; a recording without reps has nothing to show. */
+    private static int writeReport(Path file, Flags flags, Placement placement, Optional<TempoPrescription> tempo,
+            List<LiveReplay.TimedRep> timed, List<TrainingRecord> analysed, Recording recording, PrintStream err) {
+        if (timed.isEmpty()) {
+            err.println("tempostream analyze: no reps found in the recording, so no report was written");
+            return 2;
+        }
+        String source = flags.get("csv").map(c -> Path.of(c).getFileName().toString())
+                .orElseGet(() -> Path.of(flags.get("metawear-accel").orElseThrow()).getFileName() + " + "
+                        + Path.of(flags.get("metawear-gyro").orElseThrow()).getFileName());
+        try {
+            String html = SessionReport.html(new SessionReport.About(source, placement.wireName(),
+                    flags.get("exercise").orElse(null), tempo.map(TempoPrescription::toString).orElse(null)),
+                    json(timed, analysed, tempo.isPresent()), recording);
+            SessionReport.write(file, html);
+        } catch (IOException e) {
+            err.println("tempostream analyze: cannot write the report to " + file + ": " + e.getMessage());
+            return 2;
+        }
+        err.println("tempostream analyze: report written to " + file);
+        return 0;
     }
 
     static Recording read(Flags flags) throws IOException, RecordingFormatException {

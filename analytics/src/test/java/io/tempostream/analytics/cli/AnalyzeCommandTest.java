@@ -283,4 +283,60 @@ class AnalyzeCommandTest {
             assertTrue(rep.get("travelM").asDouble() > 0 && !rep.has("romDeg"), rep.toString());
         }
     }
+
+    /**
+     * Issue 22: a report that cannot be made says so in one line and leaves no file, not even half
+     * of one: an empty recording, a recording without reps, a folder that is not there, a folder
+     * given as the file. A report that can be made is written whole and readable by others.
+     */
+    @Test
+    void aReportIsWrittenWholeOrNotAtAllWithOneClearLine() throws Exception {
+        Path empty = dir.resolve("empty.csv");
+        Files.writeString(empty, "timestamp_ms,ax_g,ay_g,az_g,gx_dps,gy_dps,gz_dps\n");
+        Path still = dir.resolve("still.csv");
+        // 30 s of a wrist at rest, with sensor noise.
+        java.util.Random noise = new java.util.Random(1);
+        StringBuilder rows = new StringBuilder("timestamp_ms,ax_g,ay_g,az_g,gx_dps,gy_dps,gz_dps\n");
+        for (int i = 0; i < 1_500; i++) {
+            rows.append(String.format(java.util.Locale.ROOT, "%d,%.4f,%.4f,%.4f,%.3f,%.3f,%.3f%n", 1_764_000_000_000L + 20L * i,
+                    0.01 * noise.nextGaussian(), 0.01 * noise.nextGaussian(), 1 + 0.01 * noise.nextGaussian(),
+                    0.3 * noise.nextGaussian(), 0.3 * noise.nextGaussian(), 0.3 * noise.nextGaussian()));
+        }
+        Files.writeString(still, rows);
+        Path set = dir.resolve("set.csv");
+        try (Writer writer = Files.newBufferedWriter(set)) {
+            RecordingCsv.write(ExerciseSimulator.simulate(new SessionScript("a", "w", Placement.BACK, 50, 10, 5_000,
+                    List.of(SetScript.of(Exercise.FACE_PULL, 6, "2-1-2-0", 5_000))), 1_764_000_000_000L, 1).toRecording(), writer, "");
+        }
+        Path report = dir.resolve("out").resolve("report.html");
+        Files.createDirectories(report.getParent());
+        String[][] refused = {
+            {"--csv", empty.toString(), "--report", report.toString()},
+            {"--csv", still.toString(), "--report", report.toString()},
+            {"--csv", set.toString(), "--placement", "back", "--report", dir.resolve("nowhere").resolve("report.html").toString()},
+            {"--csv", set.toString(), "--placement", "back", "--report", report.getParent().toString()},
+        };
+        String[] says = {"empty.csv: no samples after the header", "no reps found in the recording, so no report was written",
+            "--report: no folder", "--report must name a file"};
+        for (int k = 0; k < refused.length; k++) {
+            err.reset();
+            assertEquals(2, analyze(refused[k]), String.join(" ", refused[k]));
+            String line = err.toString(StandardCharsets.UTF_8);
+            assertTrue(line.contains(says[k]) && line.strip().lines().count() == 1 && !line.contains("Exception"), "one clear line: " + line);
+            try (var files = Files.list(report.getParent())) {
+                assertEquals(List.of(), files.toList(), "no file, whole or half, after: " + line);
+            }
+        }
+        err.reset();
+        assertEquals(0, analyze("--csv", set.toString(), "--placement", "back", "--tempo", "2-1-2-0", "--report", report.toString()),
+                err.toString(StandardCharsets.UTF_8));
+        try (var files = Files.list(report.getParent())) {
+            assertEquals(List.of(report), files.toList(), "the report and nothing beside it");
+        }
+        String html = Files.readString(report);
+        assertTrue(html.contains("Chart.js v4.6.1") && html.trim().endsWith("</html>"), "whole, with its chart library inside");
+        assertTrue(!html.contains("src=\"http") && !html.contains("href=\"http"), "nothing to fetch from elsewhere");
+        assertEquals(java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"), Files.getPosixFilePermissions(report),
+                "readable by whoever it is given to");
+    }
 }
