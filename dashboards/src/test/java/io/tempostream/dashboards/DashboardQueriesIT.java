@@ -169,7 +169,7 @@ class DashboardQueriesIT {
         int panels = 0;
         for (Path file : Dashboards.files()) {
             for (Dashboards.Query q : Dashboards.queries(file)) {
-                if (q.variable()) {
+                if (q.variable() || q.annotation()) {
                     continue;
                 }
                 String sent = asGrafanaSends(q);
@@ -182,7 +182,32 @@ class DashboardQueriesIT {
                 panels++;
             }
         }
-        assertEquals(28, panels, "panels checked");
+        assertEquals(30, panels, "panels checked");
+    }
+
+    /**
+     * The session review's form-flag annotations mark exactly the week's flagged reps, each with
+     * the columns the annotation reads (its text, the set and the rep).
+     */
+    @Test
+    void theFlagAnnotationsMarkEveryFlaggedRep() throws Exception {
+        int annotations = 0;
+        long flagged = count("SELECT count(\"flags\") FROM \"rep\" WHERE \"athlete\" = '" + ATHLETE + "' AND \"flags\" > 0");
+        for (Path file : Dashboards.files()) {
+            for (Dashboards.Query q : Dashboards.queries(file)) {
+                if (!q.annotation()) {
+                    continue;
+                }
+                List<Map<String, Object>> rows = query(asGrafanaSends(q));
+                assertEquals(flagged, rows.size(), q.dashboard() + " / " + q.title() + ": one mark per flagged rep");
+                for (Map<String, Object> row : rows) {
+                    assertTrue(row.keySet().containsAll(Dashboards.expectedColumns(q.influxQl())), q.title() + ": " + row.keySet());
+                }
+                annotations++;
+            }
+        }
+        assertEquals(1, annotations, "annotation queries checked");
+        assertTrue(flagged > 0, "the week holds flagged reps for the annotations to mark");
     }
 
     @Test

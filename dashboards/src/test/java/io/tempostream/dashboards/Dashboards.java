@@ -20,8 +20,8 @@ final class Dashboards {
     static final Path DATASOURCES = Path.of("provisioning/datasources/tempostream.yaml");
     static final Path PROVIDERS = Path.of("provisioning/dashboards/tempostream.yaml");
 
-    /** One panel query (or variable query) of a dashboard. */
-    record Query(String dashboard, String title, String influxQl, boolean variable) {
+    /** One panel query, variable query or annotation query of a dashboard. */
+    record Query(String dashboard, String title, String influxQl, boolean variable, boolean annotation) {
     }
 
     private Dashboards() {
@@ -48,11 +48,17 @@ final class Dashboards {
         List<Query> queries = new ArrayList<>();
         for (JsonNode panel : dashboard.path("panels")) {
             for (JsonNode target : panel.path("targets")) {
-                queries.add(new Query(name, panel.path("title").asText(), target.path("query").asText(), false));
+                queries.add(new Query(name, panel.path("title").asText(), target.path("query").asText(), false, false));
             }
         }
         for (JsonNode v : dashboard.path("templating").path("list")) {
-            queries.add(new Query(name, "variable " + v.path("name").asText(), v.path("query").asText(), true));
+            queries.add(new Query(name, "variable " + v.path("name").asText(), v.path("query").asText(), true, false));
+        }
+        // Annotations from InfluxDB (Grafana's own built-in one has no query).
+        for (JsonNode a : dashboard.path("annotations").path("list")) {
+            if (a.has("query")) {
+                queries.add(new Query(name, "annotation " + a.path("name").asText(), a.path("query").asText(), false, true));
+            }
         }
         return queries;
     }
