@@ -29,6 +29,20 @@ public final class PhoneInBrowser {
         return HeadlessChromium.run(SCRIPT, name, args);
     }
 
+    /**
+     * The page sent the set (over 4 000 samples) and the job took in at least every sample it sent,
+     * by the job's own intake counts in {@code database}'s health measurement.
+     */
+    public static void assertJobTookInEverySampleSent(JsonNode result, String database) {
+        long sent = result.path("sent").asLong();
+        java.util.List<java.util.Map<String, Object>> taken = io.tempostream.analytics.TestServices.query(database,
+                "SELECT sum(\"samples\") FROM \"health\" WHERE \"stage\" = 'ingest'");
+        long takenIn = ((Number) taken.get(0).get("sum")).longValue();
+        org.junit.jupiter.api.Assertions.assertTrue(sent > 4_000, "the page sent the set: " + sent + " samples");
+        org.junit.jupiter.api.Assertions.assertTrue(takenIn >= sent,
+                "the job took in every sample the page sent: " + takenIn + " of " + sent);
+    }
+
     /** The set's samples with times from 0: what the browser's sensors are made to read. */
     public static String samplesJson(SimulatedDevice device) {
         List<String> rows = new ArrayList<>();

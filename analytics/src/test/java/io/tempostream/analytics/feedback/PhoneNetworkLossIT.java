@@ -21,7 +21,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -92,10 +91,6 @@ class PhoneNetworkLossIT {
                 "the page lost its connection and found it again by itself: " + states);
         assertEquals(8, result.path("count").asInt(), "reps counted on the page: " + result);
         assertEquals(8, TestServices.repCount(TestServices.INFLUX_URL, database), "reps in InfluxDB, each once");
-        long sent = result.path("sent").asLong();
-        List<Map<String, Object>> taken = TestServices.query(database, "SELECT sum(\"samples\") FROM \"health\" WHERE \"stage\" = 'ingest'");
-        long takenIn = ((Number) taken.get(0).get("sum")).longValue();
-        assertTrue(sent > 4_000, "the page sent the set: " + sent + " samples");
-        assertTrue(takenIn >= sent, "the job took in every sample the page sent: " + takenIn + " of " + sent);
+        PhoneInBrowser.assertJobTookInEverySampleSent(result, database);
     }
 }
