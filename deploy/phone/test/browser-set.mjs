@@ -21,7 +21,7 @@ const samples = args.samples ? JSON.parse(readFileSync(args.samples, "utf8")).sa
   : Array.from({ length: Number(args["still-s"] || 0) * 60 }, (_, i) => [Math.round(i * 1000 / 60), 0, 0, 1, 0, 0, 0]);
 const expectReps = Number(args["expect-reps"] || 0);
 const timeoutMs = Number(args["timeout-s"] || 120) * 1000;
-const result = { consoleErrors: [], states: [], phases: [] };
+const result = { consoleErrors: [], states: [], phases: [], fed: samples.length };
 
 const browser = await puppeteer.launch({
   executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
