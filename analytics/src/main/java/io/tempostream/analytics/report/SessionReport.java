@@ -3,6 +3,7 @@ package io.tempostream.analytics.report;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tempostream.analytics.detect.VerticalTravel;
 import io.tempostream.ingest.recording.Recording;
 import java.io.IOException;
 import java.io.InputStream;
@@ -60,6 +61,10 @@ public final class SessionReport {
         }
         data.set("analysis", MAPPER.readTree(analysisJson));
         data.set("signal", signal(recording, SIGNAL_POINTS));
+        // Reps found by vertical travel (rows and barbell lifts from the wrist) are shown on the travel the engine read.
+        if (data.path("analysis").path("reps").findValue("travelM") != null) {
+            data.set("travel", travel(VerticalTravel.of(recording), first, SIGNAL_POINTS));
+        }
         // Inside a <script> element the JSON must not close it: "</" is written "<\/", the same string to JSON.
         String json = MAPPER.writeValueAsString(data).replace("</", "<\\/");
         return resource("session.html")
@@ -130,6 +135,20 @@ public final class SessionReport {
             accelOut.add(Math.round(accelAtMax * 1000) / 1000.0);
         }
         return signal;
+    }
+
+    /** The vertical travel, thinned to about {@code points} points (each bucket's first), in seconds from {@code first}. */
+    static ObjectNode travel(VerticalTravel.Trace trace, long first, int points) {
+        ObjectNode travel = MAPPER.createObjectNode();
+        ArrayNode t = travel.putArray("t");
+        ArrayNode m = travel.putArray("travelM");
+        int n = trace.timesMs().length;
+        int bucket = Math.max(1, (int) Math.ceil(n / (double) points));
+        for (int i = 0; i < n; i += bucket) {
+            t.add(Math.round((trace.timesMs()[i] - first) / 10.0) / 100.0);
+            m.add(Math.round(trace.travelM()[i] * 1000) / 1000.0);
+        }
+        return travel;
     }
 
     /** The centred moving average over {@code 2 * half + 1} samples (fewer at the ends). */

@@ -109,6 +109,12 @@ class SessionReportBrowserIT {
                 flagged += rep.path("flags").isEmpty() ? 0 : 1;
             }
             assertEquals(flagged, drawn.path("flagMarks").asInt(), size + ": a mark for every flagged rep");
+            // The signal the engine read: the vertical travel when a rep was found by it (rows and
+            // barbell lifts from the wrist), beside the angular speed rotation reps are found on.
+            boolean byTravel = analysis.path("reps").findValue("travelM") != null;
+            assertEquals(byTravel ? "vertical travel (m)" : "acceleration less gravity (g)",
+                    drawn.path("axisTitles").path("signal").get(2).asText(), size + ": the right-hand trace");
+            assertEquals("angular speed (deg/s)", drawn.path("axisTitles").path("signal").get(1).asText());
         }
         return result;
     }
