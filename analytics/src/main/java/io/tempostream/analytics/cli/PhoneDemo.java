@@ -33,6 +33,13 @@ final class PhoneDemo {
     /** The athlete the page is opened as; the person can change it on the page. */
     static final String ATHLETE = "demo";
 
+    /** A DNS name or an IPv4 address: what a certificate's subject alternative name can hold. */
+    private static final java.util.regex.Pattern HOST = java.util.regex.Pattern.compile(
+            "[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*");
+    /** The demo's flags that only shape the simulated workout, which --phone does not play. */
+    private static final List<String> SIMULATOR_FLAGS = java.util.stream.Stream.concat(
+            io.tempostream.simulator.WorkoutOptions.FLAGS.stream(), java.util.stream.Stream.of("speed", "format")).sorted().toList();
+
     private PhoneDemo() {
     }
 
@@ -41,6 +48,18 @@ final class PhoneDemo {
             throw new IllegalArgumentException("--phone needs the demo's own broker (the page's WebSocket goes to it);"
                     + " leave out --mqtt-url, or serve deploy/phone beside your broker (docs/operations.md, \"The phone page\")");
         }
+        for (String simulatorOnly : SIMULATOR_FLAGS) {
+            if (flags.has(simulatorOnly)) {
+                throw new IllegalArgumentException("--phone runs no simulator, so --" + simulatorOnly + " means nothing with it;"
+                        + " leave it out");
+            }
+        }
+        flags.get("phone-host").ifPresent(host -> {
+            if (!HOST.matcher(host).matches()) {
+                throw new IllegalArgumentException("--phone-host must be this machine's IPv4 address or host name"
+                        + " (letters, digits, hyphens and dots), got '" + host + "'");
+            }
+        });
         int port = flags.getInt("phone-port", DEFAULT_PORT, 0, 65_535);
         double minutes = flags.getDouble("minutes", Double.POSITIVE_INFINITY, 0.1, 24 * 60);
         List<String> hosts = flags.get("phone-host").map(List::of).orElseGet(PhoneDemo::networkAddresses);
