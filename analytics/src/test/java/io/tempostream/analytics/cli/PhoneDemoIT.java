@@ -6,12 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tempostream.analytics.feedback.PhoneInBrowser;
-import io.tempostream.ingest.Placement;
 import io.tempostream.ingest.testing.LocalPorts;
-import io.tempostream.simulator.Exercise;
-import io.tempostream.simulator.ExerciseSimulator;
-import io.tempostream.simulator.SessionScript;
-import io.tempostream.simulator.SetScript;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -72,10 +67,7 @@ class PhoneDemoIT {
             assertEquals("HTTP/1.1 404 Not Found", firstLine(port, upgrade("/AAAAAAAAAAAAAAAAAAAAAA/mqtt")));
             assertEquals("HTTP/1.1 101 Switching Protocols", firstLine(port, upgrade(secret + "mqtt")), "with it, the broker");
 
-            Path samples = Files.createTempFile("phone-demo-set", ".json");
-            Files.writeString(samples, PhoneInBrowser.samplesJson(ExerciseSimulator.simulate(new SessionScript("demo", "phone",
-                    Placement.BACK, 60, 10, 5_000, List.of(SetScript.of(Exercise.DUMBBELL_ROW, 8, "3-1-3-0", 12_000))),
-                    1_764_000_000_000L, 5)));
+            Path samples = PhoneInBrowser.rowsFromTheBack("demo", 5);
             String spki = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(served.getPublicKey().getEncoded()));
             JsonNode result = PhoneInBrowser.run("phone-demo", "--url", address.group(1) + "&placement=back&exercise=dumbbell-row",
                     "--samples", samples.toString(), "--spki", spki, "--expect-reps", "8", "--timeout-s", "60", "--speak", "1",

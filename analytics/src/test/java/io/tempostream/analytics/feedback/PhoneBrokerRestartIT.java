@@ -9,19 +9,12 @@ import io.tempostream.analytics.influx.InfluxOptions;
 import io.tempostream.analytics.job.JobOptions;
 import io.tempostream.analytics.job.RunningJob;
 import io.tempostream.ingest.ImuTopic;
-import io.tempostream.ingest.Placement;
 import io.tempostream.ingest.mqtt.MqttEndpoint;
 import io.tempostream.ingest.mqtt.MqttSourceOptions;
 import io.tempostream.ingest.testing.LocalFlink;
 import io.tempostream.ingest.testing.LocalMosquitto;
-import io.tempostream.simulator.Exercise;
-import io.tempostream.simulator.ExerciseSimulator;
-import io.tempostream.simulator.SessionScript;
-import io.tempostream.simulator.SetScript;
 import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -59,23 +52,12 @@ class PhoneBrokerRestartIT {
         try (ServerSocket free = new ServerSocket(0)) {
             webSocketPort = free.getLocalPort();
         }
-        broker = new LocalMosquitto(dir, port -> """
-                per_listener_settings false
-                allow_anonymous true
-                persistence true
-                persistence_location %s/
-                max_queued_messages 100000
-                listener %d 127.0.0.1
-                listener %d lo
-                protocol websockets
-                http_dir %s
-                """.formatted(dir, port, webSocketPort, PhoneInBrowser.PHONE));
+        // The page and MQTT over WebSocket beside the broker's own listener.
+        broker = LocalMosquitto.persistent(dir, "listener %d lo\nprotocol websockets\nhttp_dir %s".formatted(webSocketPort,
+                PhoneInBrowser.PHONE));
         broker.start();
         String athlete = "restart-" + UUID.randomUUID().toString().substring(0, 8);
-        Path samples = Files.createTempFile("phone-set", ".json");
-        Files.writeString(samples, PhoneInBrowser.samplesJson(ExerciseSimulator.simulate(new SessionScript(athlete, "phone",
-                Placement.BACK, 60, 10, 5_000, List.of(SetScript.of(Exercise.DUMBBELL_ROW, 8, "3-1-3-0", 12_000))),
-                1_764_000_000_000L, 7)));
+        Path samples = PhoneInBrowser.rowsFromTheBack(athlete, 7);
         MqttSourceOptions mqtt = MqttSourceOptions.defaults(MqttEndpoint.of("tcp://127.0.0.1:" + broker.port()),
                 ImuTopic.ALL_DEVICE_MESSAGES_FILTER, "phone-restart").withSessionExpirySeconds(300);
         JobOptions options = new JobOptions(mqtt, InfluxOptions.of(TestServices.INFLUX_URL, database), 1, 2_000, 500);

@@ -10,15 +10,9 @@ import io.tempostream.analytics.influx.InfluxOptions;
 import io.tempostream.analytics.job.JobOptions;
 import io.tempostream.analytics.job.RunningJob;
 import io.tempostream.ingest.ImuTopic;
-import io.tempostream.ingest.Placement;
 import io.tempostream.ingest.mqtt.MqttEndpoint;
 import io.tempostream.ingest.mqtt.MqttSourceOptions;
 import io.tempostream.ingest.testing.LocalFlink;
-import io.tempostream.simulator.Exercise;
-import io.tempostream.simulator.ExerciseSimulator;
-import io.tempostream.simulator.SessionScript;
-import io.tempostream.simulator.SetScript;
-import io.tempostream.simulator.SimulatedDevice;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -53,12 +47,7 @@ class PhoneBrowserIT {
         PhoneInBrowser.requireBrowser();
         String run = UUID.randomUUID().toString().substring(0, 8);
         String athlete = "phone-" + run;
-        // A phone strapped between the shoulder blades: rows are seen by rotation there, which
-        // also reports the phase under way.
-        SimulatedDevice set = ExerciseSimulator.simulate(new SessionScript(athlete, "phone", Placement.BACK, 60, 10, 5_000,
-                List.of(SetScript.of(Exercise.DUMBBELL_ROW, 8, "3-1-3-0", 12_000))), 1_764_000_000_000L, 5);
-        Path samples = Files.createTempFile("phone-set", ".json");
-        Files.writeString(samples, PhoneInBrowser.samplesJson(set));
+        Path samples = PhoneInBrowser.rowsFromTheBack(athlete, 5);
         Path screenshot = Path.of("target", "phone-page-after-set.png").toAbsolutePath();
         Path midSet = Path.of("target", "phone-page-mid-set.png").toAbsolutePath();
 

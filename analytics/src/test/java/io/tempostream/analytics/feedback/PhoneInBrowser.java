@@ -47,6 +47,20 @@ public final class PhoneInBrowser {
                 "the job took in every sample the page sent: " + takenIn + " of " + sent);
     }
 
+    /**
+     * A set of 8 dumbbell rows at 3-1-3-0 felt by a phone between the shoulder blades at 60 Hz
+     * (rows from the back are found by rotation, which also reports the phase under way), as the
+     * file browser-set.mjs plays: every phone test's set, each with its own seed.
+     */
+    public static Path rowsFromTheBack(String athlete, long seed) throws java.io.IOException {
+        Path samples = java.nio.file.Files.createTempFile("phone-set", ".json");
+        java.nio.file.Files.writeString(samples, samplesJson(io.tempostream.simulator.ExerciseSimulator.simulate(
+                new io.tempostream.simulator.SessionScript(athlete, "phone", io.tempostream.ingest.Placement.BACK, 60, 10, 5_000,
+                        List.of(io.tempostream.simulator.SetScript.of(io.tempostream.simulator.Exercise.DUMBBELL_ROW, 8, "3-1-3-0",
+                                12_000))), 1_764_000_000_000L, seed)));
+        return samples;
+    }
+
     /** The set's samples with times from 0: what the browser's sensors are made to read. */
     public static String samplesJson(SimulatedDevice device) {
         List<String> rows = new ArrayList<>();

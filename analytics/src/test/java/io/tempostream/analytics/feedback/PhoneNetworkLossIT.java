@@ -9,15 +9,9 @@ import io.tempostream.analytics.influx.InfluxOptions;
 import io.tempostream.analytics.job.JobOptions;
 import io.tempostream.analytics.job.RunningJob;
 import io.tempostream.ingest.ImuTopic;
-import io.tempostream.ingest.Placement;
 import io.tempostream.ingest.mqtt.MqttEndpoint;
 import io.tempostream.ingest.mqtt.MqttSourceOptions;
 import io.tempostream.ingest.testing.LocalFlink;
-import io.tempostream.simulator.Exercise;
-import io.tempostream.simulator.ExerciseSimulator;
-import io.tempostream.simulator.SessionScript;
-import io.tempostream.simulator.SetScript;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,10 +45,7 @@ class PhoneNetworkLossIT {
     void aPhoneThatLosesItsNetworkMidSetCountsEveryRepOnce() throws Exception {
         PhoneInBrowser.requireBrowser();
         String athlete = "network-" + UUID.randomUUID().toString().substring(0, 8);
-        Path samples = Files.createTempFile("phone-set", ".json");
-        Files.writeString(samples, PhoneInBrowser.samplesJson(ExerciseSimulator.simulate(new SessionScript(athlete, "phone",
-                Placement.BACK, 60, 10, 5_000, List.of(SetScript.of(Exercise.DUMBBELL_ROW, 8, "3-1-3-0", 12_000))),
-                1_764_000_000_000L, 9)));
+        Path samples = PhoneInBrowser.rowsFromTheBack(athlete, 9);
         MqttSourceOptions mqtt = MqttSourceOptions.defaults(MqttEndpoint.of(TestServices.MQTT_URL),
                 ImuTopic.ALL_DEVICE_MESSAGES_FILTER, "phone-network-" + athlete);
         JobOptions options = new JobOptions(mqtt, InfluxOptions.of(TestServices.INFLUX_URL, database), 1, 2_000, 500);

@@ -65,13 +65,7 @@ class BrokerRestartIT {
 
     private void assertEveryRepOnceAfterAnOutage(int athletes, long outageMs) throws Exception {
         // Persistence on, as in deploy/mosquitto: sessions and queued messages outlive a restart.
-        broker = new LocalMosquitto(dir, port -> """
-                listener %d 127.0.0.1
-                allow_anonymous true
-                persistence true
-                persistence_location %s/
-                max_queued_messages 100000
-                """.formatted(port, dir));
+        broker = LocalMosquitto.persistent(dir, "");
         broker.start();
         String url = "tcp://127.0.0.1:" + broker.port();
         WorkoutOptions workout = new WorkoutOptions(athletes, athletes, 8, TempoPrescription.parse("2-1-2-0"), 70, 10_000, 50, 10, 11);
@@ -125,12 +119,7 @@ class BrokerRestartIT {
      */
     @Test
     void aPublisherStartedWhileTheBrokerIsAwayWaitsForIt() throws Exception {
-        broker = new LocalMosquitto(dir, port -> """
-                listener %d 127.0.0.1
-                allow_anonymous true
-                persistence true
-                persistence_location %s/
-                """.formatted(port, dir));
+        broker = LocalMosquitto.persistent(dir, "");
         broker.start();
         String url = "tcp://127.0.0.1:" + broker.port();
         MqttSourceOptions mqtt = MqttSourceOptions.defaults(MqttEndpoint.of(url), ImuTopic.ALL_DEVICES_FILTER,

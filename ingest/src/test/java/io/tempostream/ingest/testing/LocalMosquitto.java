@@ -23,6 +23,23 @@ public final class LocalMosquitto implements AutoCloseable {
                 dir.resolve("mosquitto.log"), port, 10);
     }
 
+    /**
+     * A broker that keeps sessions and queued messages across a restart, as the shipped one does
+     * (persistence on, in {@code dir}), anonymous, on loopback; {@code more} is added to its
+     * configuration (another listener, say).
+     */
+    public static LocalMosquitto persistent(Path dir, String more) throws IOException {
+        // Global settings first: Mosquitto 2.0.11 ties some settings to the listener line above them.
+        return new LocalMosquitto(dir, port -> """
+                allow_anonymous true
+                persistence true
+                persistence_location %s/
+                max_queued_messages 100000
+                listener %d 127.0.0.1
+                %s
+                """.formatted(dir, port, more));
+    }
+
     public int port() {
         return port;
     }
