@@ -82,6 +82,11 @@ final class DemoCommand {
         if (flags.has("phone")) {
             return PhoneDemo.run(flags, parsed, out);
         }
+        for (String phoneOnly : List.of("phone-port", "phone-host", "minutes")) {
+            if (flags.has(phoneOnly)) {
+                throw new IllegalArgumentException("--" + phoneOnly + " goes with --phone, which is not given");
+            }
+        }
 
         EmbeddedMqttBroker broker = flags.has("mqtt-url") ? null : EmbeddedMqttBroker.start();
         try {

@@ -6,10 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** `demo --phone` refuses what it cannot use before it starts anything, naming the flag and its value. */
+/**
+ * `demo --phone` refuses what it cannot use before it starts anything, naming the flag and its
+ * value; the simulated demo refuses the phone's flags without --phone.
+ */
 class PhoneDemoFlagsTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
@@ -23,5 +27,13 @@ class PhoneDemoFlagsTest {
         PrintStream out = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> DemoCommand.run(args, out));
         assertEquals(message, refused.getMessage());
+    }
+
+    @Test
+    void thePhonesFlagsGoWithThePhone() {
+        PrintStream out = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> DemoCommand.run(new String[] {"--minutes", "5"}, out));
+        assertEquals("--minutes goes with --phone, which is not given", refused.getMessage());
     }
 }
