@@ -17,6 +17,8 @@ final class BinnedWindow {
      */
     private long[] t = new long[1024];
     private double[] values = new double[1024];
+    /** How far the sensor turned in each bin (degrees): a bar's travel barely turns the wrist. */
+    private double[] turnsDeg = new double[1024];
     private int n;
     private boolean startsAtStreamStart = true;
 
@@ -40,6 +42,7 @@ final class BinnedWindow {
         }
         System.arraycopy(t, cut, t, 0, n - cut);
         System.arraycopy(values, cut, values, 0, n - cut);
+        System.arraycopy(turnsDeg, cut, turnsDeg, 0, n - cut);
         n -= cut;
         startsAtStreamStart = false;
     }
@@ -56,6 +59,11 @@ final class BinnedWindow {
     /** Bin values; valid up to {@link #size()}, and only until the next change. */
     double[] values() {
         return values;
+    }
+
+    /** How far the sensor turned in each bin (degrees); valid up to {@link #size()}, and only until the next change. */
+    double[] turnsDeg() {
+        return turnsDeg;
     }
 
     /** True while nothing has been dropped: the first bin is the stream's first sample. */
@@ -92,14 +100,16 @@ final class BinnedWindow {
         return 1000.0 / Math.max(1, dt[dt.length / 2]);
     }
 
-    /** Adds the newest bin ({@link SampleBin}: its time and value). */
-    void append(long tMs, double value) {
+    /** Adds the newest bin ({@link SampleBin}: its time, value and turn). */
+    void append(long tMs, double value, double turnDeg) {
         if (n == t.length) {
             t = Arrays.copyOf(t, n * 2);
             values = Arrays.copyOf(values, n * 2);
+            turnsDeg = Arrays.copyOf(turnsDeg, n * 2);
         }
         t[n] = tMs;
         values[n] = value;
+        turnsDeg[n] = turnDeg;
         n++;
         if (tMs - t[0] > maxWindowMs) {
             dropBefore(tMs - maxWindowMs + DROP_STEP_MS);

@@ -48,6 +48,12 @@ final class SampleBin {
                 gy * perSample, gz * perSample, spanS);
     }
 
+    /** How far the sensor turned over the bin (degrees), from its mean angular velocity. */
+    double turnDeg() {
+        double perSample = 1.0 / count;
+        return Math.sqrt(gx * gx + gy * gy + gz * gz) * perSample * spanS;
+    }
+
     /** The bin's time: its samples' mean time (ms). */
     long timeMs() {
         return timeSumMs / count;

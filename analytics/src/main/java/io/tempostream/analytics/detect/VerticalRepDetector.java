@@ -64,6 +64,30 @@ public final class VerticalRepDetector implements RepDetector {
     /** Turns seen before a set's first rep is reported: enough to tell a set from fidgeting. */
     static final int MIN_FAR_ENDS_TO_START_SET = 4;
     /**
+     * With the exercise selected, a set's first rep is offered alone, and vouches for the set: it
+     * starts once its second far end is confirmed. The athlete said a set is coming; still a lone
+     * rep must be clearly one (below).
+     */
+    static final int MIN_FAR_ENDS_AFTER_OFFERED_FIRST_REP = 2;
+    /** How far back a look for a selected set's first rep goes: a slow rep (7 s) and the stillness before it. */
+    private static final long FIRST_REP_LOOK_BACK_MS = 12_000;
+    /** A lone first rep travels this far at least: a row moves the wrist 25–50 cm, a barbell lift 30–70. */
+    private static final double MIN_FIRST_REP_TRAVEL_M = 0.15;
+    /** ... and comes back from its far end by this share of the way in. */
+    private static final double FIRST_REP_RETURNED_SHARE = 0.7;
+    /**
+     * ... and turns the wrist by less than this in all, from the rest before it to now: a hand on a
+     * bar or a dumbbell keeps its angle, and the rep's wobbles add up to 40–210° (the first reps of
+     * the 40 real sets); reaching, pointing or turning the arm at rest come to 280–860°.
+     */
+    private static final double MAX_FIRST_REP_TURN_DEG = 240;
+    /**
+     * ... and goes from its rest into its far end within this: a 3 s concentric and its squeeze,
+     * or a 2 s eccentric and its pause, with room for slower ones. The band-limited travel of a
+     * still wrist can drift that far over 7 s or more, where no rep is.
+     */
+    private static final long MAX_FIRST_REP_WAY_OUT_MS = 6_000;
+    /**
      * The longest stretch analysed at once: four slow reps (7 s each) with room to spare. Older
      * samples are dropped; their reps have been reported already.
      */
@@ -112,6 +136,11 @@ public final class VerticalRepDetector implements RepDetector {
     private long nextLookMs = Long.MIN_VALUE;
     /** From the last reported rep's far end to the end of its way back. */
     private long lastReturnAfterFarEndMs;
+    /**
+     * A set's first rep is on offer alone ({@link #offerFirstRep}) and no analysis has found a turn
+     * before it since: it may start its set at the second far end.
+     */
+    private boolean firstRepAlone;
 
     /** Finding each set's far-end side from the set itself until told it ({@link #follow}). */
     public VerticalRepDetector(String athleteId, String deviceId) {
@@ -160,11 +189,14 @@ public final class VerticalRepDetector implements RepDetector {
         if (offers.size() < MAX_OFFERS && dueForReturnCheck(tMs)) {
             nextLookMs = tMs + RETURN_CHECK_EVERY_MS;
             offerReturnedRep();
+        } else if (dueForFirstRepCheck(tMs)) {
+            nextLookMs = tMs + RETURN_CHECK_EVERY_MS;
+            offerFirstRep();
         }
     }
 
     private long analysisEveryMs() {
-        return lockedDirection == 0 && farEndsSeenUnlocked < MIN_FAR_ENDS_TO_START_SET - 1
+        return lockedDirection == 0 && offers.isEmpty() && farEndsSeenUnlocked < MIN_FAR_ENDS_TO_START_SET - 1
                 ? IDLE_ANALYSIS_EVERY_MS : ANALYSIS_EVERY_MS;
     }
 
@@ -184,13 +216,111 @@ public final class VerticalRepDetector implements RepDetector {
     }
 
     /**
+     * Whether the next rep is looked for in a set whose first rep is on offer alone and none is
+     * final yet ({@link #offerFirstRep}): that rep then stands for the set's rhythm and travel.
+     */
+    private boolean firstRepOnOffer() {
+        return lockedDirection == 0 && hintedDirection != 0 && !offers.isEmpty();
+    }
+
+    /** The far-end side of the set the next rep is looked for in; 0 if none. */
+    private int setDirection() {
+        return lockedDirection != 0 ? lockedDirection : firstRepOnOffer() ? hintedDirection : 0;
+    }
+
+    /** The set's last final far end, or its first rep's on offer. */
+    private long setFarEndMs() {
+        return lockedDirection != 0 ? lastFarEndMs : offerFarEndsMs.get(0);
+    }
+
+    /** The set's rep period; for a first rep on offer, its own length, as if the next followed at once. */
+    private double setPeriodMs() {
+        return lockedDirection != 0 ? lastPeriodMs : offers.get(0).endMs() - offers.get(0).startMs();
+    }
+
+    private double setTravelM() {
+        return lockedDirection != 0 ? lastTravelM : offers.get(0).travelM();
+    }
+
+    private long setReturnAfterFarEndMs() {
+        return lockedDirection != 0 ? lastReturnAfterFarEndMs : offers.get(0).endMs() - offerFarEndsMs.get(0);
+    }
+
+    /**
      * Inside a set, the next rep's return is looked for every {@link #RETURN_CHECK_EVERY_MS} once
      * the set's rhythm says it may be near, not on every analysis: the engine must stay fast.
      */
     private boolean dueForReturnCheck(long nowMs) {
-        return lockedDirection != 0 && nowMs - lastFarEndMs < SET_GAP_MS
+        return setDirection() != 0 && nowMs - setFarEndMs() < SET_GAP_MS
                 && nowMs >= nextLookMs
-                && nowMs >= baseFarEndMs() + (1 - RETURN_CHECK_EARLY_SHARE) * lastPeriodMs + lastReturnAfterFarEndMs;
+                && nowMs >= baseFarEndMs() + (1 - RETURN_CHECK_EARLY_SHARE) * setPeriodMs() + setReturnAfterFarEndMs();
+    }
+
+    /** Between sets of a selected exercise, a set's first rep is looked for as the next reps are inside one. */
+    private boolean dueForFirstRepCheck(long nowMs) {
+        return lockedDirection == 0 && hintedDirection != 0 && offers.isEmpty() && nowMs >= nextLookMs;
+    }
+
+    /**
+     * With the exercise selected, offers a set's first rep the moment the wrist is back: the one
+     * movement of the last seconds, rep-sized, into the exercise's far end and back from it by
+     * most of the way, with the way back's speed gone to nothing. Without a set's rhythm to go by,
+     * this is all that tells it from getting into position; a set that does not follow within a set
+     * gap leaves the offer unconfirmed (docs/accuracy.md counts those).
+     */
+    private void offerFirstRep() {
+        double rate = window.sampleRateHz();
+        int n = window.size();
+        if (rate <= 0 || n == 0) {
+            return;
+        }
+        long[] t = window.timesMs();
+        int from = window.firstIndexAtOrAfter(t[n - 1] - FIRST_REP_LOOK_BACK_MS);
+        if (n - from < rate * 3) {
+            return;
+        }
+        int d = hintedDirection;
+        double[] z = VerticalExcursions.travel(window.values(), from, n, rate, true);
+        int last = n - 1 - from;
+        int far = 0;
+        for (int j = 1; j <= last; j++) {
+            if (d * z[j] > d * z[far]) {
+                far = j;
+            }
+        }
+        if (far == 0 || far == last) {
+            return;
+        }
+        int restBefore = lowest(z, d, 0, far);
+        double into = d * (z[far] - z[restBefore]);
+        double returned = d * (z[far] - z[lowest(z, d, far, last)]);
+        if (into < MIN_FIRST_REP_TRAVEL_M || returned < FIRST_REP_RETURNED_SHARE * into
+                || t[from + far] - t[from + restBefore] > MAX_FIRST_REP_WAY_OUT_MS
+                || turnedDeg(from + restBefore, n) > MAX_FIRST_REP_TURN_DEG) {
+            return;
+        }
+        double[] back = wayBack(from + far, from + last, rate, from, d);
+        if (back == null) {
+            return;
+        }
+        double[] zc = z.clone();
+        for (int j = far + 1; j <= last; j++) {
+            zc[j] = z[far] + back[j - far];
+        }
+        Rep rep = rep(new VerticalExcursions.Result(List.of(far), d, zc, far), from, 0, far, last, false, false);
+        offers.add(numbering.peek(rep, true).asProvisional());
+        offerFarEndsMs.add(t[from + far]);
+        firstRepAlone = true;
+    }
+
+    /** How far the wrist turned from window index {@code from} to {@code to} (exclusive), degrees. */
+    private double turnedDeg(int from, int to) {
+        double[] turns = window.turnsDeg();
+        double sum = 0;
+        for (int j = from; j < to; j++) {
+            sum += turns[j];
+        }
+        return sum;
     }
 
     /**
@@ -206,32 +336,35 @@ public final class VerticalRepDetector implements RepDetector {
         int n = window.size();
         long[] t = window.timesMs();
         long baseMs = baseFarEndMs();
+        int d = setDirection();
+        double periodMs = setPeriodMs();
+        double setTravelM = setTravelM();
         int baseAt = window.firstIndexAtOrAfter(baseMs);
         if (rate <= 0 || Math.abs(t[baseAt] - baseMs) > 100) {
             return; // the far end to measure from is not in view (a dropout): wait for the final analysis
         }
         // The last look found the far end and the wrist on its way back: until that way back is
         // over, the cheap test alone (the travel below costs as much as some fifty samples do).
-        if (lookedFarEndMs > baseMs + lastPeriodMs / 2
-                && wayBack(window.firstIndexAtOrAfter(lookedFarEndMs), n - 1, rate) == null) {
+        if (lookedFarEndMs > baseMs + periodMs / 2
+                && wayBack(window.firstIndexAtOrAfter(lookedFarEndMs), n - 1, rate,
+                        window.firstIndexAtOrAfter(t[n - 1] - (long) periodMs), d) == null) {
             return;
         }
         // From a period before the last reported far end, as the final analysis looks. Only the
         // travel, none of the tests that tell a set from fidgeting (the final analysis makes them):
         // this runs several times a rep.
-        int from = window.firstIndexAtOrAfter(lastFarEndMs - (long) (OFFER_CONTEXT_PERIODS * lastPeriodMs));
+        int from = window.firstIndexAtOrAfter(setFarEndMs() - (long) (OFFER_CONTEXT_PERIODS * periodMs));
         if (n - from < rate * 2) {
             return;
         }
         double[] z = VerticalExcursions.travel(window.values(), from, n, rate, true);
-        int d = lockedDirection;
         int base = baseAt - from;
         int last = n - 1 - from;
         // The next far end: the furthest point between half a period and one and a half after
         // the base, where the set's rhythm puts it (not the one after: two reps are not one).
         int far = -1;
-        int searchFrom = window.firstIndexAtOrAfter(baseMs + (long) (lastPeriodMs / 2)) - from;
-        int searchTo = Math.min(last, window.firstIndexAtOrAfter(baseMs + (long) (1.5 * lastPeriodMs)) - from);
+        int searchFrom = window.firstIndexAtOrAfter(baseMs + (long) (periodMs / 2)) - from;
+        int searchTo = Math.min(last, window.firstIndexAtOrAfter(baseMs + (long) (1.5 * periodMs)) - from);
         for (int j = searchFrom; j < searchTo; j++) {
             if (far < 0 || d * z[j] > d * z[far]) {
                 far = j;
@@ -241,14 +374,15 @@ public final class VerticalRepDetector implements RepDetector {
             return; // no turn inside: the travel is still rising, or falling from before
         }
         // The way back lies within the next period: after it, the rep after this one.
-        long returnBy = t[from + far] + (long) (RETURN_WITHIN_PERIODS * lastPeriodMs);
+        long returnBy = t[from + far] + (long) (RETURN_WITHIN_PERIODS * periodMs);
         int end = Math.min(last, window.firstIndexAtOrAfter(returnBy) - from);
         double into = d * (z[far] - z[lowest(z, d, base, far)]);
         double returned = d * (z[far] - z[lowest(z, d, far, end)]);
-        if (into < MIN_SHARE_OF_SET_TRAVEL * lastTravelM || returned < RETURNED_SHARE * into) {
+        if (into < MIN_SHARE_OF_SET_TRAVEL * setTravelM || returned < RETURNED_SHARE * into) {
             return;
         }
-        double[] back = wayBack(from + far, from + end, rate);
+        double[] back = wayBack(from + far, from + end, rate,
+                window.firstIndexAtOrAfter(t[n - 1] - (long) periodMs), d);
         if (back == null) {
             lookedFarEndMs = t[from + far];
             return;
@@ -258,7 +392,7 @@ public final class VerticalRepDetector implements RepDetector {
             zc[j] = z[far] + back[j - far];
         }
         Rep rep = rep(new VerticalExcursions.Result(List.of(far), d, zc, far), from, base, far, end, false, false);
-        Rep next = numbering.peek(rep, false);
+        Rep next = numbering.peek(rep, lockedDirection == 0);
         offers.add(next.numbered(next.set(), next.rep() + offers.size()).asProvisional());
         offerFarEndsMs.add(t[from + far]);
     }
@@ -268,26 +402,25 @@ public final class VerticalRepDetector implements RepDetector {
      * back from it (its fastest point before window index {@code to}) ended at least
      * {@link #RETURN_SETTLED_MS} ago; else null. Integrated afresh from the vertical acceleration,
      * from rest at the far end: the band-limited travel bends near the window's edge, where
-     * nothing follows to filter against, and ended the way back 0.2–0.7 s early.
+     * nothing follows to filter against, and ended the way back 0.2–0.7 s early. The acceleration's
+     * offset is its mean from window index {@code steadyFrom} on, over which the wrist gains no speed.
      */
-    private double[] wayBack(int far, int to, double rate) {
+    private double[] wayBack(int far, int to, double rate, int steadyFrom, int direction) {
         long[] t = window.timesMs();
         int n = window.size();
-        double[] back = integratedFromRest(far, rate);
-        double returnEndMs = new TravelPhases(back, t, far).endMs(0, to - far, -lockedDirection);
+        double[] back = integratedFromRest(far, rate, steadyFrom);
+        double returnEndMs = new TravelPhases(back, t, far).endMs(0, to - far, -direction);
         return returnEndMs < t[n - 1] - RETURN_SETTLED_MS ? back : null;
     }
 
     /**
-     * Travel from window index {@code at} to now, relative to it, integrated twice from rest there.
-     * The acceleration's offset is its mean over the last rep period, over which a repeating
-     * movement gains no speed.
+     * Travel from window index {@code at} to now, relative to it, integrated twice from rest there,
+     * less the acceleration's mean from {@code periodStart} on (a repeating movement's last period,
+     * or a lone rep from before it started).
      */
-    private double[] integratedFromRest(int at, double rate) {
+    private double[] integratedFromRest(int at, double rate, int periodStart) {
         double[] a = window.values();
-        long[] t = window.timesMs();
         int n = window.size();
-        int periodStart = window.firstIndexAtOrAfter(t[n - 1] - (long) lastPeriodMs);
         double mean = 0;
         for (int j = periodStart; j < n; j++) {
             mean += a[j];
@@ -324,7 +457,7 @@ public final class VerticalRepDetector implements RepDetector {
 
     /** The bin is complete: its one averaged sample, turned to the vertical, joins the window. */
     private void closeBin() {
-        window.append(bin.timeMs(), bin.verticalAcceleration(gravity));
+        window.append(bin.timeMs(), bin.verticalAcceleration(gravity), bin.turnDeg());
         bin.clear();
     }
 
@@ -357,6 +490,10 @@ public final class VerticalRepDetector implements RepDetector {
             lastTravelM = 0;
             clearOffers();
         }
+        if (lockedDirection == 0 && !offers.isEmpty()
+                && horizon - Math.max(baseFarEndMs(), lastSeenFarEndMs) > SET_GAP_MS) {
+            clearOffers(); // a lone first rep no set followed: it stands unconfirmed
+        }
         // Inside a set, only the last reps matter: a period before the last reported far end keeps
         // it in view (the next rep is measured from it), and the window runs on to now.
         int from = lockedDirection == 0 ? 0
@@ -377,8 +514,15 @@ public final class VerticalRepDetector implements RepDetector {
             return;
         }
         List<Integer> ends = result.farEnds();
-        // Also with an exercise hint: fewer turns to start a set made rest recordings count reps.
-        if (lockedDirection == 0 && ends.size() < MIN_FAR_ENDS_TO_START_SET) {
+        // Also with an exercise hint: fewer turns to start a set made rest recordings count reps,
+        // unless the set's first rep was offered alone (offerFirstRep) and is this set's first
+        // (with a turn before it, as where a recording starts mid-set, the set shows itself as usual).
+        if (firstRepAlone && lockedDirection == 0 && !offers.isEmpty() && t[from + ends.get(0)] < offerFarEndsMs.get(0)
+                && !firstRepOffered(t[from + ends.get(0)])) {
+            firstRepAlone = false; // a recording that starts mid-set, or getting into position
+        }
+        if (lockedDirection == 0 && ends.size() < (firstRepOffered(t[from + ends.get(0)])
+                ? MIN_FAR_ENDS_AFTER_OFFERED_FIRST_REP : MIN_FAR_ENDS_TO_START_SET)) {
             return; // one or two turns may be fidgeting; a set shows itself by repeating
         }
         double period = ends.size() > 1
@@ -464,6 +608,15 @@ public final class VerticalRepDetector implements RepDetector {
                 : new Rep(athleteId, deviceId, 0, 0, startMs, endMs, returnMs, restingPauseMs, outwardMs, farHoldMs,
                         0, Math.abs(travel), up.peakSpeed(), up.startJolt(), down.endJolt(), "");
         return numbered ? numbering.number(rep) : rep;
+    }
+
+    /**
+     * Whether a set's first rep was offered alone for the far end at {@code farMs}: within half
+     * that rep's length (a hold's highest point can be at either of its ends), as a final rep is
+     * matched to its offer.
+     */
+    private boolean firstRepOffered(long farMs) {
+        return firstRepAlone && firstRepOnOffer() && Math.abs(offerFarEndsMs.get(0) - farMs) <= setPeriodMs() / 2;
     }
 
     private void clearOffers() {

@@ -10,7 +10,8 @@ import java.util.function.Consumer;
  *   <li>{@link VerticalRepDetector} follows the wrist's vertical travel. In rows and barbell lifts
  *       the forearm hangs or stays upright and rides up and down with the load, so this is the
  *       signal there. Inside a set it offers each rep provisional within a second of its
- *       return; the final rep, and a set's first reps, come a few seconds later.</li>
+ *       return, and with the exercise selected a set's first rep too; the final rep, and
+ *       without a selection a set's first reps, come a few seconds later.</li>
  *   <li>{@link RotationRepDetector} follows the forearm's rotation, which dominates raises and face
  *       pulls and answers within a fraction of a second. A rotation rep owns a set only when it
  *       turns at least {@link #MIN_OWNING_ROTATION_DEG} and the next rep follows at once with a
@@ -21,6 +22,13 @@ import java.util.function.Consumer;
 public final class WristRepDetector implements ExerciseEngine {
     /** Raises and pulls that turn the forearm move it 50–120°; barbell lifts wobble it by < 40°. */
     static final double MIN_OWNING_ROTATION_DEG = 40;
+    /**
+     * With a rotation exercise selected, a set's first rep is offered alone when it turns the
+     * forearm as a face pull or a raise does, 50–120°, with room: the arm turns at rest in the real
+     * rest recordings (43°, 172°, 181°) are none.
+     */
+    static final double MIN_LONE_FIRST_REP_DEG = 50;
+    static final double MAX_LONE_FIRST_REP_DEG = 150;
     /** Two reps of one set differ in range by less than this factor. */
     private static final double MAX_RANGE_RATIO = 1.5;
 
@@ -123,22 +131,54 @@ public final class WristRepDetector implements ExerciseEngine {
     }
 
     /**
-     * Only from the detector that owns the set under way: a rotation set's first rep waits for its
-     * second to confirm it, a travel set's first reps for the set to show itself.
+     * Only from the detector that owns the set under way: without a selection, a rotation set's
+     * first rep waits for its second to confirm it, a travel set's first reps for the set to show
+     * itself. With the exercise selected, the athlete has said a set is coming, and a set's first
+     * rep is offered alone if it looks like one on its own (docs/accuracy.md, "A set's first rep").
      */
     @Override
     public Rep pendingRep() {
-        if (owner == Owner.VERTICAL) {
-            // The travel detector may have two reps on offer: the newest keeps its lead.
-            Rep rep = vertical.pendingRep();
-            if (rep == null || isNewSet(rep)) {
+        if (owner == Owner.VERTICAL || signal == ExerciseHint.WristSignal.TRAVEL) {
+            return pendingTravelRep();
+        }
+        if (owner == Owner.ROTATION || signal == ExerciseHint.WristSignal.ROTATION) {
+            return pendingRotationRep();
+        }
+        return null;
+    }
+
+    private Rep pendingTravelRep() {
+        // The travel detector may have two reps on offer: the newest keeps its lead.
+        Rep rep = vertical.pendingRep();
+        if (rep == null) {
+            return null;
+        }
+        if (isNewSet(rep)) {
+            if (signal != ExerciseHint.WristSignal.TRAVEL) {
                 return null;
             }
-            Rep next = numbering.peek(rep, false);
-            return next.numbered(next.set(), next.rep() + rep.rep() - 1 - vertical.repsNumberedInSet());
+            Rep next = numbering.peek(rep, true); // a selected set's first reps, offered alone
+            return next.numbered(next.set(), rep.rep());
         }
-        Rep rep = owner == Owner.ROTATION ? rotation.pendingRep() : null;
-        return rep == null || isNewSet(rep) ? null : numbering.peek(rep, false);
+        if (owner != Owner.VERTICAL) {
+            return null;
+        }
+        Rep next = numbering.peek(rep, false);
+        return next.numbered(next.set(), next.rep() + rep.rep() - 1 - vertical.repsNumberedInSet());
+    }
+
+    private Rep pendingRotationRep() {
+        Rep rep = rotation.pendingRep();
+        if (rep == null) {
+            return null;
+        }
+        if (owner == Owner.ROTATION && !isNewSet(rep)) {
+            return numbering.peek(rep, false);
+        }
+        // A selected set's first rep, offered alone (the second, once offered, confirms the set).
+        boolean loneFirstRep = signal == ExerciseHint.WristSignal.ROTATION && pendingRotation == null
+                && rep.romDeg() >= MIN_LONE_FIRST_REP_DEG && rep.romDeg() <= MAX_LONE_FIRST_REP_DEG;
+        return loneFirstRep ? numbering.peek(rep, true) : null;
     }
 
     private void fromRotation(Rep rep, Consumer<Rep> out) {

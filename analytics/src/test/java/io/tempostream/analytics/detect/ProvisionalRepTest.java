@@ -23,7 +23,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * Feedback the moment a rep's eccentric ends: the engine offers the rep before its bottom pause
  * is known, and the final rep that follows is the same rep (start, number, phases) with its
- * pause. A wrist set's first reps come only with the set's confirmation.
+ * pause. Unless the exercise is selected, a wrist set's first reps come only with the set's
+ * confirmation.
  */
 class ProvisionalRepTest {
     private static final long T0 = 1_764_000_000_000L;
@@ -113,6 +114,41 @@ class ProvisionalRepTest {
         assertEquals(provisional.keySet().stream().sorted().toList(),
                 finals.stream().map(Rep::startMs).filter(provisional::containsKey).sorted().toList(),
                 "every offered rep confirmed by a final one with its start");
+    }
+
+    /**
+     * With the exercise selected (the app's selection 4 s before each set), a wrist set's first
+     * rep is offered alone at its return, and the set's next reps as inside it: every rep of both
+     * sets, first ones included, offered within about a second of its return, and confirmed by its
+     * final self with the same set, number and start. Before, a travel set's first three waited
+     * for its fourth far end (15–21 s), a rotation set's first for its second rep (5–7 s).
+     */
+    @ParameterizedTest(name = "{0} {1} from the wrist at {2} Hz, selected")
+    @CsvSource({"DUMBBELL_ROW, 3-1-3-0, 50", "DUMBBELL_ROW, 2-1-2-0, 100", "SQUAT, 2-1-2-0, 50", "PENDLAY_ROW, 2-1-2-1, 100",
+        "FACE_PULL, 3-1-3-0, 100", "PRONE_Y_RAISE, 2-1-2-0, 50"})
+    void withTheExerciseSelectedAWristSetsFirstRepIsOfferedAtItsReturn(Exercise exercise, String tempo, double rateHz) {
+        SimulatedDevice device = ExerciseSimulator.simulate(new SessionScript("a", "d", Placement.WRIST, rateHz, 10, 5_000,
+                List.of(SetScript.of(exercise, 8, tempo, 30_000), SetScript.of(exercise, 6, tempo, 10_000))), T0, 7);
+        RepDetector detector = RepDetectors.forPlacement(Placement.WRIST, "a", "d");
+        device.selections().forEach(detector::select);
+        Fed fed = feed(detector, device.toRecording());
+        List<Rep> finals = fed.finals();
+
+        assertEquals(device.reps().size(), finals.size(), "final reps");
+        for (int k = 0; k < finals.size(); k++) {
+            Rep f = finals.get(k);
+            String what = "set " + f.set() + " rep " + f.rep();
+            RepTruth truth = device.reps().get(k);
+            long returnEnd = truth.concentricFirst() ? truth.endMs() - truth.bottomPauseMs()
+                    : truth.startMs() + truth.eccentricMs() + truth.bottomPauseMs() + truth.concentricMs();
+            Rep p = fed.offered().get(f.startMs());
+            assertNotNull(p, what + " was offered");
+            assertEquals(f.set(), p.set(), what);
+            assertEquals(f.rep(), p.rep(), what);
+            long delay = fed.offeredAtMs().get(f.startMs()) - returnEnd;
+            assertTrue(delay <= 1_500, what + " offered " + delay + " ms after its return ended");
+        }
+        assertEquals(fed.offered().size(), finals.size(), "every offered rep confirmed by a final one with its start");
     }
 
     /**
