@@ -1,5 +1,7 @@
 package io.tempostream.simulator;
 
+import io.tempostream.ingest.ExerciseSelection;
+import io.tempostream.ingest.ExerciseSelectionCodec;
 import io.tempostream.ingest.ImuBatch;
 import io.tempostream.ingest.ImuBatchCodec;
 import io.tempostream.ingest.PayloadFormat;
@@ -47,6 +49,8 @@ public final class LoadGenerator {
     private final int startChoices;
     /** Wall clock of the first sample, once {@link #run} has started; else {@link Long#MIN_VALUE}. */
     private volatile long startMs = Long.MIN_VALUE;
+    /** Whether each device's app says, before its first sample, that the athlete does rows. */
+    private boolean selectsExercise;
 
     public LoadGenerator(MqttEndpoint endpoint, int devices, int connections, double rateHz, int batchSize, long seed) {
         this(endpoint, devices, connections, rateHz, batchSize, Placement.WRIST, seed);
@@ -77,6 +81,15 @@ public final class LoadGenerator {
         int margin = (int) Math.round(START_MARGIN_MS * rateHz / 1000.0);
         this.firstStart = repEndIndices[repEndIndices.length - 1] + margin;
         this.startChoices = template.size() - firstStart + (int) Math.round(LEAD_IN_MS * rateHz / 1000.0) - margin;
+    }
+
+    /**
+     * Each device's app selects the exercise (dumbbell rows, on its exercise topic) once, before
+     * its first sample, as the phone page does on connect; the selection holds for every set.
+     */
+    public LoadGenerator selectingTheExercise() {
+        this.selectsExercise = true;
+        return this;
     }
 
     /** The athlete id of device {@code d}: {@code load-d}. */
@@ -160,6 +173,16 @@ public final class LoadGenerator {
                         new MemoryPersistence());
                 client.connect(endpoint.connectionOptions()).waitForCompletion(15_000);
                 clients.add(client);
+            }
+            if (selectsExercise) {
+                long fromMs = System.currentTimeMillis();
+                for (int d = 0; d < devices; d++) {
+                    ExerciseSelection selection = new ExerciseSelection(athleteId(d), deviceId(), fromMs,
+                            Exercise.DUMBBELL_ROW.scriptName());
+                    MqttMessage said = new MqttMessage(ExerciseSelectionCodec.encode(selection));
+                    said.setQos(1); // heard once, and it steers every set after it
+                    clients.get(d % connections).publish(selection.device().exerciseTopic(), said).waitForCompletion(15_000);
+                }
             }
             long periodNs = (long) (batchSize / rateHz * 1e9);
             long startNs = System.nanoTime();

@@ -58,6 +58,8 @@ public final class LoadTestCommand {
               --mqtt-url URL       broker (default tcp://127.0.0.1:1883)
               --influx-url URL     InfluxDB (default http://127.0.0.1:8086)
               --influx-db DB       the job's database (default tempostream)
+              --selected           each device's app selects the exercise (rows) before its first sample,
+                                   as the phone page does: the engine then offers a set's first rep alone
               --broker-only        no job: a Paho subscriber that only counts takes its place
               --flood-bytes B      also one more device (athlete "flood") sending B-byte payloads (ten valid
                                    samples and a padding field) as fast as the broker takes them: how one
@@ -85,7 +87,7 @@ public final class LoadTestCommand {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
-        Flags flags = Flags.parse(args, FLAGS, Set.of("broker-only"));
+        Flags flags = Flags.parse(args, FLAGS, Set.of("broker-only", "selected"));
         if (!flags.has("devices")) {
             throw new IllegalArgumentException("--devices is required (how many simulated devices send at once)");
         }
@@ -97,8 +99,12 @@ public final class LoadTestCommand {
         MqttEndpoint endpoint = MqttEndpoint.fromEnvironment(flags.get("mqtt-url", "tcp://127.0.0.1:1883"));
         LoadGenerator load = new LoadGenerator(endpoint, devices, flags.getInt("connections", 8, 1, 256), rate, batch,
                 placement, 42);
-        out.printf(Locale.ROOT, "load test: %d devices (%s, rows at 3-1-3-0), %.0f Hz, %d samples per message, %d s%n",
-                devices, placement.name().toLowerCase(Locale.ROOT), rate, batch, durationMs / 1000);
+        if (flags.has("selected")) {
+            load.selectingTheExercise();
+        }
+        out.printf(Locale.ROOT, "load test: %d devices (%s, rows at 3-1-3-0%s), %.0f Hz, %d samples per message, %d s%n",
+                devices, placement.name().toLowerCase(Locale.ROOT), flags.has("selected") ? ", selected" : "", rate, batch,
+                durationMs / 1000);
         if (flags.has("broker-only")) {
             return brokerOnly(load, endpoint, durationMs, batch, out, err);
         }

@@ -1,5 +1,6 @@
 package io.tempostream.analytics.bench;
 
+import io.tempostream.analytics.detect.ExerciseHint;
 import io.tempostream.analytics.detect.Rep;
 import io.tempostream.analytics.detect.RepDetector;
 import io.tempostream.analytics.detect.RotationRepDetector;
@@ -74,6 +75,15 @@ public class RepDetectorBenchmark {
     @OperationsPerInvocation(SAMPLES)
     public void wristRepDetector(Blackhole reps) {
         feed(new WristRepDetector("bench", "wrist"), reps);
+    }
+
+    /** The same with the exercise selected (rows), as the app sends it: the engine also looks for a set's first rep. */
+    @Benchmark
+    @OperationsPerInvocation(SAMPLES)
+    public void wristRepDetectorSelected(Blackhole reps) {
+        WristRepDetector detector = new WristRepDetector("bench", "wrist");
+        detector.follow(ExerciseHint.ROW);
+        feed(detector, reps);
     }
 
     @Benchmark

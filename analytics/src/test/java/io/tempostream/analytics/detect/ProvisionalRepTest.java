@@ -75,7 +75,8 @@ class ProvisionalRepTest {
     /**
      * A rep found by vertical travel is offered once the wrist is back at the resting end, inside a
      * set whose first reps have shown it: its final self follows with the same start and number.
-     * A set's first reps come only with the set, which shows itself by repeating (four far ends).
+     * Without a selection, a set's first reps come only with the set, which shows itself by
+     * repeating (four far ends).
      */
     @ParameterizedTest(name = "{0} {1} from the wrist at {2} Hz")
     @CsvSource({"DUMBBELL_ROW, 3-1-3-0, 50", "DUMBBELL_ROW, 2-1-2-0, 100", "SQUAT, 2-1-2-0, 50", "PENDLAY_ROW, 2-1-2-1, 100"})

@@ -11,17 +11,23 @@ import io.tempostream.analytics.influx.InfluxOptions;
 import io.tempostream.analytics.job.JobOptions;
 import io.tempostream.analytics.job.RunningJob;
 import io.tempostream.ingest.ImuTopic;
+import io.tempostream.ingest.Placement;
 import io.tempostream.ingest.PayloadFormat;
 import io.tempostream.ingest.TempoPrescription;
 import io.tempostream.ingest.mqtt.MqttEndpoint;
 import io.tempostream.ingest.mqtt.MqttSourceOptions;
 import io.tempostream.ingest.testing.LocalFlink;
 import io.tempostream.ingest.testing.OnMessage;
+import io.tempostream.simulator.Exercise;
+import io.tempostream.simulator.ExerciseSimulator;
 import io.tempostream.simulator.RepTruth;
 import io.tempostream.simulator.SessionPublisher;
+import io.tempostream.simulator.SessionScript;
+import io.tempostream.simulator.SetScript;
 import io.tempostream.simulator.SimulatedDevice;
 import io.tempostream.simulator.WorkoutOptions;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -61,33 +67,9 @@ class FeedbackToAthleteIT {
 
     @Test
     void everyRepAndThePhaseUnderWayReachTheAthletesOwnFeedbackTopic() throws Exception {
-        String run = UUID.randomUUID().toString().substring(0, 8);
-        MqttSourceOptions mqtt = MqttSourceOptions.defaults(MqttEndpoint.of(TestServices.MQTT_URL),
-                ImuTopic.ALL_DEVICE_MESSAGES_FILTER, "feedback-" + run);
-        JobOptions options = new JobOptions(mqtt, InfluxOptions.of(TestServices.INFLUX_URL, database), 1, 2_000, 500);
         WorkoutOptions workout = new WorkoutOptions(2, 1, 8, TempoPrescription.parse("2-1-2-0"), 70, 20_000, 100, 10, 11);
         List<SimulatedDevice> devices = workout.simulate(System.currentTimeMillis());
-
-        ConcurrentLinkedQueue<String[]> heard = new ConcurrentLinkedQueue<>(); // topic, payload
-        MqttClient phone = new MqttClient(TestServices.MQTT_URL, "feedback-phone-" + run, new MemoryPersistence());
-        phone.setCallback(new OnMessage((topic, message) ->
-                heard.add(new String[] {topic, new String(message.getPayload(), StandardCharsets.UTF_8)})));
-        phone.connect(new MqttConnectionOptions());
-        try (RunningJob job = RunningJob.start(options, "feedback IT")) {
-            // MqttClient.subscribe with a listener recurses for ever in Paho 1.2.5: the callback above instead.
-            phone.subscribe(ImuTopic.PREFIX + "/+/" + ImuTopic.FEEDBACK_SUFFIX, 1);
-            try (SessionPublisher publisher = new SessionPublisher(mqtt.endpoint(), "feedback-sim-" + run,
-                    PayloadFormat.JSON, 10)) {
-                publisher.publish(devices, sent -> { });
-            }
-            long deadline = System.currentTimeMillis() + 60_000;
-            while (finalReps(heard).size() < 16 && System.currentTimeMillis() < deadline) {
-                Thread.sleep(200);
-            }
-        } finally {
-            phone.disconnect();
-            phone.close();
-        }
+        ConcurrentLinkedQueue<String[]> heard = heardWhileTheJobRuns(devices, 16);
 
         Map<String, JsonNode> finals = finalReps(heard);
         Map<String, String> deviceOfAthlete = new HashMap<>();
@@ -117,6 +99,63 @@ class FeedbackToAthleteIT {
             }
         }
         assertTrue(phases > 0, "the phase under way was reported");
+    }
+
+    /**
+     * With the exercise selected (the simulated app sends it before the set), a wrist row set's
+     * first rep reaches the athlete provisional, before anything about its second rep: it no
+     * longer waits for the set to repeat (it came final, with the fourth rep, before).
+     */
+    @Test
+    void withTheExerciseSelectedAWristSetsFirstRepIsToldBeforeItsSecond() throws Exception {
+        SimulatedDevice device = ExerciseSimulator.simulate(new SessionScript("athlete-f", "wrist-1", Placement.WRIST, 50, 10,
+                5_000, List.of(SetScript.of(Exercise.DUMBBELL_ROW, 6, "2-1-2-0", 10_000))), System.currentTimeMillis(), 3);
+        assertEquals(List.of("dumbbell-row"), device.selections().stream().map(s -> s.exercise()).toList());
+        ConcurrentLinkedQueue<String[]> heard = heardWhileTheJobRuns(List.of(device), 6);
+
+        assertEquals(6, finalReps(heard).size(), "final reps heard: " + finalReps(heard).keySet());
+        List<String> reps = new ArrayList<>();
+        for (String[] message : heard) {
+            JsonNode node = JSON.readTree(message[1]);
+            if (node.get("type").asText().equals("rep")) {
+                reps.add(node.get("rep").asInt() + (node.get("final").asBoolean() ? " final" : " provisional"));
+            }
+        }
+        assertEquals("1 provisional", reps.get(0), "the first rep message, in order heard: " + reps);
+        assertTrue(reps.indexOf("1 final") < reps.indexOf("2 final"), "rep 1 final before rep 2's: " + reps);
+    }
+
+    /**
+     * Runs the job on the test broker while {@code devices} are published, with a subscriber
+     * standing in for the athletes' phones, until {@code finals} final reps are heard (a minute at
+     * most); returns what it heard, in order: topic and payload.
+     */
+    private ConcurrentLinkedQueue<String[]> heardWhileTheJobRuns(List<SimulatedDevice> devices, int finals) throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        MqttSourceOptions mqtt = MqttSourceOptions.defaults(MqttEndpoint.of(TestServices.MQTT_URL),
+                ImuTopic.ALL_DEVICE_MESSAGES_FILTER, "feedback-" + run);
+        JobOptions options = new JobOptions(mqtt, InfluxOptions.of(TestServices.INFLUX_URL, database), 1, 2_000, 500);
+        ConcurrentLinkedQueue<String[]> heard = new ConcurrentLinkedQueue<>();
+        MqttClient phone = new MqttClient(TestServices.MQTT_URL, "feedback-phone-" + run, new MemoryPersistence());
+        phone.setCallback(new OnMessage((topic, message) ->
+                heard.add(new String[] {topic, new String(message.getPayload(), StandardCharsets.UTF_8)})));
+        phone.connect(new MqttConnectionOptions());
+        try (RunningJob job = RunningJob.start(options, "feedback IT")) {
+            // MqttClient.subscribe with a listener recurses for ever in Paho 1.2.5: the callback above instead.
+            phone.subscribe(ImuTopic.PREFIX + "/+/" + ImuTopic.FEEDBACK_SUFFIX, 1);
+            try (SessionPublisher publisher = new SessionPublisher(mqtt.endpoint(), "feedback-sim-" + run,
+                    PayloadFormat.JSON, 10)) {
+                publisher.publish(devices, sent -> { });
+            }
+            long deadline = System.currentTimeMillis() + 60_000;
+            while (finalReps(heard).size() < finals && System.currentTimeMillis() < deadline) {
+                Thread.sleep(200);
+            }
+        } finally {
+            phone.disconnect();
+            phone.close();
+        }
+        return heard;
     }
 
     /** Final reps by topic/set/rep; a rep heard twice (at least once delivery) counts once. */
