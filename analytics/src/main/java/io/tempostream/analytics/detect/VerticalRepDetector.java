@@ -55,6 +55,8 @@ public final class VerticalRepDetector implements RepDetector {
     private static final double RETURN_CHECK_EARLY_SHARE = 0.15;
     /** How far back, in rep periods before the last reported far end, a look for the next return starts. */
     private static final double OFFER_CONTEXT_PERIODS = 1;
+    /** A hold at the far end sags by less than this share of the rep's travel in the band-limited travel. */
+    private static final double HOLD_SAG_SHARE = 0.05;
     /** A rep offered early has gone into its far end by this share of the set's last rep, at least. */
     private static final double MIN_SHARE_OF_SET_TRAVEL = 0.6;
     /** ... and come back from it by this share of the way in. */
@@ -391,15 +393,19 @@ public final class VerticalRepDetector implements RepDetector {
         if (into < MIN_SHARE_OF_SET_TRAVEL * setTravelM || returned < RETURNED_SHARE * into) {
             return;
         }
-        double[] back = wayBack(from + far, from + end, rate,
+        // Integrated from where a hold at the far end ends: the wrist is still all along it, and
+        // the shorter the integration the less it drifts (from a 1 s hold's start, the way back's
+        // end came out 0.5–0.9 s late, and the offer with it).
+        int leave = holdEnd(z, d, far, end, HOLD_SAG_SHARE * into);
+        double[] back = wayBack(from + leave, from + end, rate,
                 window.firstIndexAtOrAfter(t[n - 1] - (long) periodMs), d);
         if (back == null) {
-            lookedFarEndMs = t[from + far];
+            lookedFarEndMs = t[from + leave];
             return;
         }
         double[] zc = z.clone();
-        for (int j = far + 1; j <= last; j++) {
-            zc[j] = z[far] + back[j - far];
+        for (int j = leave + 1; j <= last; j++) {
+            zc[j] = z[leave] + back[j - leave];
         }
         Rep rep = rep(new VerticalExcursions.Result(List.of(far), d, zc, far), from, base, far, end, false, false);
         Rep next = numbering.peek(rep, lockedDirection == 0);
@@ -704,6 +710,15 @@ public final class VerticalRepDetector implements RepDetector {
             }
         }
         return -1;
+    }
+
+    /** The last index from {@code far} on, before {@code to}, up to which the travel stays within {@code sag} of the far end. */
+    private static int holdEnd(double[] z, int direction, int far, int to, double sag) {
+        int j = far;
+        while (j + 1 < to && direction * (z[far] - z[j + 1]) <= sag) {
+            j++;
+        }
+        return j;
     }
 
     private static int lowest(double[] z, int direction, int from, int to) {

@@ -120,7 +120,7 @@ class ProvisionalRepTest {
     /**
      * With the exercise selected (the app's selection 4 s before each set), a wrist set's first
      * rep is offered alone at its return, and the set's next reps as inside it: every rep of both
-     * sets, first ones included, offered within about a second of its return, and confirmed by its
+     * sets, first ones included, offered within a second of its return, and confirmed by its
      * final self with the same set, number and start. Before, a travel set's first three waited
      * for its fourth far end (15–21 s), a rotation set's first for its second rep (5–7 s).
      */
@@ -147,7 +147,7 @@ class ProvisionalRepTest {
             assertEquals(f.set(), p.set(), what);
             assertEquals(f.rep(), p.rep(), what);
             long delay = fed.offeredAtMs().get(f.startMs()) - returnEnd;
-            assertTrue(delay <= 1_500, what + " offered " + delay + " ms after its return ended");
+            assertTrue(delay <= 1_000, what + " offered " + delay + " ms after its return ended");
         }
         assertEquals(fed.offered().size(), finals.size(), "every offered rep confirmed by a final one with its start");
     }
