@@ -393,10 +393,11 @@ public final class VerticalRepDetector implements RepDetector {
         if (into < MIN_SHARE_OF_SET_TRAVEL * setTravelM || returned < RETURNED_SHARE * into) {
             return;
         }
-        // Integrated from where a hold at the far end ends: the wrist is still all along it, and
-        // the shorter the integration the less it drifts (from a 1 s hold's start, the way back's
-        // end came out 0.5–0.9 s late, and the offer with it).
-        int leave = holdEnd(z, d, far, end, HOLD_SAG_SHARE * into);
+        // Integrated from the middle of a hold at the far end: the wrist is still there, and the
+        // shorter the integration the less it drifts (from a 1 s hold's start, the way back's end
+        // came out 0.5–0.9 s late, and the offer with it). Not from the hold's end: the travel
+        // within 5 % of the far end's reaches into the way back, and the way back came out short.
+        int leave = (far + holdEnd(z, d, far, end, HOLD_SAG_SHARE * into)) / 2;
         double[] back = wayBack(from + leave, from + end, rate,
                 window.firstIndexAtOrAfter(t[n - 1] - (long) periodMs), d);
         if (back == null) {
