@@ -95,8 +95,7 @@ class ProvisionalRepTest {
             Rep f = finals.get(k);
             String what = "set " + f.set() + " rep " + f.rep();
             RepTruth truth = device.reps().get(k);
-            long returnEnd = truth.concentricFirst() ? truth.endMs() - truth.bottomPauseMs()
-                    : truth.startMs() + truth.eccentricMs() + truth.bottomPauseMs() + truth.concentricMs();
+            long returnEnd = returnEnd(truth);
             long firstOfSetReportedAt = finalAtMs.get(k - (f.rep() - 1));
             if (f.rep() <= VerticalRepDetector.MIN_FAR_ENDS_TO_START_SET - 1) {
                 assertTrue(firstOfSetReportedAt > returnEnd, what + " comes with the set's first rep");
@@ -140,8 +139,7 @@ class ProvisionalRepTest {
             Rep f = finals.get(k);
             String what = "set " + f.set() + " rep " + f.rep();
             RepTruth truth = device.reps().get(k);
-            long returnEnd = truth.concentricFirst() ? truth.endMs() - truth.bottomPauseMs()
-                    : truth.startMs() + truth.eccentricMs() + truth.bottomPauseMs() + truth.concentricMs();
+            long returnEnd = returnEnd(truth);
             Rep p = fed.offered().get(f.startMs());
             assertNotNull(p, what + " was offered");
             assertEquals(f.set(), p.set(), what);
@@ -150,6 +148,12 @@ class ProvisionalRepTest {
             assertTrue(delay <= 1_000, what + " offered " + delay + " ms after its return ended");
         }
         assertEquals(fed.offered().size(), finals.size(), "every offered rep confirmed by a final one with its start");
+    }
+
+    /** Where a rep's way back ends: after the eccentric for a pull, after the concentric for a squat. */
+    private static long returnEnd(RepTruth truth) {
+        return truth.concentricFirst() ? truth.endMs() - truth.bottomPauseMs()
+                : truth.startMs() + truth.eccentricMs() + truth.bottomPauseMs() + truth.concentricMs();
     }
 
     /**
