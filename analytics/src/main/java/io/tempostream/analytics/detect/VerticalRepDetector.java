@@ -85,8 +85,8 @@ public final class VerticalRepDetector implements RepDetector {
     private static final double FIRST_REP_RETURNED_SHARE = 0.7;
     /**
      * ... and turns the wrist by less than this in all, from the rest before it to now: a hand on a
-     * bar or a dumbbell keeps its angle, and the rep's wobbles add up to 40–210° (the first reps of
-     * the 40 real sets); reaching, pointing or turning the arm at rest come to 280–860°.
+     * bar or a dumbbell keeps its angle, and the rep's wobbles add up to 38–208° (the first reps of
+     * the 40 real sets); reaching, pointing or turning the arm at rest came to 279–863°.
      */
     private static final double MAX_FIRST_REP_TURN_DEG = 240;
     /**
