@@ -10,6 +10,7 @@
 #   deploy/load/run.sh 2000 1800 back 300  # the 30-minute memory soak
 #   JOB_FLAGS="--live-phases changes" deploy/load/run.sh 2000 120 back  # flags for the job
 #   LOAD_FLAGS="--flood-bytes 520000" deploy/load/run.sh 200 120 back   # and one device flooding
+#   LOAD_FLAGS="--selected" deploy/load/run.sh 500 120 wrist            # each app selects rows first
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 devices="${1:?usage: $0 DEVICES SECONDS [back|wrist] [HEAP_EVERY_S]}"
