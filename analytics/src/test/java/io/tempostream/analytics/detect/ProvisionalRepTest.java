@@ -81,8 +81,7 @@ class ProvisionalRepTest {
     @ParameterizedTest(name = "{0} {1} from the wrist at {2} Hz")
     @CsvSource({"DUMBBELL_ROW, 3-1-3-0, 50", "DUMBBELL_ROW, 2-1-2-0, 100", "SQUAT, 2-1-2-0, 50", "PENDLAY_ROW, 2-1-2-1, 100"})
     void repsFoundByTravelAreOfferedAtTheirReturnOnceTheSetHasShownItself(Exercise exercise, String tempo, double rateHz) {
-        SimulatedDevice device = ExerciseSimulator.simulate(new SessionScript("a", "d", Placement.WRIST, rateHz, 10, 5_000,
-                List.of(SetScript.of(exercise, 8, tempo, 30_000), SetScript.of(exercise, 6, tempo, 10_000))), T0, 7);
+        SimulatedDevice device = twoWristSets(exercise, tempo, rateHz);
         Recording r = device.toRecording();
         Fed fed = feed(RepDetectors.forPlacement(Placement.WRIST, "a", "d"), r);
         Map<Long, Rep> provisional = fed.offered();
@@ -94,8 +93,7 @@ class ProvisionalRepTest {
         for (int k = 0; k < finals.size(); k++) {
             Rep f = finals.get(k);
             String what = "set " + f.set() + " rep " + f.rep();
-            RepTruth truth = device.reps().get(k);
-            long returnEnd = returnEnd(truth);
+            long returnEnd = returnEnd(device.reps().get(k));
             long firstOfSetReportedAt = finalAtMs.get(k - (f.rep() - 1));
             if (f.rep() <= VerticalRepDetector.MIN_FAR_ENDS_TO_START_SET - 1) {
                 assertTrue(firstOfSetReportedAt > returnEnd, what + " comes with the set's first rep");
@@ -127,8 +125,7 @@ class ProvisionalRepTest {
     @CsvSource({"DUMBBELL_ROW, 3-1-3-0, 50", "DUMBBELL_ROW, 2-1-2-0, 100", "SQUAT, 2-1-2-0, 50", "PENDLAY_ROW, 2-1-2-1, 100",
         "FACE_PULL, 3-1-3-0, 100", "PRONE_Y_RAISE, 2-1-2-0, 50"})
     void withTheExerciseSelectedAWristSetsFirstRepIsOfferedAtItsReturn(Exercise exercise, String tempo, double rateHz) {
-        SimulatedDevice device = ExerciseSimulator.simulate(new SessionScript("a", "d", Placement.WRIST, rateHz, 10, 5_000,
-                List.of(SetScript.of(exercise, 8, tempo, 30_000), SetScript.of(exercise, 6, tempo, 10_000))), T0, 7);
+        SimulatedDevice device = twoWristSets(exercise, tempo, rateHz);
         RepDetector detector = RepDetectors.forPlacement(Placement.WRIST, "a", "d");
         device.selections().forEach(detector::select);
         Fed fed = feed(detector, device.toRecording());
@@ -138,8 +135,7 @@ class ProvisionalRepTest {
         for (int k = 0; k < finals.size(); k++) {
             Rep f = finals.get(k);
             String what = "set " + f.set() + " rep " + f.rep();
-            RepTruth truth = device.reps().get(k);
-            long returnEnd = returnEnd(truth);
+            long returnEnd = returnEnd(device.reps().get(k));
             Rep p = fed.offered().get(f.startMs());
             assertNotNull(p, what + " was offered");
             assertEquals(f.set(), p.set(), what);
@@ -148,6 +144,12 @@ class ProvisionalRepTest {
             assertTrue(delay <= 1_000, what + " offered " + delay + " ms after its return ended");
         }
         assertEquals(fed.offered().size(), finals.size(), "every offered rep confirmed by a final one with its start");
+    }
+
+    /** A set of 8 and, 30 s later, one of 6, from the wrist: the sets the travel tests feed. */
+    private static SimulatedDevice twoWristSets(Exercise exercise, String tempo, double rateHz) {
+        return ExerciseSimulator.simulate(new SessionScript("a", "d", Placement.WRIST, rateHz, 10, 5_000,
+                List.of(SetScript.of(exercise, 8, tempo, 30_000), SetScript.of(exercise, 6, tempo, 10_000))), T0, 7);
     }
 
     /** Where a rep's way back ends: after the eccentric for a pull, after the concentric for a squat. */
