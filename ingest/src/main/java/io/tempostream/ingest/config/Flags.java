@@ -50,6 +50,8 @@ public final class Flags {
                     inline = args[++i];
                 }
                 values.put(name, inline);
+            } else if (switches.contains(name)) {
+                throw new IllegalArgumentException("--" + name + " takes no value, got '" + inline + "'");
             } else {
                 throw new IllegalArgumentException("unknown flag --" + name);
             }

@@ -37,4 +37,14 @@ class FlagsTest {
                 () -> parse("--record-dir", file.resolve("sub").toString()).outputDirectory("record-dir"));
         assertEquals("--record-dir '" + file.resolve("sub") + "': " + file + " is a file, not a folder", below.getMessage());
     }
+
+    @Test
+    void aSwitchGivenAValueIsRefusedNamingTheSwitchAndTheValue() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Flags.parse(new String[] {"--selected=yes"}, Set.of(), Set.of("selected")));
+        assertEquals("--selected takes no value, got 'yes'", e.getMessage());
+        assertEquals("unknown flag --selectd",
+                assertThrows(IllegalArgumentException.class, () -> Flags.parse(new String[] {"--selectd"}, Set.of(),
+                        Set.of("selected"))).getMessage());
+    }
 }
