@@ -2,6 +2,7 @@ package io.tempostream.analytics.evaluate;
 
 import io.tempostream.analytics.detect.LiveReplay;
 import io.tempostream.analytics.detect.Rep;
+import io.tempostream.analytics.detect.RepDetector;
 import io.tempostream.analytics.detect.RepDetectors;
 import io.tempostream.ingest.Placement;
 import io.tempostream.simulator.Exercise;
@@ -52,6 +53,10 @@ final class SpeedCurveEvaluation {
         long phantomPauseMs;
         /** Seconds from each rep's return to its first report, provisional or final. */
         final List<Double> liveDelayS = new ArrayList<>();
+        /** The same with the exercise selected 4 s before the set, as the app sends it; and its offers no final rep confirmed. */
+        final List<Double> selectedLiveDelayS = new ArrayList<>();
+        int selectedUnconfirmed;
+        int selectedExact;
 
         void add(Rep detected, RepTruth truth) {
             long[] error = PhaseErrors.signed(detected, truth);
@@ -89,8 +94,9 @@ final class SpeedCurveEvaluation {
     static void run(int seeds, PrintStream out) {
         out.printf(Locale.ROOT, "%n## Phase timing by speed curve (%s, 8 reps and 90 s of rest, human variability and a sagging top hold,"
                 + " no hint)%n%n| curve | exercise | sensor | rate | exact sets | MAE con/hold/ecc/pause (ms) |"
-                + " bias con/hold/ecc/pause (ms) | longest phantom pause (ms) | targets | live: p50 / p95 (s) |%n"
-                + "| --- | --- | --- | ---: | ---: | --- | --- | ---: | :---: | ---: |%n", TEMPO);
+                + " bias con/hold/ecc/pause (ms) | longest phantom pause (ms) | targets | live: p50 / p95 (s) |"
+                + " live, selected: exact sets, p50 / p95 / max (s), offered not confirmed |%n"
+                + "| --- | --- | --- | ---: | ---: | --- | --- | ---: | :---: | ---: | ---: |%n", TEMPO);
         int cells = 0;
         int met = 0;
         for (SpeedCurve curve : SpeedCurve.values()) {
@@ -99,12 +105,15 @@ final class SpeedCurveEvaluation {
                     Errors errors = measure(curve, cell, rateHz, seeds);
                     cells++;
                     met += errors.met() ? 1 : 0;
-                    out.printf(Locale.ROOT, "| %s | %s | %s | %.0f Hz | %d of %d | %d / %d / %d / %d | %+d / %+d / %+d / %+d | %d | %s | %s / %s |%n",
+                    out.printf(Locale.ROOT, "| %s | %s | %s | %.0f Hz | %d of %d | %d / %d / %d / %d | %+d / %+d / %+d / %+d | %d | %s | %s / %s | %d of %d, %s / %s / %s, %d |%n",
                             curve.scriptName(), cell.exercise().scriptName(), cell.placement().name().toLowerCase(Locale.ROOT),
                             rateHz, errors.exact, errors.sets, errors.mae(0), errors.mae(1), errors.mae(2), errors.mae(3),
                             errors.bias(0), errors.bias(1), errors.bias(2), errors.bias(3), errors.phantomPauseMs,
                             errors.met() ? "✓" : "✗", ReportLatency.quantile(errors.liveDelayS, 0.5),
-                            ReportLatency.quantile(errors.liveDelayS, 0.95));
+                            ReportLatency.quantile(errors.liveDelayS, 0.95), errors.selectedExact, errors.sets,
+                            ReportLatency.quantile(errors.selectedLiveDelayS, 0.5),
+                            ReportLatency.quantile(errors.selectedLiveDelayS, 0.95),
+                            ReportLatency.quantile(errors.selectedLiveDelayS, 1.0), errors.selectedUnconfirmed);
                 }
             }
         }
@@ -123,6 +132,18 @@ final class SpeedCurveEvaluation {
             List<LiveReplay.TimedRep> found = LiveReplay.replay(RepDetectors.forPlacement(cell.placement(), "sim", "s"),
                     device.toRecording()).reps().stream().filter(t -> !t.rep().isometric()).toList();
             List<RepTruth> truth = device.reps();
+            RepDetector selected = RepDetectors.forPlacement(cell.placement(), "sim", "s");
+            device.selections().forEach(selected::select);
+            LiveReplay.Result selectedReplay = LiveReplay.replay(selected, device.toRecording());
+            errors.selectedUnconfirmed += selectedReplay.unconfirmedStartsMs().size();
+            List<LiveReplay.TimedRep> selectedReps = selectedReplay.reps().stream().filter(t -> !t.rep().isometric()).toList();
+            if (selectedReps.size() == truth.size()) {
+                errors.selectedExact++;
+                for (int k = 0; k < truth.size(); k++) {
+                    errors.selectedLiveDelayS.add(
+                            (selectedReps.get(k).firstKnownAtMs() - ReportLatency.returnEndMs(truth.get(k))) / 1000.0);
+                }
+            }
             errors.sets++;
             if (found.size() != truth.size()) {
                 continue; // miscounted: which detected rep is which true rep is not known
