@@ -66,15 +66,15 @@ public final class VerticalRepDetector implements RepDetector {
     /** Turns seen before a set's first rep is reported: enough to tell a set from fidgeting. */
     static final int MIN_FAR_ENDS_TO_START_SET = 4;
     /**
-     * With the exercise selected, a set's first rep is offered alone, and vouches for the set: it
-     * starts once its second far end is confirmed. The athlete said a set is coming; still a lone
-     * rep must be clearly one (below).
+     * A set's first rep offered alone vouches for the set: it starts once its second far end is
+     * confirmed. With the exercise selected the athlete said a set is coming; still a lone rep
+     * must be clearly one (below), and without a selection it must also come from rest.
      */
     static final int MIN_FAR_ENDS_AFTER_OFFERED_FIRST_REP = 2;
-    /** How far back a look for a selected set's first rep goes: a slow rep (7 s) and the stillness before it. */
+    /** How far back a look for a set's first rep goes: a slow rep (7 s) and the stillness before it. */
     private static final long FIRST_REP_LOOK_BACK_MS = 12_000;
     /**
-     * How often, between sets of a selected exercise, the engine looks for a set's first rep until
+     * How often, between sets, the engine looks for a set's first rep until
      * a look finds a rep-sized excursion (then every {@link #RETURN_CHECK_EVERY_MS}): each look costs
      * some fifty samples' work, and looking every 250 ms throughout made the engine 25 % slower.
      */
@@ -83,6 +83,22 @@ public final class VerticalRepDetector implements RepDetector {
     private static final double MIN_FIRST_REP_TRAVEL_M = 0.15;
     /** ... and comes back from its far end by this share of the way in. */
     private static final double FIRST_REP_RETURNED_SHARE = 0.7;
+    /**
+     * ... and without a selection, the wrist really went there: the band-limited travel dips
+     * ahead of a rising row (the zero-phase filter reaches back in time), which read as a rep to
+     * the bottom and back; integrated from rest, the way in of a rep covers most of that travel.
+     */
+    private static final double MIN_WAY_IN_MOVED_SHARE = 0.5;
+    /**
+     * ... and in the {@link #STILL_BEFORE_LONE_REP_MS} before it, the wrist moved by less than this
+     * share of its travel: a set's first rep comes from rest, and a set's second far end, seen
+     * from its first, is a rep to the other side and back.
+     */
+    private static final double MAX_STIR_BEFORE_LONE_REP_SHARE = 0.2;
+    private static final long STILL_BEFORE_LONE_REP_MS = 3_000;
+    private static final long STILL_OFFSET_FROM_MS = 1_000;
+    /** A lone rep has set off once its band-limited travel is this share of the way to its far end. */
+    private static final double LONE_REP_SET_OFF_SHARE = 0.05;
     /**
      * ... and turns the wrist by less than this in all, from the rest before it to now: a hand on a
      * bar or a dumbbell keeps its angle, and the rep's wobbles add up to 38–208° (the first reps of
@@ -149,6 +165,11 @@ public final class VerticalRepDetector implements RepDetector {
      * before it since: it may start its set at the second far end.
      */
     private boolean firstRepAlone;
+    /**
+     * The far-end side of the set's first rep on offer alone: the selected exercise's, or without a
+     * selection the side the lone rep went to; 0 when none is on offer.
+     */
+    private int offeredDirection;
 
     /** Finding each set's far-end side from the set itself until told it ({@link #follow}). */
     public VerticalRepDetector(String athleteId, String deviceId) {
@@ -194,13 +215,21 @@ public final class VerticalRepDetector implements RepDetector {
             }
             trimIdleHistory(tMs);
         }
-        if (offers.size() < MAX_OFFERS && dueForReturnCheck(tMs)) {
+        if (offers.size() < maxOffers() && dueForReturnCheck(tMs)) {
             nextLookMs = tMs + RETURN_CHECK_EVERY_MS;
             offerReturnedRep();
         } else if (dueForFirstRepCheck(tMs)) {
             nextLookMs = tMs + FIRST_REP_CHECK_EVERY_MS;
             offerFirstRep();
         }
+    }
+
+    /**
+     * Inside a set, {@link #MAX_OFFERS}; while an unselected set's first rep on offer waits for
+     * the set to show its side (four far ends), each rep until then.
+     */
+    private int maxOffers() {
+        return unselectedFirstRepOnOffer() ? MIN_FAR_ENDS_TO_START_SET : MAX_OFFERS;
     }
 
     private long analysisEveryMs() {
@@ -228,12 +257,12 @@ public final class VerticalRepDetector implements RepDetector {
      * final yet ({@link #offerFirstRep}): that rep then stands for the set's rhythm and travel.
      */
     private boolean firstRepOnOffer() {
-        return lockedDirection == 0 && hintedDirection != 0 && !offers.isEmpty();
+        return lockedDirection == 0 && offeredDirection != 0 && !offers.isEmpty();
     }
 
     /** The far-end side of the set the next rep is looked for in; 0 if none. */
     private int setDirection() {
-        return lockedDirection != 0 ? lockedDirection : firstRepOnOffer() ? hintedDirection : 0;
+        return lockedDirection != 0 ? lockedDirection : firstRepOnOffer() ? offeredDirection : 0;
     }
 
     /** The set's last final far end, or its first rep's on offer. */
@@ -259,22 +288,22 @@ public final class VerticalRepDetector implements RepDetector {
      * the set's rhythm says it may be near, not on every analysis: the engine must stay fast.
      */
     private boolean dueForReturnCheck(long nowMs) {
-        return setDirection() != 0 && nowMs - setFarEndMs() < SET_GAP_MS
+        return setDirection() != 0 && nowMs - baseFarEndMs() < SET_GAP_MS
                 && nowMs >= nextLookMs
                 && nowMs >= baseFarEndMs() + (1 - RETURN_CHECK_EARLY_SHARE) * setPeriodMs() + setReturnAfterFarEndMs();
     }
 
-    /** Between sets of a selected exercise, a set's first rep is looked for as the next reps are inside one. */
+    /** Between sets, a set's first rep is looked for as the next reps are inside one. */
     private boolean dueForFirstRepCheck(long nowMs) {
-        return lockedDirection == 0 && hintedDirection != 0 && offers.isEmpty() && nowMs >= nextLookMs;
+        return lockedDirection == 0 && offers.isEmpty() && nowMs >= nextLookMs;
     }
 
     /**
-     * With the exercise selected, offers a set's first rep the moment the wrist is back: the one
-     * movement of the last seconds, rep-sized, into the exercise's far end and back from it by
-     * most of the way, with the way back's speed gone to nothing. Without a set's rhythm to go by,
-     * this is all that tells it from getting into position; a set that does not follow within a set
-     * gap leaves the offer unconfirmed (docs/accuracy.md counts those).
+     * Offers a set's first rep the moment the wrist is back: the one movement of the last seconds,
+     * rep-sized, into the exercise's far end (without a selection, either side's) and back from it
+     * by most of the way, with the way back's speed gone to nothing. Without a set's rhythm to go
+     * by, this is all that tells it from getting into position; a set that does not follow within a
+     * set gap leaves the offer unconfirmed (docs/accuracy.md counts those).
      */
     private void offerFirstRep() {
         double rate = window.sampleRateHz();
@@ -287,28 +316,23 @@ public final class VerticalRepDetector implements RepDetector {
         if (n - from < rate * 3) {
             return;
         }
-        int d = hintedDirection;
         double[] z = VerticalExcursions.travel(window.values(), from, n, rate, true);
         int last = n - 1 - from;
-        int far = 0;
-        for (int j = 1; j <= last; j++) {
-            if (d * z[j] > d * z[far]) {
-                far = j;
+        // Without a selection, either side may be the far end; a rep goes to one and comes back,
+        // so a movement that passes as a rep both ways is two, and none is offered.
+        int d = 0;
+        int far = -1;
+        for (int side : hintedDirection != 0 ? new int[] {hintedDirection} : new int[] {1, -1}) {
+            int found = returnedLoneRep(z, t, from, n, side);
+            if (found >= 0) {
+                if (d != 0) {
+                    return;
+                }
+                d = side;
+                far = found;
             }
         }
-        if (far == 0 || far == last) {
-            return;
-        }
-        int restBefore = lowest(z, d, 0, far);
-        double into = d * (z[far] - z[restBefore]);
-        double returned = d * (z[far] - z[lowest(z, d, far, last)]);
-        if (into < MIN_FIRST_REP_TRAVEL_M || t[from + far] - t[from + restBefore] > MAX_FIRST_REP_WAY_OUT_MS
-                || turnedDeg(from + restBefore, n) > MAX_FIRST_REP_TURN_DEG) {
-            return;
-        }
-        // A rep-sized excursion, on its way back: look again as soon as inside a set.
-        nextLookMs = t[n - 1] + RETURN_CHECK_EVERY_MS;
-        if (returned < FIRST_REP_RETURNED_SHARE * into) {
+        if (d == 0) {
             return;
         }
         double[] back = wayBack(from + far, from + last, rate, from, d);
@@ -322,7 +346,129 @@ public final class VerticalRepDetector implements RepDetector {
         Rep rep = rep(new VerticalExcursions.Result(List.of(far), d, zc, far), from, 0, far, last, false, false);
         offers.add(numbering.peek(rep, true).asProvisional());
         offerFarEndsMs.add(t[from + far]);
-        firstRepAlone = true;
+        firstRepAlone = hintedDirection != 0; // without a selection, the set still shows itself
+        offeredDirection = d;
+    }
+
+    /**
+     * The far end (index into {@code z}, the travel from window index {@code from}) of the one
+     * rep-sized movement to side {@code d} and back of the look, or −1. A rep-sized movement still
+     * on its way back makes the next look come soon.
+     */
+    private int returnedLoneRep(double[] z, long[] t, int from, int n, int d) {
+        int last = z.length - 1;
+        int far = 0;
+        for (int j = 1; j <= last; j++) {
+            if (d * z[j] > d * z[far]) {
+                far = j;
+            }
+        }
+        if (far == 0 || far == last) {
+            return -1;
+        }
+        int restBefore = lowest(z, d, 0, far);
+        double into = d * (z[far] - z[restBefore]);
+        double returned = d * (z[far] - z[lowest(z, d, far, last)]);
+        if (into < MIN_FIRST_REP_TRAVEL_M || t[from + far] - t[from + restBefore] > MAX_FIRST_REP_WAY_OUT_MS
+                || turnedDeg(from + restBefore, n) > MAX_FIRST_REP_TURN_DEG) {
+            return -1;
+        }
+        // A rep-sized excursion, on its way back: look again as soon as inside a set.
+        nextLookMs = Math.min(nextLookMs, t[n - 1] + RETURN_CHECK_EVERY_MS);
+        if (returned < FIRST_REP_RETURNED_SHARE * into) {
+            return -1;
+        }
+        if (hintedDirection != 0) {
+            return far;
+        }
+        // Without a selection either side may be the far end, and inside a set the stretch from
+        // one far end to the next and back is a rep to the other side: a set's first rep must
+        // come from rest. Where it set off: the travel's lowest point can lie anywhere in a
+        // drifting rest, and band-limited, the travel leaves it a while after the wrist does (a
+        // 3 s half cosine's first 5 % takes 0.4 s), so the rest is taken to end a quarter of the
+        // way in before that.
+        int setOff = far;
+        while (setOff > restBefore && d * (z[setOff - 1] - z[restBefore]) > LONE_REP_SET_OFF_SHARE * into) {
+            setOff--;
+        }
+        int stillEnd = window.firstIndexAtOrAfter(t[from + setOff] - (t[from + far] - t[from + setOff]) / 4);
+        return !stirredBefore(stillEnd, into) && wayInMoved(stillEnd, from + far, d, into) ? far : -1;
+    }
+
+    /**
+     * Takes back a set's first rep on offer alone, not yet shown: without a selection, the wrist
+     * engine found the movement turning the forearm as a raise or a pull does. Looks again once
+     * the movement is out of the look-back.
+     */
+    void withdrawFirstRep() {
+        if (firstRepOnOffer() && hintedDirection == 0) {
+            clearOffers();
+            firstRepAlone = false;
+            nextLookMs = clock.lastMs() + FIRST_REP_LOOK_BACK_MS;
+        }
+    }
+
+    /** Whether a set's first rep is on offer alone, without a selection. */
+    boolean unselectedFirstRepOnOffer() {
+        return firstRepOnOffer() && hintedDirection == 0;
+    }
+
+    /**
+     * Whether the wrist went towards side {@code d} by at least {@link #MIN_WAY_IN_MOVED_SHARE} of
+     * {@code into} from window index {@code rest} to {@code far}, integrated from rest with the
+     * acceleration's offset measured over the {@link #STILL_BEFORE_LONE_REP_MS} before (a set's
+     * first rep starts from rest). Taken over the way in itself, the offset leaks the next
+     * movement's start into it, and five seconds of stillness drifted 15 cm. The furthest point
+     * of the way in, not its end: from a hold's end, the wrist's tilt had drifted a 20 cm way in
+     * back to 8 cm.
+     */
+    private boolean wayInMoved(int rest, int far, int d, double into) {
+        long[] t = window.timesMs();
+        int stillFrom = window.firstIndexAtOrAfter(t[rest] - STILL_BEFORE_LONE_REP_MS);
+        return t[rest] - t[stillFrom] >= STILL_BEFORE_LONE_REP_MS - SampleBin.BIN_MS
+                && furthestTravel(rest, far, meanAcceleration(stillFrom, rest), d) >= MIN_WAY_IN_MOVED_SHARE * into;
+    }
+
+    /**
+     * Whether the wrist moved by {@link #MAX_STIR_BEFORE_LONE_REP_SHARE} of {@code into} or more in
+     * the {@link #STILL_BEFORE_LONE_REP_MS} before window index {@code end}, integrated from rest
+     * with the acceleration's offset of the stretch's first second: any movement in it drifts the
+     * travel away (taken over the whole stretch, the offset hid most of a squat's way down that
+     * was still under way at its end). With less than that in view, it may have.
+     */
+    private boolean stirredBefore(int end, double into) {
+        long[] t = window.timesMs();
+        int start = window.firstIndexAtOrAfter(t[end] - STILL_BEFORE_LONE_REP_MS);
+        int firstSecond = window.firstIndexAtOrAfter(t[start] + STILL_OFFSET_FROM_MS);
+        return t[end] - t[start] < STILL_BEFORE_LONE_REP_MS - SampleBin.BIN_MS
+                || furthestTravel(start, end, meanAcceleration(start, firstSecond), 0) >= MAX_STIR_BEFORE_LONE_REP_SHARE * into;
+    }
+
+    private double meanAcceleration(int from, int to) {
+        double[] a = window.values();
+        double sum = 0;
+        for (int j = from; j <= to; j++) {
+            sum += a[j];
+        }
+        return sum / (to - from + 1);
+    }
+
+    /**
+     * The furthest the wrist got towards {@code side} (either way if 0) from window index
+     * {@code from} to {@code to}, integrated twice from rest at {@code from} less {@code offset}.
+     */
+    private double furthestTravel(int from, int to, double offset, int side) {
+        double[] a = window.values();
+        double dt = 1 / window.sampleRateHz();
+        double v = 0;
+        double p = 0;
+        double furthest = 0;
+        for (int j = from + 1; j <= to; j++) {
+            v += (a[j] - offset) * dt;
+            p += v * dt;
+            furthest = Math.max(furthest, side == 0 ? Math.abs(p) : side * p);
+        }
+        return furthest;
     }
 
     /** How far the wrist turned from window index {@code from} to {@code to} (exclusive), degrees. */
@@ -541,6 +687,13 @@ public final class VerticalRepDetector implements RepDetector {
         if (lockedDirection == 0 && ends.size() < (firstRepOffered(t[from + ends.get(0)])
                 ? MIN_FAR_ENDS_AFTER_OFFERED_FIRST_REP : MIN_FAR_ENDS_TO_START_SET)) {
             return; // one or two turns may be fidgeting; a set shows itself by repeating
+        }
+        if (lockedDirection == 0 && unselectedFirstRepOnOffer() && result.direction() != offeredDirection) {
+            // Without a selection, the set shows its side itself (four far ends), and a lone rep
+            // offered on the other (a row's top hold, its way down and the next way up) was none
+            // of its reps. The set's first reps then come with it.
+            clearOffers();
+            nextLookMs = clock.lastMs() + SET_GAP_MS;
         }
         double period = ends.size() > 1
                 ? (t[from + ends.get(ends.size() - 1)] - t[from + ends.get(0)]) / (double) (ends.size() - 1)

@@ -10,8 +10,8 @@ import java.util.function.Consumer;
  *   <li>{@link VerticalRepDetector} follows the wrist's vertical travel. In rows and barbell lifts
  *       the forearm hangs or stays upright and rides up and down with the load, so this is the
  *       signal there. Inside a set it offers each rep provisional within a second of its
- *       return, and with the exercise selected a set's first rep too; the final rep, and
- *       without a selection a set's first reps, come a few seconds later.</li>
+ *       return, and a set's first rep too when it comes from rest or the exercise is selected;
+ *       the final rep comes a few seconds later.</li>
  *   <li>{@link RotationRepDetector} follows the forearm's rotation, which dominates raises and face
  *       pulls and answers within a fraction of a second. A rotation rep owns a set only when it
  *       turns at least {@link #MIN_OWNING_ROTATION_DEG} and the next rep follows at once with a
@@ -93,6 +93,19 @@ public final class WristRepDetector implements ExerciseEngine {
             confirmByOffer(out);
         }
         vertical.accept(tMs, axG, ayG, azG, gxDps, gyDps, gzDps, fromVertical);
+        if (vertical.unselectedFirstRepOnOffer() && rotationContests()) {
+            vertical.withdrawFirstRep();
+        }
+    }
+
+    /**
+     * Without a selection, whether the forearm turns as in a raise or a pull: then a lone travel
+     * rep may be a rotation set's first, and is not offered.
+     */
+    private boolean rotationContests() {
+        Rep offered = rotation.pendingRep();
+        return pendingRotation != null || owner == Owner.ROTATION
+                || offered != null && offered.romDeg() >= MIN_OWNING_ROTATION_DEG;
     }
 
     private void wrap(Consumer<Rep> out) {
@@ -132,14 +145,19 @@ public final class WristRepDetector implements ExerciseEngine {
 
     /**
      * Only from the detector that owns the set under way: without a selection, a rotation set's
-     * first rep waits for its second to confirm it, a travel set's first reps for the set to show
-     * itself. With the exercise selected, the athlete has said a set is coming, and a set's first
-     * rep is offered alone if it looks like one on its own (docs/accuracy.md, "A set's first rep").
+     * first rep waits for its second to confirm it, and a travel set's first rep is offered alone
+     * if it comes from rest and the forearm does not turn as in a raise or a pull; else the
+     * set's first reps wait for the set to show itself. With the exercise selected, the athlete
+     * has said a set is coming, and a set's first rep is offered alone if it looks like one on
+     * its own (docs/accuracy.md, "A set's first rep").
      */
     @Override
     public Rep pendingRep() {
         if (owner == Owner.VERTICAL || signal == ExerciseHint.WristSignal.TRAVEL) {
             return pendingTravelRep();
+        }
+        if (owner == Owner.NONE && signal == ExerciseHint.WristSignal.EITHER && vertical.unselectedFirstRepOnOffer()) {
+            return pendingTravelRep(); // withdrawn where the forearm turns (accept)
         }
         if (owner == Owner.ROTATION || signal == ExerciseHint.WristSignal.ROTATION) {
             return pendingRotationRep();
@@ -154,7 +172,7 @@ public final class WristRepDetector implements ExerciseEngine {
             return null;
         }
         if (isNewSet(rep)) {
-            if (signal != ExerciseHint.WristSignal.TRAVEL) {
+            if (signal == ExerciseHint.WristSignal.ROTATION) {
                 return null;
             }
             Rep next = numbering.peek(rep, true); // a selected set's first reps, offered alone
