@@ -458,14 +458,8 @@ public final class VerticalRepDetector implements RepDetector {
      * {@code from} to {@code to}, integrated twice from rest at {@code from} less {@code offset}.
      */
     private double furthestTravel(int from, int to, double offset, int side) {
-        double[] a = window.values();
-        double dt = 1 / window.sampleRateHz();
-        double v = 0;
-        double p = 0;
         double furthest = 0;
-        for (int j = from + 1; j <= to; j++) {
-            v += (a[j] - offset) * dt;
-            p += v * dt;
+        for (double p : integrated(from, to, offset, window.sampleRateHz())) {
             furthest = Math.max(furthest, side == 0 ? Math.abs(p) : side * p);
         }
         return furthest;
@@ -582,18 +576,20 @@ public final class VerticalRepDetector implements RepDetector {
      * or a lone rep from before it started).
      */
     private double[] integratedFromRest(int at, double rate, int periodStart) {
+        return integrated(at, window.size() - 1, meanAcceleration(periodStart, window.size() - 1), rate);
+    }
+
+    /**
+     * Travel from window index {@code from} to {@code to} (inclusive), relative to the first,
+     * integrated twice from rest there less {@code offset}.
+     */
+    private double[] integrated(int from, int to, double offset, double rate) {
         double[] a = window.values();
-        int n = window.size();
-        double mean = 0;
-        for (int j = periodStart; j < n; j++) {
-            mean += a[j];
-        }
-        mean /= n - periodStart;
-        double[] p = new double[n - at];
+        double[] p = new double[to - from + 1];
         double dt = 1 / rate;
         double v = 0;
         for (int j = 1; j < p.length; j++) {
-            v += (a[at + j] - mean) * dt;
+            v += (a[from + j] - offset) * dt;
             p[j] = p[j - 1] + v * dt;
         }
         return p;
