@@ -106,6 +106,16 @@ public final class VerticalRepDetector implements RepDetector {
      */
     private static final double MAX_FIRST_REP_TURN_DEG = 240;
     /**
+     * A set's first rep comes back the way it went: its way back turns the wrist by at most this
+     * much more than its way in (the first reps of the real sets: 36° at most; of the simulated
+     * row and squat sets: 33°). Moving into the next exercise's position does not: the
+     * band-limited travel makes a far end where the move sets off (the high-pass filter turns a
+     * step down into a rise and a fall), the wrist still before it, and the move turns the
+     * forearm into the new pose (face pulls, then rows: 80–87° more). The way in may turn more
+     * (unracking a bar: 62° more on a real bench set's first rep).
+     */
+    private static final double MAX_EXTRA_TURN_BACK_DEG = 60;
+    /**
      * ... and goes from its rest into its far end within this: a 3 s concentric and its squeeze,
      * or a 2 s eccentric and its pause, with room for slower ones. The band-limited travel of a
      * still wrist can drift that far over 7 s or more, where no rep is.
@@ -367,15 +377,21 @@ public final class VerticalRepDetector implements RepDetector {
             return -1;
         }
         int restBefore = lowest(z, d, 0, far);
+        int restAfter = lowest(z, d, far, last);
         double into = d * (z[far] - z[restBefore]);
-        double returned = d * (z[far] - z[lowest(z, d, far, last)]);
+        double returned = d * (z[far] - z[restAfter]);
         if (into < MIN_FIRST_REP_TRAVEL_M || t[from + far] - t[from + restBefore] > MAX_FIRST_REP_WAY_OUT_MS
                 || turnedDeg(from + restBefore, n) > MAX_FIRST_REP_TURN_DEG) {
             return -1;
         }
         // A rep-sized excursion, on its way back: look again as soon as inside a set.
         nextLookMs = Math.min(nextLookMs, t[n - 1] + RETURN_CHECK_EVERY_MS);
-        if (returned < FIRST_REP_RETURNED_SHARE * into) {
+        // Offered before its set shows itself, a lone rep must also come back the way it went:
+        // turning into a pose one way and not the other is moving into position (face pulls to
+        // rows: the step down and the first row up read as a rep to the bottom), or a set's first
+        // rep after unracking a bar, which then comes with its set.
+        if (returned < FIRST_REP_RETURNED_SHARE * into
+                || Math.abs(extraTurnBackDeg(from + restBefore, from + far, from + restAfter)) > MAX_EXTRA_TURN_BACK_DEG) {
             return -1;
         }
         if (hintedDirection != 0) {
@@ -463,6 +479,17 @@ public final class VerticalRepDetector implements RepDetector {
             furthest = Math.max(furthest, side == 0 ? Math.abs(p) : side * p);
         }
         return furthest;
+    }
+
+    /**
+     * How much more the wrist turned on the way back from far end {@code far} than on the way in
+     * (negative: less), over as long a stretch of each as the shorter of the way in from
+     * {@code restBefore} and the way back to {@code restAfter} (window indices): a turn into a new
+     * pose counts, a still wrist's long rest before it does not.
+     */
+    private double extraTurnBackDeg(int restBefore, int far, int restAfter) {
+        int span = Math.min(far - restBefore, restAfter - far);
+        return turnedDeg(far, far + span) - turnedDeg(far - span, far);
     }
 
     /** How far the wrist turned from window index {@code from} to {@code to} (exclusive), degrees. */
@@ -722,11 +749,18 @@ public final class VerticalRepDetector implements RepDetector {
             if (farMs > confirmedBeforeMs || !(nextConfirmed || lastOfSet || setOff >= 0)) {
                 break; // a rep ends where the next one starts: its pause is known only then
             }
-            if (lastFarEndMs == Long.MIN_VALUE || farMs - lastFarEndMs > SET_GAP_MS) {
+            int before = k > 0 ? ends.get(k - 1) : Math.max(0, i - (int) (period / 1000 * rate));
+            boolean firstOfSet = lastFarEndMs == Long.MIN_VALUE || farMs - lastFarEndMs > SET_GAP_MS;
+            if (firstOfSet) {
+                double[] z = result.travelM();
+                int d = result.direction();
+                int restAfter = lowest(z, d, i, k + 1 < ends.size() ? ends.get(k + 1) : last);
+                if (extraTurnBackDeg(from + lowest(z, d, before, i), from + i, from + restAfter) > MAX_EXTRA_TURN_BACK_DEG) {
+                    continue; // moving into position, not the set's first rep
+                }
                 numbering.startSet();
             }
             lockedDirection = result.direction();
-            int before = k > 0 ? ends.get(k - 1) : Math.max(0, i - (int) (period / 1000 * rate));
             int after = nextConfirmed ? ends.get(k + 1) : setOff >= 0 ? setOff : Math.min(last, i + (int) (period / 1000 * rate));
             Rep rep = rep(result, from, before, i, after, nextConfirmed || setOff >= 0, true);
             out.accept(asOffered(rep, farMs, rhythm));

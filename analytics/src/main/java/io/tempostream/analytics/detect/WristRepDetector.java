@@ -99,8 +99,10 @@ public final class WristRepDetector implements ExerciseEngine {
     }
 
     /**
-     * Without a selection, whether the forearm turns as in a raise or a pull: then a lone travel
-     * rep may be a rotation set's first, and is not offered.
+     * Without a selection, whether the forearm turns as in a raise or a pull, or a rotation set was
+     * the last: then a lone travel rep may be a rotation set's first, or moving from a raise's
+     * position into a row's and the first row's way up (read as a rep to the bottom: 15 offers no
+     * final rep confirmed in 10 sessions of Y-raises then rows, docs/accuracy.md), and is not offered.
      */
     private boolean rotationContests() {
         Rep offered = rotation.pendingRep();
