@@ -72,6 +72,7 @@ public final class EvaluateCommand {
             SpeedCurveEvaluation.run(seeds, out);
             ReportLatency.run(seeds, out);
             LiveFeedback.runSimulated(seeds, out);
+            ExerciseChanges.run(seeds, out);
             return 0;
         } catch (IllegalArgumentException | RecordingFormatException | IOException e) {
             err.println("tempostream evaluate: " + e.getMessage());

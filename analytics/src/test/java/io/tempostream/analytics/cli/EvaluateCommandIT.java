@@ -30,5 +30,6 @@ class EvaluateCommandIT {
         assertTrue(output.contains("| A-squat-medium-2019-01-11T17.05.44.498 | squat |"), output);
         assertTrue(output.contains("Against the reps in the data, no hint: exact count on"), output);
         assertTrue(output.contains("Against the protocol's count instead"), output);
+        assertTrue(output.contains("| face-pull, then dumbbell-row | wrist | yes | 1 of 1 |"), output);
     }
 }
