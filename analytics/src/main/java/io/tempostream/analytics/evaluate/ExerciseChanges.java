@@ -1,8 +1,6 @@
 package io.tempostream.analytics.evaluate;
 
 import io.tempostream.analytics.detect.LiveReplay;
-import io.tempostream.analytics.detect.RepDetector;
-import io.tempostream.analytics.detect.RepDetectors;
 import io.tempostream.ingest.Placement;
 import io.tempostream.simulator.Exercise;
 import io.tempostream.simulator.ExerciseSimulator;
@@ -63,11 +61,7 @@ final class ExerciseChanges {
             SimulatedDevice device = ExerciseSimulator.simulate(new SessionScript("sim", "s", placement, RATE_HZ, 10, 5_000,
                     List.of(SetScript.of(first, REPS, "2-1-2-0", REST_MS), SetScript.of(next, REPS, "3-1-3-0", 30_000))),
                     1_764_000_000_000L, seed);
-            RepDetector detector = RepDetectors.forPlacement(placement, "sim", "s");
-            if (selected) {
-                device.selections().forEach(detector::select);
-            }
-            LiveReplay.Result result = LiveReplay.replay(detector, device.toRecording());
+            LiveReplay.Result result = LiveFeedback.replay(device, placement, selected);
             unconfirmed += result.unconfirmedStartsMs().size();
             List<RepTruth> truth = device.reps();
             if (result.reps().size() != truth.size()) {
@@ -75,7 +69,7 @@ final class ExerciseChanges {
             }
             exact++;
             for (int k = REPS; k < truth.size(); k++) {
-                double seconds = (result.reps().get(k).firstKnownAtMs() - ReportLatency.returnEndMs(truth.get(k))) / 1000.0;
+                double seconds = LiveFeedback.secondsAfterReturn(result.reps().get(k), truth.get(k));
                 every.add(seconds);
                 if (k == REPS) {
                     firstRep.add(seconds);

@@ -56,18 +56,14 @@ final class LiveFeedback {
                 for (int seed = 0; seed < seeds; seed++) {
                     SimulatedDevice device = ExerciseSimulator.simulate(new SessionScript("sim", "s", cell.placement(), rateHz,
                             10, 5_000, List.of(SetScript.of(cell.exercise(), 8, cell.tempo(), 90_000))), 1_764_000_000_000L, seed);
-                    RepDetector detector = RepDetectors.forPlacement(cell.placement(), "sim", "s");
-                    if (selected) {
-                        device.selections().forEach(detector::select);
-                    }
-                    LiveReplay.Result result = LiveReplay.replay(detector, device.toRecording());
+                    LiveReplay.Result result = replay(device, cell.placement(), selected);
                     unconfirmed += result.unconfirmedStartsMs().size();
                     List<RepTruth> truth = device.reps();
                     if (result.reps().size() != truth.size()) {
                         continue; // miscounted: which report belongs to which rep is not known
                     }
                     for (int k = 0; k < truth.size(); k++) {
-                        double seconds = (result.reps().get(k).firstKnownAtMs() - ReportLatency.returnEndMs(truth.get(k))) / 1000.0;
+                        double seconds = secondsAfterReturn(result.reps().get(k), truth.get(k));
                         all.add(seconds);
                         if (k == 0) {
                             first.add(seconds);
@@ -84,6 +80,23 @@ final class LiveFeedback {
                         unconfirmed);
             }
         }
+    }
+
+    /**
+     * A simulated device's recording fed sample by sample as the job feeds it, {@code selected}:
+     * with the selections the app sends 4 s before each set.
+     */
+    static LiveReplay.Result replay(SimulatedDevice device, Placement placement, boolean selected) {
+        RepDetector detector = RepDetectors.forPlacement(placement, "sim", "s");
+        if (selected) {
+            device.selections().forEach(detector::select);
+        }
+        return LiveReplay.replay(detector, device.toRecording());
+    }
+
+    /** When the athlete first heard of {@code rep}, in seconds after its true return. */
+    static double secondsAfterReturn(LiveReplay.TimedRep rep, RepTruth truth) {
+        return (rep.firstKnownAtMs() - ReportLatency.returnEndMs(truth)) / 1000.0;
     }
 
     /**
