@@ -176,8 +176,9 @@ public final class VerticalRepDetector implements RepDetector {
      */
     private boolean firstRepAlone;
     /**
-     * The far-end side of the set's first rep on offer alone: the selected exercise's, or without a
-     * selection the side the lone rep went to; 0 when none is on offer.
+     * The far-end side of the set's first rep last offered alone: the selected exercise's, or
+     * without a selection the side the lone rep went to; 0 before any. It counts only while that
+     * rep is on offer ({@link #firstRepOnOffer}).
      */
     private int offeredDirection;
 
@@ -417,7 +418,7 @@ public final class VerticalRepDetector implements RepDetector {
      * the movement is out of the look-back.
      */
     void withdrawFirstRep() {
-        if (firstRepOnOffer() && hintedDirection == 0) {
+        if (unselectedFirstRepOnOffer()) {
             clearOffers();
             firstRepAlone = false;
             nextLookMs = clock.lastMs() + FIRST_REP_LOOK_BACK_MS;

@@ -148,8 +148,9 @@ public final class WristRepDetector implements ExerciseEngine {
     /**
      * Only from the detector that owns the set under way: without a selection, a rotation set's
      * first rep waits for its second to confirm it, and a travel set's first rep is offered alone
-     * if it comes from rest and the forearm does not turn as in a raise or a pull; else the
-     * set's first reps wait for the set to show itself. With the exercise selected, the athlete
+     * if it comes from rest, the forearm does not turn as in a raise or a pull and no rotation set
+     * came before ({@link #rotationContests}); else the set's first reps wait for the set to show
+     * itself. With the exercise selected, the athlete
      * has said a set is coming, and a set's first rep is offered alone if it looks like one on
      * its own (docs/accuracy.md, "A set's first rep").
      */

@@ -49,9 +49,10 @@ class ExerciseChangeTest {
 
     /**
      * With the rows selected (the app's selection 4 s before the set), the row set's first rep is
-     * offered at its return although the step into position came right before it: the lone rep's
-     * look skips a far end the wrist turned away from into the new pose and looks on from that
-     * pose. Before, the phantom was offered as the set's first rep and counted.
+     * offered at its return although the step into position came right before it: the look for a
+     * lone first rep passes over the step, whose way back turned the wrist into the new pose, and
+     * the set starts at the row's far end, not the step's. Before, with face pulls first, the
+     * step was offered as the set's first rep and counted.
      */
     @ParameterizedTest(name = "{0}, then rows, selected")
     @CsvSource({"FACE_PULL", "PRONE_Y_RAISE"})
