@@ -62,6 +62,8 @@ final class RepAssembler {
     private double lastRepX, lastRepY, lastRepZ;
     private Movement concentric;
     private Movement eccentric;
+    /** How long the wrist or back made no movement before {@link #concentric} began. */
+    private long stillBeforeConcentricMs;
     /** Start of the movement under way (its onset), and whether it goes the set's way out. */
     private long movingSinceMs = Long.MIN_VALUE;
     private boolean movingOutward;
@@ -100,7 +102,8 @@ final class RepAssembler {
         if (m.angleDeg() < minRomDeg || m.durationMs() < MIN_MOVEMENT_MS) {
             return;
         }
-        boolean afterRest = lastActivityEndMs == Long.MIN_VALUE || m.startMs() - lastActivityEndMs > SET_GAP_MS;
+        long stillBeforeMs = lastActivityEndMs == Long.MIN_VALUE ? Long.MAX_VALUE : m.startMs() - lastActivityEndMs;
+        boolean afterRest = stillBeforeMs > SET_GAP_MS;
         lastActivityEndMs = m.endMs();
         double along = m.angleAbout(workX, workY, workZ);
         // A rotation far from the set's axis (over 60°) starts something new: the next exercise,
@@ -114,13 +117,13 @@ final class RepAssembler {
                     m = m.startingAt(turnMs);
                 }
                 emit(m.startMs(), out);
-                startConcentric(m);
+                startConcentric(m, stillBeforeMs);
                 return;
             }
             emit(eccentric.endMs(), out);
         }
         if (offAxis || (concentric == null && afterRest)) {
-            startConcentric(m);
+            startConcentric(m, stillBeforeMs);
             return;
         }
         if (Math.abs(along) < minRomDeg) {
@@ -128,7 +131,7 @@ final class RepAssembler {
         }
         if (concentric == null) {
             if (along > 0) {
-                startConcentric(m);
+                startConcentric(m, stillBeforeMs);
             }
             return;
         }
@@ -147,14 +150,15 @@ final class RepAssembler {
         } else if (along > 0 || !returns) {
             // A way out; or, back from a set's first way out that it does not return, the first
             // rep's way out after getting into position.
-            startConcentric(m);
+            startConcentric(m, stillBeforeMs);
         } else {
             concentric = null;
         }
     }
 
     /** {@code m} is a way out: it sets the working direction that the way back must reverse. */
-    private void startConcentric(Movement m) {
+    private void startConcentric(Movement m, long stillBeforeMs) {
+        stillBeforeConcentricMs = stillBeforeMs;
         double size = m.angleDeg();
         workX = m.rotXDeg() / size;
         workY = m.rotYDeg() / size;
@@ -218,10 +222,7 @@ final class RepAssembler {
      * it completes, ends the pause.
      */
     void onTime(long nowMs, boolean moving, Consumer<Rep> out) {
-        // The way out of what may be the next rep, begun within a bottom pause of the waiting rep's end.
-        boolean nextRepUnderWay = moving && movingOutward && eccentric != null
-                && movingSinceMs - eccentric.endMs() <= MAX_BOTTOM_PAUSE_MS;
-        if (eccentric != null && !nextRepUnderWay && nowMs - eccentric.endMs() > MAX_BOTTOM_PAUSE_MS) {
+        if (eccentric != null && !nextWayOutUnderWay(moving) && nowMs - eccentric.endMs() > MAX_BOTTOM_PAUSE_MS) {
             emit(eccentric.endMs(), out);
         }
         if (concentric != null && eccentric == null && nowMs - concentric.endMs() > MAX_PEAK_HOLD_MS) {
@@ -244,6 +245,23 @@ final class RepAssembler {
             offeredFor = eccentric;
         }
         return offered;
+    }
+
+    /**
+     * Whether the next rep's way out is under way ({@code moving}: whether a movement is): one the
+     * set's way out, begun within a bottom pause of the waiting rep's return. The way back's own
+     * movement goes the other way, so its onset does not count.
+     */
+    boolean nextWayOutUnderWay(boolean moving) {
+        return moving && movingOutward && eccentric != null && movingSinceMs - eccentric.endMs() <= MAX_BOTTOM_PAUSE_MS;
+    }
+
+    /**
+     * How long no movement came before the way out of the rep {@link #pendingRep} offers: a set's
+     * first rep comes from rest. Zero when none is on offer.
+     */
+    long stillBeforePendingRepMs() {
+        return pendingRep() == null ? 0 : stillBeforeConcentricMs;
     }
 
     private static boolean tooQuick(Movement c, Movement e) {

@@ -12,6 +12,7 @@ public final class RotationRepDetector implements ExerciseEngine {
     private final MovementSegmenter segmenter;
     private final RepAssembler assembler;
     private final SampleClock clock = new SampleClock();
+    private long firstSampleMs = Long.MIN_VALUE;
     private transient Consumer<Rep> listenerFor;
     private transient MovementSegmenter.Listener listener;
 
@@ -37,6 +38,9 @@ public final class RotationRepDetector implements ExerciseEngine {
         double dtS = clock.advance(tMs);
         if (dtS == SampleClock.NOT_NEWER) {
             return;
+        }
+        if (firstSampleMs == Long.MIN_VALUE) {
+            firstSampleMs = tMs;
         }
         bias.update(axG, ayG, azG, gxDps, gyDps, gzDps, dtS);
         double gx = gxDps - bias.xDps();
@@ -87,6 +91,20 @@ public final class RotationRepDetector implements ExerciseEngine {
     @Override
     public Rep pendingRep() {
         return assembler.pendingRep();
+    }
+
+    /**
+     * How long the samples showed no movement before the offered rep's way out: since the last
+     * movement, or since the first sample (what came before it is unknown). Zero with none on offer.
+     */
+    long stillBeforePendingRepMs() {
+        Rep rep = assembler.pendingRep();
+        return rep == null ? 0 : Math.min(assembler.stillBeforePendingRepMs(), rep.startMs() - firstSampleMs);
+    }
+
+    /** Whether the way out of the rep after the offered one has begun. */
+    boolean nextWayOutUnderWay() {
+        return assembler.nextWayOutUnderWay(segmenter.moving());
     }
 
     @Override

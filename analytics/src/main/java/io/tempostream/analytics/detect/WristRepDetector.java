@@ -16,19 +16,25 @@ import java.util.function.Consumer;
  *       pulls and answers within a fraction of a second. A rotation rep owns a set only when it
  *       turns at least {@link #MIN_OWNING_ROTATION_DEG} and the next rep follows at once with a
  *       similar range: lifts wobble the wrist by 15–40°, and single turns while resting are not
- *       a set.</li>
+ *       a set. Without a selection, a set's first rep from rest is offered alone, provisional,
+ *       before that.</li>
  * </ul>
  */
 public final class WristRepDetector implements ExerciseEngine {
     /** Raises and pulls that turn the forearm move it 50–120°; barbell lifts wobble it by < 40°. */
     static final double MIN_OWNING_ROTATION_DEG = 40;
     /**
-     * With a rotation exercise selected, a set's first rep is offered alone when it turns the
-     * forearm as a face pull or a raise does, 50–120°, with room: the arm turns at rest in the real
-     * rest recordings (43°, 172°, 181°) are none.
+     * A rotation set's first rep is offered alone (with the exercise selected, or from rest without
+     * a selection) when it turns the forearm as a face pull or a raise does, 50–120°, with room:
+     * the arm turns at rest in the real rest recordings (43°, 172°, 181°) are none.
      */
     static final double MIN_LONE_FIRST_REP_DEG = 50;
     static final double MAX_LONE_FIRST_REP_DEG = 150;
+    /**
+     * Without a selection, a rotation set's first rep is offered alone only if no movement came
+     * for this long before it: a set starts from rest, as the travel detector's lone first rep does.
+     */
+    static final long STILL_BEFORE_UNSELECTED_LONE_REP_MS = 3_000;
     /** Two reps of one set differ in range by less than this factor. */
     private static final double MAX_RANGE_RATIO = 1.5;
 
@@ -93,7 +99,7 @@ public final class WristRepDetector implements ExerciseEngine {
             confirmByOffer(out);
         }
         vertical.accept(tMs, axG, ayG, azG, gxDps, gyDps, gzDps, fromVertical);
-        if (vertical.unselectedFirstRepOnOffer() && rotationContests()) {
+        if (vertical.unselectedFirstRepOnOffer() && (rotationContests() || quickBothWays(vertical.pendingRep()))) {
             vertical.withdrawFirstRep();
         }
     }
@@ -108,6 +114,14 @@ public final class WristRepDetector implements ExerciseEngine {
         Rep offered = rotation.pendingRep();
         return pendingRotation != null || owner == Owner.ROTATION
                 || offered != null && offered.romDeg() >= MIN_OWNING_ROTATION_DEG;
+    }
+
+    /**
+     * Out and back quicker than any lifting phase, both ways (as {@link RepAssembler} rules for
+     * rotation reps): the arm raised to look at a watch, not a set's first rep.
+     */
+    private static boolean quickBothWays(Rep rep) {
+        return rep != null && rep.concentricMs() < RepAssembler.MIN_PHASE_MS && rep.eccentricMs() < RepAssembler.MIN_PHASE_MS;
     }
 
     private void wrap(Consumer<Rep> out) {
@@ -147,7 +161,8 @@ public final class WristRepDetector implements ExerciseEngine {
 
     /**
      * Only from the detector that owns the set under way: without a selection, a rotation set's
-     * first rep waits for its second to confirm it, and a travel set's first rep is offered alone
+     * first rep is offered alone if it comes from rest ({@link #unselectedLoneRotationRep}), else
+     * it waits for its second to confirm it; a travel set's first rep is offered alone
      * if it comes from rest, the forearm does not turn as in a raise or a pull and no rotation set
      * came before ({@link #rotationContests}); else the set's first reps wait for the set to show
      * itself. With the exercise selected, the athlete
@@ -156,6 +171,12 @@ public final class WristRepDetector implements ExerciseEngine {
      */
     @Override
     public Rep pendingRep() {
+        if (signal == ExerciseHint.WristSignal.EITHER) {
+            Rep lone = unselectedLoneRotationRep();
+            if (lone != null) {
+                return lone;
+            }
+        }
         if (owner == Owner.VERTICAL || signal == ExerciseHint.WristSignal.TRAVEL) {
             return pendingTravelRep();
         }
@@ -198,8 +219,28 @@ public final class WristRepDetector implements ExerciseEngine {
         }
         // A selected set's first rep, offered alone (the second, once offered, confirms the set).
         boolean loneFirstRep = signal == ExerciseHint.WristSignal.ROTATION && pendingRotation == null
-                && rep.romDeg() >= MIN_LONE_FIRST_REP_DEG && rep.romDeg() <= MAX_LONE_FIRST_REP_DEG;
+                && loneFirstRepSized(rep);
         return loneFirstRep ? numbering.peek(rep, true) : null;
+    }
+
+    /**
+     * Without a selection, a rotation set's first rep, offered once the second rep's way out has
+     * begun: a set repeats, and one turn out and back between sets (looking at a watch, drinking)
+     * does not. It also turns the forearm as a face pull or a raise does and comes from rest. The
+     * second rep's own offer confirms the set.
+     */
+    private Rep unselectedLoneRotationRep() {
+        Rep rep = rotation.pendingRep();
+        if (rep == null || pendingRotation != null || !isNewSet(rep) || !loneFirstRepSized(rep)
+                || rotation.stillBeforePendingRepMs() < STILL_BEFORE_UNSELECTED_LONE_REP_MS
+                || !rotation.nextWayOutUnderWay()) {
+            return null;
+        }
+        return numbering.peek(rep, true);
+    }
+
+    private static boolean loneFirstRepSized(Rep rep) {
+        return rep.romDeg() >= MIN_LONE_FIRST_REP_DEG && rep.romDeg() <= MAX_LONE_FIRST_REP_DEG;
     }
 
     private void fromRotation(Rep rep, Consumer<Rep> out) {

@@ -1,6 +1,7 @@
 package io.tempostream.analytics.detect;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tempostream.ingest.ImuBatch;
@@ -116,5 +117,72 @@ class WristRepDetectorTest {
         double angle = swing(swingDeg, strideHz, t);
         double bob = t < 3 ? 0 : 0.03 * Math.min(1, t - 3) * Math.sin(2 * Math.PI * 2 * strideHz * (t - 3));
         return new Vector3D(0.6 * Math.sin(angle), 0, -0.6 * Math.cos(angle) + bob);
+    }
+
+    /**
+     * Between sets, without a selection, raising the wrist to look at the watch or to drink: the
+     * forearm turns {0}° about the elbow, up in {1} s, held {2} s, down in {3} s, from 10 s at
+     * rest. It turns as a raise does and comes from rest, but no second turn follows: no rep, and
+     * none offered. The rotation detector offers a set's first rep once the second sets off; the
+     * travel detector's lone first rep must not be quicker than a lifting phase both ways (it
+     * offered the third case).
+     */
+    @ParameterizedTest(name = "{0}° up in {1} s, held {2} s, down in {3} s")
+    @CsvSource({"90, 0.5, 2, 1.0", "80, 1.0, 2.5, 0.6", "100, 0.6, 1.5, 0.6", "90, 1.0, 2, 1.2", "110, 1.5, 3, 1.5"})
+    void glancingAtTheWatchIsNoRepAndNoneIsOffered(double deg, double upS, double holdS, double downS) {
+        for (long seed = 0; seed < 3; seed++) {
+            Random random = new Random(seed);
+            Rotation mount = new Rotation(random.nextGaussian(), random.nextGaussian(), random.nextGaussian(),
+                    random.nextGaussian(), true);
+            RepDetector detector = new WristRepDetector("a", "w");
+            List<Rep> reps = new ArrayList<>();
+            Rep offered = null;
+            double rate = 50;
+            double h = 0.002; // for the derivatives
+            double seconds = 10 + upS + holdS + downS + 10;
+            for (int i = 0; i < seconds * rate; i++) {
+                double t = i / rate;
+                double w = (glance(deg, upS, holdS, downS, t + h) - glance(deg, upS, holdS, downS, t - h)) / (2 * h);
+                Vector3D accel = forearmEnd(deg, upS, holdS, downS, t + h).add(forearmEnd(deg, upS, holdS, downS, t - h))
+                        .subtract(forearmEnd(deg, upS, holdS, downS, t).scalarMultiply(2)).scalarMultiply(1 / (h * h));
+                Rotation sensorToWorld = new Rotation(Vector3D.PLUS_J, glance(deg, upS, holdS, downS, t),
+                        RotationConvention.VECTOR_OPERATOR).compose(mount, RotationConvention.VECTOR_OPERATOR);
+                Vector3D f = sensorToWorld.applyInverseTo(accel.scalarMultiply(1 / 9.80665).add(Vector3D.PLUS_K));
+                Vector3D g = sensorToWorld.applyInverseTo(new Vector3D(0, Math.toDegrees(w), 0));
+                detector.accept(1_764_000_000_000L + Math.round(t * 1000), f.getX() + 0.01 * random.nextGaussian(),
+                        f.getY() + 0.01 * random.nextGaussian(), f.getZ() + 0.01 * random.nextGaussian(),
+                        g.getX() + 0.3 * random.nextGaussian(), g.getY() + 0.3 * random.nextGaussian(),
+                        g.getZ() + 0.3 * random.nextGaussian(), reps::add);
+                if (offered == null) {
+                    offered = detector.pendingRep();
+                }
+            }
+            detector.advanceTo(detector.lastSampleMs() + 60_000, reps::add);
+            assertNull(offered, "seed " + seed + ": offered");
+            assertEquals(List.of(), reps, "seed " + seed + ": reps");
+        }
+    }
+
+    /** Forearm angle from hanging (rad): 10 s still, a half-cosine turn up, a hold, a half-cosine turn down. */
+    private static double glance(double deg, double upS, double holdS, double downS, double t) {
+        double share;
+        if (t < 10) {
+            share = 0;
+        } else if (t < 10 + upS) {
+            share = (1 - Math.cos(Math.PI * (t - 10) / upS)) / 2;
+        } else if (t < 10 + upS + holdS) {
+            share = 1;
+        } else if (t < 10 + upS + holdS + downS) {
+            share = (1 + Math.cos(Math.PI * (t - 10 - upS - holdS) / downS)) / 2;
+        } else {
+            share = 0;
+        }
+        return Math.toRadians(deg) * share;
+    }
+
+    /** Wrist position (m): 0.3 m from the elbow along the turning forearm. */
+    private static Vector3D forearmEnd(double deg, double upS, double holdS, double downS, double t) {
+        double angle = glance(deg, upS, holdS, downS, t);
+        return new Vector3D(0.3 * Math.sin(angle), 0, -0.3 * Math.cos(angle));
     }
 }
