@@ -27,8 +27,12 @@ final class RepAssembler {
     private static final double MAX_FIRST_NET_DEG = 15;
     /** Longer than a 10 s isometric squeeze at the top; beyond it the concentric is abandoned. */
     static final long MAX_PEAK_HOLD_MS = 15_000;
-    /** A "pause" at the bottom longer than this is the set ending (a dead-stop row resets in ~1–2 s). */
-    static final long MAX_BOTTOM_PAUSE_MS = 2_000;
+    /**
+     * A "pause" at the bottom longer than this is the set ending. Tempos prescribe up to 2 s there
+     * (a dead stop, a paused rep), and a 2 s pause runs a few tenths over: at 2 s, half of the
+     * simulated face-pull and Y-raise sets paused 2 s from the wrist broke apart.
+     */
+    static final long MAX_BOTTOM_PAUSE_MS = 3_000;
     /**
      * One phase of a rep lasts longer than this, even at the quickest prescribed tempo (1-0-1-0);
      * an arm swinging while walking to the rack swings each way in 0.4–0.75 s (strides of 0.8–1.5 s),

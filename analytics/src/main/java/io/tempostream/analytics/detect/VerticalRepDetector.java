@@ -133,6 +133,12 @@ public final class VerticalRepDetector implements RepDetector {
      * would have been there by then.
      */
     private static final double LAST_REP_AFTER_PERIODS = 1.5;
+    /**
+     * ... or for this long, for slow reps: the set is forgotten a set gap after its newest far end,
+     * and an analysis comes at least every {@link #IDLE_ANALYSIS_EVERY_MS}, so the wait must end
+     * that much before. At 1.5 periods, a set of 9 s reps (3-1-3-2) lost its last rep in 6 of 10.
+     */
+    private static final long LAST_REP_AFTER_AT_MOST_MS = SET_GAP_MS - IDLE_ANALYSIS_EVERY_MS - 1_000;
 
     private final String athleteId;
     private final String deviceId;
@@ -743,7 +749,8 @@ public final class VerticalRepDetector implements RepDetector {
             }
             boolean nextConfirmed = k + 1 < ends.size() && t[from + ends.get(k + 1)] <= confirmedBeforeMs;
             // The set's last rep: no turn at all where the rhythm would have put the next one.
-            boolean lastOfSet = toTheEnd || (k + 1 == ends.size() && confirmedBeforeMs - farMs > LAST_REP_AFTER_PERIODS * rhythm);
+            boolean lastOfSet = toTheEnd || (k + 1 == ends.size()
+                    && confirmedBeforeMs - farMs > Math.min(LAST_REP_AFTER_PERIODS * rhythm, LAST_REP_AFTER_AT_MOST_MS));
             // Inside a set, a rep is over once the next has set off: its pause is known then.
             int setOff = !nextConfirmed && !lastOfSet && lockedDirection != 0 && farMs <= confirmedBeforeMs
                     ? nextSetOff(result.travelM(), result.direction(), i, horizon(from, n, confirmedBeforeMs)) : -1;

@@ -312,6 +312,33 @@ class VerticalRepDetectorTest {
         assertEquals(device.reps().get(7).startMs(), found.get(7).startMs(), 600, "the last rep is the set's last");
     }
 
+    /**
+     * ... and reps of 9 s (a 2 s pause at the bottom) wait 1.5 periods, 13–14 s, which ran into the
+     * set gap after which the set is forgotten: the last rep was offered and never reported. The wait
+     * now ends 12 s after the far end at most. Rows paused 2 s at the bottom, 10 seeds, from rest: 8
+     * reps each, the eighth at the set's last start (4 and 6 of 10 before), with and without the
+     * exercise selected.
+     */
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({"DUMBBELL_ROW, 3-1-3-2", "DUMBBELL_ROW, 2-2-2-2", "PENDLAY_ROW, 3-1-3-2"})
+    void aSetOfSlowRepsPausedAtTheBottomKeepsItsLastRep(Exercise exercise, String tempo) {
+        for (long seed = 0; seed < 10; seed++) {
+            SimulatedDevice device = ExerciseSimulator.simulate(new SessionScript("a", "w", Placement.WRIST, 50, 10, 5_000,
+                    List.of(SetScript.of(exercise, 8, tempo, 90_000))), T0, seed);
+            for (boolean selected : new boolean[] {false, true}) {
+                RepDetector detector = RepDetectors.forPlacement(Placement.WRIST, "a", "w");
+                if (selected) {
+                    device.selections().forEach(detector::select);
+                }
+                List<Rep> found = LiveReplay.replay(detector, device.toRecording()).reps().stream()
+                        .map(LiveReplay.TimedRep::rep).toList();
+                String what = "seed " + seed + (selected ? ", selected" : "");
+                assertEquals(8, found.size(), what + ": reps");
+                assertEquals(device.reps().get(7).startMs(), found.get(7).startMs(), 600, what + ": the last rep is the set's last");
+            }
+        }
+    }
+
     /** A detector told every rep's far end (+1 top, −1 bottom, 0 found from each set), as an exercise hint tells it. */
     private static VerticalRepDetector following(int farEnd) {
         VerticalRepDetector detector = new VerticalRepDetector("a", "w");

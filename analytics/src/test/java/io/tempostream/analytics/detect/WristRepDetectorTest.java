@@ -8,8 +8,12 @@ import io.tempostream.ingest.ImuBatch;
 import io.tempostream.ingest.Placement;
 import io.tempostream.ingest.TempoPrescription;
 import io.tempostream.simulator.DeviceSession;
+import io.tempostream.simulator.Exercise;
+import io.tempostream.simulator.ExerciseSimulator;
 import io.tempostream.simulator.RepTruth;
+import io.tempostream.simulator.SessionScript;
 import io.tempostream.simulator.SetPlan;
+import io.tempostream.simulator.SetScript;
 import io.tempostream.simulator.SimulatedDevice;
 import io.tempostream.simulator.WristRowSimulator;
 import java.util.ArrayList;
@@ -184,5 +188,29 @@ class WristRepDetectorTest {
     private static Vector3D forearmEnd(double deg, double upS, double holdS, double downS, double t) {
         double angle = glance(deg, upS, holdS, downS, t);
         return new Vector3D(0.3 * Math.sin(angle), 0, -0.3 * Math.cos(angle));
+    }
+
+    /**
+     * A 2 s pause at the bottom of every rep keeps the set together: face pulls and Y-raises from
+     * the wrist, 10 seeds each, with and without the exercise selected, counted exactly and every
+     * rep offered confirmed. At a 2 s limit on the pause, 3–6 sets of 10 broke apart per cell.
+     */
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({"FACE_PULL, 2-1-2-2", "FACE_PULL, 3-1-3-2", "PRONE_Y_RAISE, 2-2-2-2"})
+    void aTwoSecondPauseAtTheBottomKeepsTheSetTogether(Exercise exercise, String tempo) {
+        for (long seed = 0; seed < 10; seed++) {
+            SimulatedDevice device = ExerciseSimulator.simulate(new SessionScript("a", "w", Placement.WRIST, 50, 10, 5_000,
+                    List.of(SetScript.of(exercise, 8, tempo, 60_000))), 1_764_000_000_000L, seed);
+            for (boolean selected : new boolean[] {false, true}) {
+                RepDetector detector = RepDetectors.forPlacement(Placement.WRIST, "a", "w");
+                if (selected) {
+                    device.selections().forEach(detector::select);
+                }
+                LiveReplay.Result result = LiveReplay.replay(detector, device.toRecording());
+                String what = "seed " + seed + (selected ? ", selected" : "");
+                assertEquals(8, result.reps().size(), what + ": reps");
+                assertEquals(List.of(), result.unconfirmedStartsMs(), what + ": offers not confirmed");
+            }
+        }
     }
 }
