@@ -17,6 +17,8 @@ import java.util.Locale;
 final class ExerciseEvaluation {
     /** A brisk tempo, the prescribed 3-1-3 of the row programme, and pause reps (a 2 s squeeze at the top). */
     static final String[] EXERCISE_TEMPOS = {"2-1-2-0", "3-1-3-0", "2-2-2-0"};
+    /** Slow reps that stop for 2 s at the bottom (a dead stop between rows): scored on their own. */
+    static final String[] PAUSED_AT_THE_BOTTOM_TEMPOS = {"3-1-3-2"};
     /** Sample rates of the target: a wrist band's 50 Hz and a dev board's 100 Hz. */
     static final int[] RATES_HZ = {50, 100};
 
@@ -40,9 +42,17 @@ final class ExerciseEvaluation {
         out.println("Phase MAE: mean absolute error of the four phase durations over the reps of exactly counted sets."
                 + " \"selected\": the athlete selects the exercise on the exercise topic 4 s before the set, and the"
                 + " detector follows it from then on, as the live job does.");
+        Totals totals = tempos(EXERCISE_TEMPOS, seeds, out);
+        out.println("\n## Simulated exercises paused 2 s at the bottom (the same models, 50 and 100 Hz, 8 reps)");
+        tempos(PAUSED_AT_THE_BOTTOM_TEMPOS, seeds, out);
+        return totals;
+    }
+
+    /** The table of every exercise for each rate and tempo, and the totals over them. */
+    private static Totals tempos(String[] tempos, int seeds, PrintStream out) {
         PhaseScore[] totals = {new PhaseScore(), new PhaseScore(), new PhaseScore(), new PhaseScore()};
         for (int rateHz : RATES_HZ) {
-            for (String tempo : EXERCISE_TEMPOS) {
+            for (String tempo : tempos) {
                 evaluateExercises(rateHz, tempo, seeds, out, totals);
             }
         }
