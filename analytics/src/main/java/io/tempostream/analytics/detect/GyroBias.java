@@ -24,6 +24,24 @@ final class GyroBias {
      * would pass as still, and shorter than the rest before a set.
      */
     private static final double MIN_STILL_AVERAGED_S = 2.5;
+    /**
+     * ... and the averaged residual may be this large then: an offset not yet learned can be over
+     * {@link #STILL_GYRO_DPS} by itself (MEMS gyroscopes are specified to ±3 deg/s per axis; one
+     * simulated back sensor read 2.1 deg/s at rest, no stillness ever counted and its reps were
+     * never found). Over {@link #STILL_GYRO_DPS}, a steady reading is an offset only if the
+     * accelerometer saw no turn: the sensor's tilt stays within {@link #MAX_TILT_WHILE_STEADY_DEG},
+     * and the reading is not mostly about the vertical, where a turn tilts nothing.
+     */
+    private static final double MAX_STEADY_OFFSET_DPS = 5.0;
+    private static final double MAX_TILT_WHILE_STEADY_DEG = 2.0;
+    private static final double COS_MAX_TILT_WHILE_STEADY = Math.cos(Math.toRadians(MAX_TILT_WHILE_STEADY_DEG));
+    /**
+     * cos 30°: a reading within 30° of the vertical could be a turn that tilts too little to see.
+     * Further from it, a turn of 2 deg/s or more tilts the sensor by half its angle at least, 3° over
+     * the 3 s a steady run needs, past {@link #MAX_TILT_WHILE_STEADY_DEG}. (At 45° the simulated
+     * back sensor above, its offset 44° from the vertical, was still refused.)
+     */
+    private static final double MAX_VERTICAL_SHARE = Math.cos(Math.toRadians(30));
     private static final double RESIDUAL_SMOOTHING_S = 0.2;
     /**
      * An offset is steady; a slow small movement below the limit is not (a prone Y-raise turns the
@@ -56,6 +74,13 @@ final class GyroBias {
     private double sx;
     private double sy;
     private double sz;
+    /** Gravity's direction, averaged the same way (g), and where it pointed when the steady run began. */
+    private double gx;
+    private double gy;
+    private double gz;
+    private double runGx;
+    private double runGy;
+    private double runGz;
     /**
      * Samples waiting {@link #LEARN_LAG_S}, a ring of five values each: the raw reading's x, y and
      * z, its time step, and the clock. Side by side in one array, not an array each: the job runs
@@ -83,10 +108,14 @@ final class GyroBias {
         sx += (gxDps - sx) * a;
         sy += (gyDps - sy) * a;
         sz += (gzDps - sz) * a;
+        gx += (axG - gx) * a;
+        gy += (ayG - gy) * a;
+        gz += (azG - gz) * a;
         boolean level = Math.abs(norm - 1) < STILL_ACCEL_G;
         boolean still = level && rx * rx + ry * ry + rz * rz < STILL_GYRO_DPS * STILL_GYRO_DPS;
         double averagedSquared = (sx - x) * (sx - x) + (sy - y) * (sy - y) + (sz - z) * (sz - z);
-        boolean calmOnAverage = level && averagedSquared < STILL_GYRO_DPS * STILL_GYRO_DPS;
+        boolean calmOnAverage = level && (averagedSquared < STILL_GYRO_DPS * STILL_GYRO_DPS
+                || averagedSquared < MAX_STEADY_OFFSET_DPS * MAX_STEADY_OFFSET_DPS && offTheVertical());
         if (calmOnAverage) {
             // Steadiness is judged on the averaged reading itself, which learning the offset does
             // not move (judged on the residual, learning broke the stillness it learned from).
@@ -94,8 +123,14 @@ final class GyroBias {
             double reading = Math.sqrt(sx * sx + sy * sy + sz * sz);
             runMinDps = stillAveragedS == 0 ? reading : Math.min(runMinDps, reading);
             runMaxDps = stillAveragedS == 0 ? reading : Math.max(runMaxDps, reading);
+            if (stillAveragedS == 0) {
+                runGx = gx;
+                runGy = gy;
+                runGz = gz;
+            }
         }
-        boolean stillOnAverage = calmOnAverage && runMaxDps - runMinDps < STEADY_DPS;
+        boolean stillOnAverage = calmOnAverage && runMaxDps - runMinDps < STEADY_DPS
+                && (averagedSquared < STILL_GYRO_DPS * STILL_GYRO_DPS || untilted());
         stillS = still ? stillS + dtS : 0;
         stillAveragedS = stillOnAverage ? stillAveragedS + dtS : 0;
         clockS += dtS;
@@ -110,6 +145,19 @@ final class GyroBias {
                 learn(pending[i + X] - x, pending[i + Y] - y, pending[i + Z] - z, pending[i + DT_S]);
             }
         }
+    }
+
+    /** The averaged reading is not mostly about gravity's axis (an offset there looks like a turn that tilts nothing). */
+    private boolean offTheVertical() {
+        double along = (sx * gx + sy * gy + sz * gz) / Math.sqrt(gx * gx + gy * gy + gz * gz);
+        return along * along < MAX_VERTICAL_SHARE * MAX_VERTICAL_SHARE * (sx * sx + sy * sy + sz * sz);
+    }
+
+    /** Gravity points where it did when the steady run began, within {@link #MAX_TILT_WHILE_STEADY_DEG}. */
+    private boolean untilted() {
+        double dot = gx * runGx + gy * runGy + gz * runGz;
+        return dot > 0 && dot * dot > COS_MAX_TILT_WHILE_STEADY * COS_MAX_TILT_WHILE_STEADY
+                * (gx * gx + gy * gy + gz * gz) * (runGx * runGx + runGy * runGy + runGz * runGz);
     }
 
     private void push(double gxDps, double gyDps, double gzDps, double dtS) {

@@ -13,6 +13,8 @@ public final class RotationRepDetector implements ExerciseEngine {
     private final RepAssembler assembler;
     private final SampleClock clock = new SampleClock();
     private long firstSampleMs = Long.MIN_VALUE;
+    /** A movement that begins this close to the first sample was under way when it came. */
+    private static final long UNDER_WAY_AT_START_MS = 200;
     private transient Consumer<Rep> listenerFor;
     private transient MovementSegmenter.Listener listener;
 
@@ -63,7 +65,11 @@ public final class RotationRepDetector implements ExerciseEngine {
 
                 @Override
                 public void movement(Movement movement) {
-                    assembler.onMovement(movement, out);
+                    // Under way at the first sample: where it began is unknown, and it may be no
+                    // movement at all but an offset not learned yet (2–4 deg/s read as a slow turn).
+                    if (movement.startMs() > firstSampleMs + UNDER_WAY_AT_START_MS) {
+                        assembler.onMovement(movement, out);
+                    }
                 }
             };
         }
