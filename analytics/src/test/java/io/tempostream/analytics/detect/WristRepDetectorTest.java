@@ -19,6 +19,8 @@ import io.tempostream.simulator.WristRowSimulator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.function.DoubleFunction;
+import java.util.function.DoubleUnaryOperator;
 import org.apache.commons.math3.geometry.euclidean.threed.Rotation;
 import org.apache.commons.math3.geometry.euclidean.threed.RotationConvention;
 import org.apache.commons.math3.geometry.euclidean.threed.Vector3D;
@@ -85,20 +87,32 @@ class WristRepDetectorTest {
 
     /** Standing for 3 s, then walking until {@code seconds}; 50 Hz, a random strap rotation, sensor noise. */
     private static List<Rep> walk(double swingDeg, double strideHz, double seconds, long seed) {
+        RepDetector detector = new WristRepDetector("a", "w");
+        List<Rep> reps = new ArrayList<>();
+        feedTurningArm(detector, t -> swing(swingDeg, strideHz, t), t -> wrist(swingDeg, strideHz, t), seconds, seed,
+                reps, () -> { });
+        detector.advanceTo(detector.lastSampleMs() + 60_000, reps::add);
+        return reps;
+    }
+
+    /**
+     * An arm turning about the world's y axis by {@code angle} (rad, of the time in s) with the
+     * sensor at {@code position} (m), strapped on at a random rotation: 50 Hz with sensor noise,
+     * each sample fed to {@code detector} (its reps to {@code reps}), then {@code afterSample} run.
+     */
+    private static void feedTurningArm(RepDetector detector, DoubleUnaryOperator angle, DoubleFunction<Vector3D> position,
+            double seconds, long seed, List<Rep> reps, Runnable afterSample) {
         Random random = new Random(seed);
         Rotation mount = new Rotation(random.nextGaussian(), random.nextGaussian(), random.nextGaussian(),
                 random.nextGaussian(), true);
-        RepDetector detector = new WristRepDetector("a", "w");
-        List<Rep> reps = new ArrayList<>();
         double rate = 50;
         double h = 0.002; // for the derivatives
         for (int i = 0; i < seconds * rate; i++) {
             double t = i / rate;
-            double angle = swing(swingDeg, strideHz, t);
-            double w = (swing(swingDeg, strideHz, t + h) - swing(swingDeg, strideHz, t - h)) / (2 * h);
-            Vector3D accel = wrist(swingDeg, strideHz, t + h).add(wrist(swingDeg, strideHz, t - h))
-                    .subtract(wrist(swingDeg, strideHz, t).scalarMultiply(2)).scalarMultiply(1 / (h * h));
-            Rotation sensorToWorld = new Rotation(Vector3D.PLUS_J, angle, RotationConvention.VECTOR_OPERATOR)
+            double w = (angle.applyAsDouble(t + h) - angle.applyAsDouble(t - h)) / (2 * h);
+            Vector3D accel = position.apply(t + h).add(position.apply(t - h)).subtract(position.apply(t).scalarMultiply(2))
+                    .scalarMultiply(1 / (h * h));
+            Rotation sensorToWorld = new Rotation(Vector3D.PLUS_J, angle.applyAsDouble(t), RotationConvention.VECTOR_OPERATOR)
                     .compose(mount, RotationConvention.VECTOR_OPERATOR);
             Vector3D f = sensorToWorld.applyInverseTo(accel.scalarMultiply(1 / 9.80665).add(Vector3D.PLUS_K));
             Vector3D g = sensorToWorld.applyInverseTo(new Vector3D(0, Math.toDegrees(w), 0));
@@ -106,9 +120,8 @@ class WristRepDetectorTest {
                     f.getY() + 0.01 * random.nextGaussian(), f.getZ() + 0.01 * random.nextGaussian(),
                     g.getX() + 0.3 * random.nextGaussian(), g.getY() + 0.3 * random.nextGaussian(),
                     g.getZ() + 0.3 * random.nextGaussian(), reps::add);
+            afterSample.run();
         }
-        detector.advanceTo(detector.lastSampleMs() + 60_000, reps::add);
-        return reps;
     }
 
     /** Arm angle from hanging (rad): still for 3 s, then a swing that builds up over a second. */
@@ -135,34 +148,17 @@ class WristRepDetectorTest {
     @CsvSource({"90, 0.5, 2, 1.0", "80, 1.0, 2.5, 0.6", "100, 0.6, 1.5, 0.6", "90, 1.0, 2, 1.2", "110, 1.5, 3, 1.5"})
     void glancingAtTheWatchIsNoRepAndNoneIsOffered(double deg, double upS, double holdS, double downS) {
         for (long seed = 0; seed < 3; seed++) {
-            Random random = new Random(seed);
-            Rotation mount = new Rotation(random.nextGaussian(), random.nextGaussian(), random.nextGaussian(),
-                    random.nextGaussian(), true);
             RepDetector detector = new WristRepDetector("a", "w");
             List<Rep> reps = new ArrayList<>();
-            Rep offered = null;
-            double rate = 50;
-            double h = 0.002; // for the derivatives
-            double seconds = 10 + upS + holdS + downS + 10;
-            for (int i = 0; i < seconds * rate; i++) {
-                double t = i / rate;
-                double w = (glance(deg, upS, holdS, downS, t + h) - glance(deg, upS, holdS, downS, t - h)) / (2 * h);
-                Vector3D accel = forearmEnd(deg, upS, holdS, downS, t + h).add(forearmEnd(deg, upS, holdS, downS, t - h))
-                        .subtract(forearmEnd(deg, upS, holdS, downS, t).scalarMultiply(2)).scalarMultiply(1 / (h * h));
-                Rotation sensorToWorld = new Rotation(Vector3D.PLUS_J, glance(deg, upS, holdS, downS, t),
-                        RotationConvention.VECTOR_OPERATOR).compose(mount, RotationConvention.VECTOR_OPERATOR);
-                Vector3D f = sensorToWorld.applyInverseTo(accel.scalarMultiply(1 / 9.80665).add(Vector3D.PLUS_K));
-                Vector3D g = sensorToWorld.applyInverseTo(new Vector3D(0, Math.toDegrees(w), 0));
-                detector.accept(1_764_000_000_000L + Math.round(t * 1000), f.getX() + 0.01 * random.nextGaussian(),
-                        f.getY() + 0.01 * random.nextGaussian(), f.getZ() + 0.01 * random.nextGaussian(),
-                        g.getX() + 0.3 * random.nextGaussian(), g.getY() + 0.3 * random.nextGaussian(),
-                        g.getZ() + 0.3 * random.nextGaussian(), reps::add);
-                if (offered == null) {
-                    offered = detector.pendingRep();
-                }
-            }
+            Rep[] offered = {null};
+            feedTurningArm(detector, t -> glance(deg, upS, holdS, downS, t), t -> forearmEnd(deg, upS, holdS, downS, t),
+                    10 + upS + holdS + downS + 10, seed, reps, () -> {
+                        if (offered[0] == null) {
+                            offered[0] = detector.pendingRep();
+                        }
+                    });
             detector.advanceTo(detector.lastSampleMs() + 60_000, reps::add);
-            assertNull(offered, "seed " + seed + ": offered");
+            assertNull(offered[0], "seed " + seed + ": offered");
             assertEquals(List.of(), reps, "seed " + seed + ": reps");
         }
     }
