@@ -13,7 +13,7 @@ import io.tempostream.ingest.mqtt.MqttEndpoint;
 import io.tempostream.ingest.mqtt.MqttSourceOptions;
 import io.tempostream.ingest.testing.LocalFlink;
 import io.tempostream.ingest.testing.LocalMosquitto;
-import java.net.ServerSocket;
+import io.tempostream.ingest.testing.LocalPorts;
 import java.nio.file.Path;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -48,10 +48,7 @@ class PhoneBrokerRestartIT {
     @Test
     void aBrokerRestartMidSetLosesNoBatchOfThePhones() throws Exception {
         PhoneInBrowser.requireBrowser();
-        int webSocketPort;
-        try (ServerSocket free = new ServerSocket(0)) {
-            webSocketPort = free.getLocalPort();
-        }
+        int webSocketPort = LocalPorts.free();
         // The page and MQTT over WebSocket beside the broker's own listener.
         broker = LocalMosquitto.persistent(dir, "listener %d lo\nprotocol websockets\nhttp_dir %s".formatted(webSocketPort,
                 PhoneInBrowser.PHONE));

@@ -3,6 +3,8 @@ package io.tempostream.ingest.testing;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /** Loopback ports for servers a test starts itself. */
@@ -10,10 +12,21 @@ public final class LocalPorts {
     private LocalPorts() {
     }
 
-    /** A port nothing listens on right now. */
+    /** Every port handed out in this test run. */
+    private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
+
+    /**
+     * A port nothing listens on right now, and not handed out before in this run: the system may
+     * give a port it just freed again, and two servers a test starts then get the same one (a broker's
+     * MQTT and websockets listeners did, and it would not start).
+     */
     public static int free() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+        while (true) {
+            try (ServerSocket socket = new ServerSocket(0)) {
+                if (HANDED_OUT.add(socket.getLocalPort())) {
+                    return socket.getLocalPort();
+                }
+            }
         }
     }
 

@@ -64,9 +64,7 @@ public final class ShippedMosquitto implements AutoCloseable {
                 .replace("/etc/mosquitto/tempostream", dir.toString())
                 .replace("/usr/local/lib/tempostream/rate-limit.so", dir.resolve("rate-limit.so").toString())
                 .replace("persistence true", "persistence false");
-        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
-            webSocketPort = free.getLocalPort();
-        }
+        webSocketPort = LocalPorts.free();
         // Its websockets listener on loopback: an interface name, as Mosquitto 2.0.11 needs (.ci/services.sh).
         broker = new LocalMosquitto(dir, port -> shipped.replace("listener 8883", "listener " + port + " 127.0.0.1")
                 .replace("listener 8884", "listener " + webSocketPort + " lo"));
