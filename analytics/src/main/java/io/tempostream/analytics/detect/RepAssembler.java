@@ -269,7 +269,12 @@ final class RepAssembler {
     }
 
     private static boolean tooQuick(Movement c, Movement e) {
-        return c.durationMs() < MIN_PHASE_MS && e.durationMs() < MIN_PHASE_MS;
+        return tooQuick(c.durationMs(), e.durationMs());
+    }
+
+    /** Out and back both quicker than any lifting phase: a swinging arm or a glance, not a rep. */
+    static boolean tooQuick(long outMs, long backMs) {
+        return outMs < MIN_PHASE_MS && backMs < MIN_PHASE_MS;
     }
 
     /**

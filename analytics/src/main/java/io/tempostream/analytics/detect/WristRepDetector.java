@@ -116,12 +116,9 @@ public final class WristRepDetector implements ExerciseEngine {
                 || offered != null && offered.romDeg() >= MIN_OWNING_ROTATION_DEG;
     }
 
-    /**
-     * Out and back quicker than any lifting phase, both ways (as {@link RepAssembler} rules for
-     * rotation reps): the arm raised to look at a watch, not a set's first rep.
-     */
+    /** The arm raised to look at a watch, not a set's first rep: the rule rotation reps follow ({@link RepAssembler#tooQuick}). */
     private static boolean quickBothWays(Rep rep) {
-        return rep != null && rep.concentricMs() < RepAssembler.MIN_PHASE_MS && rep.eccentricMs() < RepAssembler.MIN_PHASE_MS;
+        return rep != null && RepAssembler.tooQuick(rep.concentricMs(), rep.eccentricMs());
     }
 
     private void wrap(Consumer<Rep> out) {
