@@ -10,18 +10,22 @@ package io.tempostream.analytics.detect;
 final class GyroBias {
     /** Accelerometer magnitude within this of 1 g: no linear acceleration to speak of. */
     private static final double STILL_ACCEL_G = 0.05;
-    /** Angular speed, less the offset, below this: gyroscope noise, not motion. */
+    /**
+     * Angular speed averaged over {@link #RESIDUAL_SMOOTHING_S}, less the offset, below this:
+     * gyroscope noise, not motion. Averaged, because single samples of an offset not yet learned
+     * plus noise cross it every few samples (1.5 deg/s and 0.3 deg/s of noise per axis), and
+     * stillness never lasted through a set's 1 s holds: a back sensor switched on 3 s before a set
+     * never learned its offset and found none of the set's reps.
+     */
     private static final double STILL_GYRO_DPS = 2.0;
     /** A phase's slow turn at its end passes below the limits for a few tenths of a second. */
     private static final double MIN_STILL_S = 0.8;
     /** Averaging time while still: smooths gyroscope noise, follows drift within a rest. */
     private static final double AVERAGING_S = 2.0;
     /**
-     * An offset not yet learned plus a sample's noise can cross the limit every few samples (one
-     * simulated sensor: 1.5 deg/s), and then stillness never lasts. So stillness is also judged on
-     * the residual averaged over {@link #RESIDUAL_SMOOTHING_S}, but only when it lasts this long:
-     * longer than the slow turn at the end of a phase and a 1 s squeeze, which that average
-     * would pass as still, and shorter than the rest before a set.
+     * An offset over {@link #STILL_GYRO_DPS} is learned only from a steady reading that lasts this
+     * long: longer than the slow turn at the end of a phase and a 1 s squeeze, and shorter than the
+     * rest before a set.
      */
     private static final double MIN_STILL_AVERAGED_S = 2.5;
     /**
@@ -53,10 +57,12 @@ final class GyroBias {
      * Samples are learned this long after they arrive, and only if stillness lasted until now: the
      * slow start of the next phase passes below the limits too (0.5 s of a back row at 3-1-3-0),
      * and learned as offset it made every slow eccentric 40 ms short and its concentric 116 ms long.
+     * The averaged speed notices a movement about {@link #RESIDUAL_SMOOTHING_S} late, hence the
+     * rest (at 0.5 s, a prone Y-raise's slow first pull from the back was learned as offset).
      */
-    private static final double LEARN_LAG_S = 0.5;
+    private static final double LEARN_LAG_S = 0.7;
     /**
-     * Room for {@link #LEARN_LAG_S} of samples at up to 512 Hz, above the 200 Hz MovementSegmenter
+     * Room for {@link #LEARN_LAG_S} of samples at up to 365 Hz, above the 200 Hz MovementSegmenter
      * is sized for; it is per-device state in the job, checkpointed with the detector.
      */
     private static final int PENDING_CAPACITY = 256;
@@ -100,9 +106,6 @@ final class GyroBias {
     /** Feeds one sample (g, deg/s); {@code dtS} is the time since the previous one. */
     void update(double axG, double ayG, double azG, double gxDps, double gyDps, double gzDps, double dtS) {
         double norm = Math.sqrt(axG * axG + ayG * ayG + azG * azG);
-        double rx = gxDps - x;
-        double ry = gyDps - y;
-        double rz = gzDps - z;
         // The reading averaged over a fifth of a second; its residual is judged against the offset.
         double a = clockS == 0 && dtS == 0 ? 1 : Math.min(1, dtS / RESIDUAL_SMOOTHING_S);
         sx += (gxDps - sx) * a;
@@ -112,10 +115,10 @@ final class GyroBias {
         gy += (ayG - gy) * a;
         gz += (azG - gz) * a;
         boolean level = Math.abs(norm - 1) < STILL_ACCEL_G;
-        boolean still = level && rx * rx + ry * ry + rz * rz < STILL_GYRO_DPS * STILL_GYRO_DPS;
         double averagedSquared = (sx - x) * (sx - x) + (sy - y) * (sy - y) + (sz - z) * (sz - z);
-        boolean calmOnAverage = level && (averagedSquared < STILL_GYRO_DPS * STILL_GYRO_DPS
-                || averagedSquared < MAX_STEADY_OFFSET_DPS * MAX_STEADY_OFFSET_DPS && offTheVertical());
+        boolean still = level && averagedSquared < STILL_GYRO_DPS * STILL_GYRO_DPS;
+        boolean calmOnAverage = still
+                || level && averagedSquared < MAX_STEADY_OFFSET_DPS * MAX_STEADY_OFFSET_DPS && offTheVertical();
         if (calmOnAverage) {
             // Steadiness is judged on the averaged reading itself, which learning the offset does
             // not move (judged on the residual, learning broke the stillness it learned from).
@@ -161,7 +164,7 @@ final class GyroBias {
     }
 
     private void push(double gxDps, double gyDps, double gzDps, double dtS) {
-        if (pendingCount == PENDING_CAPACITY) { // faster than 512 Hz: learn a little sooner
+        if (pendingCount == PENDING_CAPACITY) { // faster than 365 Hz: learn a little sooner
             pendingHead = (pendingHead + 1) & PENDING_MASK;
             pendingCount--;
         }
