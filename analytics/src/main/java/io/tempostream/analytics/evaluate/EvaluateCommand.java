@@ -73,6 +73,7 @@ public final class EvaluateCommand {
             ReportLatency.run(seeds, out);
             LiveFeedback.runSimulated(seeds, out);
             ExerciseChanges.run(seeds, out);
+            SwitchedOnLate.run(seeds, out);
             return 0;
         } catch (IllegalArgumentException | RecordingFormatException | IOException e) {
             err.println("tempostream evaluate: " + e.getMessage());

@@ -4,6 +4,7 @@ import io.tempostream.analytics.detect.ExerciseHint;
 import io.tempostream.analytics.detect.Rep;
 import io.tempostream.analytics.detect.RepDetector;
 import io.tempostream.analytics.detect.RotationRepDetector;
+import io.tempostream.analytics.detect.RotationThresholds;
 import io.tempostream.analytics.detect.VerticalRepDetector;
 import io.tempostream.analytics.detect.WristRepDetector;
 import io.tempostream.ingest.ImuBatch;
@@ -90,6 +91,13 @@ public class RepDetectorBenchmark {
     @OperationsPerInvocation(SAMPLES)
     public void rotationOnly(Blackhole reps) {
         feed(new RotationRepDetector("bench", "wrist"), reps);
+    }
+
+    /** The upper back's engine (rotation at the back's thresholds), on the same samples: its cost per sample. */
+    @Benchmark
+    @OperationsPerInvocation(SAMPLES)
+    public void backRotation(Blackhole reps) {
+        feed(new RotationRepDetector("bench", "back", RotationThresholds.BACK), reps);
     }
 
     @Benchmark
