@@ -6,6 +6,7 @@ package io.tempostream.analytics.detect;
  * enough to keep a movement from ever "ending". Still means the accelerometer reads 1 g and the
  * gyroscope, less the current offset, almost nothing, for long enough that it is not the turn at
  * the end of a phase: the holds and pauses of every set, and the rests between them, qualify.
+ * On the upper back it is also learned as the sensor moves, from its tilt ({@link #followTilt}).
  */
 final class GyroBias {
     /** Accelerometer magnitude within this of 1 g: no linear acceleration to speak of. */

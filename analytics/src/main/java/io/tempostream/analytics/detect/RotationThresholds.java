@@ -12,8 +12,8 @@ package io.tempostream.analytics.detect;
 public record RotationThresholds(double onSpeedDps, double minRomDeg, boolean followsTilt) {
     /**
      * The forearm turns 30–120° in pulls and raises; sway moves it a few degrees. The hand's own
-     * accelerations tilt the accelerometer's reading by degrees (learned from, they made face
-     * pulls' phases 30 ms worse), and stillness between reps is learned from well enough.
+     * accelerations tilt the accelerometer's reading by degrees (learned from, they took face
+     * pulls' phase error from 16 to 52 ms), and stillness between reps is learned from well enough.
      */
     public static final RotationThresholds WRIST = new RotationThresholds(8, 15, false);
     /**

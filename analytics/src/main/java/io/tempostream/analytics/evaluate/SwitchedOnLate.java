@@ -11,7 +11,6 @@ import io.tempostream.simulator.SessionScript;
 import io.tempostream.simulator.SetScript;
 import io.tempostream.simulator.SimulatedDevice;
 import java.io.PrintStream;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
@@ -62,7 +61,7 @@ final class SwitchedOnLate {
             SimulatedDevice device = ExerciseSimulator.simulate(new SessionScript("sim", "s", Placement.BACK, RATE_HZ, 10,
                     10_000, List.of(SetScript.of(exercise, REPS, "3-1-3-0", 10_000))), 1_764_000_000_000L, seed);
             List<RepTruth> truth = device.reps();
-            Recording recording = withOffset(from(device.toRecording(), truth.get(0).startMs() - condition.beforeSetMs()),
+            Recording recording = withOffset(device.toRecording().between(truth.get(0).startMs() - condition.beforeSetMs(), Long.MAX_VALUE),
                     condition.addedOffsetDps(), new Random(seed + 100));
             List<Rep> reps = RepDetectors.forPlacement(Placement.BACK, "sim", "s").detectAll(recording);
             counted += reps.size();
@@ -80,18 +79,6 @@ final class SwitchedOnLate {
         out.printf(Locale.ROOT, "| %s | %.0f | %.1f | %d of %d | %d of %d | %d of %d |%n", exercise.scriptName(),
                 condition.beforeSetMs() / 1000.0, condition.addedOffsetDps(), exact, seeds, timedRight, seeds, counted,
                 seeds * REPS);
-    }
-
-    /** The samples of {@code r} from {@code fromMs} on: a sensor switched on then. */
-    private static Recording from(Recording r, long fromMs) {
-        int s = 0;
-        while (r.timestampsMs()[s] < fromMs) {
-            s++;
-        }
-        int n = r.size();
-        return new Recording(Arrays.copyOfRange(r.timestampsMs(), s, n), Arrays.copyOfRange(r.ax(), s, n),
-                Arrays.copyOfRange(r.ay(), s, n), Arrays.copyOfRange(r.az(), s, n), Arrays.copyOfRange(r.gx(), s, n),
-                Arrays.copyOfRange(r.gy(), s, n), Arrays.copyOfRange(r.gz(), s, n));
     }
 
     /** {@code r} with {@code dps} added to its gyroscope, about a direction drawn from {@code random}. */

@@ -10,7 +10,6 @@ import io.tempostream.simulator.ExerciseSimulator;
 import io.tempostream.simulator.SessionScript;
 import io.tempostream.simulator.SetScript;
 import io.tempostream.simulator.SimulatedDevice;
-import java.util.Arrays;
 import java.util.List;
 import org.apache.commons.math3.geometry.euclidean.threed.Vector3D;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -135,7 +134,7 @@ class BackSensorTest {
                     List.of(SetScript.of(exercise, 8, "3-1-3-0", 10_000))), 1_764_000_000_000L, seed);
             long firstRepMs = device.reps().get(0).startMs();
             List<Rep> reps = RepDetectors.forPlacement(Placement.BACK, "a", "back-1")
-                    .detectAll(from(device.toRecording(), firstRepMs - 3_000));
+                    .detectAll(device.toRecording().between(firstRepMs - 3_000, Long.MAX_VALUE));
             assertEquals(8, reps.size(), "seed " + seed + ": reps " + reps);
             assertEquals(firstRepMs, reps.get(0).startMs(), 400, "seed " + seed + ": the first rep's start");
         }
@@ -158,23 +157,11 @@ class BackSensorTest {
                     List.of(SetScript.of(exercise, 8, "3-1-3-0", 10_000))), 1_764_000_000_000L, seed);
             Recording recording = device.toRecording();
             List<Rep> reps = RepDetectors.forPlacement(Placement.BACK, "a", "back-1").detectAll(
-                    withOffsetSquareToGravity(from(recording, device.reps().get(0).startMs() - 2_000), 1.5));
+                    withOffsetSquareToGravity(recording.between(device.reps().get(0).startMs() - 2_000, Long.MAX_VALUE), 1.5));
             assertTrue(reps.size() >= 5 && reps.size() <= 8, "seed " + seed + ": " + reps.size() + " reps");
             counted += reps.size();
         }
         assertTrue(counted >= 70, counted + " reps of 80");
-    }
-
-    /** The samples of {@code r} from {@code fromMs} on: a sensor switched on then. */
-    private static Recording from(Recording r, long fromMs) {
-        int s = 0;
-        while (r.timestampsMs()[s] < fromMs) {
-            s++;
-        }
-        int n = r.size();
-        return new Recording(Arrays.copyOfRange(r.timestampsMs(), s, n), Arrays.copyOfRange(r.ax(), s, n),
-                Arrays.copyOfRange(r.ay(), s, n), Arrays.copyOfRange(r.az(), s, n), Arrays.copyOfRange(r.gx(), s, n),
-                Arrays.copyOfRange(r.gy(), s, n), Arrays.copyOfRange(r.gz(), s, n));
     }
 
     /** {@code r} with {@code dps} added to its gyroscope about an axis square to gravity at its first sample. */

@@ -7,7 +7,6 @@ import io.tempostream.simulator.ProgramScript;
 import io.tempostream.simulator.RepTruth;
 import io.tempostream.simulator.SimulatedDevice;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -29,7 +28,7 @@ class RestartingDetectorTest {
         SimulatedDevice all = program.simulate(42);
         long from = program.sessions().get(7).startMs();
         long to = program.sessions().get(9).startMs();
-        Recording twoSessions = slice(all.toRecording(), from, to);
+        Recording twoSessions = all.toRecording().between(from, to);
         List<Rep> found = RepDetectors.forPlacement(program.placement(), "a", "back").detectAll(twoSessions);
 
         Map<Integer, Long> truth = new TreeMap<>(all.reps().stream().filter(r -> r.startMs() >= from && r.startMs() < to)
@@ -39,19 +38,5 @@ class RestartingDetectorTest {
         assertEquals(List.copyOf(truth.values()), List.copyOf(perSet.values()), "reps and holds per set: " + perSet);
         assertEquals(List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14), List.copyOf(perSet.keySet()),
                 "set numbers go on across the restart");
-    }
-
-    private static Recording slice(Recording r, long fromMs, long toMs) {
-        int a = 0;
-        while (r.timestampsMs()[a] < fromMs) {
-            a++;
-        }
-        int b = a;
-        while (b < r.size() && r.timestampsMs()[b] < toMs) {
-            b++;
-        }
-        return new Recording(Arrays.copyOfRange(r.timestampsMs(), a, b), Arrays.copyOfRange(r.ax(), a, b),
-                Arrays.copyOfRange(r.ay(), a, b), Arrays.copyOfRange(r.az(), a, b), Arrays.copyOfRange(r.gx(), a, b),
-                Arrays.copyOfRange(r.gy(), a, b), Arrays.copyOfRange(r.gz(), a, b));
     }
 }

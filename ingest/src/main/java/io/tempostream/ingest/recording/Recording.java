@@ -1,5 +1,7 @@
 package io.tempostream.ingest.recording;
 
+import java.util.Arrays;
+
 /**
  * A whole recording of one sensor on one clock: timestamps in epoch ms, acceleration in g,
  * angular velocity in deg/s, sensor axes. What {@code analyze} reads and the simulator writes.
@@ -8,5 +10,20 @@ public record Recording(long[] timestampsMs, float[] ax, float[] ay, float[] az,
 
     public int size() {
         return timestampsMs.length;
+    }
+
+    /** The samples from {@code fromMs} (inclusive) to {@code toMs} (exclusive): a sensor switched on and off then. */
+    public Recording between(long fromMs, long toMs) {
+        int a = 0;
+        while (a < size() && timestampsMs[a] < fromMs) {
+            a++;
+        }
+        int b = a;
+        while (b < size() && timestampsMs[b] < toMs) {
+            b++;
+        }
+        return new Recording(Arrays.copyOfRange(timestampsMs, a, b), Arrays.copyOfRange(ax, a, b),
+                Arrays.copyOfRange(ay, a, b), Arrays.copyOfRange(az, a, b), Arrays.copyOfRange(gx, a, b),
+                Arrays.copyOfRange(gy, a, b), Arrays.copyOfRange(gz, a, b));
     }
 }
