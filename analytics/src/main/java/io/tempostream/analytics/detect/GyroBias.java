@@ -56,6 +56,8 @@ final class GyroBias {
      */
     private static final double TILT_PULL_PER_S = 1.0;
     private static final double TILT_OFFSET_GAIN_PER_S2 = 0.3;
+    /** Longer between two samples than any sensor's period (12.5 Hz at the slowest): a gap in the stream. */
+    private static final double MAX_CARRIED_STEP_S = 0.5;
     /**
      * An offset is steady; a slow small movement below the limit is not (a prone Y-raise turns the
      * upper back 6° in 3 s, under 2 deg/s for much of it): the averaged reading may vary by no
@@ -187,7 +189,8 @@ final class GyroBias {
      */
     private void followTilt(double axG, double ayG, double azG, double norm, boolean level,
             double wxDps, double wyDps, double wzDps, double dtS) {
-        if (vx == 0 && vy == 0 && vz == 0) {
+        if (vx == 0 && vy == 0 && vz == 0 || dtS > MAX_CARRIED_STEP_S) {
+            // The first sample, or the first after a gap: one sample's turn times the gap is no turn.
             if (norm > 0) {
                 vx = axG / norm;
                 vy = ayG / norm;
@@ -216,7 +219,7 @@ final class GyroBias {
         double nx = vx + (vy * wz - vz * wy);
         double ny = vy + (vz * wx - vx * wz);
         double nz = vz + (vx * wy - vy * wx);
-        double renormalise = (3 - (nx * nx + ny * ny + nz * nz)) * 0.5; // first order: no square root
+        double renormalise = 1 / Math.sqrt(nx * nx + ny * ny + nz * nz);
         vx = nx * renormalise;
         vy = ny * renormalise;
         vz = nz * renormalise;
