@@ -6,7 +6,6 @@ package io.tempostream.analytics.detect;
  * enough to keep a movement from ever "ending". Still means the accelerometer reads 1 g and the
  * gyroscope, less the current offset, almost nothing, for long enough that it is not the turn at
  * the end of a phase: the holds and pauses of every set, and the rests between them, qualify.
- * On the upper back it is also learned as the sensor moves, from its tilt ({@link #followTilt}).
  */
 final class GyroBias {
     /** Accelerometer magnitude within this of 1 g: no linear acceleration to speak of. */
@@ -48,16 +47,6 @@ final class GyroBias {
      */
     private static final double MAX_VERTICAL_SHARE = Math.cos(Math.toRadians(30));
     private static final double RESIDUAL_SMOOTHING_S = 0.2;
-    /**
-     * How hard the carried direction of gravity is pulled toward the accelerometer's (per second),
-     * and how much of what the pull makes up for goes into the offset (per second squared): the
-     * offset settles in Kp/Ki ≈ 3 s. At 2 and 1 the first rep's start moved by half a second in
-     * one of 30 back sets switched on 3 s before the set.
-     */
-    private static final double TILT_PULL_PER_S = 1.0;
-    private static final double TILT_OFFSET_GAIN_PER_S2 = 0.3;
-    /** Longer between two samples than any sensor's period (12.5 Hz at the slowest): a gap in the stream. */
-    private static final double MAX_CARRIED_STEP_S = 0.5;
     /**
      * An offset is steady; a slow small movement below the limit is not (a prone Y-raise turns the
      * upper back 6° in 3 s, under 2 deg/s for much of it): the averaged reading may vary by no
@@ -113,22 +102,6 @@ final class GyroBias {
     private int pendingHead;
     private int pendingCount;
     private double clockS;
-    /** Whether the offset is also learned from the tilt ({@link #followTilt}). */
-    private final boolean followsTilt;
-    /** Gravity's direction in the sensor's axes as the gyroscope, less the offset, carries it (unit vector; 0 before the first sample). */
-    private double vx;
-    private double vy;
-    private double vz;
-
-    /** An offset learned in stillness only. */
-    GyroBias() {
-        this(false);
-    }
-
-    /** {@code followsTilt}: learned from the tilt too, where the accelerometer reads gravity and little else. */
-    GyroBias(boolean followsTilt) {
-        this.followsTilt = followsTilt;
-    }
 
     /** Feeds one sample (g, deg/s); {@code dtS} is the time since the previous one. */
     void update(double axG, double ayG, double azG, double gxDps, double gyDps, double gzDps, double dtS) {
@@ -142,9 +115,6 @@ final class GyroBias {
         gy += (ayG - gy) * a;
         gz += (azG - gz) * a;
         boolean level = Math.abs(norm - 1) < STILL_ACCEL_G;
-        if (followsTilt) {
-            followTilt(axG, ayG, azG, norm, level, gxDps - x, gyDps - y, gzDps - z, dtS);
-        }
         double averagedSquared = (sx - x) * (sx - x) + (sy - y) * (sy - y) + (sz - z) * (sz - z);
         boolean still = level && averagedSquared < STILL_GYRO_DPS * STILL_GYRO_DPS;
         boolean calmOnAverage = still
@@ -178,51 +148,6 @@ final class GyroBias {
                 learn(pending[i + X] - x, pending[i + Y] - y, pending[i + Z] - z, pending[i + DT_S]);
             }
         }
-    }
-
-    /**
-     * Carries gravity's direction with the gyroscope, less the offset, and pulls it toward the
-     * accelerometer's reading while that is about 1 g; what the pull must make up for, the
-     * gyroscope over-read (a complementary filter with an integral term, Mahony et al. 2008). So
-     * the offset is learned in movement too, but only about the axes square to gravity: a turn about
-     * the vertical tilts nothing.
-     */
-    private void followTilt(double axG, double ayG, double azG, double norm, boolean level,
-            double wxDps, double wyDps, double wzDps, double dtS) {
-        if (vx == 0 && vy == 0 && vz == 0 || dtS > MAX_CARRIED_STEP_S) {
-            // The first sample, or the first after a gap: one sample's turn times the gap is no turn.
-            if (norm > 0) {
-                vx = axG / norm;
-                vy = ayG / norm;
-                vz = azG / norm;
-            }
-            return;
-        }
-        double toRadians = Math.toRadians(dtS);
-        double wx = wxDps * toRadians;
-        double wy = wyDps * toRadians;
-        double wz = wzDps * toRadians;
-        if (level) {
-            // The turn that would carry the estimate onto the measured direction: a × v.
-            double ex = (ayG * vz - azG * vy) / norm;
-            double ey = (azG * vx - axG * vz) / norm;
-            double ez = (axG * vy - ayG * vx) / norm;
-            wx += TILT_PULL_PER_S * ex * dtS;
-            wy += TILT_PULL_PER_S * ey * dtS;
-            wz += TILT_PULL_PER_S * ez * dtS;
-            double k = Math.toDegrees(TILT_OFFSET_GAIN_PER_S2 * dtS);
-            x -= k * ex;
-            y -= k * ey;
-            z -= k * ez;
-        }
-        // A direction fixed in the world turns in the sensor's axes by -ω: v' = v × ω.
-        double nx = vx + (vy * wz - vz * wy);
-        double ny = vy + (vz * wx - vx * wz);
-        double nz = vz + (vx * wy - vy * wx);
-        double renormalise = 1 / Math.sqrt(nx * nx + ny * ny + nz * nz);
-        vx = nx * renormalise;
-        vy = ny * renormalise;
-        vz = nz * renormalise;
     }
 
     /** The averaged reading is not mostly about gravity's axis (an offset there looks like a turn that tilts nothing). */

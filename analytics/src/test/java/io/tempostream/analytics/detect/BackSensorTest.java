@@ -140,30 +140,6 @@ class BackSensorTest {
         }
     }
 
-    /**
-     * ... and one switched on 2 s before the set with an offset of 1.5 deg/s square to gravity:
-     * learned in stillness only (the holds were too short for it), most of these sets came out
-     * with no rep at all, 2 to 5 sets of 10 exact per exercise. The upper back's tilt tells the
-     * offset as it moves: 70 or more of each exercise's 80 reps are counted, 5 or more in every set.
-     * (Not yet right: a set whose first rep is lost is then paired way back first, so its phases
-     * are swapped; 3 to 7 of these 10 sets per exercise.)
-     */
-    @ParameterizedTest(name = "{0}")
-    @CsvSource({"DUMBBELL_ROW", "PRONE_Y_RAISE", "FACE_PULL", "PENDLAY_ROW"})
-    void anOffsetNotLearnedBeforeTheSetIsLearnedFromTheTilt(Exercise exercise) {
-        int counted = 0;
-        for (long seed = 0; seed < 10; seed++) {
-            SimulatedDevice device = ExerciseSimulator.simulate(new SessionScript("a", "back-1", Placement.BACK, 50, 10, 10_000,
-                    List.of(SetScript.of(exercise, 8, "3-1-3-0", 10_000))), 1_764_000_000_000L, seed);
-            Recording recording = device.toRecording();
-            List<Rep> reps = RepDetectors.forPlacement(Placement.BACK, "a", "back-1").detectAll(
-                    withOffsetSquareToGravity(recording.between(device.reps().get(0).startMs() - 2_000, Long.MAX_VALUE), 1.5));
-            assertTrue(reps.size() >= 5 && reps.size() <= 8, "seed " + seed + ": " + reps.size() + " reps");
-            counted += reps.size();
-        }
-        assertTrue(counted >= 70, counted + " reps of 80");
-    }
-
     /** {@code r} with {@code dps} added to its gyroscope about an axis square to gravity at its first sample. */
     private static Recording withOffsetSquareToGravity(Recording r, double dps) {
         Vector3D gravity = new Vector3D(r.ax()[0], r.ay()[0], r.az()[0]);

@@ -106,23 +106,4 @@ class GyroBiasTest {
         }
         assertEquals(0, bias.xDps(), 1e-12);
     }
-
-    /**
-     * Following the tilt carries gravity's direction with each sample's turn: across a gap in the
-     * stream (a dropout, the phone out of range) one sample's turn times the gap's length is no
-     * turn at all, and carried, the direction blew up to infinity and the offset to NaN.
-     */
-    @Test
-    void aGapInTheStreamLeavesTheOffsetFollowingTheTilt() {
-        GyroBias bias = new GyroBias(true);
-        for (int i = 0; i < 1_000; i++) { // 10 s still on the upper back, 1 deg/s of offset about x
-            bias.update(0, 0.5, 0.866, 1, 0, 0, DT_S);
-        }
-        bias.update(0, 0.5, 0.866, 40, 30, 0, 120); // the next sample two minutes later, mid-turn
-        for (int i = 0; i < 1_000; i++) {
-            bias.update(0, 0.5, 0.866, 1, 0, 0, DT_S);
-        }
-        assertEquals(1, bias.xDps(), 0.1);
-        assertEquals(0, bias.yDps(), 0.1);
-    }
 }
