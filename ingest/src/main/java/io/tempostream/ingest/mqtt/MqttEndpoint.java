@@ -44,7 +44,9 @@ public record MqttEndpoint(String serverUri, String username, String password, S
         MqttConnectionOptions options = new MqttConnectionOptions();
         options.setServerURIs(new String[] {serverUri});
         options.setAutomaticReconnect(true);
-        options.setAutomaticReconnectDelay(1, 30);
+        // Paho 1.2.5 reads neither bound of setAutomaticReconnectDelay (eclipse-paho/paho.mqtt.java
+        // #864): its backoff doubles from 1 s up to this, 128 s unless set.
+        options.setMaxReconnectDelay(30_000);
         options.setConnectionTimeout(10);
         options.setKeepAliveInterval(30);
         if (!username.isEmpty()) {
