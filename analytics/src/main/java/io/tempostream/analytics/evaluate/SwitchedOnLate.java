@@ -65,8 +65,9 @@ final class SwitchedOnLate {
             SimulatedDevice device = ExerciseSimulator.simulate(new SessionScript("sim", "s", placement, RATE_HZ, 10,
                     10_000, List.of(SetScript.of(exercise, REPS, "3-1-3-0", 10_000))), 1_764_000_000_000L, seed);
             List<RepTruth> truth = device.reps();
-            Recording recording = withOffset(device.toRecording().between(truth.get(0).startMs() - condition.beforeSetMs(), Long.MAX_VALUE),
-                    condition.addedOffsetDps(), new Random(seed + 100));
+            Recording switchedOn = device.toRecording().between(truth.get(0).startMs() - condition.beforeSetMs(),
+                    Long.MAX_VALUE);
+            Recording recording = withOffset(switchedOn, condition.addedOffsetDps(), new Random(seed + 100));
             List<Rep> reps = RepDetectors.forPlacement(placement, "sim", "s").detectAll(recording);
             counted += reps.size();
             if (reps.size() != truth.size()) {
@@ -81,8 +82,8 @@ final class SwitchedOnLate {
             timedRight += right ? 1 : 0;
         }
         out.printf(Locale.ROOT, "| %s | %s | %.0f | %.1f | %d of %d | %d of %d | %d of %d |%n", exercise.scriptName(),
-                placement.name().toLowerCase(Locale.ROOT), condition.beforeSetMs() / 1000.0, condition.addedOffsetDps(), exact, seeds, timedRight, seeds, counted,
-                seeds * REPS);
+                placement.name().toLowerCase(Locale.ROOT), condition.beforeSetMs() / 1000.0, condition.addedOffsetDps(),
+                exact, seeds, timedRight, seeds, counted, seeds * REPS);
     }
 
     /** {@code r} with {@code dps} added to its gyroscope, about a direction drawn from {@code random}. */
@@ -91,14 +92,6 @@ final class SwitchedOnLate {
         double y = random.nextGaussian();
         double z = random.nextGaussian();
         double scale = dps / Math.sqrt(x * x + y * y + z * z);
-        float[] gx = r.gx().clone();
-        float[] gy = r.gy().clone();
-        float[] gz = r.gz().clone();
-        for (int i = 0; i < r.size(); i++) {
-            gx[i] += (float) (x * scale);
-            gy[i] += (float) (y * scale);
-            gz[i] += (float) (z * scale);
-        }
-        return new Recording(r.timestampsMs(), r.ax(), r.ay(), r.az(), gx, gy, gz);
+        return r.withGyroscopeOffset(x * scale, y * scale, z * scale);
     }
 }

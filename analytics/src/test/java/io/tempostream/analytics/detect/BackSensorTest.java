@@ -142,17 +142,8 @@ class BackSensorTest {
 
     /** {@code r} with {@code dps} added to its gyroscope about an axis square to gravity at its first sample. */
     private static Recording withOffsetSquareToGravity(Recording r, double dps) {
-        Vector3D gravity = new Vector3D(r.ax()[0], r.ay()[0], r.az()[0]);
-        Vector3D offset = gravity.orthogonal().scalarMultiply(dps);
-        float[] gx = r.gx().clone();
-        float[] gy = r.gy().clone();
-        float[] gz = r.gz().clone();
-        for (int i = 0; i < r.size(); i++) {
-            gx[i] += (float) offset.getX();
-            gy[i] += (float) offset.getY();
-            gz[i] += (float) offset.getZ();
-        }
-        return new Recording(r.timestampsMs(), r.ax(), r.ay(), r.az(), gx, gy, gz);
+        Vector3D offset = new Vector3D(r.ax()[0], r.ay()[0], r.az()[0]).orthogonal().scalarMultiply(dps);
+        return r.withGyroscopeOffset(offset.getX(), offset.getY(), offset.getZ());
     }
 
     /**

@@ -58,8 +58,6 @@ final class MqttSourceReader implements SourceReader<MqttRecord, MqttSplit> {
     static final long MAX_QUEUED_BYTES = 64L * 1024 * 1024;
     /** With nothing arriving, a {@link MqttRecord#tick} this often (wall clock). */
     static final long TICK_EVERY_MS = 1_000;
-    /** While not connected, a reconnect is asked for this often (wall clock). */
-    static final long RECONNECT_EVERY_MS = 2_000;
     private static final long LOG_EVERY = 1_000;
 
     private final SourceReaderContext context;
@@ -106,23 +104,15 @@ final class MqttSourceReader implements SourceReader<MqttRecord, MqttSplit> {
             return thread;
         });
         ticker.scheduleAtFixedRate(this::wake, TICK_EVERY_MS, TICK_EVERY_MS, TimeUnit.MILLISECONDS);
-        ticker.scheduleWithFixedDelay(this::nudgeReconnect, RECONNECT_EVERY_MS, RECONNECT_EVERY_MS, TimeUnit.MILLISECONDS);
+        ticker.scheduleWithFixedDelay(this::nudgeReconnect, ReliablePublisher.RECONNECT_EVERY_MS,
+                ReliablePublisher.RECONNECT_EVERY_MS, TimeUnit.MILLISECONDS);
     }
 
-    /**
-     * While the connection is lost, asks for a reconnect instead of waiting for Paho's own, which
-     * came 128 s after a 5 s broker restart (PhoneBrokerRestartIT, Paho 1.2.5), and with it every
-     * rep of those two minutes. A reconnect already under way refuses this one, which is fine.
-     */
+    /** While the connection is lost, asks for a reconnect as the publishers do, instead of waiting for Paho's. */
     private void nudgeReconnect() {
         MqttAsyncClient current = client;
-        if (closed || current == null || current.isConnected()) {
-            return;
-        }
-        try {
-            current.reconnect();
-        } catch (MqttException e) {
-            LOG.debug("MQTT reconnect to {} not started: {}", options.endpoint(), e.getMessage());
+        if (!closed && current != null && !current.isConnected()) {
+            ReliablePublisher.nudgeReconnect(current);
         }
     }
 

@@ -26,4 +26,17 @@ public record Recording(long[] timestampsMs, float[] ax, float[] ay, float[] az,
                 Arrays.copyOfRange(ay, a, b), Arrays.copyOfRange(az, a, b), Arrays.copyOfRange(gx, a, b),
                 Arrays.copyOfRange(gy, a, b), Arrays.copyOfRange(gz, a, b));
     }
+
+    /** This recording with a constant added to its gyroscope (deg/s, sensor axes): an offset the sensor reads. */
+    public Recording withGyroscopeOffset(double xDps, double yDps, double zDps) {
+        float[] x = gx.clone();
+        float[] y = gy.clone();
+        float[] z = gz.clone();
+        for (int i = 0; i < size(); i++) {
+            x[i] += (float) xDps;
+            y[i] += (float) yDps;
+            z[i] += (float) zDps;
+        }
+        return new Recording(timestampsMs, ax, ay, az, x, y, z);
+    }
 }
