@@ -45,6 +45,9 @@ public final class AthleteTraining {
             return;
         }
         lastFinalStartMs.merge(rep.deviceId(), rep.startMs(), Math::max);
+        if (timeline != null) {
+            timeline.forgetBefore(exerciseLookedUpAtMs(rep));
+        }
         if (set == null || set.set() != rep.set()) {
             set = new SetProgress(rep.athleteId(), rep.deviceId(), rep.set(), exercise, profile.tempoFor(exercise));
             currentSets.put(rep.deviceId(), set);
