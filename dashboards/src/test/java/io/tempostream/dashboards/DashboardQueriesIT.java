@@ -5,9 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tempostream.analytics.TestServices;
+import io.tempostream.analytics.detect.Rep;
+import io.tempostream.analytics.influx.InfluxConnection;
 import io.tempostream.analytics.job.JobOptions;
 import io.tempostream.analytics.job.RunningJob;
+import io.tempostream.analytics.job.TrainingPoints;
 import io.tempostream.analytics.training.AthleteProfiles;
+import io.tempostream.analytics.training.AthleteTraining;
+import io.tempostream.analytics.training.TrainingRecord;
 import io.tempostream.ingest.ImuBatch;
 import io.tempostream.ingest.ImuTopic;
 import io.tempostream.ingest.PayloadFormat;
@@ -32,6 +37,7 @@ import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.influxdb.InfluxDB;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -58,6 +64,8 @@ class DashboardQueriesIT {
     private static ProgramScript week;
     private static SimulatedDevice device;
     private static String firstSession;
+    /** The start of a rep offered and taken back (see {@link #writeARepTakenBack}). */
+    private static long takenBackMs;
 
     @BeforeAll
     static void runAWeekThroughThePipeline() throws Exception {
@@ -86,8 +94,31 @@ class DashboardQueriesIT {
             }
             awaitWritten();
         }
+        writeARepTakenBack();
         firstSession = (String) query(
                 "SHOW TAG VALUES FROM \"session\" WITH KEY = \"session\" WHERE \"athlete\" = '" + ATHLETE + "'").get(0).get("value");
+    }
+
+    /**
+     * A rep the engine offered and took back, as the job leaves it: a provisional point (flagged:
+     * its eccentric rushed) that no final rep overwrote. The engine does so rarely (none in this
+     * week; docs/metrics-schema.md, {@code provisional}), so it is analysed and written here the
+     * way the job does, with the job's login, in the week's first session before its first rep.
+     */
+    private static void writeARepTakenBack() throws Exception {
+        takenBackMs = device.reps().get(0).startMs() - 4_000;
+        Rep offered = new Rep(ATHLETE, week.deviceId(), 1, 1, takenBackMs, takenBackMs + 5_000, 3_000, 1_000, 1_000, 0,
+                6, 0, 5, 3.1, 3.2, "", true);
+        List<TrainingRecord> analysed = new ArrayList<>();
+        new AthleteTraining().accept(offered, AthleteProfiles.none().forAthlete(ATHLETE), analysed::add);
+        try (InfluxDB client = InfluxConnection.open(influx.job())) {
+            client.write(InstalledInflux.DATABASE, "", new TrainingPoints().toPoint(analysed.get(0)));
+        }
+        List<Map<String, Object>> written = query("SELECT \"flags\", \"provisional\" FROM \"rep\" WHERE \"athlete\" = '"
+                + ATHLETE + "' AND time = " + takenBackMs + "ms");
+        assertEquals(1, written.size(), "the rep taken back is written");
+        assertEquals(Boolean.TRUE, written.get(0).get("provisional"));
+        assertTrue(((Number) written.get(0).get("flags")).intValue() > 0, "and flagged: " + written);
     }
 
     /** Three payloads the decoder refuses: malformed JSON twice, a sample out of range once. */
@@ -192,7 +223,8 @@ class DashboardQueriesIT {
     @Test
     void theFlagAnnotationsMarkEveryFlaggedRep() throws Exception {
         int annotations = 0;
-        long flagged = count("SELECT count(\"flags\") FROM \"rep\" WHERE \"athlete\" = '" + ATHLETE + "' AND \"flags\" > 0");
+        long flagged = count("SELECT count(\"flags\") FROM \"rep\" WHERE \"athlete\" = '" + ATHLETE
+                + "' AND \"flags\" > 0 AND \"provisional\" = false");
         for (Path file : Dashboards.files()) {
             for (Dashboards.Query q : Dashboards.queries(file)) {
                 if (!q.annotation()) {
@@ -208,6 +240,32 @@ class DashboardQueriesIT {
         }
         assertEquals(1, annotations, "annotation queries checked");
         assertTrue(flagged > 0, "the week holds flagged reps for the annotations to mark");
+    }
+
+    /**
+     * The coach reviews what the athlete did: every rep the review shows is a final one, and a rep
+     * the engine offered live and took back is not among them (the live view shows offers as they come).
+     */
+    @Test
+    void theSessionReviewShowsFinalRepsOnly() throws Exception {
+        long finalReps = count("SELECT count(\"rep\") FROM \"rep\" WHERE \"athlete\" = '" + ATHLETE
+                + "' AND \"provisional\" = false");
+        int checked = 0;
+        for (Dashboards.Query q : Dashboards.queries(Dashboards.files().stream()
+                .filter(f -> f.getFileName().toString().equals("session-review.json")).findFirst().orElseThrow())) {
+            if (q.variable() || !q.influxQl().contains("FROM \"rep\"")) {
+                continue;
+            }
+            List<Map<String, Object>> rows = query(asGrafanaSends(q));
+            for (Map<String, Object> row : rows) {
+                assertTrue(((Number) row.get("time")).longValue() != takenBackMs, q.title() + " shows the rep taken back");
+            }
+            if (!q.annotation()) {
+                assertEquals(finalReps, rows.size(), q.title() + ": one row per final rep");
+            }
+            checked++;
+        }
+        assertEquals(3, checked, "the review's rep panels and its flag annotations");
     }
 
     @Test
