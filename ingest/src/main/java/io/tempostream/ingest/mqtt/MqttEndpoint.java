@@ -45,7 +45,8 @@ public record MqttEndpoint(String serverUri, String username, String password, S
         options.setServerURIs(new String[] {serverUri});
         options.setAutomaticReconnect(true);
         // Paho 1.2.5 reads neither bound of setAutomaticReconnectDelay (eclipse-paho/paho.mqtt.java
-        // #864): its backoff doubles from 1 s up to this, 128 s unless set.
+        // #864): its backoff doubles from 1 s up to this, 128 s unless set, and is one static field
+        // that every failed attempt of any of the JVM's clients doubles.
         options.setMaxReconnectDelay(30_000);
         options.setConnectionTimeout(10);
         options.setKeepAliveInterval(30);
