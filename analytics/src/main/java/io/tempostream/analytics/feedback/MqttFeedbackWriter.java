@@ -29,6 +29,12 @@ import org.slf4j.LoggerFactory;
  * if it is not connected (Paho reconnects by itself only after a first connection) and sends again
  * what is neither acknowledged nor in flight. Feedback is for now: beyond {@link #MAX_UNACKNOWLEDGED}
  * waiting messages the oldest are dropped, and counted.
+ *
+ * <p>Nothing is handed to Paho while the broker's window of messages in flight is full (its
+ * Receive Maximum, 20 for Mosquitto): Paho 1.2.5 takes a message id before it refuses such a
+ * publish, and keeps it for a refused one of QoS 0. At 2 000 devices the phase reports leaked all
+ * 65 535 ids within a second or two; every publish then searched the whole id space (half the job's
+ * CPU in a profile) and failed, so no feedback went out at all.
  */
 final class MqttFeedbackWriter implements StatefulSinkWriter<Feedback, Feedback> {
     private static final Logger LOG = LoggerFactory.getLogger(MqttFeedbackWriter.class);
@@ -45,6 +51,14 @@ final class MqttFeedbackWriter implements StatefulSinkWriter<Feedback, Feedback>
     private final ConcurrentSkipListMap<Long, Feedback> unacknowledged = new ConcurrentSkipListMap<>();
     private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean connecting = new AtomicBoolean();
+    /** Held while a message is handed to Paho: the task's thread and Paho's callbacks both send. */
+    private final Object publishing = new Object();
+    /** The broker's Receive Maximum, from its CONNACK: how many QoS 1 messages may be in flight. */
+    private volatile int window = DEFAULT_WINDOW;
+    /** MQTT 5's value when the broker states none. */
+    private static final int DEFAULT_WINDOW = 65_535;
+    /** Phase reports not handed over because the window was full (the next replaces them). */
+    private long phasesSkipped;
     /** Topics the broker refused, each logged once. */
     private final Map<String, Boolean> refusedTopics = new ConcurrentHashMap<>();
     private long nextId;
@@ -87,22 +101,44 @@ final class MqttFeedbackWriter implements StatefulSinkWriter<Feedback, Feedback>
 
     /** A phase report: once, if connected; the next replaces it within a second anyway. */
     private void sendOnce(Feedback feedback) {
-        if (closed || !client.isConnected()) {
-            return;
-        }
         MqttMessage message = new MqttMessage(feedback.json().getBytes(StandardCharsets.UTF_8));
         message.setQos(0);
-        try {
-            client.publish(feedback.topic(), message);
-        } catch (MqttException e) {
-            // The connection just went: the next report comes within a second.
+        synchronized (publishing) {
+            if (closed || !client.isConnected()) {
+                return;
+            }
+            if (windowFull()) {
+                phasesSkipped++;
+                return;
+            }
+            try {
+                client.publish(feedback.topic(), message);
+            } catch (MqttException e) {
+                // The connection just went: the next report comes within a second.
+            }
         }
     }
 
+    /**
+     * Whether the broker takes no more messages in flight now. Asked under {@link #publishing} by
+     * every publish: acknowledgements only ever free room, so the answer holds until it publishes.
+     */
+    private boolean windowFull() {
+        return client.getInFlightMessageCount() >= window;
+    }
+
     private void send(long id, Feedback feedback) {
-        if (closed || !client.isConnected() || !inFlight.add(id)) {
-            return; // sent again by the retry timer once connected; or under way already
+        synchronized (publishing) {
+            if (closed || !client.isConnected() || windowFull() || !inFlight.add(id)) {
+                // Sent again by the retry timer once connected, or when an acknowledgement frees
+                // room in the window; or under way already.
+                return;
+            }
+            publish(id, feedback);
         }
+    }
+
+    private void publish(long id, Feedback feedback) {
         MqttMessage message = new MqttMessage(feedback.json().getBytes(StandardCharsets.UTF_8));
         message.setQos(1);
         try {
@@ -130,6 +166,23 @@ final class MqttFeedbackWriter implements StatefulSinkWriter<Feedback, Feedback>
         }
     }
 
+    /** What waits, oldest first, as far as the broker's window has room. */
+    private void sendWaiting() {
+        for (Map.Entry<Long, Feedback> waiting : unacknowledged.entrySet()) {
+            if (windowFull()) {
+                return;
+            }
+            send(waiting.getKey(), waiting.getValue());
+        }
+    }
+
+    /** Phase reports not handed to Paho because the broker's window was full. */
+    long phasesSkipped() {
+        synchronized (publishing) {
+            return phasesSkipped;
+        }
+    }
+
     /** The oldest rep neither acknowledged nor in flight, if any. */
     private void sendNextWaiting() {
         for (Map.Entry<Long, Feedback> waiting : unacknowledged.entrySet()) {
@@ -148,6 +201,9 @@ final class MqttFeedbackWriter implements StatefulSinkWriter<Feedback, Feedback>
             client.connect(endpoint.connectionOptions(), null, new MqttActionListener() {
                 @Override
                 public void onSuccess(IMqttToken token) {
+                    Integer receiveMaximum = token.getResponseProperties() == null ? null
+                            : token.getResponseProperties().getReceiveMaximum();
+                    window = receiveMaximum == null || receiveMaximum <= 0 ? DEFAULT_WINDOW : receiveMaximum;
                     connecting.set(false);
                 }
 
@@ -167,9 +223,7 @@ final class MqttFeedbackWriter implements StatefulSinkWriter<Feedback, Feedback>
                 return;
             }
             if (client.isConnected()) {
-                for (Map.Entry<Long, Feedback> waiting : unacknowledged.entrySet()) {
-                    send(waiting.getKey(), waiting.getValue());
-                }
+                sendWaiting();
             } else {
                 connect();
             }
@@ -182,9 +236,7 @@ final class MqttFeedbackWriter implements StatefulSinkWriter<Feedback, Feedback>
         long deadline = System.currentTimeMillis() + END_OF_INPUT_WAIT_MS;
         while (endOfInput && !unacknowledged.isEmpty() && System.currentTimeMillis() < deadline) {
             connect();
-            for (Map.Entry<Long, Feedback> waiting : unacknowledged.entrySet()) {
-                send(waiting.getKey(), waiting.getValue());
-            }
+            sendWaiting();
             Thread.sleep(50);
         }
     }
