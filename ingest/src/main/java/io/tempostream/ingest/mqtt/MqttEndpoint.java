@@ -58,6 +58,8 @@ public record MqttEndpoint(String serverUri, String username, String password, S
         }
         if (!caFile.isEmpty()) {
             options.setSocketFactory(PemTrust.socketFactory(caFile));
+        } else if (serverUri.startsWith("tcp://")) {
+            options.setSocketFactory(BufferedSocketFactory.INSTANCE);
         }
         return options;
     }

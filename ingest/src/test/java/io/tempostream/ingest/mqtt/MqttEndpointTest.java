@@ -1,8 +1,16 @@
 package io.tempostream.ingest.mqtt;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedInputStream;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -33,5 +41,26 @@ class MqttEndpointTest {
     void theDescriptionNamesTheCaButNeverThePassword() {
         assertEquals("ssl://broker:8883 as a1.wrist (password set) trusting /etc/ca.crt",
                 new MqttEndpoint("ssl://broker:8883", "a1.wrist", "s3cret", "/etc/ca.crt").toString());
+    }
+
+    /**
+     * Paho reads a packet's header a byte at a time from the socket it is given: over plain TCP
+     * the endpoint gives it one whose input is buffered, so a byte is not a system call.
+     */
+    @Test
+    void aPlainTcpConnectionReadsThroughABuffer() throws Exception {
+        try (ServerSocket broker = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                Socket socket = MqttEndpoint.of("tcp://127.0.0.1:" + broker.getLocalPort()).connectionOptions()
+                        .getSocketFactory().createSocket()) {
+            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), broker.getLocalPort()));
+            try (Socket accepted = broker.accept()) {
+                accepted.getOutputStream().write(new byte[] {0x30, 0x02, 'o', 'k'});
+                InputStream input = socket.getInputStream();
+                assertTrue(input instanceof BufferedInputStream, input.getClass().getName());
+                assertSame(input, socket.getInputStream(), "one stream, so nothing read ahead is lost");
+                assertEquals(0x30, input.read());
+                assertEquals(0x02, input.read());
+            }
+        }
     }
 }
