@@ -1,5 +1,6 @@
 package io.tempostream.analytics.evaluate;
 
+import io.tempostream.analytics.detect.LiveReplay;
 import io.tempostream.analytics.detect.Rep;
 import io.tempostream.analytics.detect.RepDetectors;
 import io.tempostream.ingest.Placement;
@@ -28,7 +29,8 @@ final class SwitchedOnLate {
     private static final int REPS = 8;
     private static final Exercise[] BACK = {Exercise.DUMBBELL_ROW, Exercise.PRONE_Y_RAISE, Exercise.FACE_PULL,
         Exercise.PENDLAY_ROW};
-    private static final Exercise[] WRIST = {Exercise.DUMBBELL_ROW, Exercise.PRONE_Y_RAISE, Exercise.FACE_PULL};
+    private static final Exercise[] WRIST = {Exercise.DUMBBELL_ROW, Exercise.PRONE_Y_RAISE, Exercise.FACE_PULL,
+            Exercise.SQUAT};
     /** A rep is timed right when its start and end are within this of the true ones. */
     private static final long TIMED_RIGHT_MS = 400;
 
@@ -44,10 +46,11 @@ final class SwitchedOnLate {
         out.printf(Locale.ROOT, "%n## Sensors switched on shortly before the set (%.0f Hz, %d reps at 3-1-3-0,"
                 + " no selection)%n%n", RATE_HZ, REPS);
         out.printf(Locale.ROOT, "\"timed right\": the count exact and every rep's start and end within %d ms of the"
-                + " true ones (a set whose first way out is lost pairs each way back with the next way out).%n%n",
+                + " true ones (a set whose first way out is lost pairs each way back with the next way out)."
+                + " \"offers taken back\": reps offered live, provisional, that no final rep confirmed.%n%n",
                 TIMED_RIGHT_MS);
         out.printf(Locale.ROOT, "| exercise | sensor | switched on before the set (s) | offset added (deg/s) | sets exact |"
-                + " sets timed right | reps counted |%n| --- | --- | ---: | ---: | ---: | ---: | ---: |%n");
+                + " sets timed right | reps counted | offers taken back |%n| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |%n");
         for (Placement placement : List.of(Placement.BACK, Placement.WRIST)) {
             for (Condition condition : CONDITIONS) {
                 for (Exercise exercise : placement == Placement.BACK ? BACK : WRIST) {
@@ -61,6 +64,7 @@ final class SwitchedOnLate {
         int exact = 0;
         int timedRight = 0;
         int counted = 0;
+        int takenBack = 0;
         for (int seed = 0; seed < seeds; seed++) {
             SimulatedDevice device = ExerciseSimulator.simulate(new SessionScript("sim", "s", placement, RATE_HZ, 10,
                     10_000, List.of(SetScript.of(exercise, REPS, "3-1-3-0", 10_000))), 1_764_000_000_000L, seed);
@@ -68,8 +72,10 @@ final class SwitchedOnLate {
             Recording switchedOn = device.toRecording().between(truth.get(0).startMs() - condition.beforeSetMs(),
                     Long.MAX_VALUE);
             Recording recording = withOffset(switchedOn, condition.addedOffsetDps(), new Random(seed + 100));
-            List<Rep> reps = RepDetectors.forPlacement(placement, "sim", "s").detectAll(recording);
+            LiveReplay.Result live = LiveReplay.replay(RepDetectors.forPlacement(placement, "sim", "s"), recording);
+            List<Rep> reps = live.reps().stream().map(LiveReplay.TimedRep::rep).toList();
             counted += reps.size();
+            takenBack += live.unconfirmedStartsMs().size();
             if (reps.size() != truth.size()) {
                 continue;
             }
@@ -81,9 +87,9 @@ final class SwitchedOnLate {
             }
             timedRight += right ? 1 : 0;
         }
-        out.printf(Locale.ROOT, "| %s | %s | %.0f | %.1f | %d of %d | %d of %d | %d of %d |%n", exercise.scriptName(),
+        out.printf(Locale.ROOT, "| %s | %s | %.0f | %.1f | %d of %d | %d of %d | %d of %d | %d |%n", exercise.scriptName(),
                 placement.name().toLowerCase(Locale.ROOT), condition.beforeSetMs() / 1000.0, condition.addedOffsetDps(),
-                exact, seeds, timedRight, seeds, counted, seeds * REPS);
+                exact, seeds, timedRight, seeds, counted, seeds * REPS, takenBack);
     }
 
     /** {@code r} with {@code dps} added to its gyroscope, about a direction drawn from {@code random}. */
