@@ -127,15 +127,7 @@ class MqttSourceIT {
                 job = env.executeAsync("mqtt source broker restart IT");
                 readiness.await(60_000);
             }
-            Thread collector = new Thread(() -> {
-                try {
-                    received.forEachRemaining(all::add);
-                } catch (RuntimeException cancelled) {
-                    // the job is cancelled below
-                }
-            });
-            collector.setDaemon(true);
-            collector.start();
+            collectInTheBackground(received, all);
             // Other clients in the same JVM that reconnect on their own, as the job's feedback
             // publisher and the demo's simulated devices do: Paho keeps one reconnect delay for
             // all of a JVM's clients (a static field), and each failed attempt of any doubles it.
@@ -177,6 +169,19 @@ class MqttSourceIT {
 
     /** Two restarts: Paho's shared delay is doubled on by each, and never set back. */
     private static final int RESTARTS = 2;
+
+    /** Collects on a thread of its own: a message that never comes must fail the test, not hang it. */
+    private static void collectInTheBackground(CloseableIterator<String> received, List<String> into) {
+        Thread collector = new Thread(() -> {
+            try {
+                received.forEachRemaining(into::add);
+            } catch (RuntimeException cancelled) {
+                // the job is cancelled by the test
+            }
+        });
+        collector.setDaemon(true);
+        collector.start();
+    }
 
     private static void awaitTaken(List<String> taken, int n, long timeoutMs) throws InterruptedException {
         long deadline = System.currentTimeMillis() + timeoutMs;
@@ -254,16 +259,7 @@ class MqttSourceIT {
         List<String> all = new java.util.concurrent.CopyOnWriteArrayList<>();
         try (ReaderReadiness readiness = new ReaderReadiness(options)) {
             JobClient job = env.executeAsync("mqtt source persistent session IT");
-            // Collect on a thread of its own: a message that never comes must fail the test, not hang it.
-            Thread collector = new Thread(() -> {
-                try {
-                    received.forEachRemaining(all::add);
-                } catch (RuntimeException cancelled) {
-                    // the job is cancelled below
-                }
-            });
-            collector.setDaemon(true);
-            collector.start();
+            collectInTheBackground(received, all);
             try {
                 readiness.await(60_000);
                 publish(run, from, to);
