@@ -153,7 +153,7 @@ final class MqttFeedbackWriter implements StatefulSinkWriter<Feedback, Feedback>
                                 feedback.topic(), Integer.toHexString(refusal));
                     }
                     unacknowledged.remove(id);
-                    sendNextWaiting(); // a slot in flight is free: no need to wait for the timer
+                    sendWaiting(); // a slot in flight is free: no need to wait for the timer
                 }
 
                 @Override
@@ -166,7 +166,7 @@ final class MqttFeedbackWriter implements StatefulSinkWriter<Feedback, Feedback>
         }
     }
 
-    /** What waits, oldest first, as far as the broker's window has room. */
+    /** What waits and is not in flight, oldest first, as far as the broker's window has room. */
     private void sendWaiting() {
         for (Map.Entry<Long, Feedback> waiting : unacknowledged.entrySet()) {
             if (windowFull()) {
@@ -180,16 +180,6 @@ final class MqttFeedbackWriter implements StatefulSinkWriter<Feedback, Feedback>
     long phasesSkipped() {
         synchronized (publishing) {
             return phasesSkipped;
-        }
-    }
-
-    /** The oldest rep neither acknowledged nor in flight, if any. */
-    private void sendNextWaiting() {
-        for (Map.Entry<Long, Feedback> waiting : unacknowledged.entrySet()) {
-            if (!inFlight.contains(waiting.getKey())) {
-                send(waiting.getKey(), waiting.getValue());
-                return;
-            }
         }
     }
 
