@@ -149,7 +149,10 @@ public final class ExerciseSimulator {
                     // A real athlete: each phase's speed peaks a little earlier or later, and the top
                     // of the range sags slowly during the hold (drawn only then: the same seed gives
                     // the same half-cosine sets as before).
-                    double sag = set.human() ? range * (0.01 + 0.02 * random.nextDouble()) : 0;
+                    double sagShare = set.human() ? 0.01 + 0.02 * random.nextDouble() : 0;
+                    // A top held for no time has nothing to sag in: the way down starts where the
+                    // way up ended (a sag with no hold was a jump of up to 3 % of the range).
+                    double sag = hold > 0 ? range * sagShare : 0;
                     tl.skewUp = set.human() ? 0.85 + 0.3 * random.nextDouble() : 1;
                     tl.skewDown = set.human() ? 0.85 + 0.3 * random.nextDouble() : 1;
                     long start = Math.round(t);
