@@ -90,13 +90,33 @@ public final class VerticalRepDetector implements RepDetector {
      */
     private static final double MIN_WAY_IN_MOVED_SHARE = 0.5;
     /**
+     * ... and its acceleration varied as a movement's does, this many times more from one
+     * half-second to the next than in the rest before it (its last half-second left out, which
+     * may hold the start of a movement the other way). Integrated twice over the 4–6 s of a slow
+     * rep's way in, sensor noise alone reaches the share above (0.01 g of noise: about ±9 cm over
+     * 5 s), and the band-limited travel's dip ahead of a set's first row, the wrist still, was
+     * offered as a rep to the bottom and back, holding the true first rep back 14–21 s. In a
+     * sweep of 480 simulated first reps, ratios of 8, 16 and 32 served alike (the means of half
+     * seconds, not single bins: on a steady-speed curve a way in's acceleration is all in its
+     * ramps, and bin-to-bin noise hid it).
+     */
+    private static final double MIN_WAY_IN_VARIANCE_RATIO = 16;
+    private static final long VARIANCE_GROUP_MS = 500;
+    /**
      * ... and in the {@link #STILL_BEFORE_LONE_REP_MS} before it, the wrist moved by less than this
      * share of its travel: a set's first rep comes from rest, and a set's second far end, seen
      * from its first, is a rep to the other side and back.
      */
     private static final double MAX_STIR_BEFORE_LONE_REP_SHARE = 0.2;
     private static final long STILL_BEFORE_LONE_REP_MS = 3_000;
-    private static final long STILL_OFFSET_FROM_MS = 1_000;
+    /**
+     * ... judged also over the stretches ending this much earlier, by {@link #STILL_CHECK_STEP_MS}
+     * (where in view): a stretch that starts inside a movement's slowing half reads as still (the
+     * movement's speed at its start is unseen, and its slowing looks like an offset), and the way
+     * down from a set's first top hold was offered as a rep.
+     */
+    private static final long STILL_CHECKED_EARLIER_MS = 1_000;
+    private static final long STILL_CHECK_STEP_MS = 500;
     /** A lone rep has set off once its band-limited travel is this share of the way to its far end. */
     private static final double LONE_REP_SET_OFF_SHARE = 0.05;
     /**
@@ -443,28 +463,61 @@ public final class VerticalRepDetector implements RepDetector {
      * first rep starts from rest). Taken over the way in itself, the offset leaks the next
      * movement's start into it, and five seconds of stillness drifted 15 cm. The furthest point
      * of the way in, not its end: from a hold's end, the wrist's tilt had drifted a 20 cm way in
-     * back to 8 cm.
+     * back to 8 cm. And its acceleration varied as a movement's does
+     * ({@link #MIN_WAY_IN_VARIANCE_RATIO}).
      */
     private boolean wayInMoved(int rest, int far, int d, double into) {
         long[] t = window.timesMs();
         int stillFrom = window.firstIndexAtOrAfter(t[rest] - STILL_BEFORE_LONE_REP_MS);
         return t[rest] - t[stillFrom] >= STILL_BEFORE_LONE_REP_MS - SampleBin.BIN_MS
-                && furthestTravel(rest, far, meanAcceleration(stillFrom, rest), d) >= MIN_WAY_IN_MOVED_SHARE * into;
+                && furthestTravel(rest, far, meanAcceleration(stillFrom, rest), d) >= MIN_WAY_IN_MOVED_SHARE * into
+                && halfSecondVariance(rest, window.firstIndexAtOrAfter(t[far] - Math.min(VARIANCE_GROUP_MS, (t[far] - t[rest]) / 2)))
+                        >= MIN_WAY_IN_VARIANCE_RATIO * halfSecondVariance(stillFrom, rest);
+    }
+
+    /**
+     * How much the acceleration's {@link #VARIANCE_GROUP_MS} means vary from window index
+     * {@code from} to {@code to}: the variance of those means about the stretch's own mean.
+     */
+    private double halfSecondVariance(int from, int to) {
+        long[] t = window.timesMs();
+        double mean = meanAcceleration(from, to);
+        double sum = 0;
+        int groups = 0;
+        for (int start = from; start <= to; ) {
+            int end = start;
+            while (end < to && t[end + 1] - t[start] < VARIANCE_GROUP_MS) {
+                end++;
+            }
+            double m = meanAcceleration(start, end);
+            sum += (m - mean) * (m - mean);
+            groups++;
+            start = end + 1;
+        }
+        return groups < 2 ? Double.POSITIVE_INFINITY : sum / (groups - 1);
     }
 
     /**
      * Whether the wrist moved by {@link #MAX_STIR_BEFORE_LONE_REP_SHARE} of {@code into} or more in
-     * the {@link #STILL_BEFORE_LONE_REP_MS} before window index {@code end}, integrated from rest
-     * with the acceleration's offset of the stretch's first second: any movement in it drifts the
-     * travel away (taken over the whole stretch, the offset hid most of a squat's way down that
-     * was still under way at its end). With less than that in view, it may have.
+     * the {@link #STILL_BEFORE_LONE_REP_MS} before window index {@code end}, or before the ends
+     * {@link #STILL_CHECKED_EARLIER_MS} earlier, each integrated from rest with the stretch's own
+     * mean acceleration as its offset (the offset of its first second alone was off by ±0.014 m/s²
+     * from noise, 6 cm over 3 s, and refused true first reps). With less than that in view, it may
+     * have.
      */
     private boolean stirredBefore(int end, double into) {
         long[] t = window.timesMs();
-        int start = window.firstIndexAtOrAfter(t[end] - STILL_BEFORE_LONE_REP_MS);
-        int firstSecond = window.firstIndexAtOrAfter(t[start] + STILL_OFFSET_FROM_MS);
-        return t[end] - t[start] < STILL_BEFORE_LONE_REP_MS - SampleBin.BIN_MS
-                || furthestTravel(start, end, meanAcceleration(start, firstSecond), 0) >= MAX_STIR_BEFORE_LONE_REP_SHARE * into;
+        for (long earlierMs = 0; earlierMs <= STILL_CHECKED_EARLIER_MS; earlierMs += STILL_CHECK_STEP_MS) {
+            int stretchEnd = window.firstIndexAtOrAfter(t[end] - earlierMs);
+            int start = window.firstIndexAtOrAfter(t[stretchEnd] - STILL_BEFORE_LONE_REP_MS);
+            if (t[stretchEnd] - t[start] < STILL_BEFORE_LONE_REP_MS - SampleBin.BIN_MS) {
+                return earlierMs == 0;
+            }
+            if (furthestTravel(start, stretchEnd, meanAcceleration(start, stretchEnd), 0) >= MAX_STIR_BEFORE_LONE_REP_SHARE * into) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private double meanAcceleration(int from, int to) {

@@ -13,6 +13,7 @@ import io.tempostream.simulator.RepTruth;
 import io.tempostream.simulator.SessionScript;
 import io.tempostream.simulator.SetScript;
 import io.tempostream.simulator.SimulatedDevice;
+import io.tempostream.simulator.SpeedCurve;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -170,6 +171,52 @@ class ProvisionalRepTest {
         assertNotNull(fed.offered().get(secondSetFirst.startMs()), "the second set's first rep offered");
         assertTrue(fed.finals().stream().map(Rep::startMs).toList().containsAll(fed.offered().keySet()),
                 "every offered rep confirmed by a final one with its start");
+    }
+
+    /**
+     * A travel set switched on 2 s before it: its first rep is not offered alone (no rest in view),
+     * and neither is the way down from its first top hold, as a rep to the bottom and back. The
+     * stillness before that candidate starts inside the first rep's slowing way up, and read as
+     * rest there; judged also over the stretches ending 0.5 and 1 s earlier, it does not. Every
+     * offered rep is confirmed by a final one (before: two or three offers taken back per set).
+     */
+    @ParameterizedTest(name = "{0} {1} from the wrist at {2} Hz")
+    @CsvSource({"DUMBBELL_ROW, 3-1-3-0, 50", "PENDLAY_ROW, 3-1-3-0, 100", "SQUAT, 3-1-3-0, 50", "DUMBBELL_ROW, 2-1-2-0, 100"})
+    void withoutASelectionATravelSetSwitchedOnJustBeforeItOffersNoRepItTakesBack(Exercise exercise, String tempo,
+            double rateHz) {
+        SimulatedDevice device = twoWristSets(exercise, tempo, rateHz, 2_000);
+        Fed fed = feed(RepDetectors.forPlacement(Placement.WRIST, "a", "d"), device.toRecording());
+
+        assertEquals(device.reps().size(), fed.finals().size(), "final reps");
+        List<Long> finalStarts = fed.finals().stream().map(Rep::startMs).toList();
+        for (Map.Entry<Long, Rep> offer : fed.offered().entrySet()) {
+            assertTrue(finalStarts.contains(offer.getKey()), "offered and taken back: " + offer.getValue());
+        }
+    }
+
+    /**
+     * Without a selection, a travel set's first rep after 5–10 s of rest is offered alone within a
+     * second of its return, on other speed curves too (human variability). Before, the
+     * band-limited travel's dip ahead of the first rep, the wrist still, passed as the way in of a
+     * rep to the other side (its twice-integrated noise over 4–6 s reached half the dip) and held
+     * the true first rep back 15–22 s; now a way in must also vary as a movement does.
+     */
+    @ParameterizedTest(name = "{0} {1} at {2} Hz, seed {3}, switched on {4} ms before")
+    @CsvSource({"DUMBBELL_ROW, FAST_START, 50, 0, 7000", "SQUAT, HALF_COSINE, 50, 0, 10000",
+        "PENDLAY_ROW, SLOW_START, 50, 0, 7000", "DUMBBELL_ROW, TRAPEZOID, 100, 0, 5000"})
+    void withoutASelectionATravelSetsFirstRepFromRestIsOfferedAtItsReturnOnOtherSpeedCurves(Exercise exercise,
+            SpeedCurve curve, double rateHz, long seed, long switchedOnBeforeMs) {
+        SimulatedDevice device = ExerciseSimulator.simulate(new SessionScript("a", "d", Placement.WRIST, rateHz, 10, 12_000,
+                List.of(SetScript.of(exercise, 6, "3-1-3-0", 30_000).moving(curve, true))), T0, seed);
+        RepTruth first = device.reps().get(0);
+        Fed fed = feed(RepDetectors.forPlacement(Placement.WRIST, "a", "d"),
+                device.toRecording().between(first.startMs() - switchedOnBeforeMs, Long.MAX_VALUE));
+
+        assertEquals(device.reps().size(), fed.finals().size(), "final reps");
+        Long offeredAt = fed.offeredAtMs().get(fed.finals().get(0).startMs());
+        assertNotNull(offeredAt, "the first rep was offered");
+        assertTrue(offeredAt - returnEnd(first) <= 1_000, "the first rep offered " + (offeredAt - returnEnd(first))
+                + " ms after its return ended");
     }
 
     /**
