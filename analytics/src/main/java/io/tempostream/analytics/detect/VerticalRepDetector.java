@@ -96,12 +96,12 @@ public final class VerticalRepDetector implements RepDetector {
      * rep's way in, sensor noise alone reaches the share above (0.01 g of noise: about ±9 cm over
      * 5 s), and the band-limited travel's dip ahead of a set's first row, the wrist still, was
      * offered as a rep to the bottom and back, holding the true first rep back 14–21 s. In a
-     * sweep of 480 simulated first reps, ratios of 8, 16 and 32 served alike (the means of half
-     * seconds, not single bins: on a steady-speed curve a way in's acceleration is all in its
-     * ramps, and bin-to-bin noise hid it).
+     * sweep of 480 simulated first reps, ratios of 8, 16 and 32 served alike ({@link
+     * MovementVariance}: the means of half seconds, not single bins; on a steady-speed curve a way
+     * in's acceleration is all in its ramps, and bin-to-bin noise hid it).
      */
     private static final double MIN_WAY_IN_VARIANCE_RATIO = 16;
-    private static final long VARIANCE_GROUP_MS = 500;
+    private static final long HALF_SECOND_MS = 500;
     /**
      * ... and in the {@link #STILL_BEFORE_LONE_REP_MS} before it, the wrist moved by less than this
      * share of its travel: a set's first rep comes from rest, and a set's second far end, seen
@@ -471,30 +471,13 @@ public final class VerticalRepDetector implements RepDetector {
         int stillFrom = window.firstIndexAtOrAfter(t[rest] - STILL_BEFORE_LONE_REP_MS);
         return t[rest] - t[stillFrom] >= STILL_BEFORE_LONE_REP_MS - SampleBin.BIN_MS
                 && furthestTravel(rest, far, meanAcceleration(stillFrom, rest), d) >= MIN_WAY_IN_MOVED_SHARE * into
-                && halfSecondVariance(rest, window.firstIndexAtOrAfter(t[far] - Math.min(VARIANCE_GROUP_MS, (t[far] - t[rest]) / 2)))
-                        >= MIN_WAY_IN_VARIANCE_RATIO * halfSecondVariance(stillFrom, rest);
+                && movementVariance(rest, window.firstIndexAtOrAfter(t[far] - Math.min(HALF_SECOND_MS, (t[far] - t[rest]) / 2)))
+                        >= MIN_WAY_IN_VARIANCE_RATIO * movementVariance(stillFrom, rest);
     }
 
-    /**
-     * How much the acceleration's {@link #VARIANCE_GROUP_MS} means vary from window index
-     * {@code from} to {@code to}: the variance of those means about the stretch's own mean.
-     */
-    private double halfSecondVariance(int from, int to) {
-        long[] t = window.timesMs();
-        double mean = meanAcceleration(from, to);
-        double sum = 0;
-        int groups = 0;
-        for (int start = from; start <= to; ) {
-            int end = start;
-            while (end < to && t[end + 1] - t[start] < VARIANCE_GROUP_MS) {
-                end++;
-            }
-            double m = meanAcceleration(start, end);
-            sum += (m - mean) * (m - mean);
-            groups++;
-            start = end + 1;
-        }
-        return groups < 2 ? Double.POSITIVE_INFINITY : sum / (groups - 1);
+    /** {@link MovementVariance} of window indices {@code from} to {@code to} (exclusive). */
+    private double movementVariance(int from, int to) {
+        return MovementVariance.of(window.values(), from, to, MovementVariance.perHalfSecond(window.sampleRateHz()));
     }
 
     /**
