@@ -61,7 +61,9 @@ public final class MqttFeedbackSink implements Sink<Feedback>, SupportsWriterSta
     @Override
     public StatefulSinkWriter<Feedback, Feedback> restoreWriter(WriterInitContext context, Collection<Feedback> unacknowledged) {
         String clientId = clientIdPrefix + "-feedback-" + context.getTaskInfo().getIndexOfThisSubtask();
-        return new MqttFeedbackWriter(endpoint, clientId, context.getProcessingTimeService(), unacknowledged);
+        MqttFeedbackWriter writer = new MqttFeedbackWriter(endpoint, clientId, context.getProcessingTimeService(), unacknowledged);
+        writer.reportTo(context.metricGroup());
+        return writer;
     }
 
     @Override

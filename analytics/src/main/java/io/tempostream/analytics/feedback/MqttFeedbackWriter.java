@@ -13,6 +13,8 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.flink.api.common.operators.ProcessingTimeService;
 import org.apache.flink.api.connector.sink2.StatefulSinkWriter;
+import org.apache.flink.metrics.Gauge;
+import org.apache.flink.metrics.MetricGroup;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
@@ -62,7 +64,7 @@ final class MqttFeedbackWriter implements StatefulSinkWriter<Feedback, Feedback>
     /** Topics the broker refused, each logged once. */
     private final Map<String, Boolean> refusedTopics = new ConcurrentHashMap<>();
     private long nextId;
-    private long dropped;
+    private volatile long dropped;
     private volatile boolean closed;
 
     MqttFeedbackWriter(MqttEndpoint endpoint, String clientId, ProcessingTimeService timers,
@@ -108,7 +110,10 @@ final class MqttFeedbackWriter implements StatefulSinkWriter<Feedback, Feedback>
                 return;
             }
             if (windowFull()) {
-                phasesSkipped++;
+                if (phasesSkipped++ % 100_000 == 0) {
+                    LOG.info("the broker's window of {} messages in flight is full: phase reports skipped ({} so far;"
+                            + " the next of each athlete's comes within a second, reps wait)", window, phasesSkipped);
+                }
                 return;
             }
             try {
@@ -181,6 +186,17 @@ final class MqttFeedbackWriter implements StatefulSinkWriter<Feedback, Feedback>
         synchronized (publishing) {
             return phasesSkipped;
         }
+    }
+
+    /**
+     * Shows what the writer holds back or gives up in the task's metrics: phase reports skipped
+     * while the broker's window was full, the oldest reps dropped while the broker was away, and
+     * the reps waiting for its acknowledgement.
+     */
+    void reportTo(MetricGroup metrics) {
+        metrics.gauge("feedbackPhaseReportsSkipped", (Gauge<Long>) this::phasesSkipped);
+        metrics.gauge("feedbackRepsDropped", (Gauge<Long>) () -> dropped);
+        metrics.gauge("feedbackRepsUnacknowledged", (Gauge<Integer>) unacknowledged::size);
     }
 
     private void connect() {

@@ -15,9 +15,12 @@ import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.TimeDomain;
 import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs the training analytics of one athlete (key: athlete id) over their sensors' reps and
@@ -32,6 +35,7 @@ import org.apache.flink.util.Collector;
  * to wait is dropped: its final self follows.
  */
 public final class TrainingFromReps extends KeyedCoProcessFunction<String, Rep, ExerciseSelection, TrainingRecord> {
+    private static final Logger LOG = LoggerFactory.getLogger(TrainingFromReps.class);
     /** An athlete silent for this long (wall clock) is forgotten; their sessions were written long before. */
     static final Duration ATHLETE_STATE_TTL = Duration.ofDays(21);
     /** Reps wait no longer than this (wall clock) for selections: a stalled watermark must not hold feedback back. */
@@ -43,6 +47,7 @@ public final class TrainingFromReps extends KeyedCoProcessFunction<String, Rep, 
     private transient ListState<Rep> waitingReps;
     /** When the reps now waiting started to (wall clock), or empty if none wait. */
     private transient ValueState<Long> waitingSinceWallMs;
+    private transient Counter selectionsDropped;
 
     public TrainingFromReps(AthleteProfiles profiles) {
         this.profiles = profiles;
@@ -58,6 +63,7 @@ public final class TrainingFromReps extends KeyedCoProcessFunction<String, Rep, 
         waitingReps = getRuntimeContext().getListState(
                 new ListStateDescriptor<>("reps-waiting-for-selections", TypeInformation.of(Rep.class)));
         waitingSinceWallMs = getRuntimeContext().getState(new ValueStateDescriptor<>("reps-waiting-since-wall-ms", Long.class));
+        selectionsDropped = getRuntimeContext().getMetricGroup().counter("exerciseSelectionsDropped");
     }
 
     @Override
@@ -126,8 +132,21 @@ public final class TrainingFromReps extends KeyedCoProcessFunction<String, Rep, 
     @Override
     public void processElement2(ExerciseSelection selection, Context ctx, Collector<TrainingRecord> out) throws Exception {
         AthleteTraining athlete = current();
-        athlete.select(selection);
+        if (!athlete.select(selection)) {
+            // A login sending selections far ahead of its reps: bounded, and said so.
+            if (selectionsDropped.getCount() % 1_000 == 0) {
+                LOG.warn("athlete {} device {}: too many exercise selections ahead of its reps, the furthest dropped"
+                        + " ({} dropped by this task so far)", selection.athleteId(), selection.deviceId(),
+                        selectionsDropped.getCount() + 1);
+            }
+            selectionsDropped.inc();
+        }
         training.update(athlete);
+    }
+
+    /** Exercise selections dropped because a device had too many ahead of its reps. */
+    long selectionsDropped() {
+        return selectionsDropped.getCount();
     }
 
     @Override

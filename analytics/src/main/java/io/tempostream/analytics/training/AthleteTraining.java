@@ -19,8 +19,12 @@ public final class AthleteTraining {
     private final Map<String, Long> lastFinalStartMs = new HashMap<>();
     private final AthleteSessions sessions = new AthleteSessions();
 
-    public void select(ExerciseSelection selection) {
-        selections.computeIfAbsent(selection.deviceId(), d -> new ExerciseTimeline())
+    /**
+     * Keeps an exercise selection until the device's reps have passed it; false if the device
+     * already had {@link ExerciseTimeline#KEPT} ahead of its reps and one was dropped.
+     */
+    public boolean select(ExerciseSelection selection) {
+        return selections.computeIfAbsent(selection.deviceId(), d -> new ExerciseTimeline())
                 .select(selection.fromMs(), selection.exercise());
     }
 

@@ -21,24 +21,27 @@ final class ExerciseTimeline {
     private final List<Long> fromMs = new ArrayList<>();
     private final List<String> names = new ArrayList<>();
 
-    void select(long atMs, String exercise) {
+    /** Keeps a selection; false if that dropped one, this or the furthest ahead, over {@link #KEPT}. */
+    boolean select(long atMs, String exercise) {
         int i = fromMs.size();
         while (i > 0 && fromMs.get(i - 1) > atMs) {
             i--;
         }
         if (i > 0 && fromMs.get(i - 1) == atMs) {
             names.set(i - 1, exercise); // the same selection again (a redelivery), or a correction
-            return;
+            return true;
         }
         if (i == KEPT) {
-            return;
+            return false;
         }
         fromMs.add(i, atMs);
         names.add(i, exercise);
         if (fromMs.size() > KEPT) {
             fromMs.remove(KEPT);
             names.remove(KEPT);
+            return false;
         }
+        return true;
     }
 
     /** The exercise selected at {@code tMs}, or "" if nothing was selected by then. */

@@ -9,10 +9,14 @@ import io.tempostream.ingest.testing.OnMessage;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledFuture;
 import org.apache.flink.api.common.operators.ProcessingTimeService;
+import org.apache.flink.metrics.Gauge;
+import org.apache.flink.metrics.groups.UnregisteredMetricsGroup;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
@@ -84,8 +88,16 @@ class MqttFeedbackWriterIT {
         String athlete = "fb-" + UUID.randomUUID().toString().substring(0, 8);
         List<String> heard = new CopyOnWriteArrayList<>();
         MqttClient phone = listening(athlete, heard);
+        Map<String, Gauge<?>> gauges = new ConcurrentHashMap<>();
         try (MqttFeedbackWriter writer = new MqttFeedbackWriter(MqttEndpoint.of(TestServices.MQTT_URL),
                 athlete + "-job", NO_TIMERS, List.of())) {
+            writer.reportTo(new UnregisteredMetricsGroup() {
+                @Override
+                public <T, G extends Gauge<T>> G gauge(String name, G gauge) {
+                    gauges.put(name, gauge);
+                    return gauge;
+                }
+            });
             writer.write(new Feedback(athlete, "{\"rep\":0}", false), null);
             writer.flush(true); // connected, and the first rep acknowledged
             for (int i = 1; i <= 150_000; i++) {
@@ -98,6 +110,9 @@ class MqttFeedbackWriterIT {
             writer.flush(true);
             assertEquals(0, writer.snapshotState(2).size(), "reps the broker has not acknowledged");
             assertTrue(writer.phasesSkipped() > 0, "the burst filled the broker's window");
+            assertEquals(writer.phasesSkipped(), gauges.get("feedbackPhaseReportsSkipped").getValue(), "in the task's metrics");
+            assertEquals(0, gauges.get("feedbackRepsUnacknowledged").getValue());
+            assertEquals(0L, gauges.get("feedbackRepsDropped").getValue());
         } finally {
             for (int i = 0; i < 50 && !heard.contains("{\"rep\":\"last\"}"); i++) {
                 Thread.sleep(100);

@@ -27,8 +27,13 @@ class TrainingFromRepsTest {
 
     private static KeyedTwoInputStreamOperatorTestHarness<String, Rep, ExerciseSelection, TrainingRecord> harness()
             throws Exception {
+        return harness(new TrainingFromReps(AthleteProfiles.none()));
+    }
+
+    private static KeyedTwoInputStreamOperatorTestHarness<String, Rep, ExerciseSelection, TrainingRecord> harness(
+            TrainingFromReps function) throws Exception {
         var harness = new KeyedTwoInputStreamOperatorTestHarness<>(
-                new KeyedCoProcessOperator<>(new TrainingFromReps(AthleteProfiles.none())),
+                new KeyedCoProcessOperator<>(function),
                 Rep::athleteId, ExerciseSelection::athleteId, Types.STRING);
         // As in the job: the output is the TrainingRecord interface, serialized by its class at run time
         // (left to itself the harness would take the first record's class for every one).
@@ -48,6 +53,22 @@ class TrainingFromRepsTest {
 
     private static long sessions(List<TrainingRecord> out) {
         return out.stream().filter(r -> r instanceof SessionSummary).count();
+    }
+
+    /**
+     * A device's login flooding the exercise topic: what runs ahead of its reps is bounded, and
+     * each selection dropped is counted in the task's metrics (and logged, every thousandth).
+     */
+    @Test
+    void selectionsFloodingAheadOfTheRepsAreDroppedAndCounted() throws Exception {
+        TrainingFromReps function = new TrainingFromReps(AthleteProfiles.none());
+        try (var h = harness(function)) {
+            h.open();
+            for (int i = 0; i < 300; i++) {
+                h.processElement2(new ExerciseSelection("a", "back", T0 + 1_000L * i, "face-pull"), T0);
+            }
+            assertEquals(300 - 256, function.selectionsDropped(), "256 kept ahead of the reps (ExerciseTimeline.KEPT)");
+        }
     }
 
     @Test

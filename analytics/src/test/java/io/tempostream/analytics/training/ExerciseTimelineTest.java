@@ -1,6 +1,7 @@
 package io.tempostream.analytics.training;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.tempostream.analytics.detect.Rep;
 import io.tempostream.ingest.ExerciseSelection;
@@ -57,12 +58,14 @@ class ExerciseTimelineTest {
         assertEquals("e4", timeline.at(4_600));
         assertEquals("e9", timeline.at(60_000));
 
+        int refused = 0;
         for (int i = 0; i < 1_000; i++) {
-            timeline.select(100_000L + i, "flood");
+            refused += timeline.select(100_000L + i, "flood") ? 0 : 1;
         }
         assertEquals(ExerciseTimeline.KEPT, timeline.size(), "a login sending any number keeps a bound");
+        assertEquals(1_000 - (ExerciseTimeline.KEPT - 6), refused, "each selection dropped is said to be");
         assertEquals("e5", timeline.at(5_000), "the nearest are kept, the furthest ahead dropped");
-        timeline.select(7_500, "correction");
+        assertFalse(timeline.select(7_500, "correction"), "one nearer than the furthest pushes that one out");
         assertEquals("correction", timeline.at(7_600));
         assertEquals(ExerciseTimeline.KEPT, timeline.size());
     }
