@@ -103,6 +103,11 @@ public final class VerticalRepDetector implements RepDetector {
     private static final double MIN_WAY_IN_VARIANCE_RATIO = 16;
     private static final long HALF_SECOND_MS = 500;
     /**
+     * A way in whose variance is at most this many times the rest's before it is rest too (two
+     * stretches of noise differ by up to about that much; a rep's way in is 25–100 times).
+     */
+    private static final double STILL_WAY_IN_RATIO = 2;
+    /**
      * ... and in the {@link #STILL_BEFORE_LONE_REP_MS} before it, the wrist moved by less than this
      * share of its travel: a set's first rep comes from rest, and a set's second far end, seen
      * from its first, is a rep to the other side and back.
@@ -488,6 +493,28 @@ public final class VerticalRepDetector implements RepDetector {
      * from noise, 6 cm over 3 s, and refused true first reps). With less than that in view, it may
      * have.
      */
+    /**
+     * Whether the wrist stayed still on the way from window index {@code rest} into far end
+     * {@code far}, and only then moved, to {@code restAfter}: the band-limited travel's rise ahead
+     * of a step into the next exercise's position (squats, then Pendlay rows: the wrist drops from
+     * the shoulders to the bar on the floor, 65 cm), not a set's first rep. Still: its
+     * {@link MovementVariance} (the last half-second left out) at most {@link #STILL_WAY_IN_RATIO}
+     * times that of the rest before it, and {@link #MIN_WAY_IN_VARIANCE_RATIO} times less than on
+     * the way from the far end. False when the rest before is not in view.
+     */
+    private boolean stillIntoFarEnd(int rest, int far, int restAfter) {
+        long[] t = window.timesMs();
+        int wayInEnd = window.firstIndexAtOrAfter(t[far] - HALF_SECOND_MS);
+        int stillFrom = window.firstIndexAtOrAfter(t[rest] - STILL_BEFORE_LONE_REP_MS);
+        if (wayInEnd - rest < 2 * MovementVariance.perHalfSecond(window.sampleRateHz())
+                || t[rest] - t[stillFrom] < STILL_BEFORE_LONE_REP_MS - SampleBin.BIN_MS) {
+            return false;
+        }
+        double wayIn = movementVariance(rest, wayInEnd);
+        return wayIn <= STILL_WAY_IN_RATIO * movementVariance(stillFrom, rest)
+                && MIN_WAY_IN_VARIANCE_RATIO * wayIn < movementVariance(far, restAfter);
+    }
+
     private boolean stirredBefore(int end, double into) {
         long[] t = window.timesMs();
         for (long earlierMs = 0; earlierMs <= STILL_CHECKED_EARLIER_MS; earlierMs += STILL_CHECK_STEP_MS) {
@@ -799,7 +826,9 @@ public final class VerticalRepDetector implements RepDetector {
                 double[] z = result.travelM();
                 int d = result.direction();
                 int restAfter = lowest(z, d, i, k + 1 < ends.size() ? ends.get(k + 1) : last);
-                if (extraTurnBackDeg(from + lowest(z, d, before, i), from + i, from + restAfter) > MAX_EXTRA_TURN_BACK_DEG) {
+                int restBefore = lowest(z, d, before, i);
+                if (extraTurnBackDeg(from + restBefore, from + i, from + restAfter) > MAX_EXTRA_TURN_BACK_DEG
+                        || stillIntoFarEnd(from + restBefore, from + i, from + restAfter)) {
                     continue; // moving into position, not the set's first rep
                 }
                 numbering.startSet();
