@@ -90,15 +90,13 @@ public final class VerticalRepDetector implements RepDetector {
      */
     private static final double MIN_WAY_IN_MOVED_SHARE = 0.5;
     /**
-     * ... and its acceleration varied as a movement's does, this many times more from one
-     * half-second to the next than in the rest before it (its last half-second left out, which
-     * may hold the start of a movement the other way). Integrated twice over the 4–6 s of a slow
-     * rep's way in, sensor noise alone reaches the share above (0.01 g of noise: about ±9 cm over
-     * 5 s), and the band-limited travel's dip ahead of a set's first row, the wrist still, was
-     * offered as a rep to the bottom and back, holding the true first rep back 14–21 s. In a
-     * sweep of 480 simulated first reps, ratios of 8, 16 and 32 served alike ({@link
-     * MovementVariance}: the means of half seconds, not single bins; on a steady-speed curve a way
-     * in's acceleration is all in its ramps, and bin-to-bin noise hid it).
+     * ... and its acceleration varied as a movement's does ({@link MovementVariance}), this many
+     * times more than in the rest before it (its last half-second left out: it may hold the start
+     * of a movement the other way). Integrated twice over a slow rep's 4–6 s way in, sensor noise
+     * alone reaches the share above (0.01 g: about ±9 cm over 5 s), so the band-limited travel's
+     * dip ahead of a set's first row, the wrist still, would pass as a rep to the bottom and
+     * back. A rep's way in varies 25–100 times more than rest (8, 16 and 32 served alike over
+     * 480 simulated first reps, docs/accuracy.md).
      */
     private static final double MIN_WAY_IN_VARIANCE_RATIO = 16;
     private static final long HALF_SECOND_MS = 500;
@@ -117,8 +115,8 @@ public final class VerticalRepDetector implements RepDetector {
     /**
      * ... judged also over the stretches ending this much earlier, by {@link #STILL_CHECK_STEP_MS}
      * (where in view): a stretch that starts inside a movement's slowing half reads as still (the
-     * movement's speed at its start is unseen, and its slowing looks like an offset), and the way
-     * down from a set's first top hold was offered as a rep.
+     * movement's speed at its start is unseen, and its slowing looks like an offset), so the way
+     * down from a set's first top hold would pass as a lone rep.
      */
     private static final long STILL_CHECKED_EARLIER_MS = 1_000;
     private static final long STILL_CHECK_STEP_MS = 500;
@@ -486,14 +484,6 @@ public final class VerticalRepDetector implements RepDetector {
     }
 
     /**
-     * Whether the wrist moved by {@link #MAX_STIR_BEFORE_LONE_REP_SHARE} of {@code into} or more in
-     * the {@link #STILL_BEFORE_LONE_REP_MS} before window index {@code end}, or before the ends
-     * {@link #STILL_CHECKED_EARLIER_MS} earlier, each integrated from rest with the stretch's own
-     * mean acceleration as its offset (the offset of its first second alone was off by ±0.014 m/s²
-     * from noise, 6 cm over 3 s, and refused true first reps). With less than that in view, it may
-     * have.
-     */
-    /**
      * Whether the wrist stayed still on the way from window index {@code rest} into far end
      * {@code far}, and only then moved, to {@code restAfter}: the band-limited travel's rise ahead
      * of a step into the next exercise's position (squats, then Pendlay rows: the wrist drops from
@@ -515,6 +505,13 @@ public final class VerticalRepDetector implements RepDetector {
                 && MIN_WAY_IN_VARIANCE_RATIO * wayIn < movementVariance(far, restAfter);
     }
 
+    /**
+     * Whether the wrist moved by {@link #MAX_STIR_BEFORE_LONE_REP_SHARE} of {@code into} or more in
+     * the {@link #STILL_BEFORE_LONE_REP_MS} before window index {@code end}, or before the ends
+     * {@link #STILL_CHECKED_EARLIER_MS} earlier, each integrated from rest with the stretch's own
+     * mean acceleration as its offset (one second's mean is off by ±0.014 m/s² from 0.01 g of
+     * noise: 6 cm over 3 s). With less than that in view, it may have.
+     */
     private boolean stirredBefore(int end, double into) {
         long[] t = window.timesMs();
         for (long earlierMs = 0; earlierMs <= STILL_CHECKED_EARLIER_MS; earlierMs += STILL_CHECK_STEP_MS) {
