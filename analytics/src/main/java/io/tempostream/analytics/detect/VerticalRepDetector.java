@@ -414,6 +414,23 @@ public final class VerticalRepDetector implements RepDetector {
                 || turnedDeg(from + restBefore, n) > MAX_FIRST_REP_TURN_DEG) {
             return -1;
         }
+        // Without a selection either side may be the far end, and inside a set the stretch from
+        // one far end to the next and back is a rep to the other side: a set's first rep must
+        // come from rest. Where it set off: the travel's lowest point can lie anywhere in a
+        // drifting rest, and band-limited, the travel leaves it a while after the wrist does (a
+        // 3 s half cosine's first 5 % takes 0.4 s), so the rest is taken to end a quarter of the
+        // way in before that. Judged first: what came before the way in does not change as the
+        // way back goes on, so a candidate refused for it is not looked at again at once.
+        if (hintedDirection == 0) {
+            int setOff = far;
+            while (setOff > restBefore && d * (z[setOff - 1] - z[restBefore]) > LONE_REP_SET_OFF_SHARE * into) {
+                setOff--;
+            }
+            int stillEnd = window.firstIndexAtOrAfter(t[from + setOff] - (t[from + far] - t[from + setOff]) / 4);
+            if (stirredBefore(stillEnd, into) || !wayInMoved(stillEnd, from + far, d, into)) {
+                return -1;
+            }
+        }
         // A rep-sized excursion, on its way back: look again as soon as inside a set.
         nextLookMs = Math.min(nextLookMs, t[n - 1] + RETURN_CHECK_EVERY_MS);
         // Offered before its set shows itself, a lone rep must also come back the way it went:
@@ -424,21 +441,7 @@ public final class VerticalRepDetector implements RepDetector {
                 || Math.abs(extraTurnBackDeg(from + restBefore, from + far, from + restAfter)) > MAX_EXTRA_TURN_BACK_DEG) {
             return -1;
         }
-        if (hintedDirection != 0) {
-            return far;
-        }
-        // Without a selection either side may be the far end, and inside a set the stretch from
-        // one far end to the next and back is a rep to the other side: a set's first rep must
-        // come from rest. Where it set off: the travel's lowest point can lie anywhere in a
-        // drifting rest, and band-limited, the travel leaves it a while after the wrist does (a
-        // 3 s half cosine's first 5 % takes 0.4 s), so the rest is taken to end a quarter of the
-        // way in before that.
-        int setOff = far;
-        while (setOff > restBefore && d * (z[setOff - 1] - z[restBefore]) > LONE_REP_SET_OFF_SHARE * into) {
-            setOff--;
-        }
-        int stillEnd = window.firstIndexAtOrAfter(t[from + setOff] - (t[from + far] - t[from + setOff]) / 4);
-        return !stirredBefore(stillEnd, into) && wayInMoved(stillEnd, from + far, d, into) ? far : -1;
+        return far;
     }
 
     /**
