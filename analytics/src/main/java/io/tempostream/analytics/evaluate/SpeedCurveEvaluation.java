@@ -40,6 +40,8 @@ final class SpeedCurveEvaluation {
             new Cell(Exercise.DUMBBELL_ROW, Placement.WRIST),
             new Cell(Exercise.FACE_PULL, Placement.WRIST),
             new Cell(Exercise.PRONE_Y_RAISE, Placement.WRIST),
+            new Cell(Exercise.PENDLAY_ROW, Placement.WRIST),
+            new Cell(Exercise.SQUAT, Placement.WRIST),
             new Cell(Exercise.DUMBBELL_ROW, Placement.BACK),
             new Cell(Exercise.FACE_PULL, Placement.BACK));
 

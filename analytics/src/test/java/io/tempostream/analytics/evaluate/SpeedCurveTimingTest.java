@@ -44,7 +44,7 @@ class SpeedCurveTimingTest {
 
     /**
      * Issue 18, item 6: every set counted exactly on every curve family, placement and rate, as
-     * `./tempostream evaluate` counts them (10 seeds, 500 sets; 494 before a set's slow last travel
+     * `./tempostream evaluate` counts them (10 seeds, 700 sets; of the first 500, 494 before a set's slow last travel
      * rep stopped being trimmed away, VerticalRepDetectorTest).
      */
     @ParameterizedTest
