@@ -473,12 +473,30 @@ public final class VerticalRepDetector implements RepDetector {
      * ({@link #MIN_WAY_IN_VARIANCE_RATIO}).
      */
     private boolean wayInMoved(int rest, int far, int d, double into) {
-        long[] t = window.timesMs();
-        int stillFrom = window.firstIndexAtOrAfter(t[rest] - STILL_BEFORE_LONE_REP_MS);
-        return t[rest] - t[stillFrom] >= STILL_BEFORE_LONE_REP_MS - SampleBin.BIN_MS
+        int stillFrom = stillnessStart(rest);
+        return stillFrom >= 0
                 && furthestTravel(rest, far, meanAcceleration(stillFrom, rest), d) >= MIN_WAY_IN_MOVED_SHARE * into
-                && movementVariance(rest, window.firstIndexAtOrAfter(t[far] - Math.min(HALF_SECOND_MS, (t[far] - t[rest]) / 2)))
-                        >= MIN_WAY_IN_VARIANCE_RATIO * movementVariance(stillFrom, rest);
+                && movementVariance(rest, wayInEnd(rest, far)) >= MIN_WAY_IN_VARIANCE_RATIO * movementVariance(stillFrom, rest);
+    }
+
+    /**
+     * Where the {@link #STILL_BEFORE_LONE_REP_MS} before window index {@code end} begin, or −1 when
+     * less than that is in view.
+     */
+    private int stillnessStart(int end) {
+        long[] t = window.timesMs();
+        int start = window.firstIndexAtOrAfter(t[end] - STILL_BEFORE_LONE_REP_MS);
+        return t[end] - t[start] >= STILL_BEFORE_LONE_REP_MS - SampleBin.BIN_MS ? start : -1;
+    }
+
+    /**
+     * The end (exclusive) of the way in from window index {@code rest} to far end {@code far} whose
+     * variance is judged: its last half-second left out (half of it, if shorter), which may hold
+     * the start of a movement the other way.
+     */
+    private int wayInEnd(int rest, int far) {
+        long[] t = window.timesMs();
+        return window.firstIndexAtOrAfter(t[far] - Math.min(HALF_SECOND_MS, (t[far] - t[rest]) / 2));
     }
 
     /** {@link MovementVariance} of window indices {@code from} to {@code to} (exclusive). */
@@ -491,16 +509,14 @@ public final class VerticalRepDetector implements RepDetector {
      * {@code far}, and only then moved, to {@code restAfter}: the band-limited travel's rise ahead
      * of a step into the next exercise's position (squats, then Pendlay rows: the wrist drops from
      * the shoulders to the bar on the floor, 65 cm), not a set's first rep. Still: its
-     * {@link MovementVariance} (the last half-second left out) at most {@link #STILL_WAY_IN_RATIO}
+     * {@link MovementVariance} (to {@link #wayInEnd}) at most {@link #STILL_WAY_IN_RATIO}
      * times that of the rest before it, and {@link #MIN_WAY_IN_VARIANCE_RATIO} times less than on
      * the way from the far end. False when the rest before is not in view.
      */
     private boolean stillIntoFarEnd(int rest, int far, int restAfter) {
-        long[] t = window.timesMs();
-        int wayInEnd = window.firstIndexAtOrAfter(t[far] - HALF_SECOND_MS);
-        int stillFrom = window.firstIndexAtOrAfter(t[rest] - STILL_BEFORE_LONE_REP_MS);
-        if (wayInEnd - rest < 2 * MovementVariance.perHalfSecond(window.sampleRateHz())
-                || t[rest] - t[stillFrom] < STILL_BEFORE_LONE_REP_MS - SampleBin.BIN_MS) {
+        int wayInEnd = wayInEnd(rest, far);
+        int stillFrom = stillnessStart(rest);
+        if (wayInEnd - rest < 2 * MovementVariance.perHalfSecond(window.sampleRateHz()) || stillFrom < 0) {
             return false;
         }
         double wayIn = movementVariance(rest, wayInEnd);
@@ -519,8 +535,8 @@ public final class VerticalRepDetector implements RepDetector {
         long[] t = window.timesMs();
         for (long earlierMs = 0; earlierMs <= STILL_CHECKED_EARLIER_MS; earlierMs += STILL_CHECK_STEP_MS) {
             int stretchEnd = window.firstIndexAtOrAfter(t[end] - earlierMs);
-            int start = window.firstIndexAtOrAfter(t[stretchEnd] - STILL_BEFORE_LONE_REP_MS);
-            if (t[stretchEnd] - t[start] < STILL_BEFORE_LONE_REP_MS - SampleBin.BIN_MS) {
+            int start = stillnessStart(stretchEnd);
+            if (start < 0) {
                 return earlierMs == 0;
             }
             if (furthestTravel(start, stretchEnd, meanAcceleration(start, stretchEnd), 0) >= MAX_STIR_BEFORE_LONE_REP_SHARE * into) {
