@@ -100,8 +100,39 @@ final class BinnedWindow {
         return 1000.0 / Math.max(1, dt[dt.length / 2]);
     }
 
-    /** Adds the newest bin ({@link SampleBin}: its time, value and turn). */
+    /**
+     * Adds the newest bin ({@link SampleBin}: its time, value and turn). Bins missing before it
+     * (messages lost on the way, a gap shorter than a dropout) are filled in, their values on a
+     * straight line between the bins either side: the analysis takes the bins as evenly spaced,
+     * and a gap joined up shifted everything before it in time and bent the travel it integrates.
+     */
     void append(long tMs, double value, double turnDeg) {
+        int missing = missingBefore(tMs);
+        if (missing > 0) {
+            long lastMs = t[n - 1];
+            double lastValue = values[n - 1];
+            for (int k = 1; k <= missing; k++) {
+                double share = k / (double) (missing + 1);
+                add(lastMs + Math.round((tMs - lastMs) * share), lastValue + (value - lastValue) * share, 0);
+            }
+        }
+        add(tMs, value, turnDeg);
+    }
+
+    /** How many bins are missing before one at {@code tMs}: the gap over the usual spacing. */
+    private int missingBefore(long tMs) {
+        if (n < 8) {
+            return 0;
+        }
+        long gapMs = tMs - t[n - 1];
+        if (2 * gapMs <= 3 * (t[n - 1] - t[n - 2])) {
+            return 0; // the spacing goes on as it was: no need to look at the window's
+        }
+        double stepMs = 1000 / sampleRateHz();
+        return Math.max(0, (int) Math.round(gapMs / stepMs) - 1);
+    }
+
+    private void add(long tMs, double value, double turnDeg) {
         if (n == t.length) {
             t = Arrays.copyOf(t, n * 2);
             values = Arrays.copyOf(values, n * 2);

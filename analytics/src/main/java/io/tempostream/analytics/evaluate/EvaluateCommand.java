@@ -74,6 +74,7 @@ public final class EvaluateCommand {
             LiveFeedback.runSimulated(seeds, out);
             ExerciseChanges.run(seeds, out);
             SwitchedOnLate.run(seeds, out);
+            LostMessages.run(seeds, out);
             return 0;
         } catch (IllegalArgumentException | RecordingFormatException | IOException e) {
             err.println("tempostream evaluate: " + e.getMessage());

@@ -1,0 +1,102 @@
+package io.tempostream.analytics.detect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tempostream.ingest.ImuBatch;
+import io.tempostream.ingest.Placement;
+import io.tempostream.simulator.Exercise;
+import io.tempostream.simulator.ExerciseSimulator;
+import io.tempostream.simulator.RepTruth;
+import io.tempostream.simulator.SessionScript;
+import io.tempostream.simulator.SetScript;
+import io.tempostream.simulator.SimulatedDevice;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Messages lost on the way (QoS 0 over a phone's radio, a broker dropping for a subscriber that
+ * fell behind) leave gaps shorter than a dropout in a device's samples. A wrist set whose messages
+ * are lost here and there is still counted rep for rep, each rep where it was, and seen at most
+ * 1.5 s later than with every message there: before the travel window filled such gaps in, it
+ * joined their two sides as if no time had passed, and a set's reps moved, vanished or waited
+ * for the set's end (4.8–14.4 s later in these cases).
+ */
+class LostMessagesTest {
+    private static final long T0 = 1_764_000_000_000L;
+
+    @ParameterizedTest(name = "{0} at {1} Hz, {2} % of messages lost in runs of {3}")
+    @CsvSource({"3-1-3-0, 100, 5, 1", "2-1-2-0, 50, 5, 1", "3-1-3-0, 100, 2, 3", "3-1-3-0, 50, 2, 2", "2-1-2-0, 100, 1, 6"})
+    void aWristSetWithLostMessagesIsCountedAndSeenOnTime(String tempo, double rateHz, int lostPercent, int run) {
+        for (long seed = 1; seed <= 4; seed++) {
+            SimulatedDevice device = ExerciseSimulator.simulate(new SessionScript("a", "d", Placement.WRIST, rateHz, 10,
+                    6_000, List.of(SetScript.of(Exercise.DUMBBELL_ROW, 8, tempo, 30_000),
+                            SetScript.of(Exercise.DUMBBELL_ROW, 8, tempo, 10_000))), T0, seed);
+            Fed whole = feed(device, 0, run, seed);
+            Fed lossy = feed(device, lostPercent, run, seed);
+
+            String what = tempo + " seed " + seed;
+            assertEquals(device.reps().size(), lossy.finals().size(), what + ": reps " + lossy.finals());
+            for (RepTruth truth : device.reps()) {
+                String rep = what + ": set " + truth.set() + " rep " + truth.rep();
+                assertEquals(truth.endMs(), nearest(lossy.finals(), truth.endMs()).endMs(), 300, rep + " ends");
+                // Lost messages may cost a look or two (one every 250 ms; a message is 100–200 ms),
+                // not the wait for the set's next reps.
+                long lateBy = lossy.seenAtMs(truth.endMs()) - whole.seenAtMs(truth.endMs());
+                assertTrue(lateBy <= 1_500, rep + " seen " + lateBy + " ms later than with no message lost");
+            }
+        }
+    }
+
+    /** The final reps, and when each rep was first offered or reported (the batch's last sample). */
+    private record Fed(List<Rep> finals, List<Rep> seen, List<Long> seenAtMs) {
+        long seenAtMs(long endMs) {
+            return seenAtMs.get(seen.indexOf(nearest(seen, endMs)));
+        }
+    }
+
+    /** Feeds the device's messages to a fresh wrist engine, {@code lostPercent} of them lost in runs of {@code run}. */
+    private static Fed feed(SimulatedDevice device, int lostPercent, int run, long seed) {
+        RepDetector detector = RepDetectors.forPlacement(Placement.WRIST, "a", "d");
+        Fed fed = new Fed(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        Random loss = new Random(seed);
+        int skip = 0;
+        for (ImuBatch batch : device.batches()) {
+            if (skip > 0) {
+                skip--;
+                continue;
+            }
+            if (loss.nextInt(100) < lostPercent) {
+                skip = run - 1;
+                continue;
+            }
+            detector.accept(batch, rep -> {
+                fed.finals().add(rep);
+                see(rep, batch.lastTimestampMs(), fed.seen(), fed.seenAtMs());
+            });
+            Rep offered = detector.pendingRep();
+            if (offered != null) {
+                see(offered, batch.lastTimestampMs(), fed.seen(), fed.seenAtMs());
+            }
+        }
+        detector.advanceTo(device.batches().get(device.batches().size() - 1).lastTimestampMs() + 60_000,
+                fed.finals()::add);
+        return fed;
+    }
+
+    /** The first time a rep ending about there was offered or reported. */
+    private static void see(Rep rep, long atMs, List<Rep> seen, List<Long> seenAtMs) {
+        if (seen.stream().noneMatch(r -> Math.abs(r.endMs() - rep.endMs()) <= 1_000)) {
+            seen.add(rep);
+            seenAtMs.add(atMs);
+        }
+    }
+
+    private static Rep nearest(List<Rep> reps, long endMs) {
+        return reps.stream().min((a, b) -> Long.compare(Math.abs(a.endMs() - endMs), Math.abs(b.endMs() - endMs)))
+                .orElseThrow();
+    }
+}
