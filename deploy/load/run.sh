@@ -11,6 +11,7 @@
 #   JOB_FLAGS="--live-phases changes" deploy/load/run.sh 2000 120 back  # flags for the job
 #   LOAD_FLAGS="--flood-bytes 520000" deploy/load/run.sh 200 120 back   # and one device flooding
 #   LOAD_FLAGS="--selected" deploy/load/run.sh 500 120 wrist            # each app selects rows first
+#   LOAD_FLAGS="--lost-percent 5" deploy/load/run.sh 1000 120 wrist     # 5 % of messages lost on the way
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 devices="${1:?usage: $0 DEVICES SECONDS [back|wrist] [HEAP_EVERY_S]}"

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Random;
 import java.util.UUID;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
@@ -51,6 +52,8 @@ public final class LoadGenerator {
     private volatile long startMs = Long.MIN_VALUE;
     /** Whether each device's app says, before its first sample, that the athlete does rows. */
     private boolean selectsExercise;
+    /** Per cent of each device's messages not sent, at random: a phone on a weak radio link. */
+    private int lostPercent;
 
     public LoadGenerator(MqttEndpoint endpoint, int devices, int connections, double rateHz, int batchSize, long seed) {
         this(endpoint, devices, connections, rateHz, batchSize, Placement.WRIST, seed);
@@ -89,6 +92,18 @@ public final class LoadGenerator {
      */
     public LoadGenerator selectingTheExercise() {
         this.selectsExercise = true;
+        return this;
+    }
+
+    /**
+     * Each device loses {@code percent} of its messages at random (not sent at all), as QoS 0 over
+     * a weak radio link does: the true reps stay what the samples held.
+     */
+    public LoadGenerator losing(int percent) {
+        if (percent < 0 || percent > 50) {
+            throw new IllegalArgumentException("--lost-percent must be 0–50, got " + percent);
+        }
+        this.lostPercent = percent;
         return this;
     }
 
@@ -184,6 +199,7 @@ public final class LoadGenerator {
                     clients.get(d % connections).publish(selection.device().exerciseTopic(), said).waitForCompletion(15_000);
                 }
             }
+            Random lost = new Random(7);
             long periodNs = (long) (batchSize / rateHz * 1e9);
             long startNs = System.nanoTime();
             long startMs = System.currentTimeMillis();
@@ -202,6 +218,9 @@ public final class LoadGenerator {
                 }
                 long batchStartMs = startMs + Math.round(tick * batchSize * 1000 / rateHz);
                 for (int d = 0; d < devices; d++) {
+                    if (lostPercent > 0 && lost.nextInt(100) < lostPercent) {
+                        continue;
+                    }
                     ImuBatch batch = batch(d, tick, batchStartMs);
                     MqttMessage message = new MqttMessage(ImuBatchCodec.encode(batch, PayloadFormat.BINARY));
                     message.setQos(QOS);

@@ -60,6 +60,8 @@ public final class LoadTestCommand {
               --influx-db DB       the job's database (default tempostream)
               --selected           each device's app selects the exercise (rows) before its first sample,
                                    as the phone page does: the engine then offers a set's first rep alone
+              --lost-percent P     each device loses P % of its messages at random (not sent), as QoS 0
+                                   over a weak radio link does (default 0)
               --broker-only        no job: a Paho subscriber that only counts takes its place
               --flood-bytes B      also one more device (athlete "flood") sending B-byte payloads (ten valid
                                    samples and a padding field) as fast as the broker takes them: how one
@@ -73,7 +75,8 @@ public final class LoadTestCommand {
             """;
 
     private static final Set<String> FLAGS = Set.of("devices", "duration-s", "rate", "batch", "placement", "connections",
-            "sample-devices", "poll-ms", "settle-s", "mqtt-url", "influx-url", "influx-db", "flood-bytes", "flood-qos");
+            "sample-devices", "poll-ms", "settle-s", "mqtt-url", "influx-url", "influx-db", "flood-bytes", "flood-qos",
+            "lost-percent");
     /** A rep found within this of a true end is that rep. */
     private static final long MATCH_MS = 1_500;
     /** Reps ending this close to the end of the load are not timed: nothing follows to confirm them. */
@@ -102,8 +105,11 @@ public final class LoadTestCommand {
         if (flags.has("selected")) {
             load.selectingTheExercise();
         }
-        out.printf(Locale.ROOT, "load test: %d devices (%s, rows at 3-1-3-0%s), %.0f Hz, %d samples per message, %d s%n",
-                devices, placement.name().toLowerCase(Locale.ROOT), flags.has("selected") ? ", selected" : "", rate, batch,
+        int lostPercent = flags.getInt("lost-percent", 0, 0, 50);
+        load.losing(lostPercent);
+        out.printf(Locale.ROOT, "load test: %d devices (%s, rows at 3-1-3-0%s%s), %.0f Hz, %d samples per message, %d s%n",
+                devices, placement.name().toLowerCase(Locale.ROOT), flags.has("selected") ? ", selected" : "",
+                lostPercent > 0 ? ", " + lostPercent + " % of messages lost" : "", rate, batch,
                 durationMs / 1000);
         if (flags.has("broker-only")) {
             return brokerOnly(load, endpoint, durationMs, batch, out, err);
