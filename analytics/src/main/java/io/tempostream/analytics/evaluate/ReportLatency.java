@@ -28,7 +28,9 @@ final class ReportLatency {
     static final List<Cell> CELLS = List.of(
             new Cell(Exercise.DUMBBELL_ROW, "3-1-3-0", Placement.WRIST),
             new Cell(Exercise.DUMBBELL_ROW, "2-1-2-0", Placement.WRIST),
+            new Cell(Exercise.DUMBBELL_ROW, "2-0-2-0", Placement.WRIST), // no hold at either end
             new Cell(Exercise.SQUAT, "2-1-2-0", Placement.WRIST),
+            new Cell(Exercise.SQUAT, "2-0-2-0", Placement.WRIST),
             new Cell(Exercise.FACE_PULL, "3-1-3-0", Placement.WRIST),
             new Cell(Exercise.PRONE_Y_RAISE, "2-1-2-0", Placement.WRIST),
             new Cell(Exercise.DUMBBELL_ROW, "3-1-3-0", Placement.BACK),
