@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Random;
 import java.util.UUID;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
@@ -199,7 +198,7 @@ public final class LoadGenerator {
                     clients.get(d % connections).publish(selection.device().exerciseTopic(), said).waitForCompletion(15_000);
                 }
             }
-            Random lost = new Random(7);
+            MessageLoss loss = new MessageLoss(lostPercent, 1, 7);
             long periodNs = (long) (batchSize / rateHz * 1e9);
             long startNs = System.nanoTime();
             long startMs = System.currentTimeMillis();
@@ -218,7 +217,7 @@ public final class LoadGenerator {
                 }
                 long batchStartMs = startMs + Math.round(tick * batchSize * 1000 / rateHz);
                 for (int d = 0; d < devices; d++) {
-                    if (lostPercent > 0 && lost.nextInt(100) < lostPercent) {
+                    if (loss.nextLost()) {
                         continue;
                     }
                     ImuBatch batch = batch(d, tick, batchStartMs);

@@ -6,6 +6,7 @@ import io.tempostream.ingest.Placement;
 import io.tempostream.ingest.recording.Recording;
 import io.tempostream.simulator.Exercise;
 import io.tempostream.simulator.ExerciseSimulator;
+import io.tempostream.simulator.MessageLoss;
 import io.tempostream.simulator.RepTruth;
 import io.tempostream.simulator.SessionScript;
 import io.tempostream.simulator.SetScript;
@@ -15,7 +16,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Random;
 
 /**
  * The evaluate command's table of messages lost on the way: MQTT at QoS 0 over a phone's radio, or
@@ -74,7 +74,7 @@ final class LostMessages {
                     10_000, List.of(SetScript.of(exercise, REPS, "3-1-3-0", 30_000),
                             SetScript.of(exercise, REPS, "3-1-3-0", 10_000))), 1_764_000_000_000L, seed);
             List<RepTruth> truth = device.reps();
-            Recording lossy = losing(device.toRecording(), loss, new Random(seed + 200));
+            Recording lossy = losing(device.toRecording(), new MessageLoss(loss.percent(), loss.run(), seed + 200));
             LiveReplay.Result live = LiveReplay.replay(RepDetectors.forPlacement(placement, "sim", "s"), lossy);
             truths += truth.size();
             counted += live.reps().size();
@@ -105,14 +105,10 @@ final class LostMessages {
     }
 
     /** {@code r} without the messages {@code loss} takes: every {@link #BATCH} samples are one message. */
-    private static Recording losing(Recording r, Loss loss, Random random) {
+    private static Recording losing(Recording r, MessageLoss loss) {
         boolean[] kept = new boolean[r.size()];
-        int messages = (r.size() + BATCH - 1) / BATCH;
-        int skip = 0;
-        for (int m = 0; m < messages; m++) {
-            boolean lost = skip > 0 || random.nextInt(100) < loss.percent();
-            skip = skip > 0 ? skip - 1 : lost ? loss.run() - 1 : 0;
-            Arrays.fill(kept, m * BATCH, Math.min(r.size(), (m + 1) * BATCH), !lost);
+        for (int m = 0; m * BATCH < r.size(); m++) {
+            Arrays.fill(kept, m * BATCH, Math.min(r.size(), (m + 1) * BATCH), !loss.nextLost());
         }
         int n = 0;
         for (boolean k : kept) {

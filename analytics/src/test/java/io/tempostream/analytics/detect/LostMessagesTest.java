@@ -7,13 +7,13 @@ import io.tempostream.ingest.ImuBatch;
 import io.tempostream.ingest.Placement;
 import io.tempostream.simulator.Exercise;
 import io.tempostream.simulator.ExerciseSimulator;
+import io.tempostream.simulator.MessageLoss;
 import io.tempostream.simulator.RepTruth;
 import io.tempostream.simulator.SessionScript;
 import io.tempostream.simulator.SetScript;
 import io.tempostream.simulator.SimulatedDevice;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -62,15 +62,9 @@ class LostMessagesTest {
     private static Fed feed(SimulatedDevice device, int lostPercent, int run, long seed) {
         RepDetector detector = RepDetectors.forPlacement(Placement.WRIST, "a", "d");
         Fed fed = new Fed(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
-        Random loss = new Random(seed);
-        int skip = 0;
+        MessageLoss loss = new MessageLoss(lostPercent, run, seed);
         for (ImuBatch batch : device.batches()) {
-            if (skip > 0) {
-                skip--;
-                continue;
-            }
-            if (loss.nextInt(100) < lostPercent) {
-                skip = run - 1;
+            if (loss.nextLost()) {
                 continue;
             }
             detector.accept(batch, rep -> {
