@@ -7,13 +7,14 @@ import io.tempostream.analytics.influx.InfluxOptions;
 import io.tempostream.ingest.ImuTopic;
 import io.tempostream.ingest.mqtt.MqttEndpoint;
 import io.tempostream.ingest.mqtt.MqttSourceOptions;
+import io.tempostream.ingest.mqtt.ReliablePublisher;
 import io.tempostream.ingest.testing.LocalFlink;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.eclipse.paho.mqttv5.client.MqttClient;
+import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.junit.jupiter.api.AfterEach;
@@ -45,14 +46,16 @@ class IngestHealthIT {
         int burst = 25;
         long rejected = 0;
         try (RunningJob job = RunningJob.start(options, "ingest health IT")) {
-            MqttClient device = new MqttClient(TestServices.MQTT_URL, "health-it-" + run, new MemoryPersistence());
-            device.connect(mqtt.endpoint().connectionOptions());
+            // One at a time and acknowledged, through the publisher that waits out Paho's
+            // "too many publishes in progress" (its blocking client raised it here in one CI run).
+            MqttAsyncClient device = new MqttAsyncClient(TestServices.MQTT_URL, "health-it-" + run, new MemoryPersistence());
+            ReliablePublisher.connect(device, mqtt.endpoint().connectionOptions());
             for (int i = 0; i < burst; i++) {
                 MqttMessage broken = new MqttMessage("{\"v\":1,\"samples\":[".getBytes(StandardCharsets.UTF_8));
                 broken.setQos(1);
-                device.publish("tempostream/health-" + run + "/wrist/imu", broken);
+                ReliablePublisher.publish(device, "tempostream/health-" + run + "/wrist/imu", broken);
             }
-            device.disconnect();
+            device.disconnect().waitForCompletion(5_000);
             device.close();
             // Then nothing at all. A row is due 10 s after the first message; the reader's ticks
             // come every second. Waiting three intervals.
