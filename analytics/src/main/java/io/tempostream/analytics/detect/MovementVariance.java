@@ -24,6 +24,33 @@ final class MovementVariance {
         return groups < 2 ? Double.POSITIVE_INFINITY : sum / (groups - 1);
     }
 
+    /**
+     * The variance of {@code a[from..to)}'s half-second means, but never below what the sensor's
+     * noise alone gives them ({@link #noiseShare}). Three seconds of stillness hold six
+     * half-seconds, and by chance their means may agree far more closely than noise makes them,
+     * which made a later stretch of plain noise look like a movement 17 times stronger than it.
+     */
+    static double ofStillness(double[] a, int from, int to, int perHalfSecond) {
+        return Math.max(of(a, from, to, perHalfSecond), noiseShare(a, from, to, perHalfSecond));
+    }
+
+    /**
+     * What the sensor's noise alone gives the variance of half-second means: the noise's variance,
+     * from successive differences (which a slow movement hardly touches), over the values per
+     * half-second. Zero for fewer than two values.
+     */
+    static double noiseShare(double[] a, int from, int to, int perHalfSecond) {
+        if (to - from < 2) {
+            return 0;
+        }
+        double sum = 0;
+        for (int j = from + 1; j < to; j++) {
+            double step = a[j] - a[j - 1];
+            sum += step * step;
+        }
+        return sum / (2.0 * (to - from - 1)) / perHalfSecond;
+    }
+
     /** Values per half second at {@code rateHz}. */
     static int perHalfSecond(double rateHz) {
         return Math.max(1, (int) Math.round(rateHz / 2));

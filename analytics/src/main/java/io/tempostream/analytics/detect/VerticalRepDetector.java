@@ -120,6 +120,8 @@ public final class VerticalRepDetector implements RepDetector {
      */
     private static final long STILL_CHECKED_EARLIER_MS = 1_000;
     private static final long STILL_CHECK_STEP_MS = 500;
+    /** A way out starts where the travel moves at less than this share of the way out's top speed. */
+    private static final double SET_OFF_SPEED_SHARE = 0.15;
     /** A lone rep has set off once its band-limited travel is this share of the way to its far end. */
     private static final double LONE_REP_SET_OFF_SHARE = 0.05;
     /**
@@ -406,7 +408,7 @@ public final class VerticalRepDetector implements RepDetector {
         if (far == 0 || far == last) {
             return -1;
         }
-        int restBefore = lowest(z, d, 0, far);
+        int restBefore = setOffPoint(z, d, lowest(z, d, 0, far), far);
         int restAfter = lowest(z, d, far, last);
         double into = d * (z[far] - z[restBefore]);
         double returned = d * (z[far] - z[restAfter]);
@@ -445,6 +447,31 @@ public final class VerticalRepDetector implements RepDetector {
     }
 
     /**
+     * Where the way out to far end {@code far} set off: going back from its fastest point (after
+     * {@code lowest}, the travel's lowest point before it), the first where the travel moved
+     * towards the far end at less than {@link #SET_OFF_SPEED_SHARE} of that speed. Not the lowest
+     * point itself: band-limited, the still wrist's travel drifts and dips by a few centimetres,
+     * and ahead of a quick rep its lowest point lay 8 s before the top, which made a 2 s way out
+     * look too long for a rep.
+     */
+    private static int setOffPoint(double[] z, int d, int lowest, int far) {
+        int fastest = far;
+        double fastestStep = 0;
+        for (int j = lowest + 1; j <= far; j++) {
+            double step = d * (z[j] - z[j - 1]);
+            if (step > fastestStep) {
+                fastestStep = step;
+                fastest = j;
+            }
+        }
+        int j = fastest;
+        while (j - 1 > lowest && d * (z[j - 1] - z[j - 2]) >= SET_OFF_SPEED_SHARE * fastestStep) {
+            j--;
+        }
+        return j - 1;
+    }
+
+    /**
      * Takes back a set's first rep on offer alone, not yet shown: without a selection, the wrist
      * engine found the movement turning the forearm as a raise or a pull does. Looks again once
      * the movement is out of the look-back.
@@ -476,7 +503,7 @@ public final class VerticalRepDetector implements RepDetector {
         int stillFrom = stillnessStart(rest);
         return stillFrom >= 0
                 && furthestTravel(rest, far, meanAcceleration(stillFrom, rest), d) >= MIN_WAY_IN_MOVED_SHARE * into
-                && movementVariance(rest, wayInEnd(rest, far)) >= MIN_WAY_IN_VARIANCE_RATIO * movementVariance(stillFrom, rest);
+                && movementVariance(rest, wayInEnd(rest, far)) >= MIN_WAY_IN_VARIANCE_RATIO * stillnessVariance(stillFrom, rest);
     }
 
     /**
@@ -504,6 +531,11 @@ public final class VerticalRepDetector implements RepDetector {
         return MovementVariance.of(window.values(), from, to, MovementVariance.perHalfSecond(window.sampleRateHz()));
     }
 
+    /** {@link MovementVariance#ofStillness} of window indices {@code from} to {@code to} (exclusive). */
+    private double stillnessVariance(int from, int to) {
+        return MovementVariance.ofStillness(window.values(), from, to, MovementVariance.perHalfSecond(window.sampleRateHz()));
+    }
+
     /**
      * Whether the wrist stayed still on the way from window index {@code rest} into far end
      * {@code far}, and only then moved, to {@code restAfter}: the band-limited travel's rise ahead
@@ -520,7 +552,7 @@ public final class VerticalRepDetector implements RepDetector {
             return false;
         }
         double wayIn = movementVariance(rest, wayInEnd);
-        return wayIn <= STILL_WAY_IN_RATIO * movementVariance(stillFrom, rest)
+        return wayIn <= STILL_WAY_IN_RATIO * stillnessVariance(stillFrom, rest)
                 && MIN_WAY_IN_VARIANCE_RATIO * wayIn < movementVariance(far, restAfter);
     }
 

@@ -73,10 +73,14 @@ class ProvisionalRepTest {
      * resting end, a set's first rep too when it comes from rest (here 5 s still before the first
      * set, 30 s before the second): every rep of both sets offered within a second of its return,
      * the way back timed within a second, and confirmed by its final self with the same set, number
-     * and start. Before, a set's first three waited for its fourth far end (15–21 s).
+     * and start. Before, a set's first three waited for its fourth far end (15–21 s). At 2-0-2-0 a
+     * set's first rep came 1.2–1.8 s after its return: the still wrist's travel, band-limited, dips
+     * slowly 8 s before a quick rep's top, and that dip, taken as where the rep set off, made its
+     * way out too long for a rep; the rep's rest is now looked for in the 6 s a way out may take.
      */
     @ParameterizedTest(name = "{0} {1} from the wrist at {2} Hz")
-    @CsvSource({"DUMBBELL_ROW, 3-1-3-0, 50", "DUMBBELL_ROW, 2-1-2-0, 100", "SQUAT, 2-1-2-0, 50", "PENDLAY_ROW, 2-1-2-1, 100"})
+    @CsvSource({"DUMBBELL_ROW, 3-1-3-0, 50", "DUMBBELL_ROW, 2-1-2-0, 100", "SQUAT, 2-1-2-0, 50", "PENDLAY_ROW, 2-1-2-1, 100",
+            "DUMBBELL_ROW, 2-0-2-0, 50", "SQUAT, 2-0-2-0, 100", "PENDLAY_ROW, 2-0-2-0, 50"})
     void repsFoundByTravelAreOfferedAtTheirReturnASetsFirstFromRestIncluded(Exercise exercise, String tempo, double rateHz) {
         SimulatedDevice device = twoWristSets(exercise, tempo, rateHz, 5_000);
         Fed fed = feed(RepDetectors.forPlacement(Placement.WRIST, "a", "d"), device.toRecording());
@@ -255,6 +259,24 @@ class ProvisionalRepTest {
             assertTrue(delay <= 1_000, what + " offered " + delay + " ms after its return ended");
         }
         assertEquals(fed.offered().size(), finals.size(), "every offered rep confirmed by a final one with its start");
+    }
+
+    /**
+     * A session as athletes train: three sets of 8, 30 s of rest between them. Whether a lone rep
+     * came from rest is judged on the 3 s of stillness before it, against how much its way in
+     * varied; by chance, the half-second means of a stillness may agree far more closely than the
+     * sensor's noise makes them, and then 4 s of plain noise before a set's first rep passed as a
+     * way in 17 times stronger. Such a phantom was offered in these sessions, the set's real reps
+     * then waited for it to be taken back (4–20 s late) until stillness was never taken as quieter
+     * than its noise.
+     */
+    @ParameterizedTest(name = "{0} {1} from the wrist at {2} Hz, seed {3}")
+    @CsvSource({"SQUAT, 3-1-3-0, 50, 0", "PENDLAY_ROW, 3-1-3-0, 50, 9", "DUMBBELL_ROW, 2-1-2-0, 50, 9"})
+    void aSessionsSetsAreEachOfferedRepByRepWithNoPhantomBeforeThem(Exercise exercise, String tempo, double rateHz, long seed) {
+        SimulatedDevice device = ExerciseSimulator.simulate(new SessionScript("a", "d", Placement.WRIST, rateHz, 10, 6_000,
+                List.of(SetScript.of(exercise, 8, tempo, 30_000), SetScript.of(exercise, 8, tempo, 30_000),
+                        SetScript.of(exercise, 8, tempo, 10_000))), T0, seed);
+        assertEveryRepOfferedAtItsReturn(device, feed(RepDetectors.forPlacement(Placement.WRIST, "a", "d"), device.toRecording()));
     }
 
     /** A set of 8 and, 30 s later, one of 6, from the wrist, the first after {@code stillMs} at rest. */
