@@ -72,6 +72,7 @@ public final class EvaluateCommand {
             SpeedCurveEvaluation.run(seeds, out);
             ReportLatency.run(seeds, out);
             LiveFeedback.runSimulated(seeds, out);
+            SessionFeedback.run(seeds, out);
             ExerciseChanges.run(seeds, out);
             SwitchedOnLate.run(seeds, out);
             LostMessages.run(seeds, out);
