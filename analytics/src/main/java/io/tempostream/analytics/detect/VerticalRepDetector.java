@@ -42,6 +42,8 @@ public final class VerticalRepDetector implements RepDetector {
      * far is still falling and the way back came out 0.2–0.7 s short (simulated rows and squats).
      */
     private static final long RETURN_SETTLED_MS = 300;
+    /** A far end still rising at 1.5 periods after the last is followed up to this many. */
+    private static final double MAX_FAR_END_AFTER_PERIODS = 2;
     /** A rep's way back ends within this many periods after its far end. */
     private static final double RETURN_WITHIN_PERIODS = 0.75;
     /** Reps offered and waiting for their final self at once, at most. */
@@ -667,7 +669,16 @@ public final class VerticalRepDetector implements RepDetector {
                 far = j;
             }
         }
-        if (far <= searchFrom || far >= searchTo - 1) {
+        // Still rising at one and a half periods: a slower rep than the last period measured (a
+        // 1 s hold lets the far ends, and the period between two of them, wander by a second, and
+        // fatigue slows a set's last reps). Followed up to its turn, within two periods.
+        int climbTo = Math.min(last, window.firstIndexAtOrAfter(baseMs + (long) (MAX_FAR_END_AFTER_PERIODS * periodMs)) - from);
+        boolean climbed = false;
+        while (far >= searchTo - 1 && far + 1 < climbTo && d * z[far + 1] >= d * z[far]) {
+            far++;
+            climbed = true;
+        }
+        if (far <= searchFrom || far >= (climbed ? climbTo : searchTo) - 1) {
             return; // no turn inside: the travel is still rising, or falling from before
         }
         // The way back lies within the next period: after it, the rep after this one.

@@ -268,11 +268,15 @@ class ProvisionalRepTest {
      * sensor's noise makes them, and then 4 s of plain noise before a set's first rep passed as a
      * way in 17 times stronger. Such a phantom was offered in these sessions, the set's real reps
      * then waited for it to be taken back (4–20 s late) until stillness was never taken as quieter
-     * than its noise.
+     * than its noise. And a set's last rep, slower than the period measured between two far ends
+     * that a 1 s hold lets wander (Pendlay rows, seed 0), was looked for only up to one and a half
+     * periods after the last, where its travel was still rising: it came with the set's end, 9.6 s
+     * after its return.
      */
     @ParameterizedTest(name = "{0} {1} from the wrist at {2} Hz, seed {3}")
-    @CsvSource({"SQUAT, 3-1-3-0, 50, 0", "PENDLAY_ROW, 3-1-3-0, 50, 9", "DUMBBELL_ROW, 2-1-2-0, 50, 9"})
-    void aSessionsSetsAreEachOfferedRepByRepWithNoPhantomBeforeThem(Exercise exercise, String tempo, double rateHz, long seed) {
+    @CsvSource({"SQUAT, 3-1-3-0, 50, 0", "PENDLAY_ROW, 3-1-3-0, 50, 9", "DUMBBELL_ROW, 2-1-2-0, 50, 9",
+            "PENDLAY_ROW, 2-1-2-0, 50, 0"})
+    void everyRepOfASessionOfThreeSetsIsOfferedAtItsReturn(Exercise exercise, String tempo, double rateHz, long seed) {
         SimulatedDevice device = ExerciseSimulator.simulate(new SessionScript("a", "d", Placement.WRIST, rateHz, 10, 6_000,
                 List.of(SetScript.of(exercise, 8, tempo, 30_000), SetScript.of(exercise, 8, tempo, 30_000),
                         SetScript.of(exercise, 8, tempo, 10_000))), T0, seed);
