@@ -36,6 +36,10 @@ final class VerticalExcursions {
      * set, against 1.04–1.09 for the cut reps in docs/accuracy.md).
      */
     private static final double CUT_REP_RHYTHM = 0.25;
+    /** How far back from a turn the way into it is looked at: a 3 s way in and a 1 s hold. */
+    private static final double WAY_IN_LOOK_S = 4;
+    /** A way in varies at least this many times more than the sensor's noise alone makes it. */
+    private static final double MOVED_INTO_RATIO = 3;
 
     /**
      * The far-end turning points found, as sample indices, and which kind they are.
@@ -57,6 +61,16 @@ final class VerticalExcursions {
      */
     static Result analyze(double[] verticalAccel, int from, int to, double rateHz, boolean startEdge, boolean endEdge,
             int knownDirection, boolean setStartsHere, double setTravelM) {
+        return analyze(verticalAccel, from, to, rateHz, startEdge, endEdge, knownDirection, setStartsHere, setTravelM, 0);
+    }
+
+    /**
+     * As above; {@code offeredSide} is the far-end side of a set's first rep offered alone (it came
+     * from rest, went out and back), 0 if none: it settles which kind of turn comes first when the
+     * first turn is one the wrist did not move into ({@link #firstMoved}).
+     */
+    static Result analyze(double[] verticalAccel, int from, int to, double rateHz, boolean startEdge, boolean endEdge,
+            int knownDirection, boolean setStartsHere, double setTravelM, int offeredSide) {
         int n = to - from;
         if (n < rateHz * 2) {
             return Result.NONE;
@@ -87,6 +101,14 @@ final class VerticalExcursions {
             // movement goes up, a squat's goes down. (Choosing the kind with the steadier rhythm
             // picked the wrong one in slow sets, where a hold at the far end makes those turns wobble.)
             topsFirst = tops.get(0) < bottoms.get(0) ? 1 : -1;
+            int movedFirst = firstMoved(verticalAccel, from, rateHz, tops) < firstMoved(verticalAccel, from, rateHz, bottoms) ? 1 : -1;
+            // The first turn was none the wrist moved into: a dip of the still travel just as the
+            // set's first rep sets off (its first turn is then the rest it set off from), or a rise
+            // ahead of a step into the next exercise's position (the step ends at the resting end,
+            // and that turn, moved into, is not a far end). A first rep offered alone tells which.
+            if (movedFirst != topsFirst && offeredSide == movedFirst) {
+                topsFirst = movedFirst;
+            }
         }
         if (startEdge || endEdge) {
             // Cut reps are looked for once the far-end side is chosen: a cut turn at the resting
@@ -147,6 +169,29 @@ final class VerticalExcursions {
         }
         double need = Math.max(MIN_TRAVEL_M, MIN_SHARE_OF_TYPICAL * setTravelM);
         return -lowestBefore >= need && -lowestAfter >= need;
+    }
+
+    /**
+     * The first of {@code turns} (indices counted from {@code from}) the wrist moved into: the
+     * {@link #WAY_IN_LOOK_S} before it, less its last half-second, varied at a movement's pace at
+     * least {@link #MOVED_INTO_RATIO} times what the sensor's noise gives ({@link MovementVariance});
+     * a turn with less than that in view counts as moved into. {@code Integer.MAX_VALUE} if none.
+     */
+    private static int firstMoved(double[] verticalAccel, int from, double rateHz, List<Integer> turns) {
+        int look = (int) Math.round(WAY_IN_LOOK_S * rateHz);
+        int perHalfSecond = MovementVariance.perHalfSecond(rateHz);
+        for (int turn : turns) {
+            if (turn < look + perHalfSecond) {
+                return turn;
+            }
+            // Its last half-second left out: a dip ahead of a set lies just after the wrist sets off.
+            int end = from + turn - perHalfSecond;
+            if (MovementVariance.of(verticalAccel, end - look, end, perHalfSecond)
+                    >= MOVED_INTO_RATIO * MovementVariance.noiseShare(verticalAccel, end - look, end, perHalfSecond)) {
+                return turn;
+            }
+        }
+        return Integer.MAX_VALUE;
     }
 
     private static int newest(List<Integer> turns) {

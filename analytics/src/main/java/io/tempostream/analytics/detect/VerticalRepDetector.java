@@ -115,6 +115,13 @@ public final class VerticalRepDetector implements RepDetector {
     private static final double MAX_STIR_BEFORE_LONE_REP_SHARE = 0.2;
     private static final long STILL_BEFORE_LONE_REP_MS = 3_000;
     /**
+     * ... and it moved, not only drifted with the sensor's noise: its half-second means varied at
+     * least this many times more than the noise alone makes them. Twice integrated, 0.02 g of noise
+     * wanders 8 cm in 3 s, a fifth of a 40 cm row: with a noisier sensor no set's first rep was
+     * offered alone.
+     */
+    private static final double MIN_STIR_NOISE_RATIO = 4;
+    /**
      * ... judged also over the stretches ending this much earlier, by {@link #STILL_CHECK_STEP_MS}
      * (where in view): a stretch that starts inside a movement's slowing half reads as still (the
      * movement's speed at its start is unseen, and its slowing looks like an offset), so the way
@@ -533,6 +540,11 @@ public final class VerticalRepDetector implements RepDetector {
         return MovementVariance.of(window.values(), from, to, MovementVariance.perHalfSecond(window.sampleRateHz()));
     }
 
+    /** {@link MovementVariance#noiseShare} of window indices {@code from} to {@code to} (exclusive). */
+    private double noiseShare(int from, int to) {
+        return MovementVariance.noiseShare(window.values(), from, to, MovementVariance.perHalfSecond(window.sampleRateHz()));
+    }
+
     /** {@link MovementVariance#ofStillness} of window indices {@code from} to {@code to} (exclusive). */
     private double stillnessVariance(int from, int to) {
         return MovementVariance.ofStillness(window.values(), from, to, MovementVariance.perHalfSecond(window.sampleRateHz()));
@@ -573,7 +585,8 @@ public final class VerticalRepDetector implements RepDetector {
             if (start < 0) {
                 return earlierMs == 0;
             }
-            if (furthestTravel(start, stretchEnd, meanAcceleration(start, stretchEnd), 0) >= MAX_STIR_BEFORE_LONE_REP_SHARE * into) {
+            if (furthestTravel(start, stretchEnd, meanAcceleration(start, stretchEnd), 0) >= MAX_STIR_BEFORE_LONE_REP_SHARE * into
+                    && movementVariance(start, stretchEnd) >= MIN_STIR_NOISE_RATIO * noiseShare(start, stretchEnd)) {
                 return true;
             }
         }
@@ -818,7 +831,8 @@ public final class VerticalRepDetector implements RepDetector {
         int knownDirection = lockedDirection != 0 ? lockedDirection : hintedDirection;
         VerticalExcursions.Result result = VerticalExcursions.analyze(window.values(), from, n, rate,
                 window.startsAtStreamStart() && from == 0, toTheEnd, knownDirection,
-                lockedDirection == 0 && hintedDirection != 0, lockedDirection != 0 ? lastTravelM : 0);
+                lockedDirection == 0 && hintedDirection != 0, lockedDirection != 0 ? lastTravelM : 0,
+                unselectedFirstRepOnOffer() ? offeredDirection : 0);
         if (result.newestTurn() >= 0) {
             lastSeenFarEndMs = Math.max(lastSeenFarEndMs, t[from + result.newestTurn()]);
         }
