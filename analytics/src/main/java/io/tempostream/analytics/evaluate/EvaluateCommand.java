@@ -73,6 +73,7 @@ public final class EvaluateCommand {
             ReportLatency.run(seeds, out);
             LiveFeedback.runSimulated(seeds, out);
             SessionFeedback.run(seeds, out);
+            SessionFeedback.runOtherSensors(seeds, out);
             ExerciseChanges.run(seeds, out);
             SwitchedOnLate.run(seeds, out);
             LostMessages.run(seeds, out);

@@ -1,17 +1,21 @@
 package io.tempostream.analytics.evaluate;
 
 import io.tempostream.analytics.detect.LiveReplay;
+import io.tempostream.analytics.detect.RepDetectors;
 import io.tempostream.ingest.Placement;
+import io.tempostream.ingest.recording.Recording;
 import io.tempostream.simulator.Exercise;
 import io.tempostream.simulator.ExerciseSimulator;
 import io.tempostream.simulator.RepTruth;
 import io.tempostream.simulator.SessionScript;
 import io.tempostream.simulator.SetScript;
 import io.tempostream.simulator.SimulatedDevice;
+import io.tempostream.simulator.SpeedCurve;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Random;
 
 /**
  * Live feedback over a session as athletes train it: three sets of 8 with 30 s of rest between
@@ -80,10 +84,100 @@ final class SessionFeedback {
         }
     }
 
+    /**
+     * The same sessions from the wrist as another sensor would see them: each speed curve with
+     * human rep-to-rep variability, at 25 to 200 Hz, and with 0.02 g more accelerometer noise than
+     * the simulator's 0.01 g (a cheaper sensor, or one strapped loosely). Rows, Pendlay rows and
+     * squats at 3-1-3-0 and 2-0-2-0 per line; a rep is timed when a final rep ends within 1 s of
+     * its true end, "not found" otherwise.
+     */
+    static void runOtherSensors(int seeds, PrintStream out) {
+        out.printf(Locale.ROOT, "%n### The same sessions from other sensors (wrist; rows, Pendlay rows and squats at 3-1-3-0 and"
+                + " 2-0-2-0; every speed curve with human variability)%n%n");
+        out.printf(Locale.ROOT, "| speed curve | rate | extra noise | sessions exact | reps | not found | 95th percentile (s) |"
+                + " reps heard of over 1 s late | offered, not confirmed |%n"
+                + "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |%n");
+        for (SpeedCurve curve : SpeedCurve.values()) {
+            for (double rateHz : OTHER_RATES_HZ) {
+                for (double noiseG : EXTRA_NOISE_G) {
+                    int sessions = 0;
+                    int exact = 0;
+                    int reps = 0;
+                    int notFound = 0;
+                    int unconfirmed = 0;
+                    List<Double> seconds = new ArrayList<>();
+                    for (Exercise exercise : List.of(Exercise.DUMBBELL_ROW, Exercise.PENDLAY_ROW, Exercise.SQUAT)) {
+                        for (String tempo : List.of("3-1-3-0", "2-0-2-0")) {
+                            for (int seed = 0; seed < seeds; seed++) {
+                                Cell cell = new Cell(exercise, tempo, Placement.WRIST);
+                                SimulatedDevice device = ExerciseSimulator.simulate(session(cell, rateHz, curve),
+                                        1_764_000_000_000L, seed);
+                                Recording recording = withExtraNoise(device.toRecording(), noiseG, seed);
+                                LiveReplay.Result result = LiveReplay.replay(
+                                        RepDetectors.forPlacement(Placement.WRIST, "sim", "s"), recording);
+                                sessions++;
+                                unconfirmed += result.unconfirmedStartsMs().size();
+                                if (result.reps().size() == device.reps().size()) {
+                                    exact++;
+                                }
+                                for (RepTruth truth : device.reps()) {
+                                    reps++;
+                                    LiveReplay.TimedRep found = nearestByEnd(result.reps(), truth.endMs());
+                                    if (found == null || Math.abs(found.rep().endMs() - truth.endMs()) > 1_000) {
+                                        notFound++;
+                                    } else {
+                                        seconds.add((found.firstKnownAtMs() - truth.endMs()) / 1000.0);
+                                    }
+                                }
+                            }
+                        }
+                    }
+                    long late = seconds.stream().filter(s -> s > 1).count();
+                    out.printf(Locale.ROOT, "| %s | %.0f Hz | %.2f g | %d of %d | %d | %d | %s | %d | %d |%n",
+                            curve.name().toLowerCase(Locale.ROOT).replace('_', '-'), rateHz, noiseG, exact, sessions, reps,
+                            notFound, ReportLatency.quantile(seconds, 0.95), late, unconfirmed);
+                }
+            }
+        }
+    }
+
+    private static final double[] OTHER_RATES_HZ = {25, 50, 100, 200};
+    private static final double[] EXTRA_NOISE_G = {0, 0.02};
+
+    private static LiveReplay.TimedRep nearestByEnd(List<LiveReplay.TimedRep> reps, long endMs) {
+        LiveReplay.TimedRep nearest = null;
+        for (LiveReplay.TimedRep rep : reps) {
+            if (nearest == null || Math.abs(rep.rep().endMs() - endMs) < Math.abs(nearest.rep().endMs() - endMs)) {
+                nearest = rep;
+            }
+        }
+        return nearest;
+    }
+
+    /** {@code recording} with white noise of {@code noiseG} added to each accelerometer axis (drawn from {@code seed}). */
+    private static Recording withExtraNoise(Recording recording, double noiseG, long seed) {
+        if (noiseG == 0) {
+            return recording;
+        }
+        Random random = new Random(seed * 31 + 7);
+        for (int i = 0; i < recording.size(); i++) {
+            recording.ax()[i] += (float) (noiseG * random.nextGaussian());
+            recording.ay()[i] += (float) (noiseG * random.nextGaussian());
+            recording.az()[i] += (float) (noiseG * random.nextGaussian());
+        }
+        return recording;
+    }
+
     private static SessionScript session(Cell cell, double rateHz) {
+        return session(cell, rateHz, null);
+    }
+
+    /** Three sets of the cell's exercise; moving on {@code curve} with human variability, or as the simulator's own sets if null. */
+    private static SessionScript session(Cell cell, double rateHz, SpeedCurve curve) {
         List<SetScript> sets = new ArrayList<>();
         for (int s = 0; s < SETS; s++) {
-            sets.add(SetScript.of(cell.exercise(), REPS, cell.tempo(), REST_BETWEEN_MS));
+            SetScript set = SetScript.of(cell.exercise(), REPS, cell.tempo(), REST_BETWEEN_MS);
+            sets.add(curve == null ? set : set.moving(curve, true));
         }
         return new SessionScript("sim", "s", cell.placement(), rateHz, 10, STILL_BEFORE_MS, sets);
     }
