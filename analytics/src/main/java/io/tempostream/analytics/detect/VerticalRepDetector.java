@@ -204,6 +204,8 @@ public final class VerticalRepDetector implements RepDetector {
      */
     private final ArrayList<Rep> offers = new ArrayList<>();
     private final ArrayList<Long> offerFarEndsMs = new ArrayList<>();
+    /** The set's last final rep, for the live phase while no rep after it is on offer (not checkpointed). */
+    private transient Rep lastReported;
     /** The far end the last look found the wrist coming back from, still on its way. */
     private long lookedFarEndMs = Long.MIN_VALUE;
     /** No look for the next rep's return before this time (sensor ms). */
@@ -795,6 +797,35 @@ public final class VerticalRepDetector implements RepDetector {
     }
 
     /**
+     * Inside a set (or with its first rep on offer), the phase of the rep under way, measured from
+     * the newest rep known, offered or final: from its far end on ({@link TravelLivePhase}). None
+     * between sets, and none once the wrist has rested {@link RepAssembler#MAX_BOTTOM_PAUSE_MS}.
+     */
+    @Override
+    public LivePhase livePhase() {
+        int d = setDirection();
+        Rep newest = offers.isEmpty() ? lastReported : offers.get(offers.size() - 1);
+        long farEndMs = offers.isEmpty() ? lastFarEndMs : offerFarEndsMs.get(offerFarEndsMs.size() - 1);
+        int n = window.size();
+        if (d == 0 || newest == null || n == 0) {
+            return null;
+        }
+        long[] t = window.timesMs();
+        long returnMs = newest.endMs() - (d > 0 ? newest.bottomPauseMs() : newest.peakHoldMs());
+        int cycleFrom = window.firstIndexAtOrAfter(newest.startMs());
+        int farAt = window.firstIndexAtOrAfter(farEndMs);
+        int returnAt = window.firstIndexAtOrAfter(returnMs);
+        if (returnAt >= n || cycleFrom >= farAt || farAt >= returnAt || t[cycleFrom] - newest.startMs() > DROPOUT_MS) {
+            return null; // the rep is no longer in view, or a dropout cut it
+        }
+        double wayOutS = (d > 0 ? newest.concentricMs() : newest.eccentricMs()) / 1000.0;
+        double peakSpeed = newest.peakVelocity() > 0 ? newest.peakVelocity()
+                : Math.PI / 2 * newest.travelM() / Math.max(HALF_SECOND_MS / 1000.0, wayOutS);
+        return TravelLivePhase.at(window.values(), t, n, cycleFrom, farAt, returnAt, d, newest, peakSpeed,
+                RepAssembler.MAX_BOTTOM_PAUSE_MS);
+    }
+
+    /**
      * Within a set the next rep is reported once the far end after it is confirmed, about two
      * periods after the last reported one; analyses before 1.75 periods (plus the confirmation
      * delay) are skipped. Skipping only delays: a far end that came early is still in the window at
@@ -909,7 +940,8 @@ public final class VerticalRepDetector implements RepDetector {
             lockedDirection = result.direction();
             int after = nextConfirmed ? ends.get(k + 1) : setOff >= 0 ? setOff : Math.min(last, i + (int) (period / 1000 * rate));
             Rep rep = rep(result, from, before, i, after, nextConfirmed || setOff >= 0, true);
-            out.accept(asOffered(rep, farMs, rhythm));
+            lastReported = asOffered(rep, farMs, rhythm);
+            out.accept(lastReported);
             long restingPause = result.direction() > 0 ? rep.bottomPauseMs() : rep.peakHoldMs();
             lastReturnAfterFarEndMs = Math.max(0, rep.endMs() - restingPause - farMs);
             lastTravelM = rep.travelM();

@@ -147,13 +147,14 @@ public final class WristRepDetector implements ExerciseEngine {
         return owner == Owner.ROTATION ? rotation.holdingSinceMs() : Long.MIN_VALUE;
     }
 
-    /**
-     * Only inside a set rotation owns: a row's small wrist turns are not its phases. Travel reps
-     * have no live phase yet: their travel is known only when analysed, a second or more later.
-     */
+    /** From the detector that owns the set under way: a row's small wrist turns are not its phases. */
     @Override
     public LivePhase livePhase() {
-        return owner == Owner.ROTATION ? rotation.livePhase() : null;
+        return switch (owner) {
+            case ROTATION -> rotation.livePhase();
+            case VERTICAL -> vertical.livePhase();
+            case NONE -> null;
+        };
     }
 
     /**

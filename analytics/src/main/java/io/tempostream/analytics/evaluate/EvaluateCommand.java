@@ -74,6 +74,7 @@ public final class EvaluateCommand {
             LiveFeedback.runSimulated(seeds, out);
             SessionFeedback.run(seeds, out);
             SessionFeedback.runOtherSensors(seeds, out);
+            LivePhaseAgreement.run(seeds, out);
             ExerciseChanges.run(seeds, out);
             SwitchedOnLate.run(seeds, out);
             LostMessages.run(seeds, out);

@@ -29,7 +29,8 @@ class LivePhaseTest {
 
     @ParameterizedTest(name = "{0} {1} from the {2}")
     @CsvSource({"DUMBBELL_ROW, 3-1-3-1, BACK", "FACE_PULL, 2-2-2-1, BACK", "PRONE_Y_RAISE, 2-1-2-1, WRIST",
-        "SQUAT, 3-1-2-1, BACK"})
+        "SQUAT, 3-1-2-1, BACK", "DUMBBELL_ROW, 3-1-3-1, WRIST", "DUMBBELL_ROW, 2-1-2-1, WRIST", "PENDLAY_ROW, 2-2-2-1, WRIST",
+        "SQUAT, 3-1-2-1, WRIST", "SQUAT, 2-1-2-1, WRIST"})
     void namesThePhaseUnderWayAndSinceWhen(Exercise exercise, String tempo, Placement placement) {
         SimulatedDevice device = ExerciseSimulator.simulate(new SessionScript("a", "d", placement, 50, 10, 5_000,
                 List.of(SetScript.of(exercise, 6, tempo, 20_000))), T0, 11);

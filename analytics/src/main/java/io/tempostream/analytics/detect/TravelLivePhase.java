@@ -1,0 +1,168 @@
+package io.tempostream.analytics.detect;
+
+/**
+ * Where a rep found by vertical travel is under way, from the vertical acceleration since the far
+ * end of the newest rep the engine knows: the wrist's speed is nothing at a far end, so one
+ * integration from there gives its speed, and the speed's sign and size name the phase. Causal
+ * and cheap (a few seconds of 40 ms bins per call): the band-limited travel the engine counts
+ * reps with is zero-phase and bends at the window's edge, so it cannot say what happens now.
+ *
+ * <p>The acceleration's offset (sensor bias, tilt) is its mean over that rep, from set-off to
+ * return: the wrist was at rest at both ends, so a true mean there is nothing. Wherever the
+ * acceleration stays level at either end of a rep the wrist is at rest, and the speed integrated
+ * so far is drift: it is set back to nothing. Speeds are judged against the rep's peak speed; a
+ * phase starts where the speed last was under a tenth of it.
+ */
+final class TravelLivePhase {
+    /** The wrist is moving once its speed passes this share of the rep's peak... */
+    private static final double MOVING_SHARE = 0.4;
+    /** ... and has stopped once under this share (hysteresis: noise does not flicker the phase). */
+    private static final double STOPPED_SHARE = 0.2;
+    /** A movement started where its speed last was under this share. */
+    private static final double EDGE_SHARE = 0.10;
+    /** How long the acceleration must stay level for the wrist to count as at rest... */
+    private static final long STILL_LOOK_MS = 300;
+    /**
+     * ... within this of its offset (m/s²): a 3 s, 30 cm way out starts at 0.16 m/s²; sensor noise
+     * (0.01 g) averages to ±0.03 m/s² over 0.3 s.
+     */
+    private static final double STILL_ACCELERATION = 0.08;
+    /** Straight from a way back, with no rest between, a way out must be this many times as fast. */
+    private static final double UNSETTLED_FACTOR = 1.5;
+    /** Level acceleration at under this share of the wrist's speed is a stop. */
+    private static final double LEVEL_STOP_SHARE = 0.5;
+
+    private enum Stage { WAY_OUT, FAR_END, WAY_BACK, RESTING }
+
+    private TravelLivePhase() {
+    }
+
+    /**
+     * The phase at the last bin of {@code a}/{@code t} (window values, m/s² up positive, and times;
+     * {@code n} of them). The newest known rep, {@code rep}, set off at window index
+     * {@code cycleFrom}, turned at its far end at {@code farAt} and was back at {@code returnAt};
+     * {@code side} is +1 if its far end is the top (a pull), −1 the bottom (a squat);
+     * {@code peakSpeed} its peak speed (m/s). Null once the wrist has rested {@code maxRestMs}.
+     */
+    static LivePhase at(double[] a, long[] t, int n, int cycleFrom, int farAt, int returnAt, int side, Rep rep,
+            double peakSpeed, long maxRestMs) {
+        long nowMs = t[n - 1];
+        double offset = 0;
+        for (int j = cycleFrom; j <= returnAt; j++) {
+            offset += a[j];
+        }
+        offset /= returnAt - cycleFrom + 1;
+        double movingSpeed = MOVING_SHARE * peakSpeed;
+        double stopped = STOPPED_SHARE * peakSpeed;
+        double edge = EDGE_SHARE * peakSpeed;
+        boolean pull = side > 0;
+        // From the rep's far end: its way out is known, the rest is measured.
+        Stage stage = Stage.FAR_END;
+        long outMs = t[farAt] - (pull ? rep.concentricMs() : rep.eccentricMs());
+        long farMs = t[farAt];
+        long backMs = farMs;
+        long restMs = farMs;
+        long lastSlowMs = farMs;
+        double v = 0;
+        boolean settled = false; // whether the wrist has been at rest since the way back ended
+        double wayTopSpeed = 0; // the way under way's top speed so far
+        boolean stopEdgePending = false; // a stop seen, its speed not yet under a tenth of the peak
+        double recentSum = 0; // acceleration less offset over the last STILL_LOOK_MS
+        int recentFrom = farAt + 1;
+        for (int j = farAt + 1; j < n; j++) {
+            v += (a[j] - offset) * (t[j] - t[j - 1]) / 1000.0;
+            recentSum += a[j] - offset;
+            while (t[j] - t[recentFrom] > STILL_LOOK_MS) {
+                recentSum -= a[recentFrom++] - offset;
+            }
+            boolean level = t[j] - t[farAt] >= STILL_LOOK_MS
+                    && Math.abs(recentSum / (j - recentFrom + 1)) < STILL_ACCELERATION;
+            boolean onTheWay = stage == Stage.WAY_OUT || stage == Stage.WAY_BACK;
+            // Level acceleration at under half the speed the wrist moves at is rest: the speed
+            // integrated so far is drift. (Mid-way, a movement's acceleration is level too, at
+            // speed: with no pause between reps the next way out starts without a rest.)
+            if (level && Math.abs(v) < LEVEL_STOP_SHARE * (onTheWay ? wayTopSpeed : peakSpeed)) {
+                v = 0;
+                settled = true;
+            }
+            if (onTheWay) {
+                wayTopSpeed = Math.max(wayTopSpeed, Math.abs(v));
+            }
+            double towardsFar = side * v;
+            // One-sided: sensor noise moves the integrated speed of a resting wrist either way. A
+            // wrist that rested sets off where its acceleration stopped being level, whatever the
+            // drift has done to the speed.
+            if (level || (stage == Stage.FAR_END ? -towardsFar < edge : towardsFar < edge)) {
+                lastSlowMs = t[j];
+            }
+            // A stop is timed where the speed fell under a tenth of the peak, once it has.
+            if (stopEdgePending && Math.abs(v) < edge) {
+                if (stage == Stage.FAR_END) {
+                    farMs = t[j];
+                } else {
+                    restMs = t[j];
+                }
+                stopEdgePending = false;
+            }
+            switch (stage) {
+                case RESTING -> {
+                    // The next rep's way out; straight from the way back (no pause) only when clear:
+                    // until the wrist has rested, the speed may hold the way back's drift.
+                    if (towardsFar > (settled ? movingSpeed : UNSETTLED_FACTOR * movingSpeed)) {
+                        stopEdgePending = false;
+                        stage = Stage.WAY_OUT;
+                        outMs = lastSlowMs;
+                        wayTopSpeed = 0;
+                    }
+                }
+                case WAY_OUT -> {
+                    if (towardsFar < stopped) {
+                        stage = Stage.FAR_END;
+                        farMs = t[j];
+                        stopEdgePending = true;
+                    }
+                }
+                case FAR_END -> {
+                    if (-towardsFar > movingSpeed) {
+                        stopEdgePending = false;
+                        stage = Stage.WAY_BACK;
+                        backMs = lastSlowMs;
+                        wayTopSpeed = 0;
+                    }
+                }
+                case WAY_BACK -> {
+                    if (-towardsFar < stopped) {
+                        stage = Stage.RESTING;
+                        restMs = t[j];
+                        settled = false;
+                        stopEdgePending = true;
+                    }
+                }
+                default -> throw new IllegalStateException(stage.name());
+            }
+        }
+        return switch (stage) {
+            case WAY_OUT -> phase(pull, stage, outMs, nowMs, nowMs - outMs, 0, 0, 0);
+            case FAR_END -> phase(pull, stage, farMs, nowMs, farMs - outMs, nowMs - farMs, 0, 0);
+            case WAY_BACK -> phase(pull, stage, backMs, nowMs, farMs - outMs, backMs - farMs, nowMs - backMs, 0);
+            case RESTING -> nowMs - restMs > maxRestMs ? null
+                    : phase(pull, stage, restMs, nowMs, farMs - outMs, backMs - farMs, restMs - backMs, nowMs - restMs);
+        };
+    }
+
+    /** A pull goes out concentric and rests at the bottom; a squat goes out eccentric and rests at the top. */
+    private static LivePhase phase(boolean pull, Stage stage, long sinceMs, long nowMs, long outMs, long farMs, long backMs,
+            long restMs) {
+        RepPhase phase = switch (stage) {
+            case WAY_OUT -> pull ? RepPhase.CONCENTRIC : RepPhase.ECCENTRIC;
+            case FAR_END -> pull ? RepPhase.TOP_HOLD : RepPhase.BOTTOM_PAUSE;
+            case WAY_BACK -> pull ? RepPhase.ECCENTRIC : RepPhase.CONCENTRIC;
+            case RESTING -> pull ? RepPhase.BOTTOM_PAUSE : RepPhase.TOP_HOLD;
+        };
+        long o = Math.max(0, outMs);
+        long f = Math.max(0, farMs);
+        long b = Math.max(0, backMs);
+        long r = Math.max(0, restMs);
+        return pull ? new LivePhase(phase, sinceMs, nowMs, o, f, b, r) : new LivePhase(phase, sinceMs, nowMs, b, r, o, f);
+    }
+}
