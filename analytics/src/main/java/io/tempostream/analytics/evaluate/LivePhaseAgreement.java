@@ -25,19 +25,16 @@ import java.util.Locale;
 final class LivePhaseAgreement {
     private static final long ASK_EVERY_MS = 250;
 
-    private record Cell(Exercise exercise, String tempo, Placement placement) {
-    }
-
-    private static final List<Cell> CELLS = List.of(
-            new Cell(Exercise.DUMBBELL_ROW, "3-1-3-1", Placement.WRIST),
-            new Cell(Exercise.DUMBBELL_ROW, "2-1-2-1", Placement.WRIST),
-            new Cell(Exercise.DUMBBELL_ROW, "2-0-2-0", Placement.WRIST),
-            new Cell(Exercise.PENDLAY_ROW, "3-1-3-0", Placement.WRIST),
-            new Cell(Exercise.SQUAT, "3-1-3-1", Placement.WRIST),
-            new Cell(Exercise.SQUAT, "2-0-2-0", Placement.WRIST),
-            new Cell(Exercise.FACE_PULL, "2-1-2-1", Placement.WRIST),
-            new Cell(Exercise.DUMBBELL_ROW, "3-1-3-1", Placement.BACK),
-            new Cell(Exercise.FACE_PULL, "2-1-2-1", Placement.BACK));
+    private static final List<ReportLatency.Cell> CELLS = List.of(
+            new ReportLatency.Cell(Exercise.DUMBBELL_ROW, "3-1-3-1", Placement.WRIST),
+            new ReportLatency.Cell(Exercise.DUMBBELL_ROW, "2-1-2-1", Placement.WRIST),
+            new ReportLatency.Cell(Exercise.DUMBBELL_ROW, "2-0-2-0", Placement.WRIST),
+            new ReportLatency.Cell(Exercise.PENDLAY_ROW, "3-1-3-0", Placement.WRIST),
+            new ReportLatency.Cell(Exercise.SQUAT, "3-1-3-1", Placement.WRIST),
+            new ReportLatency.Cell(Exercise.SQUAT, "2-0-2-0", Placement.WRIST),
+            new ReportLatency.Cell(Exercise.FACE_PULL, "2-1-2-1", Placement.WRIST),
+            new ReportLatency.Cell(Exercise.DUMBBELL_ROW, "3-1-3-1", Placement.BACK),
+            new ReportLatency.Cell(Exercise.FACE_PULL, "2-1-2-1", Placement.BACK));
 
     private LivePhaseAgreement() {
     }
@@ -47,7 +44,7 @@ final class LivePhaseAgreement {
                 + " 50 Hz, 20 s of rest after)%n%n", ASK_EVERY_MS);
         out.printf(Locale.ROOT, "| exercise | tempo | sensor | selected | moments | the true phase | another phase | none |%n"
                 + "| --- | --- | --- | --- | ---: | ---: | ---: | ---: |%n");
-        for (Cell cell : CELLS) {
+        for (ReportLatency.Cell cell : CELLS) {
             for (boolean selected : new boolean[] {true, false}) {
                 int[] counts = new int[3]; // right, wrong, none
                 for (int seed = 0; seed < seeds; seed++) {
@@ -61,7 +58,7 @@ final class LivePhaseAgreement {
         }
     }
 
-    private static void count(Cell cell, boolean selected, int seed, int[] counts) {
+    private static void count(ReportLatency.Cell cell, boolean selected, int seed, int[] counts) {
         SimulatedDevice device = ExerciseSimulator.simulate(new SessionScript("sim", "s", cell.placement(), 50, 10, 5_000,
                 List.of(SetScript.of(cell.exercise(), 8, cell.tempo(), 20_000))), 1_764_000_000_000L, seed);
         Recording r = device.toRecording();

@@ -30,22 +30,19 @@ final class SessionFeedback {
     private static final int SETS = 3;
     private static final int REPS = 8;
 
-    record Cell(Exercise exercise, String tempo, Placement placement) {
-    }
-
-    static final List<Cell> CELLS = List.of(
-            new Cell(Exercise.DUMBBELL_ROW, "3-1-3-0", Placement.WRIST),
-            new Cell(Exercise.DUMBBELL_ROW, "2-1-2-0", Placement.WRIST),
-            new Cell(Exercise.DUMBBELL_ROW, "2-0-2-0", Placement.WRIST),
-            new Cell(Exercise.PENDLAY_ROW, "3-1-3-0", Placement.WRIST),
-            new Cell(Exercise.PENDLAY_ROW, "2-1-2-0", Placement.WRIST),
-            new Cell(Exercise.PENDLAY_ROW, "2-0-2-0", Placement.WRIST),
-            new Cell(Exercise.SQUAT, "3-1-3-0", Placement.WRIST),
-            new Cell(Exercise.SQUAT, "2-1-2-0", Placement.WRIST),
-            new Cell(Exercise.SQUAT, "2-0-2-0", Placement.WRIST),
-            new Cell(Exercise.FACE_PULL, "3-1-3-0", Placement.WRIST),
-            new Cell(Exercise.DUMBBELL_ROW, "3-1-3-0", Placement.BACK),
-            new Cell(Exercise.FACE_PULL, "2-1-2-0", Placement.BACK));
+    static final List<ReportLatency.Cell> CELLS = List.of(
+            new ReportLatency.Cell(Exercise.DUMBBELL_ROW, "3-1-3-0", Placement.WRIST),
+            new ReportLatency.Cell(Exercise.DUMBBELL_ROW, "2-1-2-0", Placement.WRIST),
+            new ReportLatency.Cell(Exercise.DUMBBELL_ROW, "2-0-2-0", Placement.WRIST),
+            new ReportLatency.Cell(Exercise.PENDLAY_ROW, "3-1-3-0", Placement.WRIST),
+            new ReportLatency.Cell(Exercise.PENDLAY_ROW, "2-1-2-0", Placement.WRIST),
+            new ReportLatency.Cell(Exercise.PENDLAY_ROW, "2-0-2-0", Placement.WRIST),
+            new ReportLatency.Cell(Exercise.SQUAT, "3-1-3-0", Placement.WRIST),
+            new ReportLatency.Cell(Exercise.SQUAT, "2-1-2-0", Placement.WRIST),
+            new ReportLatency.Cell(Exercise.SQUAT, "2-0-2-0", Placement.WRIST),
+            new ReportLatency.Cell(Exercise.FACE_PULL, "3-1-3-0", Placement.WRIST),
+            new ReportLatency.Cell(Exercise.DUMBBELL_ROW, "3-1-3-0", Placement.BACK),
+            new ReportLatency.Cell(Exercise.FACE_PULL, "2-1-2-0", Placement.BACK));
 
     private SessionFeedback() {
     }
@@ -57,7 +54,7 @@ final class SessionFeedback {
         out.printf(Locale.ROOT, "| exercise | tempo | sensor | rate | sessions exact | reps timed | median (s) | 95th percentile (s) |"
                 + " max (s) | reps heard of over 1 s late | offered, not confirmed |%n"
                 + "| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |%n");
-        for (Cell cell : CELLS) {
+        for (ReportLatency.Cell cell : CELLS) {
             for (double rateHz : LiveFeedback.RATES_HZ) {
                 int exact = 0;
                 int unconfirmed = 0;
@@ -109,7 +106,7 @@ final class SessionFeedback {
                     for (Exercise exercise : List.of(Exercise.DUMBBELL_ROW, Exercise.PENDLAY_ROW, Exercise.SQUAT)) {
                         for (String tempo : List.of("3-1-3-0", "2-0-2-0")) {
                             for (int seed = 0; seed < seeds; seed++) {
-                                Cell cell = new Cell(exercise, tempo, Placement.WRIST);
+                                ReportLatency.Cell cell = new ReportLatency.Cell(exercise, tempo, Placement.WRIST);
                                 SimulatedDevice device = ExerciseSimulator.simulate(session(cell, rateHz, curve),
                                         1_764_000_000_000L, seed);
                                 Recording recording = withExtraNoise(device.toRecording(), noiseG, seed);
@@ -168,12 +165,12 @@ final class SessionFeedback {
         return recording;
     }
 
-    private static SessionScript session(Cell cell, double rateHz) {
+    private static SessionScript session(ReportLatency.Cell cell, double rateHz) {
         return session(cell, rateHz, null);
     }
 
     /** Three sets of the cell's exercise; moving on {@code curve} with human variability, or as the simulator's own sets if null. */
-    private static SessionScript session(Cell cell, double rateHz, SpeedCurve curve) {
+    private static SessionScript session(ReportLatency.Cell cell, double rateHz, SpeedCurve curve) {
         List<SetScript> sets = new ArrayList<>();
         for (int s = 0; s < SETS; s++) {
             SetScript set = SetScript.of(cell.exercise(), REPS, cell.tempo(), REST_BETWEEN_MS);
