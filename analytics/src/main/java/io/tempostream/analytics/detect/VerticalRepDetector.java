@@ -204,6 +204,8 @@ public final class VerticalRepDetector implements RepDetector {
      */
     private final ArrayList<Rep> offers = new ArrayList<>();
     private final ArrayList<Long> offerFarEndsMs = new ArrayList<>();
+    /** When the set's first rep on offer alone was offered (sensor ms; not checkpointed). */
+    private transient long firstRepOfferedAtMs;
     /** The set's last final rep, for the live phase while no rep after it is on offer (not checkpointed). */
     private transient Rep lastReported;
     /** The far end the last look found the wrist coming back from, still on its way. */
@@ -400,6 +402,7 @@ public final class VerticalRepDetector implements RepDetector {
         offers.add(numbering.peek(rep, true).asProvisional());
         offerFarEndsMs.add(t[from + far]);
         firstRepAlone = hintedDirection != 0; // without a selection, the set still shows itself
+        firstRepOfferedAtMs = clock.lastMs();
         offeredDirection = d;
     }
 
@@ -500,6 +503,11 @@ public final class VerticalRepDetector implements RepDetector {
         return firstRepOnOffer() && hintedDirection == 0;
     }
 
+    /** How long (sensor ms) the set's first rep has been on offer alone; 0 if none is. */
+    long firstRepOnOfferForMs() {
+        return firstRepOnOffer() ? clock.lastMs() - firstRepOfferedAtMs : 0;
+    }
+
     /**
      * Whether the wrist went towards side {@code d} by at least {@link #MIN_WAY_IN_MOVED_SHARE} of
      * {@code into} from window index {@code rest} to {@code far}, integrated from rest with the
@@ -540,6 +548,17 @@ public final class VerticalRepDetector implements RepDetector {
     /** {@link MovementVariance} of window indices {@code from} to {@code to} (exclusive). */
     private double movementVariance(int from, int to) {
         return MovementVariance.of(window.values(), from, to, MovementVariance.perHalfSecond(window.sampleRateHz()));
+    }
+
+    /**
+     * Whether the wrist stayed still from window index {@code from} to {@code to} (exclusive), at
+     * least a second: its half-second means varied less than {@link #MIN_STIR_NOISE_RATIO} times
+     * what the sensor's noise gives them.
+     */
+    private boolean stillBetween(int from, int to) {
+        long[] t = window.timesMs();
+        return to > from && t[to - 1] - t[from] >= 2 * HALF_SECOND_MS
+                && movementVariance(from, to) < MIN_STIR_NOISE_RATIO * noiseShare(from, to);
     }
 
     /** {@link MovementVariance#noiseShare} of window indices {@code from} to {@code to} (exclusive). */
@@ -877,6 +896,14 @@ public final class VerticalRepDetector implements RepDetector {
         // Also with an exercise hint: fewer turns to start a set made rest recordings count reps,
         // unless the set's first rep was offered alone (offerFirstRep) and is this set's first
         // (with a turn before it, as where a recording starts mid-set, the set shows itself as usual).
+        // A turn before it with the wrist still from there to the offered rep's set-off is the still
+        // travel's dip or the stream's first bins, not a rep (selected sets' third reps waited 4-5.5 s
+        // for four far ends): it is dropped.
+        while (firstRepAlone && lockedDirection == 0 && !offers.isEmpty() && ends.size() > 1
+                && t[from + ends.get(0)] < offerFarEndsMs.get(0) && !firstRepOffered(t[from + ends.get(0)])
+                && stillBetween(from + ends.get(0), window.firstIndexAtOrAfter(offers.get(0).startMs()))) {
+            ends = ends.subList(1, ends.size());
+        }
         if (firstRepAlone && lockedDirection == 0 && !offers.isEmpty() && t[from + ends.get(0)] < offerFarEndsMs.get(0)
                 && !firstRepOffered(t[from + ends.get(0)])) {
             firstRepAlone = false; // a recording that starts mid-set, or getting into position

@@ -38,6 +38,9 @@ public final class WristRepDetector implements ExerciseEngine {
     /** Two reps of one set differ in range by less than this factor. */
     private static final double MAX_RANGE_RATIO = 1.5;
 
+    /** How long a set's first rep found by travel waits, unselected, for the rotation engine to contest it. */
+    static final long CONTEST_GRACE_MS = 100;
+
     private enum Owner { NONE, ROTATION, VERTICAL }
 
     private final RotationRepDetector rotation;
@@ -179,7 +182,10 @@ public final class WristRepDetector implements ExerciseEngine {
             return pendingTravelRep();
         }
         if (owner == Owner.NONE && signal == ExerciseHint.WristSignal.EITHER && vertical.unselectedFirstRepOnOffer()) {
-            return pendingTravelRep(); // withdrawn where the forearm turns (accept)
+            // Withdrawn where the forearm turns (accept), so shown only once the rotation engine
+            // has had its moment: its own offer came 50 ms after the travel's in a row set whose
+            // forearm turned 70 degrees, and the rep shown was taken back.
+            return rotation.livePhase() == null || vertical.firstRepOnOfferForMs() >= CONTEST_GRACE_MS ? pendingTravelRep() : null;
         }
         if (owner == Owner.ROTATION || signal == ExerciseHint.WristSignal.ROTATION) {
             return pendingRotationRep();
