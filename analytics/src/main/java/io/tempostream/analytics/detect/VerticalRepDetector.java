@@ -897,8 +897,7 @@ public final class VerticalRepDetector implements RepDetector {
         // unless the set's first rep was offered alone (offerFirstRep) and is this set's first
         // (with a turn before it, as where a recording starts mid-set, the set shows itself as usual).
         // A turn before it with the wrist still from there to the offered rep's set-off is the still
-        // travel's dip or the stream's first bins, not a rep (selected sets' third reps waited 4-5.5 s
-        // for four far ends): it is dropped.
+        // travel's dip or the stream's first bins, not a rep: dropped, or the set waits for four.
         while (firstRepAlone && lockedDirection == 0 && !offers.isEmpty() && ends.size() > 1
                 && t[from + ends.get(0)] < offerFarEndsMs.get(0) && !firstRepOffered(t[from + ends.get(0)])
                 && stillBetween(from + ends.get(0), window.firstIndexAtOrAfter(offers.get(0).startMs()))) {

@@ -182,9 +182,9 @@ public final class WristRepDetector implements ExerciseEngine {
             return pendingTravelRep();
         }
         if (owner == Owner.NONE && signal == ExerciseHint.WristSignal.EITHER && vertical.unselectedFirstRepOnOffer()) {
-            // Withdrawn where the forearm turns (accept), so shown only once the rotation engine
-            // has had its moment: its own offer came 50 ms after the travel's in a row set whose
-            // forearm turned 70 degrees, and the rep shown was taken back.
+            // Withdrawn where the forearm turns (accept): while the rotation engine has a rep under
+            // way, shown only once it has had CONTEST_GRACE_MS to contest it (its offer can come a
+            // few bins after the travel's), so no rep is shown and taken back.
             return rotation.livePhase() == null || vertical.firstRepOnOfferForMs() >= CONTEST_GRACE_MS ? pendingTravelRep() : null;
         }
         if (owner == Owner.ROTATION || signal == ExerciseHint.WristSignal.ROTATION) {
