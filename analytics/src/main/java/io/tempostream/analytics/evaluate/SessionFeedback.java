@@ -109,7 +109,8 @@ final class SessionFeedback {
                                 ReportLatency.Cell cell = new ReportLatency.Cell(exercise, tempo, Placement.WRIST);
                                 SimulatedDevice device = ExerciseSimulator.simulate(session(cell, rateHz, curve),
                                         1_764_000_000_000L, seed);
-                                Recording recording = withExtraNoise(device.toRecording(), noiseG, seed);
+                                Recording recording = noiseG == 0 ? device.toRecording()
+                                        : device.toRecording().withAccelerometerNoise(noiseG, new Random(seed * 31 + 7));
                                 LiveReplay.Result result = LiveReplay.replay(
                                         RepDetectors.forPlacement(Placement.WRIST, "sim", "s"), recording);
                                 sessions++;
@@ -149,20 +150,6 @@ final class SessionFeedback {
             }
         }
         return nearest;
-    }
-
-    /** {@code recording} with white noise of {@code noiseG} added to each accelerometer axis (drawn from {@code seed}). */
-    private static Recording withExtraNoise(Recording recording, double noiseG, long seed) {
-        if (noiseG == 0) {
-            return recording;
-        }
-        Random random = new Random(seed * 31 + 7);
-        for (int i = 0; i < recording.size(); i++) {
-            recording.ax()[i] += (float) (noiseG * random.nextGaussian());
-            recording.ay()[i] += (float) (noiseG * random.nextGaussian());
-            recording.az()[i] += (float) (noiseG * random.nextGaussian());
-        }
-        return recording;
     }
 
     private static SessionScript session(ReportLatency.Cell cell, double rateHz) {

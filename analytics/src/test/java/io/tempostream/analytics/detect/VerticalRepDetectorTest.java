@@ -330,13 +330,7 @@ class VerticalRepDetectorTest {
     void aNoisierSensorsFirstRepIsOfferedAtItsReturn(long seed) {
         SimulatedDevice device = ExerciseSimulator.simulate(new SessionScript("a", "w", Placement.WRIST, 50, 10, 6_000,
                 List.of(SetScript.of(Exercise.DUMBBELL_ROW, 8, "2-0-2-0", 30_000))), T0, seed);
-        io.tempostream.ingest.recording.Recording r = device.toRecording();
-        Random noise = new Random(seed * 31 + 7);
-        for (int i = 0; i < r.size(); i++) {
-            r.ax()[i] += (float) (0.02 * noise.nextGaussian());
-            r.ay()[i] += (float) (0.02 * noise.nextGaussian());
-            r.az()[i] += (float) (0.02 * noise.nextGaussian());
-        }
+        io.tempostream.ingest.recording.Recording r = device.toRecording().withAccelerometerNoise(0.02, new Random(seed * 31 + 7));
         LiveReplay.Result result = LiveReplay.replay(RepDetectors.forPlacement(Placement.WRIST, "a", "w"), r);
         assertEquals(8, result.reps().size(), "reps");
         long delay = result.reps().get(0).firstKnownAtMs() - device.reps().get(0).endMs();

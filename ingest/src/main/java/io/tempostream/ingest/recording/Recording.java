@@ -27,6 +27,22 @@ public record Recording(long[] timestampsMs, float[] ax, float[] ay, float[] az,
                 Arrays.copyOfRange(gy, a, b), Arrays.copyOfRange(gz, a, b));
     }
 
+    /**
+     * This recording with white noise of {@code noiseG} (g, standard deviation) added to each
+     * accelerometer axis, drawn from {@code random} sample by sample, x, y then z: a noisier sensor.
+     */
+    public Recording withAccelerometerNoise(double noiseG, java.util.Random random) {
+        float[] x = ax.clone();
+        float[] y = ay.clone();
+        float[] z = az.clone();
+        for (int i = 0; i < size(); i++) {
+            x[i] += (float) (noiseG * random.nextGaussian());
+            y[i] += (float) (noiseG * random.nextGaussian());
+            z[i] += (float) (noiseG * random.nextGaussian());
+        }
+        return new Recording(timestampsMs, x, y, z, gx, gy, gz);
+    }
+
     /** This recording with a constant added to its gyroscope (deg/s, sensor axes): an offset the sensor reads. */
     public Recording withGyroscopeOffset(double xDps, double yDps, double zDps) {
         float[] x = gx.clone();
