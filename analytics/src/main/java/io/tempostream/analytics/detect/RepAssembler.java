@@ -211,13 +211,7 @@ final class RepAssembler {
     /** A live phase from the way out's, far end's, way back's and resting end's times so far. */
     private LivePhase live(RepPhase phase, long sinceMs, long nowMs, long outMs, long farEndMs, long backMs,
             long restingEndMs) {
-        long o = Math.max(0, outMs);
-        long f = Math.max(0, farEndMs);
-        long b = Math.max(0, backMs);
-        long r = Math.max(0, restingEndMs);
-        return concentricFirst
-                ? new LivePhase(phase, sinceMs, nowMs, o, f, b, r)
-                : new LivePhase(phase, sinceMs, nowMs, b, r, o, f);
+        return LivePhase.ofWays(concentricFirst, phase, sinceMs, nowMs, outMs, farEndMs, backMs, restingEndMs);
     }
 
     /**

@@ -159,10 +159,6 @@ final class TravelLivePhase {
             case WAY_BACK -> pull ? RepPhase.ECCENTRIC : RepPhase.CONCENTRIC;
             case RESTING -> pull ? RepPhase.BOTTOM_PAUSE : RepPhase.TOP_HOLD;
         };
-        long o = Math.max(0, outMs);
-        long f = Math.max(0, farMs);
-        long b = Math.max(0, backMs);
-        long r = Math.max(0, restMs);
-        return pull ? new LivePhase(phase, sinceMs, nowMs, o, f, b, r) : new LivePhase(phase, sinceMs, nowMs, b, r, o, f);
+        return LivePhase.ofWays(pull, phase, sinceMs, nowMs, outMs, farMs, backMs, restMs);
     }
 }
