@@ -30,4 +30,14 @@ public record RepTruth(
     public long concentricEndMs() {
         return concentricStartMs() + concentricMs;
     }
+
+    /**
+     * The phases' lengths in the order performed: concentric, top hold, eccentric, bottom pause
+     * for a rep that starts concentric, else eccentric, bottom pause, concentric, top hold.
+     */
+    public long[] phaseLengthsInOrderMs() {
+        return concentricFirst
+                ? new long[] {concentricMs, peakHoldMs, eccentricMs, bottomPauseMs}
+                : new long[] {eccentricMs, bottomPauseMs, concentricMs, peakHoldMs};
+    }
 }

@@ -57,17 +57,10 @@ final class VerticalExcursions {
      * Analyses {@code verticalAccel[from..to)}; the indices in the result count from {@code from}.
      * {@code knownDirection} is the far ends' side once a set or an exercise hint has shown it
      * (+1 tops, −1 bottoms), or 0 to decide it from this window. {@code setTravelM} is the travel
-     * of the last rep of a set under way, 0 if none.
-     */
-    static Result analyze(double[] verticalAccel, int from, int to, double rateHz, boolean startEdge, boolean endEdge,
-            int knownDirection, boolean setStartsHere, double setTravelM) {
-        return analyze(verticalAccel, from, to, rateHz, startEdge, endEdge, knownDirection, setStartsHere, setTravelM, 0);
-    }
-
-    /**
-     * As above; {@code offeredSide} is the far-end side of a set's first rep offered alone (it came
-     * from rest, went out and back), 0 if none: it settles which kind of turn comes first when the
-     * first turn is one the wrist did not move into ({@link #firstMoved}).
+     * of the last rep of a set under way, 0 if none. {@code offeredSide} is the far-end side of a
+     * set's first rep offered alone (it came from rest, went out and back), 0 if none: it settles
+     * which kind of turn comes first when the first turn is one the wrist did not move into
+     * ({@link #firstMoved}).
      */
     static Result analyze(double[] verticalAccel, int from, int to, double rateHz, boolean startEdge, boolean endEdge,
             int knownDirection, boolean setStartsHere, double setTravelM, int offeredSide) {

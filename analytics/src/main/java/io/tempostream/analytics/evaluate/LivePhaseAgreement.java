@@ -85,9 +85,7 @@ final class LivePhaseAgreement {
             if (tMs < rep.startMs() || tMs >= rep.endMs()) {
                 continue;
             }
-            long[] lengths = rep.concentricFirst()
-                    ? new long[] {rep.concentricMs(), rep.peakHoldMs(), rep.eccentricMs(), rep.bottomPauseMs()}
-                    : new long[] {rep.eccentricMs(), rep.bottomPauseMs(), rep.concentricMs(), rep.peakHoldMs()};
+            long[] lengths = rep.phaseLengthsInOrderMs();
             RepPhase[] names = rep.concentricFirst()
                     ? new RepPhase[] {RepPhase.CONCENTRIC, RepPhase.TOP_HOLD, RepPhase.ECCENTRIC, RepPhase.BOTTOM_PAUSE}
                     : new RepPhase[] {RepPhase.ECCENTRIC, RepPhase.BOTTOM_PAUSE, RepPhase.CONCENTRIC, RepPhase.TOP_HOLD};

@@ -84,9 +84,7 @@ class LivePhaseTest {
     }
 
     private static long[][] phases(RepTruth rep) {
-        long[] lengths = rep.concentricFirst()
-                ? new long[] {rep.concentricMs(), rep.peakHoldMs(), rep.eccentricMs(), rep.bottomPauseMs()}
-                : new long[] {rep.eccentricMs(), rep.bottomPauseMs(), rep.concentricMs(), rep.peakHoldMs()};
+        long[] lengths = rep.phaseLengthsInOrderMs();
         long[][] out = new long[4][2];
         long t = rep.startMs();
         for (int p = 0; p < 4; p++) {
