@@ -35,6 +35,14 @@ final class MovementVariance {
     }
 
     /**
+     * Whether {@code a[from..to)} moved more than the sensor's noise: its half-second means varied at
+     * least {@code ratio} times what the noise alone gives them ({@link #noiseShare}).
+     */
+    static boolean movedBeyondNoise(double[] a, int from, int to, int perHalfSecond, double ratio) {
+        return of(a, from, to, perHalfSecond) >= ratio * noiseShare(a, from, to, perHalfSecond);
+    }
+
+    /**
      * What the sensor's noise alone gives the variance of half-second means: the noise's variance,
      * from successive differences (which a slow movement hardly touches), over the values per
      * half-second. Zero for fewer than two values.

@@ -179,8 +179,7 @@ final class VerticalExcursions {
             }
             // Its last half-second left out: a dip ahead of a set lies just after the wrist sets off.
             int end = from + turn - perHalfSecond;
-            if (MovementVariance.of(verticalAccel, end - look, end, perHalfSecond)
-                    >= MOVED_INTO_RATIO * MovementVariance.noiseShare(verticalAccel, end - look, end, perHalfSecond)) {
+            if (MovementVariance.movedBeyondNoise(verticalAccel, end - look, end, perHalfSecond, MOVED_INTO_RATIO)) {
                 return turn;
             }
         }

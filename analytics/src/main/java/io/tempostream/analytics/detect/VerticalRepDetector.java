@@ -558,12 +558,13 @@ public final class VerticalRepDetector implements RepDetector {
     private boolean stillBetween(int from, int to) {
         long[] t = window.timesMs();
         return to > from && t[to - 1] - t[from] >= 2 * HALF_SECOND_MS
-                && movementVariance(from, to) < MIN_STIR_NOISE_RATIO * noiseShare(from, to);
+                && !movedBeyondNoise(from, to, MIN_STIR_NOISE_RATIO);
     }
 
-    /** {@link MovementVariance#noiseShare} of window indices {@code from} to {@code to} (exclusive). */
-    private double noiseShare(int from, int to) {
-        return MovementVariance.noiseShare(window.values(), from, to, MovementVariance.perHalfSecond(window.sampleRateHz()));
+    /** {@link MovementVariance#movedBeyondNoise} of window indices {@code from} to {@code to} (exclusive). */
+    private boolean movedBeyondNoise(int from, int to, double ratio) {
+        return MovementVariance.movedBeyondNoise(window.values(), from, to, MovementVariance.perHalfSecond(window.sampleRateHz()),
+                ratio);
     }
 
     /** {@link MovementVariance#ofStillness} of window indices {@code from} to {@code to} (exclusive). */
@@ -607,7 +608,7 @@ public final class VerticalRepDetector implements RepDetector {
                 return earlierMs == 0;
             }
             if (furthestTravel(start, stretchEnd, meanAcceleration(start, stretchEnd), 0) >= MAX_STIR_BEFORE_LONE_REP_SHARE * into
-                    && movementVariance(start, stretchEnd) >= MIN_STIR_NOISE_RATIO * noiseShare(start, stretchEnd)) {
+                    && movedBeyondNoise(start, stretchEnd, MIN_STIR_NOISE_RATIO)) {
                 return true;
             }
         }

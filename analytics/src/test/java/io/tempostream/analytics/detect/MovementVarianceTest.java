@@ -1,6 +1,7 @@
 package io.tempostream.analytics.detect;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
@@ -22,6 +23,8 @@ class MovementVarianceTest {
         double noise = MovementVariance.of(still, 0, still.length, PER_HALF_SECOND);
         assertEquals(0.07 * 0.07 / PER_HALF_SECOND, noise, 0.0003, "noise alone: its variance over 13 per mean");
         assertTrue(MovementVariance.of(rowing, 0, rowing.length, PER_HALF_SECOND) > 16 * noise);
+        assertTrue(MovementVariance.movedBeyondNoise(rowing, 0, rowing.length, PER_HALF_SECOND, 16), "a row moved");
+        assertFalse(MovementVariance.movedBeyondNoise(still, 0, still.length, PER_HALF_SECOND, 4), "stillness did not");
     }
 
     /**
