@@ -115,6 +115,12 @@ public final class VerticalRepDetector implements RepDetector {
     private static final double MAX_STIR_BEFORE_LONE_REP_SHARE = 0.2;
     private static final long STILL_BEFORE_LONE_REP_MS = 3_000;
     /**
+     * ... or, when the device's stream began less than that before, all of it since, if at least
+     * this: an athlete who straps on and sets off two seconds later showed no more rest, and the
+     * set's first three reps waited for its rhythm (21, 15 and 7 s).
+     */
+    private static final long STILL_SINCE_STREAM_START_MS = 1_500;
+    /**
      * ... and it moved, not only drifted with the sensor's noise: its half-second means varied at
      * least this many times more than the noise alone makes them. Twice integrated, 0.02 g of noise
      * wanders 8 cm in 3 s, a fifth of a 40 cm row: with a noisier sensor no set's first rep was
@@ -526,13 +532,17 @@ public final class VerticalRepDetector implements RepDetector {
     }
 
     /**
-     * Where the {@link #STILL_BEFORE_LONE_REP_MS} before window index {@code end} begin, or −1 when
-     * less than that is in view.
+     * Where the {@link #STILL_BEFORE_LONE_REP_MS} before window index {@code end} begin (or the
+     * stream's start, {@link #STILL_SINCE_STREAM_START_MS} or more before), or −1 when less than
+     * that is in view.
      */
     private int stillnessStart(int end) {
         long[] t = window.timesMs();
         int start = window.firstIndexAtOrAfter(t[end] - STILL_BEFORE_LONE_REP_MS);
-        return t[end] - t[start] >= STILL_BEFORE_LONE_REP_MS - SampleBin.BIN_MS ? start : -1;
+        if (t[end] - t[start] >= STILL_BEFORE_LONE_REP_MS - SampleBin.BIN_MS) {
+            return start;
+        }
+        return start == 0 && window.startsAtStreamStart() && t[end] - t[0] >= STILL_SINCE_STREAM_START_MS ? 0 : -1;
     }
 
     /**
@@ -607,8 +617,10 @@ public final class VerticalRepDetector implements RepDetector {
             if (start < 0) {
                 return earlierMs == 0;
             }
-            if (furthestTravel(start, stretchEnd, meanAcceleration(start, stretchEnd), 0) >= MAX_STIR_BEFORE_LONE_REP_SHARE * into
-                    && movedBeyondNoise(start, stretchEnd, MIN_STIR_NOISE_RATIO)) {
+            // Shorter, at the stream's start, its own mean hides a movement's start in its travel.
+            boolean shortened = t[stretchEnd] - t[start] < STILL_BEFORE_LONE_REP_MS - SampleBin.BIN_MS;
+            if ((shortened || furthestTravel(start, stretchEnd, meanAcceleration(start, stretchEnd), 0)
+                    >= MAX_STIR_BEFORE_LONE_REP_SHARE * into) && movedBeyondNoise(start, stretchEnd, MIN_STIR_NOISE_RATIO)) {
                 return true;
             }
         }

@@ -142,7 +142,8 @@ final class SessionFeedback {
     private static final double[] OTHER_RATES_HZ = {25, 50, 100, 200};
     private static final double[] EXTRA_NOISE_G = {0, 0.02};
 
-    private static LiveReplay.TimedRep nearestByEnd(List<LiveReplay.TimedRep> reps, long endMs) {
+    /** The rep of {@code reps} whose end is nearest {@code endMs}, or null if there is none. */
+    static LiveReplay.TimedRep nearestByEnd(List<LiveReplay.TimedRep> reps, long endMs) {
         LiveReplay.TimedRep nearest = null;
         for (LiveReplay.TimedRep rep : reps) {
             if (nearest == null || Math.abs(rep.rep().endMs() - endMs) < Math.abs(nearest.rep().endMs() - endMs)) {

@@ -12,6 +12,7 @@ import io.tempostream.simulator.SessionScript;
 import io.tempostream.simulator.SetScript;
 import io.tempostream.simulator.SimulatedDevice;
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
@@ -47,10 +48,13 @@ final class SwitchedOnLate {
                 + " no selection)%n%n", RATE_HZ, REPS);
         out.printf(Locale.ROOT, "\"timed right\": the count exact and every rep's start and end within %d ms of the"
                 + " true ones (a set whose first way out is lost pairs each way back with the next way out)."
-                + " \"offers taken back\": reps offered live, provisional, that no final rep confirmed.%n%n",
+                + " \"offers taken back\": reps offered live, provisional, that no final rep confirmed."
+                + " \"first rep heard of\": from the set's first true rep's end to the sample on which it was first"
+                + " offered or reported, where found (end within 1 s).%n%n",
                 TIMED_RIGHT_MS);
         out.printf(Locale.ROOT, "| exercise | sensor | switched on before the set (s) | offset added (deg/s) | sets exact |"
-                + " sets timed right | reps counted | offers taken back |%n| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |%n");
+                + " sets timed right | reps counted | offers taken back | first rep heard of: median (s) | max (s) |%n"
+                + "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |%n");
         for (Placement placement : List.of(Placement.BACK, Placement.WRIST)) {
             for (Condition condition : CONDITIONS) {
                 for (Exercise exercise : placement == Placement.BACK ? BACK : WRIST) {
@@ -65,6 +69,7 @@ final class SwitchedOnLate {
         int timedRight = 0;
         int counted = 0;
         int takenBack = 0;
+        List<Double> firstRepS = new ArrayList<>();
         for (int seed = 0; seed < seeds; seed++) {
             SimulatedDevice device = ExerciseSimulator.simulate(new SessionScript("sim", "s", placement, RATE_HZ, 10,
                     10_000, List.of(SetScript.of(exercise, REPS, "3-1-3-0", 10_000))), 1_764_000_000_000L, seed);
@@ -76,6 +81,10 @@ final class SwitchedOnLate {
             List<Rep> reps = live.reps().stream().map(LiveReplay.TimedRep::rep).toList();
             counted += reps.size();
             takenBack += live.unconfirmedStartsMs().size();
+            LiveReplay.TimedRep first = SessionFeedback.nearestByEnd(live.reps(), truth.get(0).endMs());
+            if (first != null && Math.abs(first.rep().endMs() - truth.get(0).endMs()) <= 1_000) {
+                firstRepS.add((first.firstKnownAtMs() - truth.get(0).endMs()) / 1000.0);
+            }
             if (reps.size() != truth.size()) {
                 continue;
             }
@@ -87,9 +96,10 @@ final class SwitchedOnLate {
             }
             timedRight += right ? 1 : 0;
         }
-        out.printf(Locale.ROOT, "| %s | %s | %.0f | %.1f | %d of %d | %d of %d | %d of %d | %d |%n", exercise.scriptName(),
-                placement.name().toLowerCase(Locale.ROOT), condition.beforeSetMs() / 1000.0, condition.addedOffsetDps(),
-                exact, seeds, timedRight, seeds, counted, seeds * REPS, takenBack);
+        out.printf(Locale.ROOT, "| %s | %s | %.0f | %.1f | %d of %d | %d of %d | %d of %d | %d | %s | %s |%n",
+                exercise.scriptName(), placement.name().toLowerCase(Locale.ROOT), condition.beforeSetMs() / 1000.0,
+                condition.addedOffsetDps(), exact, seeds, timedRight, seeds, counted, seeds * REPS, takenBack,
+                ReportLatency.quantile(firstRepS, 0.5), ReportLatency.quantile(firstRepS, 1.0));
     }
 
     /** {@code r} with {@code dps} added to its gyroscope, about a direction drawn from {@code random}. */

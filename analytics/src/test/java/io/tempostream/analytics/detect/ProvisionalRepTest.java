@@ -224,6 +224,32 @@ class ProvisionalRepTest {
     }
 
     /**
+     * Without a selection, a travel set whose sensor was switched on 2–2.5 s before it (the
+     * athlete straps on and lifts; the load test's devices start so): its first rep is offered
+     * alone within a second of its return, the stillness since the stream's start standing in for
+     * the 3 s of rest a lone rep otherwise needs. Before, the set's first three reps waited for
+     * its rhythm: 20, 14 and 7 s.
+     */
+    @ParameterizedTest(name = "{0} {1} at {2} Hz, seed {3}, switched on {4} ms before")
+    @CsvSource({"DUMBBELL_ROW, 3-1-3-0, 100, 0, 2000", "DUMBBELL_ROW, 3-1-3-0, 50, 3, 2000", "PENDLAY_ROW, 2-1-2-0, 100, 1, 2500",
+        "SQUAT, 3-1-3-0, 50, 2, 2000"})
+    void withoutASelectionATravelSetSwitchedOnTwoSecondsBeforeItOffersItsFirstRepAtItsReturn(Exercise exercise,
+            String tempo, double rateHz, long seed, long switchedOnBeforeMs) {
+        SimulatedDevice device = ExerciseSimulator.simulate(new SessionScript("a", "d", Placement.WRIST, rateHz, 10, 10_000,
+                List.of(SetScript.of(exercise, 8, tempo, 10_000))), T0, seed);
+        RepTruth first = device.reps().get(0);
+        Fed fed = feed(RepDetectors.forPlacement(Placement.WRIST, "a", "d"),
+                device.toRecording().between(first.startMs() - switchedOnBeforeMs, Long.MAX_VALUE));
+
+        assertEquals(device.reps().size(), fed.finals().size(), "final reps");
+        Long offeredAt = fed.offeredAtMs().get(fed.finals().get(0).startMs());
+        assertNotNull(offeredAt, "the first rep was offered");
+        assertTrue(offeredAt - returnEnd(first) <= 1_000, "the first rep offered " + (offeredAt - returnEnd(first))
+                + " ms after its return ended");
+        assertEquals(fed.offered().size(), fed.finals().size(), "every offered rep confirmed by a final one");
+    }
+
+    /**
      * With the exercise selected (the app's selection 4 s before each set), a wrist set's first
      * rep is offered alone at its return, and the set's next reps as inside it: every rep of both
      * sets, first ones included, offered within a second of its return, and confirmed by its
