@@ -81,6 +81,13 @@ public final class VerticalRepDetector implements RepDetector {
      * some fifty samples' work, and looking every 250 ms throughout made the engine 25 % slower.
      */
     static final long FIRST_REP_CHECK_EVERY_MS = 500;
+    /**
+     * A look whose half-second means vary less than this many times what the sensor's noise gives
+     * them ({@link MovementVariance}) holds no lone rep: a rep's way in alone varies 25–100 times
+     * its rest. Its travel (four filter passes over 12 s) is then not computed; these looks run
+     * every {@link #FIRST_REP_CHECK_EVERY_MS} through every rest between sets.
+     */
+    private static final double LOOK_MOVED_NOISE_RATIO = 2;
     /** A lone first rep travels this far at least: a row moves the wrist 25–50 cm, a barbell lift 30–70. */
     private static final double MIN_FIRST_REP_TRAVEL_M = 0.15;
     /** ... and comes back from its far end by this share of the way in. */
@@ -374,7 +381,7 @@ public final class VerticalRepDetector implements RepDetector {
         }
         long[] t = window.timesMs();
         int from = window.firstIndexAtOrAfter(t[n - 1] - FIRST_REP_LOOK_BACK_MS);
-        if (n - from < rate * 3) {
+        if (n - from < rate * 3 || !movedBeyondNoise(from, n, LOOK_MOVED_NOISE_RATIO)) {
             return;
         }
         double[] z = VerticalExcursions.travel(window.values(), from, n, rate, true);
