@@ -21,6 +21,9 @@ final class BinnedWindow {
     private double[] turnsDeg = new double[1024];
     private int n;
     private boolean startsAtStreamStart = true;
+    /** {@link #sampleRateHz()} since the last change: each analysis asks for it many times. Not state. */
+    private transient boolean rateKnown;
+    private transient double rateHz;
 
     BinnedWindow(long maxWindowMs) {
         this.maxWindowMs = maxWindowMs;
@@ -30,6 +33,7 @@ final class BinnedWindow {
     void clear() {
         n = 0;
         startsAtStreamStart = false;
+        rateKnown = false;
     }
 
     void dropBefore(long cutMs) {
@@ -45,6 +49,7 @@ final class BinnedWindow {
         System.arraycopy(turnsDeg, cut, turnsDeg, 0, n - cut);
         n -= cut;
         startsAtStreamStart = false;
+        rateKnown = false;
     }
 
     int size() {
@@ -91,13 +96,17 @@ final class BinnedWindow {
         if (n < 8) {
             return 0;
         }
-        int step = Math.max(1, n / 64);
-        long[] dt = new long[(n - 1) / step];
-        for (int k = 0; k < dt.length; k++) {
-            dt[k] = t[k * step + 1] - t[k * step];
+        if (!rateKnown) {
+            int step = Math.max(1, n / 64);
+            long[] dt = new long[(n - 1) / step];
+            for (int k = 0; k < dt.length; k++) {
+                dt[k] = t[k * step + 1] - t[k * step];
+            }
+            Arrays.sort(dt);
+            rateHz = 1000.0 / Math.max(1, dt[dt.length / 2]);
+            rateKnown = true;
         }
-        Arrays.sort(dt);
-        return 1000.0 / Math.max(1, dt[dt.length / 2]);
+        return rateHz;
     }
 
     /**
@@ -142,6 +151,7 @@ final class BinnedWindow {
         values[n] = value;
         turnsDeg[n] = turnDeg;
         n++;
+        rateKnown = false;
         if (tMs - t[0] > maxWindowMs) {
             dropBefore(tMs - maxWindowMs + DROP_STEP_MS);
         }

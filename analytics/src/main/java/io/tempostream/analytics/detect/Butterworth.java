@@ -41,24 +41,24 @@ final class Butterworth {
     /**
      * The same filtering in place, for callers that already hold the n values at
      * {@code y[pad..pad + n)} of a buffer with room for {@code pad} values on each side
-     * ({@code pad < n}); saves the copies on a hot path. With {@code mirroredEnd} the end is
-     * padded by mirroring instead (the signal comes back the way it came, as a rest level does).
+     * ({@code pad < n}; what lies beyond {@code n + 2 pad} is left alone, so a buffer can be
+     * reused); saves the copies on a hot path. With {@code mirroredEnd} the end is padded by
+     * mirroring instead (the signal comes back the way it came, as a rest level does).
      */
     void filtfiltPadded(double[] y, int n, int pad, boolean mirroredEnd) {
         for (int i = 0; i < pad; i++) {
             y[i] = 2 * y[pad] - y[2 * pad - i];
             y[n + pad + i] = mirroredEnd ? y[n + pad - 2 - i] : 2 * y[n + pad - 1] - y[n + pad - 2 - i];
         }
-        pass(y, false);
-        pass(y, true);
+        pass(y, n + 2 * pad, false);
+        pass(y, n + 2 * pad, true);
     }
 
     /**
-     * One pass over {@code y} in place, forwards or backwards. Two loops rather than one with a
-     * step variable: the JIT compiles a counted loop with a fixed direction much tighter.
+     * One pass over {@code y[0..n)} in place, forwards or backwards. Two loops rather than one with
+     * a step variable: the JIT compiles a counted loop with a fixed direction much tighter.
      */
-    private void pass(double[] y, boolean backwards) {
-        int n = y.length;
+    private void pass(double[] y, int n, boolean backwards) {
         double first = backwards ? y[n - 1] : y[0];
         // Start in the steady state of the first value, as filtfilt's initial conditions do.
         double x1 = first;

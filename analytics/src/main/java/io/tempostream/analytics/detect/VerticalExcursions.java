@@ -131,16 +131,53 @@ final class VerticalExcursions {
     static double[] travel(double[] verticalAccel, int from, int to, double rateHz, boolean restingEnd) {
         int n = to - from;
         int pad = (int) Math.min(n - 1, 3 * rateHz);
+        TravelBuffers buffers = TRAVEL_BUFFERS.get();
         // No separate low-pass: the 40 ms bins average away what is above a few Hz, and double
         // integration attenuates it further by (2πf)².
-        Butterworth highPass = Butterworth.highPass(INTEGRATION_HIGH_PASS_HZ, rateHz);
-        double[] v = new double[n + 2 * pad];
+        Butterworth highPass = buffers.highPass(rateHz);
+        double[] v = buffers.speed(n + 2 * pad);
         integrate(verticalAccel, from, n, rateHz, v, pad);
         highPass.filtfiltPadded(v, n, pad, false);
-        double[] z = new double[n + 2 * pad];
+        double[] z = buffers.travel(n + 2 * pad);
         integrate(v, pad, n, rateHz, z, pad);
         highPass.filtfiltPadded(z, n, pad, restingEnd);
         return Arrays.copyOfRange(z, pad, pad + n);
+    }
+
+    /**
+     * Each thread's padded working arrays for {@link #travel}, and its high-pass for the last rate:
+     * a job's thread analyses thousands of devices' windows a second, and new arrays for each were
+     * a quarter of what the job allocated.
+     */
+    private static final ThreadLocal<TravelBuffers> TRAVEL_BUFFERS = ThreadLocal.withInitial(TravelBuffers::new);
+
+    private static final class TravelBuffers {
+        private double[] speed = new double[0];
+        private double[] travel = new double[0];
+        private double rateHz = Double.NaN;
+        private Butterworth highPass;
+
+        Butterworth highPass(double rate) {
+            if (rate != rateHz) {
+                highPass = Butterworth.highPass(INTEGRATION_HIGH_PASS_HZ, rate);
+                rateHz = rate;
+            }
+            return highPass;
+        }
+
+        double[] speed(int length) {
+            if (speed.length < length) {
+                speed = new double[length];
+            }
+            return speed;
+        }
+
+        double[] travel(int length) {
+            if (travel.length < length) {
+                travel = new double[length];
+            }
+            return travel;
+        }
     }
 
     /**
