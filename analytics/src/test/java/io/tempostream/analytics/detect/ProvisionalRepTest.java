@@ -212,15 +212,7 @@ class ProvisionalRepTest {
             SpeedCurve curve, double rateHz, long seed, long switchedOnBeforeMs) {
         SimulatedDevice device = ExerciseSimulator.simulate(new SessionScript("a", "d", Placement.WRIST, rateHz, 10, 12_000,
                 List.of(SetScript.of(exercise, 6, "3-1-3-0", 30_000).moving(curve, true))), T0, seed);
-        RepTruth first = device.reps().get(0);
-        Fed fed = feed(RepDetectors.forPlacement(Placement.WRIST, "a", "d"),
-                device.toRecording().between(first.startMs() - switchedOnBeforeMs, Long.MAX_VALUE));
-
-        assertEquals(device.reps().size(), fed.finals().size(), "final reps");
-        Long offeredAt = fed.offeredAtMs().get(fed.finals().get(0).startMs());
-        assertNotNull(offeredAt, "the first rep was offered");
-        assertTrue(offeredAt - returnEnd(first) <= 1_000, "the first rep offered " + (offeredAt - returnEnd(first))
-                + " ms after its return ended");
+        assertFirstRepOfferedAtItsReturn(device, switchedOnBeforeMs);
     }
 
     /**
@@ -237,6 +229,15 @@ class ProvisionalRepTest {
             String tempo, double rateHz, long seed, long switchedOnBeforeMs) {
         SimulatedDevice device = ExerciseSimulator.simulate(new SessionScript("a", "d", Placement.WRIST, rateHz, 10, 10_000,
                 List.of(SetScript.of(exercise, 8, tempo, 10_000))), T0, seed);
+        Fed fed = assertFirstRepOfferedAtItsReturn(device, switchedOnBeforeMs);
+        assertEquals(fed.offered().size(), fed.finals().size(), "every offered rep confirmed by a final one");
+    }
+
+    /**
+     * The device's recording from {@code switchedOnBeforeMs} before its first rep, fed without a
+     * selection: every rep found, the first offered within a second of its return.
+     */
+    private static Fed assertFirstRepOfferedAtItsReturn(SimulatedDevice device, long switchedOnBeforeMs) {
         RepTruth first = device.reps().get(0);
         Fed fed = feed(RepDetectors.forPlacement(Placement.WRIST, "a", "d"),
                 device.toRecording().between(first.startMs() - switchedOnBeforeMs, Long.MAX_VALUE));
@@ -246,7 +247,7 @@ class ProvisionalRepTest {
         assertNotNull(offeredAt, "the first rep was offered");
         assertTrue(offeredAt - returnEnd(first) <= 1_000, "the first rep offered " + (offeredAt - returnEnd(first))
                 + " ms after its return ended");
-        assertEquals(fed.offered().size(), fed.finals().size(), "every offered rep confirmed by a final one");
+        return fed;
     }
 
     /**
