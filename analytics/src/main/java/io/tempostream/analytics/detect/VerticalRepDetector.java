@@ -546,10 +546,16 @@ public final class VerticalRepDetector implements RepDetector {
     private int stillnessStart(int end) {
         long[] t = window.timesMs();
         int start = window.firstIndexAtOrAfter(t[end] - STILL_BEFORE_LONE_REP_MS);
-        if (t[end] - t[start] >= STILL_BEFORE_LONE_REP_MS - SampleBin.BIN_MS) {
+        if (holdsFullStillness(start, end)) {
             return start;
         }
         return start == 0 && window.startsAtStreamStart() && t[end] - t[0] >= STILL_SINCE_STREAM_START_MS ? 0 : -1;
+    }
+
+    /** Whether window indices {@code start} to {@code end} span the {@link #STILL_BEFORE_LONE_REP_MS} (to a bin). */
+    private boolean holdsFullStillness(int start, int end) {
+        long[] t = window.timesMs();
+        return t[end] - t[start] >= STILL_BEFORE_LONE_REP_MS - SampleBin.BIN_MS;
     }
 
     /**
@@ -625,7 +631,7 @@ public final class VerticalRepDetector implements RepDetector {
                 return earlierMs == 0;
             }
             // Shorter, at the stream's start, its own mean hides a movement's start in its travel.
-            boolean shortened = t[stretchEnd] - t[start] < STILL_BEFORE_LONE_REP_MS - SampleBin.BIN_MS;
+            boolean shortened = !holdsFullStillness(start, stretchEnd);
             if ((shortened || furthestTravel(start, stretchEnd, meanAcceleration(start, stretchEnd), 0)
                     >= MAX_STIR_BEFORE_LONE_REP_SHARE * into) && movedBeyondNoise(start, stretchEnd, MIN_STIR_NOISE_RATIO)) {
                 return true;

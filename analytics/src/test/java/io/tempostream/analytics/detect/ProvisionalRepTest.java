@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tempostream.ingest.Placement;
+import io.tempostream.ingest.TempoPrescription;
 import io.tempostream.ingest.recording.Recording;
 import io.tempostream.simulator.Exercise;
 import io.tempostream.simulator.ExerciseSimulator;
@@ -14,10 +15,12 @@ import io.tempostream.simulator.SessionScript;
 import io.tempostream.simulator.SetScript;
 import io.tempostream.simulator.SimulatedDevice;
 import io.tempostream.simulator.SpeedCurve;
+import io.tempostream.simulator.WorkoutOptions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -335,10 +338,10 @@ class ProvisionalRepTest {
      * the rep shown was taken back, its point left in InfluxDB beside the final one. Shown once the
      * rotation engine, with a rep under way, has had 100 ms to contest it: nothing is taken back.
      */
-    @org.junit.jupiter.api.Test
+    @Test
     void aFirstRepTheRotationEngineContestsIsNotShownBeforeIt() {
-        List<SimulatedDevice> devices = new io.tempostream.simulator.WorkoutOptions(3, 2, 8,
-                io.tempostream.ingest.TempoPrescription.parse("3-1-2-0.5"), 70, 20_000, 100, 10, 7).simulate(T0);
+        List<SimulatedDevice> devices = new WorkoutOptions(3, 2, 8,
+                TempoPrescription.parse("3-1-2-0.5"), 70, 20_000, 100, 10, 7).simulate(T0);
         for (SimulatedDevice device : devices) {
             LiveReplay.Result result = LiveReplay.replay(RepDetectors.forPlacement(Placement.WRIST, "a", "d"), device.toRecording());
             assertEquals(device.reps().size(), result.reps().size(), "reps");
