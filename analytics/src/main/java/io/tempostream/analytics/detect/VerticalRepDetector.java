@@ -50,6 +50,8 @@ public final class VerticalRepDetector implements RepDetector {
     private static final int MAX_OFFERS = 2;
     /** How often, near the next rep's expected return, the engine looks whether the wrist is back. */
     static final long RETURN_CHECK_EVERY_MS = 250;
+    /** A way back about to settle is looked at this long after it will have ({@link #lookWhenSettled}). */
+    private static final long SETTLED_LOOK_AFTER_MS = 100;
     /**
      * The next rep's return is looked for from where the set's rhythm puts it (a period after the
      * last reported rep's return) less this share of a period: reps of a set vary by less.
@@ -225,6 +227,8 @@ public final class VerticalRepDetector implements RepDetector {
     private long lookedFarEndMs = Long.MIN_VALUE;
     /** No look for the next rep's return before this time (sensor ms). */
     private long nextLookMs = Long.MIN_VALUE;
+    /** When the way back the last look measured will have settled (ms; infinite while it is still under way). */
+    private transient double returnSettlesAtMs = Double.POSITIVE_INFINITY;
     /** From the last reported rep's far end to the end of its way back. */
     private long lastReturnAfterFarEndMs;
     /**
@@ -707,6 +711,7 @@ public final class VerticalRepDetector implements RepDetector {
         if (lookedFarEndMs > baseMs + periodMs / 2
                 && wayBack(window.firstIndexAtOrAfter(lookedFarEndMs), n - 1, rate,
                         window.firstIndexAtOrAfter(t[n - 1] - (long) periodMs), d) == null) {
+            lookWhenSettled();
             return;
         }
         // From a period before the last reported far end, as the final analysis looks. Only the
@@ -758,6 +763,7 @@ public final class VerticalRepDetector implements RepDetector {
                 window.firstIndexAtOrAfter(t[n - 1] - (long) periodMs), d);
         if (back == null) {
             lookedFarEndMs = t[from + leave];
+            lookWhenSettled();
             return;
         }
         double[] zc = z.clone();
@@ -783,7 +789,20 @@ public final class VerticalRepDetector implements RepDetector {
         int n = window.size();
         double[] back = integratedFromRest(far, rate, steadyFrom);
         double returnEndMs = new TravelPhases(back, t, far).endMs(0, to - far, -direction);
+        returnSettlesAtMs = returnEndMs + RETURN_SETTLED_MS;
         return returnEndMs < t[n - 1] - RETURN_SETTLED_MS ? back : null;
+    }
+
+    /**
+     * A way back that has ended but not yet settled is looked at again just after it will have:
+     * the next look at the regular pace came up to {@link #RETURN_CHECK_EVERY_MS} later, and the
+     * rep's offer with it. Not at the very moment: offered then, the rep's end was still moving,
+     * and the live phase measured from it started a row's top hold 0.5 s early (LivePhaseTest).
+     */
+    private void lookWhenSettled() {
+        if (Double.isFinite(returnSettlesAtMs)) {
+            nextLookMs = Math.min(nextLookMs, (long) Math.ceil(returnSettlesAtMs) + SETTLED_LOOK_AFTER_MS);
+        }
     }
 
     /**
