@@ -227,8 +227,6 @@ public final class VerticalRepDetector implements RepDetector {
     private long lookedFarEndMs = Long.MIN_VALUE;
     /** No look for the next rep's return before this time (sensor ms). */
     private long nextLookMs = Long.MIN_VALUE;
-    /** When the way back the last look measured will have settled (ms; infinite while it is still under way). */
-    private transient double returnSettlesAtMs = Double.POSITIVE_INFINITY;
     /** From the last reported rep's far end to the end of its way back. */
     private long lastReturnAfterFarEndMs;
     /**
@@ -407,13 +405,13 @@ public final class VerticalRepDetector implements RepDetector {
         if (d == 0) {
             return;
         }
-        double[] back = wayBack(from + far, from + last, rate, from, d);
-        if (back == null) {
+        WayBack back = wayBack(from + far, from + last, rate, from, d);
+        if (!back.settled()) {
             return;
         }
         double[] zc = z.clone();
         for (int j = far + 1; j <= last; j++) {
-            zc[j] = z[far] + back[j - far];
+            zc[j] = z[far] + back.travel()[j - far];
         }
         Rep rep = rep(new VerticalExcursions.Result(List.of(far), d, zc, far), from, 0, far, last, false, false);
         offers.add(numbering.peek(rep, true).asProvisional());
@@ -708,11 +706,13 @@ public final class VerticalRepDetector implements RepDetector {
         }
         // The last look found the far end and the wrist on its way back: until that way back is
         // over, the cheap test alone (the travel below costs as much as some fifty samples do).
-        if (lookedFarEndMs > baseMs + periodMs / 2
-                && wayBack(window.firstIndexAtOrAfter(lookedFarEndMs), n - 1, rate,
-                        window.firstIndexAtOrAfter(t[n - 1] - (long) periodMs), d) == null) {
-            lookWhenSettled();
-            return;
+        if (lookedFarEndMs > baseMs + periodMs / 2) {
+            WayBack looked = wayBack(window.firstIndexAtOrAfter(lookedFarEndMs), n - 1, rate,
+                    window.firstIndexAtOrAfter(t[n - 1] - (long) periodMs), d);
+            if (!looked.settled()) {
+                lookWhenSettled(looked);
+                return;
+            }
         }
         // From a period before the last reported far end, as the final analysis looks. Only the
         // travel, none of the tests that tell a set from fidgeting (the final analysis makes them):
@@ -759,16 +759,16 @@ public final class VerticalRepDetector implements RepDetector {
         // came out 0.5–0.9 s late, and the offer with it). Not from the hold's end: the travel
         // within 5 % of the far end's reaches into the way back, and the way back came out short.
         int leave = (far + holdEnd(z, d, far, end, HOLD_SAG_SHARE * into)) / 2;
-        double[] back = wayBack(from + leave, from + end, rate,
+        WayBack back = wayBack(from + leave, from + end, rate,
                 window.firstIndexAtOrAfter(t[n - 1] - (long) periodMs), d);
-        if (back == null) {
+        if (!back.settled()) {
             lookedFarEndMs = t[from + leave];
-            lookWhenSettled();
+            lookWhenSettled(back);
             return;
         }
         double[] zc = z.clone();
         for (int j = leave + 1; j <= last; j++) {
-            zc[j] = z[leave] + back[j - leave];
+            zc[j] = z[leave] + back.travel()[j - leave];
         }
         Rep rep = rep(new VerticalExcursions.Result(List.of(far), d, zc, far), from, base, far, end, false, false);
         Rep next = numbering.peek(rep, lockedDirection == 0);
@@ -777,20 +777,29 @@ public final class VerticalRepDetector implements RepDetector {
     }
 
     /**
-     * The travel from the far end at window index {@code far} to now, relative to it, if the way
-     * back from it (its fastest point before window index {@code to}) ended at least
-     * {@link #RETURN_SETTLED_MS} ago; else null. Integrated afresh from the vertical acceleration,
+     * The way back from the far end at window index {@code far} (its fastest point before window
+     * index {@code to}): the travel from there to now, relative to it, if it ended at least
+     * {@link #RETURN_SETTLED_MS} ago, and when it settles. Integrated afresh from the vertical acceleration,
      * from rest at the far end: the band-limited travel bends near the window's edge, where
      * nothing follows to filter against, and ended the way back 0.2–0.7 s early. The acceleration's
      * offset is its mean from window index {@code steadyFrom} on, over which the wrist gains no speed.
      */
-    private double[] wayBack(int far, int to, double rate, int steadyFrom, int direction) {
+    private WayBack wayBack(int far, int to, double rate, int steadyFrom, int direction) {
         long[] t = window.timesMs();
         int n = window.size();
         double[] back = integratedFromRest(far, rate, steadyFrom);
         double returnEndMs = new TravelPhases(back, t, far).endMs(0, to - far, -direction);
-        returnSettlesAtMs = returnEndMs + RETURN_SETTLED_MS;
-        return returnEndMs < t[n - 1] - RETURN_SETTLED_MS ? back : null;
+        return new WayBack(returnEndMs < t[n - 1] - RETURN_SETTLED_MS ? back : null, returnEndMs + RETURN_SETTLED_MS);
+    }
+
+    /**
+     * A look at a way back: its travel from the far end ({@code null} until it has settled) and
+     * when it settles (ms; infinite while its speed has not come down).
+     */
+    private record WayBack(double[] travel, double settlesAtMs) {
+        boolean settled() {
+            return travel != null;
+        }
     }
 
     /**
@@ -799,9 +808,9 @@ public final class VerticalRepDetector implements RepDetector {
      * rep's offer with it. Not at the very moment: offered then, the rep's end was still moving,
      * and the live phase measured from it started a row's top hold 0.5 s early (LivePhaseTest).
      */
-    private void lookWhenSettled() {
-        if (Double.isFinite(returnSettlesAtMs)) {
-            nextLookMs = Math.min(nextLookMs, (long) Math.ceil(returnSettlesAtMs) + SETTLED_LOOK_AFTER_MS);
+    private void lookWhenSettled(WayBack back) {
+        if (Double.isFinite(back.settlesAtMs())) {
+            nextLookMs = Math.min(nextLookMs, (long) Math.ceil(back.settlesAtMs()) + SETTLED_LOOK_AFTER_MS);
         }
     }
 
