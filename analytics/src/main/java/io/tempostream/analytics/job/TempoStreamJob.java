@@ -19,6 +19,7 @@ import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.configuration.ExecutionOptions;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
@@ -219,6 +220,8 @@ public final class TempoStreamJob {
             // 100 ms at each of its exchanges, a fifth of the live feedback's second.
             conf.set(ExecutionOptions.BUFFER_TIMEOUT, BUFFER_TIMEOUT);
         }
+        // Copying a device's state after each checkpoint must not mean writing it out and reading it back.
+        conf.set(PipelineOptions.SERIALIZATION_CONFIG, DetectorKryoSerializer.serializationConfig());
         conf.set(RestartStrategyOptions.RESTART_STRATEGY, "exponential-delay");
         conf.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_INITIAL_BACKOFF, Duration.ofSeconds(1));
         conf.set(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_MAX_BACKOFF, Duration.ofMinutes(1));
