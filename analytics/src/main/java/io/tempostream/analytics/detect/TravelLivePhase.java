@@ -4,7 +4,7 @@ package io.tempostream.analytics.detect;
  * Where a rep found by vertical travel is under way, from the vertical acceleration since the far
  * end of the newest rep the engine knows: the wrist's speed is nothing at a far end, so one
  * integration from there gives its speed, and the speed's sign and size name the phase. Causal
- * and cheap (a few seconds of 40 ms bins per call): the band-limited travel the engine counts
+ * and cheap (each call takes in the bins since the last): the band-limited travel the engine counts
  * reps with is zero-phase and bends at the window's edge, so it cannot say what happens now.
  *
  * <p>The acceleration's offset (sensor bias, tilt) is its mean over that rep, from set-off to
@@ -34,8 +34,28 @@ final class TravelLivePhase {
 
     private enum Stage { WAY_OUT, FAR_END, WAY_BACK, RESTING }
 
-    private TravelLivePhase() {
-    }
+    // What the integration is of: the rep and where it lies in the window (times, as indices move).
+    private Rep rep;
+    private long cycleFromMs;
+    private long farEndMs;
+    private long returnMs;
+    private int side;
+    private double peakSpeed;
+    private double offset;
+    // How far it has gone: the last bin taken in, and everything the next bin needs.
+    private long doneToMs;
+    private long recentFromMs;
+    private Stage stage;
+    private long outMs;
+    private long farMs;
+    private long backMs;
+    private long restMs;
+    private long lastSlowMs;
+    private double v;
+    private boolean settled;
+    private double wayTopSpeed;
+    private boolean stopEdgePending;
+    private double recentSum;
 
     /**
      * The phase at the last bin of {@code a}/{@code t} (window values, m/s² up positive, and times;
@@ -43,104 +63,30 @@ final class TravelLivePhase {
      * {@code cycleFrom}, turned at its far end at {@code farAt} and was back at {@code returnAt};
      * {@code side} is +1 if its far end is the top (a pull), −1 the bottom (a squat);
      * {@code peakSpeed} its peak speed (m/s). Null once the wrist has rested {@code maxRestMs}.
+     *
+     * <p>Asked after every batch: a window's bins never change once in it, so for the same rep
+     * this goes on from the bin the last call stopped at instead of integrating again from the
+     * far end (seconds of bins per batch, for every device in a set).
      */
-    static LivePhase at(double[] a, long[] t, int n, int cycleFrom, int farAt, int returnAt, int side, Rep rep,
+    LivePhase at(double[] a, long[] t, int n, int cycleFrom, int farAt, int returnAt, int side, Rep rep,
             double peakSpeed, long maxRestMs) {
+        int from = resumeAt(t, n, cycleFrom, farAt, returnAt, side, rep, peakSpeed);
+        int recentFrom;
+        if (from < 0) {
+            start(a, t, cycleFrom, farAt, returnAt, side, rep, peakSpeed);
+            from = farAt + 1;
+            recentFrom = from;
+        } else {
+            recentFrom = firstAtOrAfter(t, n, recentFromMs);
+        }
+        for (int j = from; j < n; j++) {
+            recentFrom = take(a, t, j, recentFrom, farAt);
+        }
         long nowMs = t[n - 1];
-        double offset = 0;
-        for (int j = cycleFrom; j <= returnAt; j++) {
-            offset += a[j];
-        }
-        offset /= returnAt - cycleFrom + 1;
-        double movingSpeed = MOVING_SHARE * peakSpeed;
-        double stopped = STOPPED_SHARE * peakSpeed;
-        double edge = EDGE_SHARE * peakSpeed;
+        doneToMs = nowMs;
+        // With no bin past the far end yet, the recent ones start with the next bin to come.
+        recentFromMs = recentFrom < n ? t[recentFrom] : nowMs + 1;
         boolean pull = side > 0;
-        // From the rep's far end: its way out is known, the rest is measured.
-        Stage stage = Stage.FAR_END;
-        long outMs = t[farAt] - (pull ? rep.concentricMs() : rep.eccentricMs());
-        long farMs = t[farAt];
-        long backMs = farMs;
-        long restMs = farMs;
-        long lastSlowMs = farMs;
-        double v = 0;
-        boolean settled = false; // whether the wrist has been at rest since the way back ended
-        double wayTopSpeed = 0; // the way under way's top speed so far
-        boolean stopEdgePending = false; // a stop seen, its speed not yet under a tenth of the peak
-        double recentSum = 0; // acceleration less offset over the last STILL_LOOK_MS
-        int recentFrom = farAt + 1;
-        for (int j = farAt + 1; j < n; j++) {
-            v += (a[j] - offset) * (t[j] - t[j - 1]) / 1000.0;
-            recentSum += a[j] - offset;
-            while (t[j] - t[recentFrom] > STILL_LOOK_MS) {
-                recentSum -= a[recentFrom++] - offset;
-            }
-            boolean level = t[j] - t[farAt] >= STILL_LOOK_MS
-                    && Math.abs(recentSum / (j - recentFrom + 1)) < STILL_ACCELERATION;
-            boolean onTheWay = stage == Stage.WAY_OUT || stage == Stage.WAY_BACK;
-            // Level acceleration at under half the speed the wrist moves at is rest: the speed
-            // integrated so far is drift. (Mid-way, a movement's acceleration is level too, at
-            // speed: with no pause between reps the next way out starts without a rest.)
-            if (level && Math.abs(v) < LEVEL_STOP_SHARE * (onTheWay ? wayTopSpeed : peakSpeed)) {
-                v = 0;
-                settled = true;
-            }
-            if (onTheWay) {
-                wayTopSpeed = Math.max(wayTopSpeed, Math.abs(v));
-            }
-            double towardsFar = side * v;
-            // One-sided: sensor noise moves the integrated speed of a resting wrist either way. A
-            // wrist that rested sets off where its acceleration stopped being level, whatever the
-            // drift has done to the speed.
-            if (level || (stage == Stage.FAR_END ? -towardsFar < edge : towardsFar < edge)) {
-                lastSlowMs = t[j];
-            }
-            // A stop is timed where the speed fell under a tenth of the peak, once it has.
-            if (stopEdgePending && Math.abs(v) < edge) {
-                if (stage == Stage.FAR_END) {
-                    farMs = t[j];
-                } else {
-                    restMs = t[j];
-                }
-                stopEdgePending = false;
-            }
-            switch (stage) {
-                case RESTING -> {
-                    // The next rep's way out; straight from the way back (no pause) only when clear:
-                    // until the wrist has rested, the speed may hold the way back's drift.
-                    if (towardsFar > (settled ? movingSpeed : UNSETTLED_FACTOR * movingSpeed)) {
-                        stopEdgePending = false;
-                        stage = Stage.WAY_OUT;
-                        outMs = lastSlowMs;
-                        wayTopSpeed = 0;
-                    }
-                }
-                case WAY_OUT -> {
-                    if (towardsFar < stopped) {
-                        stage = Stage.FAR_END;
-                        farMs = t[j];
-                        stopEdgePending = true;
-                    }
-                }
-                case FAR_END -> {
-                    if (-towardsFar > movingSpeed) {
-                        stopEdgePending = false;
-                        stage = Stage.WAY_BACK;
-                        backMs = lastSlowMs;
-                        wayTopSpeed = 0;
-                    }
-                }
-                case WAY_BACK -> {
-                    if (-towardsFar < stopped) {
-                        stage = Stage.RESTING;
-                        restMs = t[j];
-                        settled = false;
-                        stopEdgePending = true;
-                    }
-                }
-                default -> throw new IllegalStateException(stage.name());
-            }
-        }
         return switch (stage) {
             case WAY_OUT -> phase(pull, stage, outMs, nowMs, nowMs - outMs, 0, 0, 0);
             case FAR_END -> phase(pull, stage, farMs, nowMs, farMs - outMs, nowMs - farMs, 0, 0);
@@ -148,6 +94,136 @@ final class TravelLivePhase {
             case RESTING -> nowMs - restMs > maxRestMs ? null
                     : phase(pull, stage, restMs, nowMs, farMs - outMs, backMs - farMs, restMs - backMs, nowMs - restMs);
         };
+    }
+
+    /** The window index to go on from, or −1 when the integration is of another rep or its bins have gone. */
+    private int resumeAt(long[] t, int n, int cycleFrom, int farAt, int returnAt, int side, Rep rep, double peakSpeed) {
+        if (this.rep == null || !this.rep.equals(rep) || this.side != side || this.peakSpeed != peakSpeed
+                || t[cycleFrom] != cycleFromMs || t[farAt] != farEndMs || t[returnAt] != returnMs) {
+            return -1;
+        }
+        // Bins leave the window only from its front: with the rep's set-off in it, so are all after it.
+        int done = firstAtOrAfter(t, n, doneToMs);
+        return done < n && t[done] == doneToMs ? done + 1 : -1;
+    }
+
+    /** From the rep's far end: its way out is known, the rest is measured. */
+    private void start(double[] a, long[] t, int cycleFrom, int farAt, int returnAt, int side, Rep rep, double peakSpeed) {
+        this.rep = rep;
+        this.cycleFromMs = t[cycleFrom];
+        this.farEndMs = t[farAt];
+        this.returnMs = t[returnAt];
+        this.side = side;
+        this.peakSpeed = peakSpeed;
+        double sum = 0;
+        for (int j = cycleFrom; j <= returnAt; j++) {
+            sum += a[j];
+        }
+        offset = sum / (returnAt - cycleFrom + 1);
+        stage = Stage.FAR_END;
+        outMs = t[farAt] - (side > 0 ? rep.concentricMs() : rep.eccentricMs());
+        farMs = t[farAt];
+        backMs = farMs;
+        restMs = farMs;
+        lastSlowMs = farMs;
+        v = 0;
+        settled = false; // whether the wrist has been at rest since the way back ended
+        wayTopSpeed = 0; // the way under way's top speed so far
+        stopEdgePending = false; // a stop seen, its speed not yet under a tenth of the peak
+        recentSum = 0; // acceleration less offset over the last STILL_LOOK_MS
+    }
+
+    /** Takes in bin {@code j}; returns where the last STILL_LOOK_MS now start. */
+    private int take(double[] a, long[] t, int j, int recentFrom, int farAt) {
+        double movingSpeed = MOVING_SHARE * peakSpeed;
+        double stopped = STOPPED_SHARE * peakSpeed;
+        double edge = EDGE_SHARE * peakSpeed;
+        v += (a[j] - offset) * (t[j] - t[j - 1]) / 1000.0;
+        recentSum += a[j] - offset;
+        while (t[j] - t[recentFrom] > STILL_LOOK_MS) {
+            recentSum -= a[recentFrom++] - offset;
+        }
+        boolean level = t[j] - t[farAt] >= STILL_LOOK_MS
+                && Math.abs(recentSum / (j - recentFrom + 1)) < STILL_ACCELERATION;
+        boolean onTheWay = stage == Stage.WAY_OUT || stage == Stage.WAY_BACK;
+        // Level acceleration at under half the speed the wrist moves at is rest: the speed
+        // integrated so far is drift. (Mid-way, a movement's acceleration is level too, at
+        // speed: with no pause between reps the next way out starts without a rest.)
+        if (level && Math.abs(v) < LEVEL_STOP_SHARE * (onTheWay ? wayTopSpeed : peakSpeed)) {
+            v = 0;
+            settled = true;
+        }
+        if (onTheWay) {
+            wayTopSpeed = Math.max(wayTopSpeed, Math.abs(v));
+        }
+        double towardsFar = side * v;
+        // One-sided: sensor noise moves the integrated speed of a resting wrist either way. A
+        // wrist that rested sets off where its acceleration stopped being level, whatever the
+        // drift has done to the speed.
+        if (level || (stage == Stage.FAR_END ? -towardsFar < edge : towardsFar < edge)) {
+            lastSlowMs = t[j];
+        }
+        // A stop is timed where the speed fell under a tenth of the peak, once it has.
+        if (stopEdgePending && Math.abs(v) < edge) {
+            if (stage == Stage.FAR_END) {
+                farMs = t[j];
+            } else {
+                restMs = t[j];
+            }
+            stopEdgePending = false;
+        }
+        switch (stage) {
+            case RESTING -> {
+                // The next rep's way out; straight from the way back (no pause) only when clear:
+                // until the wrist has rested, the speed may hold the way back's drift.
+                if (towardsFar > (settled ? movingSpeed : UNSETTLED_FACTOR * movingSpeed)) {
+                    stopEdgePending = false;
+                    stage = Stage.WAY_OUT;
+                    outMs = lastSlowMs;
+                    wayTopSpeed = 0;
+                }
+            }
+            case WAY_OUT -> {
+                if (towardsFar < stopped) {
+                    stage = Stage.FAR_END;
+                    farMs = t[j];
+                    stopEdgePending = true;
+                }
+            }
+            case FAR_END -> {
+                if (-towardsFar > movingSpeed) {
+                    stopEdgePending = false;
+                    stage = Stage.WAY_BACK;
+                    backMs = lastSlowMs;
+                    wayTopSpeed = 0;
+                }
+            }
+            case WAY_BACK -> {
+                if (-towardsFar < stopped) {
+                    stage = Stage.RESTING;
+                    restMs = t[j];
+                    settled = false;
+                    stopEdgePending = true;
+                }
+            }
+            default -> throw new IllegalStateException(stage.name());
+        }
+        return recentFrom;
+    }
+
+    /** The first of {@code t[0..n)} at or after {@code ms}, or n. */
+    private static int firstAtOrAfter(long[] t, int n, long ms) {
+        int lo = 0;
+        int hi = n;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (t[mid] < ms) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     /** A pull goes out concentric and rests at the bottom; a squat goes out eccentric and rests at the top. */

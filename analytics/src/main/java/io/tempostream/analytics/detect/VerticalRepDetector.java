@@ -223,6 +223,8 @@ public final class VerticalRepDetector implements RepDetector {
     private transient long firstRepOfferedAtMs;
     /** The set's last final rep, for the live phase while no rep after it is on offer (not checkpointed). */
     private transient Rep lastReported;
+    /** The live phase's integration so far, gone on with by the next call (not checkpointed: it starts again). */
+    private transient TravelLivePhase livePhaseSoFar;
     /** The far end the last look found the wrist coming back from, still on its way. */
     private long lookedFarEndMs = Long.MIN_VALUE;
     /** No look for the next rep's return before this time (sensor ms). */
@@ -894,7 +896,10 @@ public final class VerticalRepDetector implements RepDetector {
         double wayOutS = (d > 0 ? newest.concentricMs() : newest.eccentricMs()) / 1000.0;
         double peakSpeed = newest.peakVelocity() > 0 ? newest.peakVelocity()
                 : Math.PI / 2 * newest.travelM() / Math.max(HALF_SECOND_MS / 1000.0, wayOutS);
-        return TravelLivePhase.at(window.values(), t, n, cycleFrom, farAt, returnAt, d, newest, peakSpeed,
+        if (livePhaseSoFar == null) {
+            livePhaseSoFar = new TravelLivePhase();
+        }
+        return livePhaseSoFar.at(window.values(), t, n, cycleFrom, farAt, returnAt, d, newest, peakSpeed,
                 RepAssembler.MAX_BOTTOM_PAUSE_MS);
     }
 
