@@ -9,6 +9,7 @@
 #   deploy/load/run.sh 2000 300            # the target: 2 000 devices at 100 Hz, 5 min
 #   deploy/load/run.sh 2000 1800 back 300  # the 30-minute memory soak
 #   JOB_FLAGS="--live-phases changes" deploy/load/run.sh 2000 120 back  # flags for the job
+#   JOB_JAVA_OPTS="-XX:TieredStopAtLevel=1" deploy/load/run.sh 2000 120 wrist  # JVM options for the job alone
 #   LOAD_FLAGS="--flood-bytes 520000" deploy/load/run.sh 200 120 back   # and one device flooding
 #   LOAD_FLAGS="--selected" deploy/load/run.sh 500 120 wrist            # each app selects rows first
 #   LOAD_FLAGS="--lost-percent 5" deploy/load/run.sh 1000 120 wrist     # 5 % of messages lost on the way
@@ -23,7 +24,8 @@ log="${TMPDIR:-/tmp}/tempostream-load-job-$db.log"
 
 "$here/tempostream" --help >/dev/null # builds once, before anything is timed
 # shellcheck disable=SC2086 # JOB_FLAGS: more flags for the job, word-split on purpose
-"$here/tempostream" run --influx-db "$db" ${JOB_FLAGS:-} > "$log" 2>&1 &
+TEMPOSTREAM_JAVA_OPTS="${JOB_JAVA_OPTS:-${TEMPOSTREAM_JAVA_OPTS:-}}" \
+  "$here/tempostream" run --influx-db "$db" ${JOB_FLAGS:-} > "$log" 2>&1 &
 launcher=$!
 finish() {
   kill $launcher 2>/dev/null || true
