@@ -67,8 +67,9 @@ nohup java -Xmx768m "${java_opts[@]}" -cp "$cp" \
   org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint --configDir "$dir/conf" \
   > "$dir/log/jobmanager.log" 2>&1 &
 echo $! > "$dir/jobmanager.pid"
-# Heap = framework + task heap; direct memory = framework + task off-heap + network.
-nohup java -Xms512m -Xmx512m -XX:MaxDirectMemorySize=192m -XX:MaxMetaspaceSize=256m "${java_opts[@]}" -cp "$cp" \
+# Heap = framework + task heap; direct memory = framework + task off-heap + network. Biased locking:
+# the job's MQTT reader (Paho) takes a lock per byte received without it (the launcher's `run` has it too).
+nohup java -Xms512m -Xmx512m -XX:MaxDirectMemorySize=192m -XX:MaxMetaspaceSize=256m -XX:+UseBiasedLocking "${java_opts[@]}" -cp "$cp" \
   org.apache.flink.runtime.taskexecutor.TaskManagerRunner --configDir "$dir/conf" \
   > "$dir/log/taskmanager.log" 2>&1 &
 echo $! > "$dir/taskmanager.pid"
