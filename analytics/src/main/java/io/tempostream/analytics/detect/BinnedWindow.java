@@ -78,8 +78,13 @@ final class BinnedWindow {
 
     /** The first bin at or after {@code ms}, or the last bin if none is; bin times only grow. */
     int firstIndexAtOrAfter(long ms) {
+        return Math.min(firstAtOrAfter(t, n, ms), Math.max(0, n - 1));
+    }
+
+    /** The first of the growing times {@code t[0..n)} at or after {@code ms}, or n if none is. */
+    static int firstAtOrAfter(long[] t, int n, long ms) {
         int lo = 0;
-        int hi = Math.max(0, n - 1);
+        int hi = n;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
             if (t[mid] < ms) {

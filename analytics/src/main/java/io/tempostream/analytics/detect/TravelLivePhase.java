@@ -77,7 +77,7 @@ final class TravelLivePhase {
             from = farAt + 1;
             recentFrom = from;
         } else {
-            recentFrom = firstAtOrAfter(t, n, recentFromMs);
+            recentFrom = BinnedWindow.firstAtOrAfter(t, n, recentFromMs);
         }
         for (int j = from; j < n; j++) {
             recentFrom = take(a, t, j, recentFrom, farAt);
@@ -103,7 +103,7 @@ final class TravelLivePhase {
             return -1;
         }
         // Bins leave the window only from its front: with the rep's set-off in it, so are all after it.
-        int done = firstAtOrAfter(t, n, doneToMs);
+        int done = BinnedWindow.firstAtOrAfter(t, n, doneToMs);
         return done < n && t[done] == doneToMs ? done + 1 : -1;
     }
 
@@ -209,21 +209,6 @@ final class TravelLivePhase {
             default -> throw new IllegalStateException(stage.name());
         }
         return recentFrom;
-    }
-
-    /** The first of {@code t[0..n)} at or after {@code ms}, or n. */
-    private static int firstAtOrAfter(long[] t, int n, long ms) {
-        int lo = 0;
-        int hi = n;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (t[mid] < ms) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
     }
 
     /** A pull goes out concentric and rests at the bottom; a squat goes out eccentric and rests at the top. */
