@@ -15,7 +15,8 @@ import org.apache.flink.configuration.PipelineOptions;
  * <p>Why: the heap state backend copies a device's state on its first use after each checkpoint,
  * and Kryo cannot copy the callbacks (lambdas, which also reach into the operator's collector).
  * Flink's Kryo serializer then falls back to writing the whole state out and reading it back:
- * 100–800 µs per device against 11 µs for the copy, for every device every checkpoint, and the
+ * 108 µs a wrist device against 8 µs for the copy ({@code DeviceStateCopyBenchmark}; more in a
+ * busy job), for every device every checkpoint, and the
  * fields a checkpoint leaves out (transient: caches, the provisional rep last offered) were reset
  * in the running job each time. A callback's field comes out empty in the copy; the detector
  * wraps its caller's consumer again on its next call.
