@@ -108,15 +108,12 @@ public final class WristRepDetector implements ExerciseEngine {
     }
 
     /**
-     * Without a selection, whether the forearm turns as in a raise or a pull, or a rotation set was
-     * the last: then a lone travel rep may be a rotation set's first, or moving from a raise's
-     * position into a row's and the first row's way up (read as a rep to the bottom: 15 offers no
-     * final rep confirmed in 10 sessions of Y-raises then rows, docs/accuracy.md), and is not offered.
+     * Without a selection, whether the forearm turns as in a raise or a pull, or a rotation rep
+     * waits for its second: then a lone travel rep may be a rotation set's first, and is not offered.
      */
     private boolean rotationContests() {
         Rep offered = rotation.pendingRep();
-        return pendingRotation != null || owner == Owner.ROTATION
-                || offered != null && offered.romDeg() >= MIN_OWNING_ROTATION_DEG;
+        return pendingRotation != null || offered != null && offered.romDeg() >= MIN_OWNING_ROTATION_DEG;
     }
 
     /** The arm raised to look at a watch, not a set's first rep: the rule rotation reps follow ({@link RepAssembler#tooQuick}). */
@@ -164,9 +161,9 @@ public final class WristRepDetector implements ExerciseEngine {
      * Only from the detector that owns the set under way: without a selection, a rotation set's
      * first rep is offered alone if it comes from rest ({@link #unselectedLoneRotationRep}), else
      * it waits for its second to confirm it; a travel set's first rep is offered alone
-     * if it comes from rest, the forearm does not turn as in a raise or a pull and no rotation set
-     * came before ({@link #rotationContests}); else the set's first reps wait for the set to show
-     * itself. With the exercise selected, the athlete
+     * if it comes from rest and the forearm does not turn as in a raise or a pull
+     * ({@link #rotationContests}), after a rotation set too ({@link #noSetUnderWay}); else the
+     * set's first reps wait for the set to show itself. With the exercise selected, the athlete
      * has said a set is coming, and a set's first rep is offered alone if it looks like one on
      * its own (docs/accuracy.md, "A set's first rep").
      */
@@ -181,7 +178,7 @@ public final class WristRepDetector implements ExerciseEngine {
         if (owner == Owner.VERTICAL || signal == ExerciseHint.WristSignal.TRAVEL) {
             return pendingTravelRep();
         }
-        if (owner == Owner.NONE && signal == ExerciseHint.WristSignal.EITHER && vertical.unselectedFirstRepOnOffer()) {
+        if (signal == ExerciseHint.WristSignal.EITHER && vertical.unselectedFirstRepOnOffer() && noSetUnderWay()) {
             // Withdrawn where the forearm turns (accept): while the rotation engine has a rep under
             // way, shown only once it has had CONTEST_GRACE_MS to contest it (its offer can come a
             // few bins after the travel's), so no rep is shown and taken back.
@@ -191,6 +188,15 @@ public final class WristRepDetector implements ExerciseEngine {
             return pendingRotationRep();
         }
         return null;
+    }
+
+    /**
+     * Whether the travel detector's lone first rep would start a set: none owned yet, or the last
+     * set, found by rotation, is over (a set of rows after a set of raises).
+     */
+    private boolean noSetUnderWay() {
+        Rep offered = vertical.pendingRep();
+        return owner == Owner.NONE || owner == Owner.ROTATION && offered != null && isNewSet(offered);
     }
 
     private Rep pendingTravelRep() {
