@@ -71,6 +71,26 @@ final class BinnedWindow {
         return turnsDeg;
     }
 
+    /** How far the sensor turned from bin {@code from} to {@code to} (exclusive), degrees. */
+    double turnedDeg(int from, int to) {
+        double sum = 0;
+        for (int j = from; j < to; j++) {
+            sum += turnsDeg[j];
+        }
+        return sum;
+    }
+
+    /**
+     * How much more the sensor turned on the way back from bin {@code far} than on the way in
+     * (negative: less), over as long a stretch of each as the shorter of the way in from
+     * {@code restBefore} and the way back to {@code restAfter}: a turn into a new pose counts, a
+     * still wrist's long rest before it does not.
+     */
+    double extraTurnBackDeg(int restBefore, int far, int restAfter) {
+        int span = Math.min(far - restBefore, restAfter - far);
+        return turnedDeg(far, far + span) - turnedDeg(far - span, far);
+    }
+
     /** True while nothing has been dropped: the first bin is the stream's first sample. */
     boolean startsAtStreamStart() {
         return startsAtStreamStart;

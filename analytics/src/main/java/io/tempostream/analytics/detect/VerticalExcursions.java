@@ -36,6 +36,17 @@ final class VerticalExcursions {
      * set, against 1.04–1.09 for the cut reps in docs/accuracy.md).
      */
     private static final double CUT_REP_RHYTHM = 0.25;
+    /**
+     * A set's first rep comes back the way it went: its way back turns the wrist by at most this
+     * much more than its way in (the first reps of the real sets: 36° at most; of the simulated
+     * row and squat sets: 33°). Moving into the next exercise's position does not: the
+     * band-limited travel makes a far end where the move sets off (the high-pass filter turns a
+     * step down into a rise and a fall), the wrist still before it, and the move turns the
+     * forearm into the new pose (face pulls, then rows: 80–87° more). The way in may turn more
+     * (unracking a bar: 62° more on a real bench set's first rep). Which turn a set starts from
+     * is judged by this both ways ({@link #firstMoved}).
+     */
+    static final double MAX_EXTRA_TURN_BACK_DEG = 60;
     /** How far back from a turn the way into it is looked at: a 3 s way in and a 1 s hold. */
     private static final double WAY_IN_LOOK_S = 4;
     /** A way in varies at least this many times more than the sensor's noise alone makes it. */
@@ -54,7 +65,8 @@ final class VerticalExcursions {
     }
 
     /**
-     * Analyses {@code verticalAccel[from..to)}; the indices in the result count from {@code from}.
+     * Analyses the vertical acceleration of {@code window}'s bins {@code from..to}; the indices in
+     * the result count from {@code from}.
      * {@code knownDirection} is the far ends' side once a set or an exercise hint has shown it
      * (+1 tops, −1 bottoms), or 0 to decide it from this window. {@code setTravelM} is the travel
      * of the last rep of a set under way, 0 if none. {@code offeredSide} is the far-end side of a
@@ -62,8 +74,9 @@ final class VerticalExcursions {
      * which kind of turn comes first when the first turn is one the wrist did not move into
      * ({@link #firstMoved}).
      */
-    static Result analyze(double[] verticalAccel, int from, int to, double rateHz, boolean startEdge, boolean endEdge,
+    static Result analyze(BinnedWindow window, int from, int to, double rateHz, boolean startEdge, boolean endEdge,
             int knownDirection, boolean setStartsHere, double setTravelM, int offeredSide) {
+        double[] verticalAccel = window.values();
         int n = to - from;
         if (n < rateHz * 2) {
             return Result.NONE;
@@ -94,13 +107,16 @@ final class VerticalExcursions {
             // movement goes up, a squat's goes down. (Choosing the kind with the steadier rhythm
             // picked the wrong one in slow sets, where a hold at the far end makes those turns wobble.)
             topsFirst = tops.get(0) < bottoms.get(0) ? 1 : -1;
-            int movedFirst = firstMoved(verticalAccel, from, rateHz, tops) < firstMoved(verticalAccel, from, rateHz, bottoms) ? 1 : -1;
+            int topMoved = firstMoved(window, from, rateHz, tops, z);
+            int bottomMoved = firstMoved(window, from, rateHz, bottoms, below);
+            int movedFirst = topMoved < bottomMoved ? 1 : -1;
             // The first turn was none the wrist moved into: a dip of the still travel just as the
-            // set's first rep sets off (its first turn is then the rest it set off from), or a rise
-            // ahead of a step into the next exercise's position (the step ends at the resting end,
-            // and that turn, moved into, is not a far end). A first rep offered alone tells which.
-            if (movedFirst != topsFirst && offeredSide == movedFirst) {
-                topsFirst = movedFirst;
+            // set's first rep sets off (its first turn is then the rest it set off from), or a
+            // noisier sensor's wandering in the rest before the set (0.02 g more: whole sets were
+            // read from the wrong end). A first rep offered alone, which came from rest, settles it;
+            // else the first turn the wrist moved into does.
+            if (topMoved != bottomMoved && movedFirst != topsFirst) {
+                topsFirst = offeredSide != 0 ? offeredSide : movedFirst;
             }
         }
         if (startEdge || endEdge) {
@@ -205,9 +221,13 @@ final class VerticalExcursions {
      * The first of {@code turns} (indices counted from {@code from}) the wrist moved into: the
      * {@link #WAY_IN_LOOK_S} before it, less its last half-second, varied at a movement's pace at
      * least {@link #MOVED_INTO_RATIO} times what the sensor's noise gives ({@link MovementVariance});
-     * a turn with less than that in view counts as moved into. {@code Integer.MAX_VALUE} if none.
+     * a turn with less than that in view counts as moved into. Not one whose way in and way back
+     * turn the wrist by more than {@link #MAX_EXTRA_TURN_BACK_DEG} apart: a step into the next
+     * exercise's position (face pulls, then rows: the step down turns the forearm 90°, and the
+     * set starts where it ends). {@code x} is the travel with {@code turns} as its maxima.
+     * {@code Integer.MAX_VALUE} if none.
      */
-    private static int firstMoved(double[] verticalAccel, int from, double rateHz, List<Integer> turns) {
+    private static int firstMoved(BinnedWindow window, int from, double rateHz, List<Integer> turns, double[] x) {
         int look = (int) Math.round(WAY_IN_LOOK_S * rateHz);
         int perHalfSecond = MovementVariance.perHalfSecond(rateHz);
         for (int turn : turns) {
@@ -216,11 +236,29 @@ final class VerticalExcursions {
             }
             // Its last half-second left out: a dip ahead of a set lies just after the wrist sets off.
             int end = from + turn - perHalfSecond;
-            if (MovementVariance.movedBeyondNoise(verticalAccel, end - look, end, perHalfSecond, MOVED_INTO_RATIO)) {
+            if (MovementVariance.movedBeyondNoise(window.values(), end - look, end, perHalfSecond, MOVED_INTO_RATIO)
+                    && !turnsIntoNewPose(window, from, x, turn, look)) {
                 return turn;
             }
         }
         return Integer.MAX_VALUE;
+    }
+
+    /** Whether the way into turn {@code turn} of travel {@code x} and the way back from it, each within {@code look}, turn the wrist differently. */
+    private static boolean turnsIntoNewPose(BinnedWindow window, int from, double[] x, int turn, int look) {
+        int restBefore = turn;
+        for (int j = Math.max(0, turn - look); j < turn; j++) {
+            if (x[j] < x[restBefore]) {
+                restBefore = j;
+            }
+        }
+        int restAfter = turn;
+        for (int j = turn + 1; j < Math.min(x.length, turn + look); j++) {
+            if (x[j] < x[restAfter]) {
+                restAfter = j;
+            }
+        }
+        return Math.abs(window.extraTurnBackDeg(from + restBefore, from + turn, from + restAfter)) > MAX_EXTRA_TURN_BACK_DEG;
     }
 
     private static int newest(List<Integer> turns) {

@@ -155,16 +155,6 @@ public final class VerticalRepDetector implements RepDetector {
      */
     private static final double MAX_FIRST_REP_TURN_DEG = 240;
     /**
-     * A set's first rep comes back the way it went: its way back turns the wrist by at most this
-     * much more than its way in (the first reps of the real sets: 36° at most; of the simulated
-     * row and squat sets: 33°). Moving into the next exercise's position does not: the
-     * band-limited travel makes a far end where the move sets off (the high-pass filter turns a
-     * step down into a rise and a fall), the wrist still before it, and the move turns the
-     * forearm into the new pose (face pulls, then rows: 80–87° more). The way in may turn more
-     * (unracking a bar: 62° more on a real bench set's first rep).
-     */
-    private static final double MAX_EXTRA_TURN_BACK_DEG = 60;
-    /**
      * ... and goes from its rest into its far end within this: a 3 s concentric and its squeeze,
      * or a 2 s eccentric and its pause, with room for slower ones. The band-limited travel of a
      * still wrist can drift that far over 7 s or more, where no rep is.
@@ -444,7 +434,7 @@ public final class VerticalRepDetector implements RepDetector {
         double into = d * (z[far] - z[restBefore]);
         double returned = d * (z[far] - z[restAfter]);
         if (into < MIN_FIRST_REP_TRAVEL_M || t[from + far] - t[from + restBefore] > MAX_FIRST_REP_WAY_OUT_MS
-                || turnedDeg(from + restBefore, n) > MAX_FIRST_REP_TURN_DEG) {
+                || window.turnedDeg(from + restBefore, n) > MAX_FIRST_REP_TURN_DEG) {
             return -1;
         }
         // Without a selection either side may be the far end, and inside a set the stretch from
@@ -471,7 +461,7 @@ public final class VerticalRepDetector implements RepDetector {
         // rows: the step down and the first row up read as a rep to the bottom), or a set's first
         // rep after unracking a bar, which then comes with its set.
         if (returned < FIRST_REP_RETURNED_SHARE * into
-                || Math.abs(extraTurnBackDeg(from + restBefore, from + far, from + restAfter)) > MAX_EXTRA_TURN_BACK_DEG) {
+                || Math.abs(window.extraTurnBackDeg(from + restBefore, from + far, from + restAfter)) > VerticalExcursions.MAX_EXTRA_TURN_BACK_DEG) {
             return -1;
         }
         return far;
@@ -663,27 +653,6 @@ public final class VerticalRepDetector implements RepDetector {
             furthest = Math.max(furthest, side == 0 ? Math.abs(p) : side * p);
         }
         return furthest;
-    }
-
-    /**
-     * How much more the wrist turned on the way back from far end {@code far} than on the way in
-     * (negative: less), over as long a stretch of each as the shorter of the way in from
-     * {@code restBefore} and the way back to {@code restAfter} (window indices): a turn into a new
-     * pose counts, a still wrist's long rest before it does not.
-     */
-    private double extraTurnBackDeg(int restBefore, int far, int restAfter) {
-        int span = Math.min(far - restBefore, restAfter - far);
-        return turnedDeg(far, far + span) - turnedDeg(far - span, far);
-    }
-
-    /** How far the wrist turned from window index {@code from} to {@code to} (exclusive), degrees. */
-    private double turnedDeg(int from, int to) {
-        double[] turns = window.turnsDeg();
-        double sum = 0;
-        for (int j = from; j < to; j++) {
-            sum += turns[j];
-        }
-        return sum;
     }
 
     /**
@@ -938,7 +907,7 @@ public final class VerticalRepDetector implements RepDetector {
         int n = window.size();
         long[] t = window.timesMs();
         int knownDirection = lockedDirection != 0 ? lockedDirection : hintedDirection;
-        VerticalExcursions.Result result = VerticalExcursions.analyze(window.values(), from, n, rate,
+        VerticalExcursions.Result result = VerticalExcursions.analyze(window, from, n, rate,
                 window.startsAtStreamStart() && from == 0, toTheEnd, knownDirection,
                 lockedDirection == 0 && hintedDirection != 0, lockedDirection != 0 ? lastTravelM : 0,
                 unselectedFirstRepOnOffer() ? offeredDirection : 0);
@@ -1016,7 +985,7 @@ public final class VerticalRepDetector implements RepDetector {
                 int d = result.direction();
                 int restAfter = lowest(z, d, i, k + 1 < ends.size() ? ends.get(k + 1) : last);
                 int restBefore = lowest(z, d, before, i);
-                if (extraTurnBackDeg(from + restBefore, from + i, from + restAfter) > MAX_EXTRA_TURN_BACK_DEG
+                if (window.extraTurnBackDeg(from + restBefore, from + i, from + restAfter) > VerticalExcursions.MAX_EXTRA_TURN_BACK_DEG
                         || stillIntoFarEnd(from + restBefore, from + i, from + restAfter)) {
                     continue; // moving into position, not the set's first rep
                 }
