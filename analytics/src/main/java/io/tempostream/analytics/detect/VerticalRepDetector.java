@@ -199,7 +199,11 @@ public final class VerticalRepDetector implements RepDetector {
     private int hintedDirection;
     /** The set's rep period when its last rep was reported. */
     private double lastPeriodMs;
-    /** The travel of the set's last reported rep, in metres; 0 between sets. */
+    /**
+     * The travel of the last reported rep, in metres; 0 before the first. Kept once its set is
+     * over: a far end within a set gap of that rep, found only once the set was over, is judged
+     * against it ({@link #wanderedAfterSet}).
+     */
     private double lastTravelM;
     private final SetNumbering numbering = new SetNumbering();
     /**
@@ -893,7 +897,6 @@ public final class VerticalRepDetector implements RepDetector {
         // newest by a rep). A new set may start at the other end (a squat after a row).
         if (lockedDirection != 0 && horizon - Math.max(lastFarEndMs, lastSeenFarEndMs) > SET_GAP_MS) {
             lockedDirection = 0;
-            lastTravelM = 0;
             clearOffers();
         }
         if (lockedDirection == 0 && !offers.isEmpty()
@@ -963,7 +966,7 @@ public final class VerticalRepDetector implements RepDetector {
             // Reported already. Inside a set, a far end is a new one only if the travel went back
             // down a rep's worth since the reported one: a squeeze held at the top can show its
             // highest point anywhere along the hold, seconds from where the last analysis saw it.
-            boolean reportedAlready = farMs <= lastFarEndMs || (reported >= 0 && lastTravelM > 0
+            boolean reportedAlready = farMs <= lastFarEndMs || (reported >= 0 && lockedDirection != 0 && lastTravelM > 0
                     ? sameHold(result.travelM(), result.direction(), reported, i) : farMs <= lastFarEndMs + rhythm / 2);
             if (reportedAlready) {
                 continue;
@@ -989,13 +992,15 @@ public final class VerticalRepDetector implements RepDetector {
                         || stillIntoFarEnd(from + restBefore, from + i, from + restAfter)) {
                     continue; // moving into position, not the set's first rep
                 }
-                numbering.startSet();
             }
-            lockedDirection = result.direction();
             int after = nextConfirmed ? ends.get(k + 1) : setOff >= 0 ? setOff : Math.min(last, i + (int) (period / 1000 * rate));
             Rep built = rep(result, from, before, i, after, nextConfirmed || setOff >= 0, false);
-            if (!firstOfSet && wanderedAfterSet(built)) {
+            lockedDirection = result.direction();
+            if (wanderedAfterSet(built)) {
                 continue;
+            }
+            if (firstOfSet) {
+                numbering.startSet();
             }
             Rep rep = numbering.number(built);
             lastReported = asOffered(rep, farMs, rhythm);
@@ -1009,10 +1014,11 @@ public final class VerticalRepDetector implements RepDetector {
     }
 
     /**
-     * Whether a rep inside a set is the still wrist's wandering rather than a rep: well short of the
-     * set's travel ({@link #MIN_SHARE_OF_SET_TRAVEL}) and moving no more than the sensor's noise
+     * Whether a rep is the still wrist's wandering rather than a rep: well short of the last rep's
+     * travel ({@link #MIN_SHARE_OF_SET_TRAVEL}) and moving no more than the sensor's noise
      * ({@link #MIN_STIR_NOISE_RATIO}). Twice integrated, 0.02 g of extra noise wandered 14 cm over
-     * the 10 s after a set of 30 cm rows, and the set's end took it as one more rep.
+     * the 10 s after a set of 30 cm rows, and the set's end took it as one more rep; found once the
+     * set was over, such a far end started a set of its own, which the next set's reps joined.
      */
     private boolean wanderedAfterSet(Rep rep) {
         return lastTravelM > 0 && rep.travelM() < MIN_SHARE_OF_SET_TRAVEL * lastTravelM
