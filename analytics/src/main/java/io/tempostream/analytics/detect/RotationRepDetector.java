@@ -108,6 +108,12 @@ public final class RotationRepDetector implements ExerciseEngine {
         return rep == null ? 0 : Math.min(assembler.stillBeforePendingRepMs(), rep.startMs() - firstSampleMs);
     }
 
+    /** Whether no movement came between the first sample and the offered rep's way out. */
+    boolean stillSinceFirstSampleBeforePendingRep() {
+        Rep rep = assembler.pendingRep();
+        return rep != null && assembler.stillBeforePendingRepMs() >= rep.startMs() - firstSampleMs;
+    }
+
     /** Whether the way out of the rep after the offered one has begun. */
     boolean nextWayOutUnderWay() {
         return assembler.nextWayOutUnderWay(segmenter.moving());

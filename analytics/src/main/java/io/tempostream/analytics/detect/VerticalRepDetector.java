@@ -128,7 +128,7 @@ public final class VerticalRepDetector implements RepDetector {
      * this: an athlete who straps on and sets off two seconds later showed no more rest, and the
      * set's first three reps waited for its rhythm (21, 15 and 7 s).
      */
-    private static final long STILL_SINCE_STREAM_START_MS = 1_500;
+    static final long STILL_SINCE_STREAM_START_MS = 1_500;
     /**
      * ... and it moved, not only drifted with the sensor's noise: its half-second means varied at
      * least this many times more than the noise alone makes them. Twice integrated, 0.02 g of noise

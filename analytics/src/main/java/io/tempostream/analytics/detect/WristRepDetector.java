@@ -242,11 +242,22 @@ public final class WristRepDetector implements ExerciseEngine {
     private Rep unselectedLoneRotationRep() {
         Rep rep = rotation.pendingRep();
         if (rep == null || pendingRotation != null || !isNewSet(rep) || !loneFirstRepSized(rep)
-                || rotation.stillBeforePendingRepMs() < STILL_BEFORE_UNSELECTED_LONE_REP_MS
-                || !rotation.nextWayOutUnderWay()) {
+                || !pendingRotationRepFromRest() || !rotation.nextWayOutUnderWay()) {
             return null;
         }
         return numbering.peek(rep, true);
+    }
+
+    /**
+     * No movement for {@link #STILL_BEFORE_UNSELECTED_LONE_REP_MS} before the rotation rep on offer,
+     * or none since the stream began, if that was at least
+     * {@link VerticalRepDetector#STILL_SINCE_STREAM_START_MS} before: an athlete who straps on and
+     * sets off two seconds later showed no more rest (as for the travel detector's lone first rep).
+     */
+    private boolean pendingRotationRepFromRest() {
+        long still = rotation.stillBeforePendingRepMs();
+        return still >= STILL_BEFORE_UNSELECTED_LONE_REP_MS
+                || rotation.stillSinceFirstSampleBeforePendingRep() && still >= VerticalRepDetector.STILL_SINCE_STREAM_START_MS;
     }
 
     private static boolean loneFirstRepSized(Rep rep) {

@@ -237,6 +237,23 @@ class ProvisionalRepTest {
     }
 
     /**
+     * The same for a wrist rotation set (face pulls, Y-raises) switched on 2–3 s before it: its first
+     * rep is offered alone as the second sets off, the stillness since the stream's start standing
+     * in for the 3 s of rest. Before, it waited for its second rep's offer: 6.8–7.4 s after its return.
+     */
+    @ParameterizedTest(name = "{0} {1} at {2} Hz, seed {3}, switched on {4} ms before")
+    @CsvSource({"FACE_PULL, 3-1-3-0, 50, 0, 2000", "FACE_PULL, 2-1-2-0, 100, 1, 3000", "PRONE_Y_RAISE, 2-1-2-0, 50, 2, 2000",
+        "PRONE_Y_RAISE, 3-1-3-0, 100, 3, 2500"})
+    void withoutASelectionARotationSetSwitchedOnTwoSecondsBeforeItOffersItsFirstRepAtItsReturn(Exercise exercise,
+            String tempo, double rateHz, long seed, long switchedOnBeforeMs) {
+        SimulatedDevice device = ExerciseSimulator.simulate(new SessionScript("a", "d", Placement.WRIST, rateHz, 10, 10_000,
+                List.of(SetScript.of(exercise, 8, tempo, 10_000))), T0, seed);
+        Fed fed = assertFirstRepOfferedAtItsReturn(device, switchedOnBeforeMs);
+        List<Long> finalStarts = fed.finals().stream().map(Rep::startMs).toList();
+        assertTrue(finalStarts.containsAll(fed.offered().keySet()), "every offered rep confirmed by a final one");
+    }
+
+    /**
      * The device's recording from {@code switchedOnBeforeMs} before its first rep, fed without a
      * selection: every rep found, the first offered within a second of its return.
      */
