@@ -244,7 +244,11 @@ final class VerticalExcursions {
         return Integer.MAX_VALUE;
     }
 
-    /** Whether the way into turn {@code turn} of travel {@code x} and the way back from it, each within {@code look}, turn the wrist differently. */
+    /**
+     * Whether the way into turn {@code turn} of travel {@code x} and the way back from it, each to
+     * its lowest point within {@code look}, turn the wrist by more than
+     * {@link #MAX_EXTRA_TURN_BACK_DEG} apart.
+     */
     private static boolean turnsIntoNewPose(BinnedWindow window, int from, double[] x, int turn, int look) {
         int restBefore = turn;
         for (int j = Math.max(0, turn - look); j < turn; j++) {

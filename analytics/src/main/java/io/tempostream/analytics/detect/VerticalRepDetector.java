@@ -465,7 +465,8 @@ public final class VerticalRepDetector implements RepDetector {
         // rows: the step down and the first row up read as a rep to the bottom), or a set's first
         // rep after unracking a bar, which then comes with its set.
         if (returned < FIRST_REP_RETURNED_SHARE * into
-                || Math.abs(window.extraTurnBackDeg(from + restBefore, from + far, from + restAfter)) > VerticalExcursions.MAX_EXTRA_TURN_BACK_DEG) {
+                || Math.abs(window.extraTurnBackDeg(from + restBefore, from + far, from + restAfter))
+                        > VerticalExcursions.MAX_EXTRA_TURN_BACK_DEG) {
             return -1;
         }
         return far;
@@ -988,7 +989,8 @@ public final class VerticalRepDetector implements RepDetector {
                 int d = result.direction();
                 int restAfter = lowest(z, d, i, k + 1 < ends.size() ? ends.get(k + 1) : last);
                 int restBefore = lowest(z, d, before, i);
-                if (window.extraTurnBackDeg(from + restBefore, from + i, from + restAfter) > VerticalExcursions.MAX_EXTRA_TURN_BACK_DEG
+                if (window.extraTurnBackDeg(from + restBefore, from + i, from + restAfter)
+                        > VerticalExcursions.MAX_EXTRA_TURN_BACK_DEG
                         || stillIntoFarEnd(from + restBefore, from + i, from + restAfter)) {
                     continue; // moving into position, not the set's first rep
                 }
