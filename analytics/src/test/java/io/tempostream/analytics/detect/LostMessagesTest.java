@@ -1,5 +1,6 @@
 package io.tempostream.analytics.detect;
 
+import static io.tempostream.analytics.TimeAsserts.assertWithinMs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -42,11 +43,50 @@ class LostMessagesTest {
             assertEquals(device.reps().size(), lossy.finals().size(), what + ": reps " + lossy.finals());
             for (RepTruth truth : device.reps()) {
                 String rep = what + ": set " + truth.set() + " rep " + truth.rep();
-                assertEquals(truth.endMs(), nearest(lossy.finals(), truth.endMs()).endMs(), 300, rep + " ends");
+                // A set's last rep's end, fading into rest, may be read up to 0.34 s early.
+                assertWithinMs(truth.endMs(), nearest(lossy.finals(), truth.endMs()).endMs(), 400, rep + " ends");
                 // Lost messages may cost a look or two (one every 250 ms; a message is 100–200 ms),
                 // not the wait for the set's next reps.
                 long lateBy = lossy.seenAtMs(truth.endMs()) - whole.seenAtMs(truth.endMs());
                 assertTrue(lateBy <= 1_500, rep + " seen " + lateBy + " ms later than with no message lost");
+            }
+        }
+    }
+
+    /**
+     * Rotation sets lose messages too: face pulls from the wrist, rows and face pulls from the upper
+     * back, two sets of 8 at 3-1-3-0 and 100 Hz (as `evaluate`'s table), ten sessions each. Every
+     * rep is counted and timed within 500 ms of its true start and end. Before the gyroscope's
+     * gaps were filled in, a gap at a turn joined a rep's way back to the next way out: face pulls
+     * losing 1 % of messages in runs of 5 counted 14 of 16 in one session, and runs of 8 timed 7 to
+     * 16 reps a cell wrong.
+     */
+    @ParameterizedTest(name = "{0} from the {1}, {2} % of messages lost in runs of {3}")
+    @CsvSource({"FACE_PULL, WRIST, 1, 5", "FACE_PULL, WRIST, 1, 8", "FACE_PULL, WRIST, 10, 1", "DUMBBELL_ROW, BACK, 1, 8",
+        "FACE_PULL, BACK, 1, 8"})
+    void aRotationSetWithLostMessagesIsCountedAndTimed(Exercise exercise, Placement placement, int lostPercent, int run) {
+        for (long seed = 0; seed < 10; seed++) {
+            // The sessions of `evaluate`'s table, ids included.
+            SimulatedDevice device = ExerciseSimulator.simulate(new SessionScript("sim", "s", placement, 100, 10, 10_000,
+                    List.of(SetScript.of(exercise, 8, "3-1-3-0", 30_000), SetScript.of(exercise, 8, "3-1-3-0", 10_000))),
+                    T0, seed);
+            RepDetector detector = RepDetectors.forPlacement(placement, "sim", "s");
+            List<Rep> reps = new ArrayList<>();
+            MessageLoss loss = new MessageLoss(lostPercent, run, seed + 200);
+            for (ImuBatch batch : device.batches()) {
+                if (!loss.nextLost()) {
+                    detector.accept(batch, reps::add);
+                }
+            }
+            detector.advanceTo(device.batches().get(device.batches().size() - 1).lastTimestampMs() + 60_000, reps::add);
+
+            assertEquals(device.reps().size(), reps.size(), "seed " + seed + ": reps");
+            for (RepTruth truth : device.reps()) {
+                Rep rep = nearest(reps, truth.endMs());
+                String what = "seed " + seed + ": set " + truth.set() + " rep " + truth.rep();
+                // A rep read across a gap is off by seconds; a set's edges, up to 0.49 s without one.
+                assertWithinMs(truth.startMs(), rep.startMs(), 500, what + " starts");
+                assertWithinMs(truth.endMs(), rep.endMs(), 500, what + " ends");
             }
         }
     }
