@@ -1,5 +1,6 @@
 package io.tempostream.analytics.cli;
 
+import static io.tempostream.analytics.TimeAsserts.assertWithinMs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -60,7 +61,7 @@ class AnalyzeCommandTest {
         assertEquals(4, result.get("sets").get(1).get("reps").asInt());
         RepTruth firstTruth = device.reps().get(0);
         JsonNode first = result.get("reps").get(0);
-        assertEquals(firstTruth.startMs(), first.get("startMs").asLong(), 200, "epoch ms as in the input");
+        assertWithinMs(firstTruth.startMs(), first.get("startMs").asLong(), 200, "epoch ms as in the input");
         assertEquals(firstTruth.concentricMs(), first.get("concentricMs").asLong(), 200);
         JsonNode holds = result.get("holds");
         assertEquals(10, holds.size(), "every rep's 1 s squeeze at the top is a hold");
@@ -205,7 +206,7 @@ class AnalyzeCommandTest {
             assertTrue(offered <= reported && offered >= rep.get("startMs").asLong(), "offered before: " + rep);
             RepTruth truth = device.reps().get(rep.get("rep").asInt() - 1);
             long returnEndMs = truth.startMs() + truth.concentricMs() + truth.peakHoldMs() + truth.eccentricMs();
-            assertEquals(returnEndMs, offered, 500, "offered at the return: " + rep);
+            assertWithinMs(returnEndMs, offered, 500, "offered at the return: " + rep);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.tempostream.analytics.detect;
 
+import static io.tempostream.analytics.TimeAsserts.assertWithinMs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -95,7 +96,7 @@ class BackSensorTest {
                 List.of(SetScript.of(exercise, 8, "3-1-3-0", 10_000))), 1_764_000_000_000L, 2);
         List<Rep> reps = RepDetectors.forPlacement(Placement.BACK, "a", "back-1").detectAll(device.toRecording());
         assertEquals(8, reps.size(), "reps " + reps);
-        assertEquals(device.reps().get(0).startMs(), reps.get(0).startMs(), 300, "the first rep starts with the set");
+        assertWithinMs(device.reps().get(0).startMs(), reps.get(0).startMs(), 300, "the first rep starts with the set");
     }
 
     /**
@@ -115,7 +116,7 @@ class BackSensorTest {
             List<Rep> reps = RepDetectors.forPlacement(Placement.BACK, "a", "back-1")
                     .detectAll(withOffsetSquareToGravity(device.toRecording(), 2.5));
             assertEquals(8, reps.size(), "seed " + seed + ": reps " + reps);
-            assertEquals(device.reps().get(0).startMs(), reps.get(0).startMs(), 400, "seed " + seed + ": the first rep's start");
+            assertWithinMs(device.reps().get(0).startMs(), reps.get(0).startMs(), 400, "seed " + seed + ": the first rep's start");
         }
     }
 
@@ -136,7 +137,7 @@ class BackSensorTest {
             List<Rep> reps = RepDetectors.forPlacement(Placement.BACK, "a", "back-1")
                     .detectAll(device.toRecording().between(firstRepMs - 3_000, Long.MAX_VALUE));
             assertEquals(8, reps.size(), "seed " + seed + ": reps " + reps);
-            assertEquals(firstRepMs, reps.get(0).startMs(), 400, "seed " + seed + ": the first rep's start");
+            assertWithinMs(firstRepMs, reps.get(0).startMs(), 400, "seed " + seed + ": the first rep's start");
         }
     }
 
@@ -166,7 +167,7 @@ class BackSensorTest {
             var truth = device.reps().get(i);
             Rep rep = reps.get(i);
             String which = "set " + truth.set() + " rep " + truth.rep() + ": " + rep;
-            assertEquals(truth.startMs(), rep.startMs(), 300, which);
+            assertWithinMs(truth.startMs(), rep.startMs(), 300, which);
             assertEquals(truth.concentricMs(), rep.concentricMs(), 300, which);
             assertEquals(truth.eccentricMs(), rep.eccentricMs(), 300, which);
         }

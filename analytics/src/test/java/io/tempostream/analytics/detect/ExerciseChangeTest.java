@@ -1,5 +1,6 @@
 package io.tempostream.analytics.detect;
 
+import static io.tempostream.analytics.TimeAsserts.assertWithinMs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -41,7 +42,9 @@ class ExerciseChangeTest {
 
             assertEquals(device.reps().size(), reps.size(), "seed " + seed + ": reps");
             for (int k = 0; k < reps.size(); k++) {
-                assertEquals(device.reps().get(k).startMs(), reps.get(k).startMs(), 400,
+                // A phantom rep shifts every start by a rep (5–7 s); a set's first start may be
+                // read up to 0.42 s early (the phase timing of docs/accuracy.md).
+                assertWithinMs(device.reps().get(k).startMs(), reps.get(k).startMs(), 500,
                         "seed " + seed + ": set " + reps.get(k).set() + " rep " + reps.get(k).rep() + " start");
             }
         }
@@ -65,7 +68,7 @@ class ExerciseChangeTest {
         List<Rep> reps = detector.detectAll(device.toRecording());
 
         assertEquals(device.reps().size(), reps.size(), "reps");
-        assertEquals(device.reps().get(6).startMs(), reps.get(6).startMs(), 400, "the Pendlay rows' first rep's start");
+        assertWithinMs(device.reps().get(6).startMs(), reps.get(6).startMs(), 500, "the Pendlay rows' first rep's start");
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.tempostream.analytics.detect;
 
+import static io.tempostream.analytics.TimeAsserts.assertWithinMs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
@@ -47,8 +48,8 @@ class MovementSegmenterTest {
         }
         assertEquals(1, movements.size(), "movements " + movements);
         Movement m = movements.get(0);
-        assertEquals(T0 + START_MS, m.startMs(), 150, "start");
-        assertEquals(T0 + START_MS + LENGTH_MS, m.endMs(), 150, "end");
+        assertWithinMs(T0 + START_MS, m.startMs(), 150, "start");
+        assertWithinMs(T0 + START_MS + LENGTH_MS, m.endMs(), 150, "end");
         assertEquals(2 / Math.PI * PEAK_DPS * LENGTH_MS / 1000, m.rotZDeg(), 2, "rotation, degrees");
     }
 }

@@ -1,5 +1,6 @@
 package io.tempostream.analytics.detect;
 
+import static io.tempostream.analytics.TimeAsserts.assertWithinMs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -117,7 +118,7 @@ class ProvisionalRepTest {
             assertEquals(device.reps().size(), fed.finals().size(), "seed " + seed + ": final reps");
             for (int k = 0; k < fed.finals().size(); k++) {
                 Rep f = fed.finals().get(k);
-                assertEquals(device.reps().get(k).startMs(), f.startMs(), 400,
+                assertWithinMs(device.reps().get(k).startMs(), f.startMs(), 400,
                         "seed " + seed + ": set " + f.set() + " rep " + f.rep() + " start");
             }
         }

@@ -1,5 +1,6 @@
 package io.tempostream.analytics.detect;
 
+import static io.tempostream.analytics.TimeAsserts.assertWithinMs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -137,7 +138,7 @@ class VerticalRepDetectorTest {
                 List.of(SetScript.of(Exercise.DUMBBELL_ROW, 8, "2-1-2-0", 10_000))), T0, seed);
         List<Rep> found = following(1).detectAll(device.toRecording());
         assertEquals(8, found.size(), "reps " + found);
-        assertEquals(device.reps().get(0).startMs(), found.get(0).startMs(), 500, "the first rep is the set's first");
+        assertWithinMs(device.reps().get(0).startMs(), found.get(0).startMs(), 500, "the first rep is the set's first");
     }
 
     /**
@@ -154,7 +155,7 @@ class VerticalRepDetectorTest {
         assertEquals(8, found.size(), "reps " + found);
         for (int i = 0; i < 8; i++) {
             RepTruth truth = device.reps().get(i);
-            assertEquals(truth.startMs(), found.get(i).startMs(), 400, "start of rep " + (i + 1));
+            assertWithinMs(truth.startMs(), found.get(i).startMs(), 400, "start of rep " + (i + 1));
             assertEquals(truth.peakHoldMs(), found.get(i).peakHoldMs(), 400, "squeeze of rep " + (i + 1));
         }
     }
@@ -189,7 +190,7 @@ class VerticalRepDetectorTest {
         assertEquals(7, offline.size(), "six reps before the dropout, one after it: " + offline);
         Rep last = offline.get(offline.size() - 1);
         assertEquals(1, last.set(), "the set goes on across the dropout");
-        assertEquals(T0 + 25_000, last.startMs(), 300, "the rep after the dropout");
+        assertWithinMs(T0 + 25_000, last.startMs(), 300, "the rep after the dropout");
         assertEquals(offline, live, "offline and live agree");
     }
 
@@ -313,7 +314,7 @@ class VerticalRepDetectorTest {
         List<Rep> found = RepDetectors.forPlacement(Placement.WRIST, "a", "w").detectAll(device.toRecording());
         assertEquals(device.reps().size(), found.size(), "reps");
         for (int k = 0; k < found.size(); k++) {
-            assertEquals(device.reps().get(k).startMs(), found.get(k).startMs(), 600,
+            assertWithinMs(device.reps().get(k).startMs(), found.get(k).startMs(), 600,
                     "set " + found.get(k).set() + " rep " + found.get(k).rep() + " start");
         }
     }
@@ -353,7 +354,7 @@ class VerticalRepDetectorTest {
                 List.of(set)), T0, seed);
         List<Rep> found = new WristRepDetector("a", "w").detectAll(device.toRecording());
         assertEquals(8, found.size(), "reps " + found);
-        assertEquals(device.reps().get(7).startMs(), found.get(7).startMs(), 600, "the last rep is the set's last");
+        assertWithinMs(device.reps().get(7).startMs(), found.get(7).startMs(), 600, "the last rep is the set's last");
     }
 
     /**
@@ -378,7 +379,7 @@ class VerticalRepDetectorTest {
                         .map(LiveReplay.TimedRep::rep).toList();
                 String what = "seed " + seed + (selected ? ", selected" : "");
                 assertEquals(8, found.size(), what + ": reps");
-                assertEquals(device.reps().get(7).startMs(), found.get(7).startMs(), 600, what + ": the last rep is the set's last");
+                assertWithinMs(device.reps().get(7).startMs(), found.get(7).startMs(), 600, what + ": the last rep is the set's last");
             }
         }
     }

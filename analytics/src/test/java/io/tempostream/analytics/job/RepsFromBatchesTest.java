@@ -1,5 +1,6 @@
 package io.tempostream.analytics.job;
 
+import static io.tempostream.analytics.TimeAsserts.assertWithinMs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -215,7 +216,7 @@ class RepsFromBatchesTest {
         for (int i = 0; i < 3; i++) {
             var truth = device.reps().get(i);
             HoldProgress end = ended.get(i);
-            assertEquals(truth.startMs() + truth.concentricMs(), end.sinceMs(), 300, "start of squeeze " + (i + 1));
+            assertWithinMs(truth.startMs() + truth.concentricMs(), end.sinceMs(), 300, "start of squeeze " + (i + 1));
             assertEquals(truth.peakHoldMs(), end.heldMs(), 500, "length of squeeze " + (i + 1));
             long since = end.sinceMs();
             List<Long> growing = progress.stream().filter(p -> p.active() && p.sinceMs() == since).map(HoldProgress::heldMs).toList();
