@@ -136,9 +136,8 @@ final class BinnedWindow {
 
     /**
      * Adds the newest bin ({@link SampleBin}: its time, value and turn). Bins missing before it
-     * (messages lost on the way, a gap shorter than a dropout) are filled in, their values on a
-     * straight line between the bins either side: the analysis takes the bins as evenly spaced,
-     * and a gap joined up shifted everything before it in time and bent the travel it integrates.
+     * (messages lost on the way, {@link SampleGaps}) are filled in, their values on a straight line
+     * between the bins either side: a gap joined up bent the travel the analysis integrates.
      */
     void append(long tMs, double value, double turnDeg) {
         int missing = missingBefore(tMs);
@@ -153,17 +152,12 @@ final class BinnedWindow {
         add(tMs, value, turnDeg);
     }
 
-    /** How many bins are missing before one at {@code tMs}: the gap over the usual spacing. */
+    /** How many bins are missing before one at {@code tMs}, at the window's usual spacing ({@link SampleGaps}). */
     private int missingBefore(long tMs) {
         if (n < 8) {
             return 0;
         }
-        long gapMs = tMs - t[n - 1];
-        if (2 * gapMs <= 3 * (t[n - 1] - t[n - 2])) {
-            return 0; // the spacing goes on as it was: no need to look at the window's
-        }
-        double stepMs = 1000 / sampleRateHz();
-        return Math.max(0, (int) Math.round(gapMs / stepMs) - 1);
+        return SampleGaps.missing(tMs - t[n - 1], t[n - 1] - t[n - 2], 1000 / sampleRateHz());
     }
 
     private void add(long tMs, double value, double turnDeg) {

@@ -36,8 +36,6 @@ final class MovementSegmenter {
      * samples made a 100 Hz device's state 192 KB, and a checkpoint of 2 000 devices some 380 MB).
      */
     private static final long HELD_MS = MAX_MOVEMENT_MS + MAX_SETTLING_MS + 3_500;
-    /** Longer gaps are dropouts, not a few messages lost: nothing is filled in across them. */
-    private static final long MAX_FILLED_GAP_MS = 1_000;
     /** Room for the samples that show the rate. */
     private static final int FIRST_CAPACITY = 16;
     /** 5 minutes at 200 Hz: no movement is that long. */
@@ -87,10 +85,10 @@ final class MovementSegmenter {
 
     /**
      * Adds one sample of angular velocity (deg/s, sensor axes, offset removed). Samples missing
-     * before it (messages lost on the way, up to {@link #MAX_FILLED_GAP_MS}) are filled in on a
-     * straight line between the samples either side: the smoothing and the movements' angles count
-     * samples as evenly spaced, and a gap joined up at a turn merged a rep's way back with the
-     * next way out (face pulls losing 1 % of messages in runs of 5: 14 reps of 16).
+     * before it (messages lost on the way, {@link SampleGaps}) are filled in on a straight line
+     * between the samples either side: the smoothing and the movements' angles count samples as
+     * evenly spaced, and a gap joined up at a turn merged a rep's way back with the next way out
+     * (face pulls losing 1 % of messages in runs of 5: 14 reps of 16).
      */
     void add(long tMs, double gxDps, double gyDps, double gzDps, Listener out) {
         int missing = missingBefore(tMs);
@@ -110,9 +108,8 @@ final class MovementSegmenter {
     }
 
     /**
-     * How many samples are missing before one at {@code tMs}: none unless the gap is more than half
-     * as long again as the step before it, and none over {@link #MAX_FILLED_GAP_MS} (a dropout,
-     * where the movement in between is unknown).
+     * How many samples are missing before one at {@code tMs}, at the step before the gap
+     * ({@link SampleGaps}); none across a dropout, where the movement in between is unknown.
      */
     private int missingBefore(long tMs) {
         if (halfWidth < 0 || count < 2) {
@@ -121,10 +118,10 @@ final class MovementSegmenter {
         long lastMs = t[slot(count - 1)];
         long gapMs = tMs - lastMs;
         long stepMs = lastMs - t[slot(count - 2)];
-        if (2 * gapMs <= 3 * stepMs || gapMs > MAX_FILLED_GAP_MS || stepMs <= 0) {
+        if (gapMs >= SampleGaps.DROPOUT_MS || stepMs <= 0) {
             return 0;
         }
-        return Math.max(0, (int) Math.round(gapMs / (double) stepMs) - 1);
+        return SampleGaps.missing(gapMs, stepMs, stepMs);
     }
 
     private void store(long tMs, double gxDps, double gyDps, double gzDps, Listener out) {

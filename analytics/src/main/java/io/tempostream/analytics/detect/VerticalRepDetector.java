@@ -22,11 +22,6 @@ public final class VerticalRepDetector implements RepDetector {
     static final long IDLE_ANALYSIS_EVERY_MS = 2_000;
     static final long CONFIRM_AFTER_MS = 2_500;
     /**
-     * Samples this far apart are a dropout (a radio link losing packets): travel cannot be
-     * integrated across it, so the stretch before it is analysed on its own.
-     */
-    static final long DROPOUT_MS = 1_000;
-    /**
      * The next rep has set off once it has covered this share of the last rep's travel: past its
      * fastest point (half-way), so the speed peak that times its start is in view.
      */
@@ -257,8 +252,9 @@ public final class VerticalRepDetector implements RepDetector {
     @Override
     public void accept(long tMs, double axG, double ayG, double azG, double gxDps, double gyDps, double gzDps,
             Consumer<Rep> out) {
-        if (clock.lastMs() != Long.MIN_VALUE && tMs - clock.lastMs() >= DROPOUT_MS) {
-            // A dropout: the job's timer would have closed the stretch before it (advanceTo);
+        if (clock.lastMs() != Long.MIN_VALUE && tMs - clock.lastMs() >= SampleGaps.DROPOUT_MS) {
+            // A dropout: travel cannot be integrated across it, so the stretch before it is
+            // analysed on its own. The job's timer would have closed that stretch (advanceTo);
             // close it here too, so a recording analysed offline counts the same, and the
             // analysis never joins the two sides of a gap as if they were consecutive samples.
             closeStretch(out);
@@ -864,7 +860,7 @@ public final class VerticalRepDetector implements RepDetector {
         int cycleFrom = window.firstIndexAtOrAfter(newest.startMs());
         int farAt = window.firstIndexAtOrAfter(farEndMs);
         int returnAt = window.firstIndexAtOrAfter(returnMs);
-        if (returnAt >= n || cycleFrom >= farAt || farAt >= returnAt || t[cycleFrom] - newest.startMs() > DROPOUT_MS) {
+        if (returnAt >= n || cycleFrom >= farAt || farAt >= returnAt || t[cycleFrom] - newest.startMs() > SampleGaps.DROPOUT_MS) {
             return null; // the rep is no longer in view, or a dropout cut it
         }
         double wayOutS = (d > 0 ? newest.concentricMs() : newest.eccentricMs()) / 1000.0;

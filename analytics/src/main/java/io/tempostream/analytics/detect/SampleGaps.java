@@ -1,0 +1,26 @@
+package io.tempostream.analytics.detect;
+
+/**
+ * Gaps in a device's samples. One shorter than {@link #DROPOUT_MS} is messages lost on the way:
+ * the engines fill it in on a straight line between the samples either side, since their analyses
+ * take samples as evenly spaced (a gap joined up shifted what came before it in time, and merged
+ * movements either side of it). A longer one is a dropout, across which nothing is joined.
+ */
+final class SampleGaps {
+    /** Samples this far apart are a dropout (a radio link losing packets for a while). */
+    static final long DROPOUT_MS = 1_000;
+
+    private SampleGaps() {
+    }
+
+    /**
+     * How many samples {@code stepMs} apart are missing in a gap of {@code gapMs} that follows a
+     * step of {@code lastStepMs}: none unless the gap is more than half as long again as that step.
+     */
+    static int missing(long gapMs, long lastStepMs, double stepMs) {
+        if (2 * gapMs <= 3 * lastStepMs) {
+            return 0; // the spacing goes on as it was
+        }
+        return Math.max(0, (int) Math.round(gapMs / stepMs) - 1);
+    }
+}
