@@ -9,6 +9,8 @@ import java.util.Arrays;
 final class BinnedWindow {
     /** When the window is full, this much more is dropped at once, so trimming is rare. */
     private static final long DROP_STEP_MS = 5_000;
+    /** Bins either side of a gap whose mean levels the bins filled into it run between (200 ms). */
+    static final int GAP_EDGE_BINS = 5;
 
     private final long maxWindowMs;
     /**
@@ -21,6 +23,15 @@ final class BinnedWindow {
     private double[] turnsDeg = new double[1024];
     private int n;
     private boolean startsAtStreamStart = true;
+    /**
+     * The newest gap filled in ({@link #append}): its first filled bin's time, how many it holds,
+     * and how many bins after it have come so far, up to {@link #GAP_EDGE_BINS} (0: its fill is
+     * final). Not state: restored, a gap's fill stays as it was.
+     */
+    private transient long gapFromMs;
+    private transient int gapBins;
+    private transient int binsAfterGap;
+    private transient int gapFills;
     /** {@link #sampleRateHz()} since the last change: each analysis asks for it many times. Not state. */
     private transient boolean rateKnown;
     private transient double rateHz;
@@ -32,6 +43,7 @@ final class BinnedWindow {
     /** Forgets everything; what comes next does not start the stream. */
     void clear() {
         n = 0;
+        binsAfterGap = 0;
         startsAtStreamStart = false;
         rateKnown = false;
     }
@@ -136,20 +148,71 @@ final class BinnedWindow {
 
     /**
      * Adds the newest bin ({@link SampleBin}: its time, value and turn). Bins missing before it
-     * (messages lost on the way, {@link SampleGaps}) are filled in, their values on a straight line
-     * between the bins either side: a gap joined up bent the travel the analysis integrates.
+     * (messages lost on the way, {@link SampleGaps}) are filled in on a straight line between the
+     * mean levels of the {@link #GAP_EDGE_BINS} bins either side, the side after the gap taken
+     * again as its bins come in: a gap joined up bent the travel the analysis integrates, and a
+     * line between the two single bins at its edges carried their noise (0.01 g) across the whole
+     * gap, which integrated twice drifted a still wrist by centimetres.
      */
     void append(long tMs, double value, double turnDeg) {
         int missing = missingBefore(tMs);
         if (missing > 0) {
             long lastMs = t[n - 1];
-            double lastValue = values[n - 1];
             for (int k = 1; k <= missing; k++) {
-                double share = k / (double) (missing + 1);
-                add(lastMs + Math.round((tMs - lastMs) * share), lastValue + (value - lastValue) * share, 0);
+                add(lastMs + Math.round((tMs - lastMs) * (k / (double) (missing + 1))), value, 0);
             }
         }
         add(tMs, value, turnDeg);
+        if (missing > 0) {
+            gapFromMs = t[n - 1 - missing];
+            gapBins = missing;
+            binsAfterGap = 1;
+            fillGap();
+        } else if (binsAfterGap > 0 && binsAfterGap < GAP_EDGE_BINS) {
+            binsAfterGap++;
+            fillGap();
+        }
+    }
+
+    /** Counts the fills of gaps: bins read before one may since have changed ({@link #append}). */
+    int gapFills() {
+        return gapFills;
+    }
+
+    /** Puts the newest gap's bins on the line between the mean levels either side of it, or forgets the gap once gone. */
+    private void fillGap() {
+        int g = firstAtOrAfter(t, n, gapFromMs);
+        int after = g + gapBins;
+        if (g == 0 || g >= n || t[g] != gapFromMs || after + binsAfterGap > n) {
+            binsAfterGap = 0; // trimmed away or cleared
+            return;
+        }
+        int before = Math.max(0, g - GAP_EDGE_BINS);
+        double levelBefore = mean(values, before, g);
+        double timeBefore = mean(t, before, g);
+        double levelAfter = mean(values, after, after + binsAfterGap);
+        double timeAfter = mean(t, after, after + binsAfterGap);
+        double slope = (levelAfter - levelBefore) / (timeAfter - timeBefore);
+        for (int j = g; j < after; j++) {
+            values[j] = levelBefore + slope * (t[j] - timeBefore);
+        }
+        gapFills++;
+    }
+
+    private static double mean(double[] x, int from, int to) {
+        double sum = 0;
+        for (int j = from; j < to; j++) {
+            sum += x[j];
+        }
+        return sum / (to - from);
+    }
+
+    private static double mean(long[] x, int from, int to) {
+        double sum = 0;
+        for (int j = from; j < to; j++) {
+            sum += x[j];
+        }
+        return sum / (to - from);
     }
 
     /** How many bins are missing before one at {@code tMs}, at the window's usual spacing ({@link SampleGaps}). */

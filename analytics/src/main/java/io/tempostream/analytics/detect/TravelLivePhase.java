@@ -64,9 +64,10 @@ final class TravelLivePhase {
      * {@code side} is +1 if its far end is the top (a pull), −1 the bottom (a squat);
      * {@code peakSpeed} its peak speed (m/s). Null once the wrist has rested {@code maxRestMs}.
      *
-     * <p>Asked after every batch: a window's bins never change once in it, so for the same rep
-     * this goes on from the bin the last call stopped at instead of integrating again from the
-     * far end (seconds of bins per batch, for every device in a set).
+     * <p>Asked after every batch: a window's bins never change once in it (but for a gap's fill,
+     * after which the caller starts a new one), so for the same rep this goes on from the bin the
+     * last call stopped at instead of integrating again from the far end (seconds of bins per
+     * batch, for every device in a set).
      */
     LivePhase at(double[] a, long[] t, int n, int cycleFrom, int farAt, int returnAt, int side, Rep rep,
             double peakSpeed, long maxRestMs) {

@@ -214,6 +214,8 @@ public final class VerticalRepDetector implements RepDetector {
     private transient Rep lastReported;
     /** The live phase's integration so far, gone on with by the next call (not checkpointed: it starts again). */
     private transient TravelLivePhase livePhaseSoFar;
+    /** The window's gap fills when the live phase last went on: a fill since changed bins it took in. */
+    private transient int livePhaseGapFills;
     /** The far end the last look found the wrist coming back from, still on its way. */
     private long lookedFarEndMs = Long.MIN_VALUE;
     /** No look for the next rep's return before this time (sensor ms). */
@@ -866,8 +868,9 @@ public final class VerticalRepDetector implements RepDetector {
         double wayOutS = (d > 0 ? newest.concentricMs() : newest.eccentricMs()) / 1000.0;
         double peakSpeed = newest.peakVelocity() > 0 ? newest.peakVelocity()
                 : Math.PI / 2 * newest.travelM() / Math.max(HALF_SECOND_MS / 1000.0, wayOutS);
-        if (livePhaseSoFar == null) {
+        if (livePhaseSoFar == null || livePhaseGapFills != window.gapFills()) {
             livePhaseSoFar = new TravelLivePhase();
+            livePhaseGapFills = window.gapFills();
         }
         return livePhaseSoFar.at(window.values(), t, n, cycleFrom, farAt, returnAt, d, newest, peakSpeed,
                 RepAssembler.MAX_BOTTOM_PAUSE_MS);

@@ -43,9 +43,16 @@ final class LostMessages {
     private LostMessages() {
     }
 
+    /**
+     * Four times the other tables' sessions a row: two runs of lost messages that meet make a
+     * dropout, rare enough that at ten sessions a row the six of forty sessions it cut were out of view.
+     */
+    private static final int SESSIONS_PER_SEED = 4;
+
     static void run(int seeds, PrintStream out) {
+        int sessions = SESSIONS_PER_SEED * seeds;
         out.printf(Locale.ROOT, "%n## Messages lost on the way (%.0f Hz, %d samples a message, two sets of %d reps"
-                + " at 3-1-3-0, no selection)%n%n", RATE_HZ, BATCH, REPS);
+                + " at 3-1-3-0, no selection, %d sessions a row)%n%n", RATE_HZ, BATCH, REPS, sessions);
         out.printf(Locale.ROOT, "\"timed right\": a rep whose start and end are within %d ms of a true rep's."
                 + " \"live\": from a rep's true end to the sample on which it was first offered or reported,"
                 + " over the true reps found.%n%n", TIMED_RIGHT_MS);
@@ -57,7 +64,7 @@ final class LostMessages {
                     : List.of(Exercise.DUMBBELL_ROW, Exercise.FACE_PULL);
             for (Exercise exercise : exercises) {
                 for (Loss loss : LOSSES) {
-                    row(exercise, placement, loss, seeds, out);
+                    row(exercise, placement, loss, sessions, out);
                 }
             }
         }

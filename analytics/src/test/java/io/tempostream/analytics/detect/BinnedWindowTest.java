@@ -1,0 +1,59 @@
+package io.tempostream.analytics.detect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * How the travel window fills bins lost on the way: on a line between the mean levels either side
+ * of the gap, not between the single bins at its edges, whose noise the double integration would
+ * carry across the whole gap.
+ */
+class BinnedWindowTest {
+    private static final long T0 = 1_764_000_000_000L;
+    private static final long BIN = SampleBin.BIN_MS;
+
+    /**
+     * A still wrist (acceleration 0) whose last bin before a 0.8 s gap and first bin after it
+     * happen to read +0.1 m/s² (noise): the filled bins lie at the level around the gap, 0.02,
+     * once the bins after it have come in. Filled from the edge bins they were all 0.1, which over
+     * 0.8 s is 0.08 m/s of speed the still wrist never had.
+     */
+    @Test
+    void aGapIsFilledAtTheLevelAroundIt() {
+        BinnedWindow window = new BinnedWindow(35_000);
+        int k = 0;
+        for (; k < 50; k++) {
+            window.append(T0 + k * BIN, k == 49 ? 0.1 : 0, 0);
+        }
+        int gapFrom = window.size();
+        k += 19; // 19 bins lost (50 to 68)
+        window.append(T0 + k * BIN, 0.1, 0);
+        int gapTo = window.size() - 1;
+        assertEquals(19, gapTo - gapFrom, "bins filled in");
+        for (int j = 1; j < BinnedWindow.GAP_EDGE_BINS; j++) {
+            window.append(T0 + (k + j) * BIN, 0, 0);
+        }
+        for (int j = gapFrom; j < gapTo; j++) {
+            assertEquals(0.02, window.values()[j], 1e-9, "bin " + (j - gapFrom) + " of the gap");
+        }
+    }
+
+    /** Between two levels, the fill is the straight line through each side's mean, at its mean time. */
+    @Test
+    void aGapBetweenTwoLevelsIsALineBetweenThem() {
+        BinnedWindow window = new BinnedWindow(35_000);
+        for (int k = 0; k < 50; k++) {
+            window.append(T0 + k * BIN, 1.0, 0);
+        }
+        int gapFrom = window.size();
+        for (int k = 60; k < 60 + BinnedWindow.GAP_EDGE_BINS; k++) {
+            window.append(T0 + k * BIN, 2.0, 0);
+        }
+        // The sides' mean times: 47 bins (of 45..49) and 62 bins (of 60..64) in; a line from 1 to 2 between them.
+        for (int j = 0; j < 10; j++) {
+            double expected = 1.0 + (50 + j - 47) / 15.0;
+            assertEquals(expected, window.values()[gapFrom + j], 1e-9, "bin " + j + " of the gap");
+        }
+    }
+}
