@@ -70,6 +70,8 @@ public final class VerticalRepDetector implements RepDetector {
      * must be clearly one (below), and without a selection it must also come from rest.
      */
     static final int MIN_FAR_ENDS_AFTER_OFFERED_FIRST_REP = 2;
+    /** Reps offered one by one that vouch for an unselected set whose stretch closes ({@link #farEndsToStartSet}). */
+    private static final int MIN_OFFERS_VOUCHING = 2;
     /** How far back a look for a set's first rep goes: a slow rep (7 s) and the stillness before it. */
     private static final long FIRST_REP_LOOK_BACK_MS = 12_000;
     /**
@@ -938,8 +940,7 @@ public final class VerticalRepDetector implements RepDetector {
                 && !firstRepOffered(t[from + ends.get(0)])) {
             firstRepAlone = false; // a recording that starts mid-set, or getting into position
         }
-        if (lockedDirection == 0 && ends.size() < (firstRepOffered(t[from + ends.get(0)])
-                ? MIN_FAR_ENDS_AFTER_OFFERED_FIRST_REP : MIN_FAR_ENDS_TO_START_SET)) {
+        if (lockedDirection == 0 && ends.size() < farEndsToStartSet(ends, from, result.direction(), toTheEnd)) {
             return; // one or two turns may be fidgeting; a set shows itself by repeating
         }
         if (lockedDirection == 0 && unselectedFirstRepOnOffer() && result.direction() != offeredDirection) {
@@ -1012,6 +1013,46 @@ public final class VerticalRepDetector implements RepDetector {
             lastFarEndMs = farMs;
             lastPeriodMs = period;
         }
+    }
+
+    /**
+     * The far ends an unlocked set shows before its reps are final: {@link #MIN_FAR_ENDS_TO_START_SET},
+     * or {@link #MIN_FAR_ENDS_AFTER_OFFERED_FIRST_REP} after a selected set's lone first rep. And
+     * when the stretch closes (a dropout, or the sensor gone quiet) on an unselected set whose reps
+     * were offered one by one as each came back, at least {@link #MIN_OFFERS_VOUCHING}, on the side
+     * this analysis finds, with a far end found for each: those offers vouch for the set. Closing
+     * took them back, and a dropout in a set's fourth rep lost its first three; the set after it
+     * started afresh, often read from its resting end.
+     */
+    private int farEndsToStartSet(List<Integer> ends, int from, int direction, boolean toTheEnd) {
+        long[] t = window.timesMs();
+        if (firstRepOffered(t[from + ends.get(0)])) {
+            return MIN_FAR_ENDS_AFTER_OFFERED_FIRST_REP;
+        }
+        if (toTheEnd && unselectedFirstRepOnOffer() && offers.size() >= MIN_OFFERS_VOUCHING
+                && direction == offeredDirection && everyOfferFound(ends, from)) {
+            return offers.size();
+        }
+        return MIN_FAR_ENDS_TO_START_SET;
+    }
+
+    /**
+     * Whether {@code ends} (indices from window index {@code from}) start with the first offered
+     * far end and hold every one offered, each within half the offers' period.
+     */
+    private boolean everyOfferFound(List<Integer> ends, int from) {
+        long[] t = window.timesMs();
+        int k = offerFarEndsMs.size();
+        double halfPeriod = (offerFarEndsMs.get(k - 1) - offerFarEndsMs.get(0)) / (2.0 * (k - 1));
+        if (Math.abs(t[from + ends.get(0)] - offerFarEndsMs.get(0)) > halfPeriod) {
+            return false;
+        }
+        for (long offeredMs : offerFarEndsMs) {
+            if (ends.stream().noneMatch(e -> Math.abs(t[from + e] - offeredMs) <= halfPeriod)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
