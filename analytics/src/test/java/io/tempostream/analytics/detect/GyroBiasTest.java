@@ -38,6 +38,34 @@ class GyroBiasTest {
     }
 
     /**
+     * Messages lost mid-turn (a dropout of 1.6 s in a face pull): the gap's time counted as
+     * stillness once the sensor was still after it, and the turn's last 0.7 s before the gap,
+     * waiting to be learned, were learned as offset (−11 deg/s here, −13.6 in that session);
+     * the sensor then never looked still again and kept it for good (the rest of that session's
+     * reps were never found).
+     */
+    @Test
+    void aGapMidTurnIsNotLearnedAsOffset() {
+        GyroBias bias = new GyroBias();
+        for (int i = 0; i < 2_000; i++) { // 20 s still, 0.5 deg/s of offset on x
+            bias.update(0, 0, 1, 0.5, 0, 0, DT_S);
+        }
+        assertEquals(0.5, bias.xDps(), 0.05);
+        for (int i = 0; i < 100; i++) { // a second of turning at 40 deg/s
+            bias.update(0, 0, 1, 0.5 - 40, 0, 0, DT_S);
+        }
+        bias.update(0, 0, 1, 0.5, 0, 0, 1.6); // the first sample after 1.6 s without one: still again
+        for (int i = 0; i < 100; i++) {
+            bias.update(0, 0, 1, 0.5, 0, 0, DT_S);
+        }
+        assertEquals(0.5, bias.xDps(), 0.05, "offset a second after the gap");
+        for (int i = 0; i < 1_000; i++) {
+            bias.update(0, 0, 1, 0.5, 0, 0, DT_S);
+        }
+        assertEquals(0.5, bias.xDps(), 0.05, "offset after 10 s more of stillness");
+    }
+
+    /**
      * 1.5 deg/s of offset plus 0.3 deg/s of noise crosses the 2 deg/s limit every few samples, so
      * a test on each sample never saw 0.8 s of stillness and the offset was never learned; the
      * averaged residual is steady through the rest before a set.
