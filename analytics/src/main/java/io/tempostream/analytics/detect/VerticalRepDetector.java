@@ -218,6 +218,12 @@ public final class VerticalRepDetector implements RepDetector {
     private transient TravelLivePhase livePhaseSoFar;
     /** The window's gap fills when the live phase last went on: a fill since changed bins it took in. */
     private transient int livePhaseGapFills;
+    /**
+     * A stretch closed (a dropout) inside a set, and no rep of the set has been offered or
+     * reported since: {@link #offerRepAfterDropout}. Not checkpointed: restored, the next rep
+     * waits for the final analysis, as it did before.
+     */
+    private transient boolean cutInSet;
     /** The far end the last look found the wrist coming back from, still on its way. */
     private long lookedFarEndMs = Long.MIN_VALUE;
     /** No look for the next rep's return before this time (sensor ms). */
@@ -281,7 +287,10 @@ public final class VerticalRepDetector implements RepDetector {
             }
             trimIdleHistory(tMs);
         }
-        if (offers.size() < maxOffers() && dueForReturnCheck(tMs)) {
+        if (dueForRepAfterDropout(tMs)) {
+            nextLookMs = tMs + RETURN_CHECK_EVERY_MS;
+            offerRepAfterDropout();
+        } else if (offers.size() < maxOffers() && dueForReturnCheck(tMs)) {
             nextLookMs = tMs + RETURN_CHECK_EVERY_MS;
             offerReturnedRep();
         } else if (dueForFirstRepCheck(tMs)) {
@@ -359,6 +368,11 @@ public final class VerticalRepDetector implements RepDetector {
                 && nowMs >= baseFarEndMs() + (1 - RETURN_CHECK_EARLY_SHARE) * setPeriodMs() + setReturnAfterFarEndMs();
     }
 
+    /** Inside a set whose last far end went with the stretch a dropout closed, nothing on offer. */
+    private boolean dueForRepAfterDropout(long nowMs) {
+        return cutInSet && lockedDirection != 0 && offers.isEmpty() && nowMs >= nextLookMs;
+    }
+
     /** Between sets, a set's first rep is looked for as the next reps are inside one. */
     private boolean dueForFirstRepCheck(long nowMs) {
         return lockedDirection == 0 && offers.isEmpty() && nowMs >= nextLookMs;
@@ -372,49 +386,74 @@ public final class VerticalRepDetector implements RepDetector {
      * set gap leaves the offer unconfirmed (docs/accuracy.md counts those).
      */
     private void offerFirstRep() {
+        int d = offerLoneRep(hintedDirection != 0 ? new int[] {hintedDirection} : new int[] {1, -1},
+                hintedDirection == 0, true);
+        if (d != 0) {
+            firstRepAlone = hintedDirection != 0; // without a selection, the set still shows itself
+            firstRepOfferedAtMs = clock.lastMs();
+            offeredDirection = d;
+        }
+    }
+
+    /**
+     * Inside a set, after a dropout: the last far end went with the stretch before it, and the
+     * next rep had nothing to be measured from until the final analysis found the far end after
+     * it, a period later (or, for a set's last rep, at the stream's end: 70 s in a session of
+     * `evaluate`'s table). It is looked for as a selected set's lone first rep is, on the set's side.
+     */
+    private void offerRepAfterDropout() {
+        if (offerLoneRep(new int[] {lockedDirection}, false, false) != 0) {
+            cutInSet = false;
+        }
+    }
+
+    /**
+     * Offers the one rep-sized movement of the last seconds into a far end on one of {@code sides}
+     * and back by most of the way, its way back's speed gone to nothing ({@link #returnedLoneRep};
+     * {@code fromRest}: it must also have set off from rest), numbered as a new set's first rep or
+     * the set's next. Returns its side, 0 if none was offered: none, or one each way (a rep goes
+     * to one side and comes back, so a movement that passes as a rep both ways is two).
+     */
+    private int offerLoneRep(int[] sides, boolean fromRest, boolean newSet) {
         double rate = window.sampleRateHz();
         int n = window.size();
         if (rate <= 0 || n == 0) {
-            return;
+            return 0;
         }
         long[] t = window.timesMs();
         int from = window.firstIndexAtOrAfter(t[n - 1] - FIRST_REP_LOOK_BACK_MS);
         if (n - from < rate * 3 || !movedBeyondNoise(from, n, LOOK_MOVED_NOISE_RATIO)) {
-            return;
+            return 0;
         }
         double[] z = VerticalExcursions.travel(window.values(), from, n, rate, true);
         int last = n - 1 - from;
-        // Without a selection, either side may be the far end; a rep goes to one and comes back,
-        // so a movement that passes as a rep both ways is two, and none is offered.
         int d = 0;
         int far = -1;
-        for (int side : hintedDirection != 0 ? new int[] {hintedDirection} : new int[] {1, -1}) {
-            int found = returnedLoneRep(z, t, from, n, side);
+        for (int side : sides) {
+            int found = returnedLoneRep(z, t, from, n, side, fromRest);
             if (found >= 0) {
                 if (d != 0) {
-                    return;
+                    return 0;
                 }
                 d = side;
                 far = found;
             }
         }
         if (d == 0) {
-            return;
+            return 0;
         }
         WayBack back = wayBack(from + far, from + last, rate, from, d);
         if (!back.settled()) {
-            return;
+            return 0;
         }
         double[] zc = z.clone();
         for (int j = far + 1; j <= last; j++) {
             zc[j] = z[far] + back.travel()[j - far];
         }
         Rep rep = rep(new VerticalExcursions.Result(List.of(far), d, zc, far), from, 0, far, last, false, false);
-        offers.add(numbering.peek(rep, true).asProvisional());
+        offers.add(numbering.peek(rep, newSet).asProvisional());
         offerFarEndsMs.add(t[from + far]);
-        firstRepAlone = hintedDirection != 0; // without a selection, the set still shows itself
-        firstRepOfferedAtMs = clock.lastMs();
-        offeredDirection = d;
+        return d;
     }
 
     /**
@@ -422,7 +461,7 @@ public final class VerticalRepDetector implements RepDetector {
      * rep-sized movement to side {@code d} and back of the look, or −1. A rep-sized movement still
      * on its way back makes the next look come soon.
      */
-    private int returnedLoneRep(double[] z, long[] t, int from, int n, int d) {
+    private int returnedLoneRep(double[] z, long[] t, int from, int n, int d, boolean fromRest) {
         int last = z.length - 1;
         int far = 0;
         for (int j = 1; j <= last; j++) {
@@ -448,7 +487,7 @@ public final class VerticalRepDetector implements RepDetector {
         // 3 s half cosine's first 5 % takes 0.4 s), so the rest is taken to end a quarter of the
         // way in before that. Judged first: what came before the way in does not change as the
         // way back goes on, so a candidate refused for it is not looked at again at once.
-        if (hintedDirection == 0) {
+        if (fromRest) {
             int setOff = far;
             while (setOff > restBefore && d * (z[setOff - 1] - z[restBefore]) > LONE_REP_SET_OFF_SHARE * into) {
                 setOff--;
@@ -678,7 +717,7 @@ public final class VerticalRepDetector implements RepDetector {
         double setTravelM = setTravelM();
         int baseAt = window.firstIndexAtOrAfter(baseMs);
         if (rate <= 0 || Math.abs(t[baseAt] - baseMs) > 100) {
-            return; // the far end to measure from is not in view (a dropout): wait for the final analysis
+            return; // the far end to measure from is not in view (a dropout): offerRepAfterDropout
         }
         // The last look found the far end and the wrist on its way back: until that way back is
         // over, the cheap test alone (the travel below costs as much as some fifty samples do).
@@ -832,6 +871,7 @@ public final class VerticalRepDetector implements RepDetector {
             window.clear();
         }
         clearOffers(); // what the stretch's end did not confirm, nothing will
+        cutInSet = lockedDirection != 0;
     }
 
     /** The bin is complete: its one averaged sample, turned to the vertical, joins the window. */
@@ -1006,6 +1046,7 @@ public final class VerticalRepDetector implements RepDetector {
             }
             Rep rep = numbering.number(built);
             lastReported = asOffered(rep, farMs, rhythm);
+            cutInSet = false;
             out.accept(lastReported);
             long restingPause = result.direction() > 0 ? rep.bottomPauseMs() : rep.peakHoldMs();
             lastReturnAfterFarEndMs = Math.max(0, rep.endMs() - restingPause - farMs);
