@@ -15,6 +15,7 @@ import io.tempostream.simulator.SetScript;
 import io.tempostream.simulator.SimulatedDevice;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -175,33 +176,21 @@ class LostMessagesTest {
 
     /** Feeds the device's messages to a fresh wrist engine, {@code lostPercent} of them lost in runs of {@code run}. */
     private static Fed feed(SimulatedDevice device, int lostPercent, int run, long seed) {
-        RepDetector detector = RepDetectors.forPlacement(Placement.WRIST, "a", "d");
-        Fed fed = new Fed(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         MessageLoss loss = new MessageLoss(lostPercent, run, seed);
-        for (ImuBatch batch : device.batches()) {
-            if (loss.nextLost()) {
-                continue;
-            }
-            detector.accept(batch, rep -> {
-                fed.finals().add(rep);
-                see(rep, batch.lastTimestampMs(), fed.seen(), fed.seenAtMs());
-            });
-            Rep offered = detector.pendingRep();
-            if (offered != null) {
-                see(offered, batch.lastTimestampMs(), fed.seen(), fed.seenAtMs());
-            }
-        }
-        detector.advanceTo(device.batches().get(device.batches().size() - 1).lastTimestampMs() + 60_000,
-                fed.finals()::add);
-        return fed;
+        return feed(device, batch -> loss.nextLost());
     }
 
     /** Feeds the device's messages to a fresh wrist engine with none from {@code fromMs} to {@code toMs} (a dropout). */
     private static Fed feedWithout(SimulatedDevice device, long fromMs, long toMs) {
+        return feed(device, batch -> batch.lastTimestampMs() >= fromMs && batch.firstTimestampMs() < toMs);
+    }
+
+    /** Feeds the device's messages, but those {@code lost} says are, to a fresh wrist engine, then a minute of silence. */
+    private static Fed feed(SimulatedDevice device, Predicate<ImuBatch> lost) {
         RepDetector detector = RepDetectors.forPlacement(Placement.WRIST, "a", "d");
         Fed fed = new Fed(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         for (ImuBatch batch : device.batches()) {
-            if (batch.lastTimestampMs() >= fromMs && batch.firstTimestampMs() < toMs) {
+            if (lost.test(batch)) {
                 continue;
             }
             detector.accept(batch, rep -> {
@@ -213,10 +202,10 @@ class LostMessagesTest {
                 see(offered, batch.lastTimestampMs(), fed.seen(), fed.seenAtMs());
             }
         }
-        detector.advanceTo(device.batches().get(device.batches().size() - 1).lastTimestampMs() + 60_000, rep -> {
+        long silentUntilMs = device.batches().get(device.batches().size() - 1).lastTimestampMs() + 60_000;
+        detector.advanceTo(silentUntilMs, rep -> {
             fed.finals().add(rep);
-            see(rep, device.batches().get(device.batches().size() - 1).lastTimestampMs() + 60_000, fed.seen(),
-                    fed.seenAtMs());
+            see(rep, silentUntilMs, fed.seen(), fed.seenAtMs());
         });
         return fed;
     }
