@@ -508,6 +508,11 @@ public final class VerticalRepDetector implements RepDetector {
                         > VerticalExcursions.MAX_EXTRA_TURN_BACK_DEG) {
             return -1;
         }
+        // Nor a travel that rose while the wrist was still, then fell as it stepped into position
+        // (the final analysis refuses a set's first rep so too): offered, it was taken back.
+        if (!fromRest && stillIntoFarEnd(from + lowest(z, d, 0, far), from + far, from + restAfter)) {
+            return -1;
+        }
         return far;
     }
 
@@ -638,19 +643,22 @@ public final class VerticalRepDetector implements RepDetector {
      * {@code far}, and only then moved, to {@code restAfter}: the band-limited travel's rise ahead
      * of a step into the next exercise's position (squats, then Pendlay rows: the wrist drops from
      * the shoulders to the bar on the floor, 65 cm), not a set's first rep. Still: its
-     * {@link MovementVariance} (to {@link #wayInEnd}) at most {@link #STILL_WAY_IN_RATIO}
-     * times that of the rest before it, and {@link #MIN_WAY_IN_VARIANCE_RATIO} times less than on
-     * the way from the far end. False when the rest before is not in view.
+     * {@link MovementVariance} (to {@link #wayInEnd}) no more than the sensor's noise gives
+     * ({@link #MIN_STIR_NOISE_RATIO}), or at most {@link #STILL_WAY_IN_RATIO} times that of the
+     * rest before it where that is in view; and {@link #MIN_WAY_IN_VARIANCE_RATIO} times less than
+     * on the way from the far end. (The ratio alone, of two variances from six to ten half-seconds
+     * each, read a still way in as 2.03 times its rest and let the step count as a rep.)
      */
     private boolean stillIntoFarEnd(int rest, int far, int restAfter) {
         int wayInEnd = wayInEnd(rest, far);
-        int stillFrom = stillnessStart(rest);
-        if (wayInEnd - rest < 2 * MovementVariance.perHalfSecond(window.sampleRateHz()) || stillFrom < 0) {
+        if (wayInEnd - rest < 2 * MovementVariance.perHalfSecond(window.sampleRateHz())) {
             return false;
         }
         double wayIn = movementVariance(rest, wayInEnd);
-        return wayIn <= STILL_WAY_IN_RATIO * stillnessVariance(stillFrom, rest)
-                && MIN_WAY_IN_VARIANCE_RATIO * wayIn < movementVariance(far, restAfter);
+        int stillFrom = stillnessStart(rest);
+        boolean stillWayIn = !movedBeyondNoise(rest, wayInEnd, MIN_STIR_NOISE_RATIO)
+                || stillFrom >= 0 && wayIn <= STILL_WAY_IN_RATIO * stillnessVariance(stillFrom, rest);
+        return stillWayIn && MIN_WAY_IN_VARIANCE_RATIO * wayIn < movementVariance(far, restAfter);
     }
 
     /**

@@ -54,21 +54,26 @@ class ExerciseChangeTest {
      * Squats, then Pendlay rows with the rows selected: the wrist drops 65 cm from the shoulders to
      * the bar on the floor right before the set, and the band-limited travel rises ahead of that
      * drop (the filter reaches back in time), the wrist still: a top and a way down that made a
-     * rep no one did (13 for 12 in every seed). A set's first far end whose way in was as still as
-     * the rest before it, and much stiller than the way after, is not its first rep.
+     * rep no one did (13 for 12 in every seed). A set's first far end whose way in moved no more
+     * than the sensor's noise, or was as still as the rest before it, and much stiller than the
+     * way after, is not its first rep, and is not offered as one either. Judged by the rest alone,
+     * seeds 1, 4 and 8 still counted the step (a still way in read as 2.03 times its rest, or the
+     * rest out of view), and every seed but those offered it and took it back.
      */
     @ParameterizedTest(name = "squats, then Pendlay rows, selected, seed {0}")
-    @CsvSource({"0", "2", "3"})
+    @CsvSource({"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"})
     void droppingIntoThePendlayRowsPositionIsNotARep(long seed) {
         SimulatedDevice device = ExerciseSimulator.simulate(new SessionScript("a", "d", Placement.WRIST, 50, 10, 5_000,
                 List.of(SetScript.of(Exercise.SQUAT, 6, "2-1-2-0", 90_000), SetScript.of(Exercise.PENDLAY_ROW, 6, "3-1-3-0", 30_000))),
                 T0, seed);
         RepDetector detector = RepDetectors.forPlacement(Placement.WRIST, "a", "d");
         device.selections().forEach(detector::select);
-        List<Rep> reps = detector.detectAll(device.toRecording());
+        LiveReplay.Result result = LiveReplay.replay(detector, device.toRecording());
 
-        assertEquals(device.reps().size(), reps.size(), "reps");
-        assertWithinMs(device.reps().get(6).startMs(), reps.get(6).startMs(), 500, "the Pendlay rows' first rep's start");
+        assertEquals(device.reps().size(), result.reps().size(), "reps");
+        assertWithinMs(device.reps().get(6).startMs(), result.reps().get(6).rep().startMs(), 500,
+                "the Pendlay rows' first rep's start");
+        assertTrue(result.unconfirmedStartsMs().isEmpty(), "offers not confirmed " + result.unconfirmedStartsMs());
     }
 
     /**
