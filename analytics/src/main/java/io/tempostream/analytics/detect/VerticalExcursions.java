@@ -53,6 +53,20 @@ final class VerticalExcursions {
     private static final double MOVED_INTO_RATIO = 3;
 
     /**
+     * A set's first rep offered alone, not yet confirmed by the set: its far-end side (+1 top, −1
+     * bottom), where it set off and its far end (sensor ms).
+     */
+    record FirstRepOffer(int side, long startMs, long farEndMs) {
+        /** Slack before the offered start: a still travel's dip lies just before the wrist sets off. */
+        private static final long BEFORE_START_MS = 500;
+
+        /** Whether {@code ms} lies within the offered rep's rest just before it or its way out. */
+        boolean holds(long ms) {
+            return ms >= startMs - BEFORE_START_MS && ms < farEndMs;
+        }
+    }
+
+    /**
      * The far-end turning points found, as sample indices, and which kind they are.
      * {@code newestTurn} is the newest rep-sized turn of either kind, even when the turns are too
      * few or too irregular to be a set (−1 if none): the lifter is moving, so this is no rest.
@@ -69,13 +83,14 @@ final class VerticalExcursions {
      * the result count from {@code from}.
      * {@code knownDirection} is the far ends' side once a set or an exercise hint has shown it
      * (+1 tops, −1 bottoms), or 0 to decide it from this window. {@code setTravelM} is the travel
-     * of the last rep of a set under way, 0 if none. {@code offeredSide} is the far-end side of a
-     * set's first rep offered alone (it came from rest, went out and back), 0 if none: it settles
-     * which kind of turn comes first when the first turn is one the wrist did not move into
-     * ({@link #firstMoved}).
+     * of the last rep of a set under way, 0 if none. {@code offer} is a set's first rep offered
+     * alone (it came from rest, went out and back), null if none: it settles which kind of turn
+     * comes first when the first turn is one the wrist did not move into ({@link #firstMoved}),
+     * and the other kind's turns from its start to its far end are its rest and its way out, none
+     * the wrist moved into.
      */
     static Result analyze(BinnedWindow window, int from, int to, double rateHz, boolean startEdge, boolean endEdge,
-            int knownDirection, boolean setStartsHere, double setTravelM, int offeredSide) {
+            int knownDirection, boolean setStartsHere, double setTravelM, FirstRepOffer offer) {
         double[] verticalAccel = window.values();
         int n = to - from;
         if (n < rateHz * 2) {
@@ -107,9 +122,10 @@ final class VerticalExcursions {
             // movement goes up, a squat's goes down. (Choosing the kind with the steadier rhythm
             // picked the wrong one in slow sets, where a hold at the far end makes those turns wobble.)
             topsFirst = tops.get(0) < bottoms.get(0) ? 1 : -1;
-            int topMoved = firstMoved(window, from, rateHz, tops, z);
-            int bottomMoved = firstMoved(window, from, rateHz, bottoms, below);
+            int topMoved = firstMoved(window, from, rateHz, tops, z, offer, 1);
+            int bottomMoved = firstMoved(window, from, rateHz, bottoms, below, offer, -1);
             int movedFirst = topMoved < bottomMoved ? 1 : -1;
+            int offeredSide = offer == null ? 0 : offer.side();
             // The first turn was none the wrist moved into: a dip of the still travel just as the
             // set's first rep sets off (its first turn is then the rest it set off from), or a
             // noisier sensor's wandering in the rest before the set (0.02 g more: whole sets were
@@ -227,10 +243,15 @@ final class VerticalExcursions {
      * set starts where it ends). {@code x} is the travel with {@code turns} as its maxima.
      * {@code Integer.MAX_VALUE} if none.
      */
-    private static int firstMoved(BinnedWindow window, int from, double rateHz, List<Integer> turns, double[] x) {
+    private static int firstMoved(BinnedWindow window, int from, double rateHz, List<Integer> turns, double[] x,
+            FirstRepOffer offer, int side) {
         int look = (int) Math.round(WAY_IN_LOOK_S * rateHz);
         int perHalfSecond = MovementVariance.perHalfSecond(rateHz);
+        long[] t = window.timesMs();
         for (int turn : turns) {
+            if (offer != null && offer.side() == -side && offer.holds(t[from + turn])) {
+                continue; // the offered rep's rest or way out: a noisier sensor's stillness passed as moved into
+            }
             if (turn < look + perHalfSecond) {
                 return turn;
             }

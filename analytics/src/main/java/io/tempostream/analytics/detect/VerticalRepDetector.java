@@ -963,7 +963,8 @@ public final class VerticalRepDetector implements RepDetector {
         VerticalExcursions.Result result = VerticalExcursions.analyze(window, from, n, rate,
                 window.startsAtStreamStart() && from == 0, toTheEnd, knownDirection,
                 lockedDirection == 0 && hintedDirection != 0, lockedDirection != 0 ? lastTravelM : 0,
-                unselectedFirstRepOnOffer() ? offeredDirection : 0);
+                unselectedFirstRepOnOffer() ? new VerticalExcursions.FirstRepOffer(offeredDirection,
+                        offers.get(0).startMs(), offerFarEndsMs.get(0)) : null);
         if (result.newestTurn() >= 0) {
             lastSeenFarEndMs = Math.max(lastSeenFarEndMs, t[from + result.newestTurn()]);
         }
