@@ -240,8 +240,9 @@ final class VerticalExcursions {
      * a turn with less than that in view counts as moved into. Not one whose way in and way back
      * turn the wrist by more than {@link #MAX_EXTRA_TURN_BACK_DEG} apart: a step into the next
      * exercise's position (face pulls, then rows: the step down turns the forearm 90°, and the
-     * set starts where it ends). {@code x} is the travel with {@code turns} as its maxima.
-     * {@code Integer.MAX_VALUE} if none.
+     * set starts where it ends). Nor, for turns of kind {@code side} (+1 tops, −1 bottoms), one
+     * inside a first rep offered on the other side ({@link FirstRepOffer#holds}).
+     * {@code x} is the travel with {@code turns} as its maxima. {@code Integer.MAX_VALUE} if none.
      */
     private static int firstMoved(BinnedWindow window, int from, double rateHz, List<Integer> turns, double[] x,
             FirstRepOffer offer, int side) {
