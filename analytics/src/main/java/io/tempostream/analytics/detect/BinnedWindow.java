@@ -188,10 +188,10 @@ final class BinnedWindow {
             return;
         }
         int before = Math.max(0, g - GAP_EDGE_BINS);
-        double levelBefore = mean(values, before, g);
-        double timeBefore = mean(t, before, g);
-        double levelAfter = mean(values, after, after + binsAfterGap);
-        double timeAfter = mean(t, after, after + binsAfterGap);
+        double levelBefore = meanValue(before, g);
+        double timeBefore = meanTimeMs(before, g);
+        double levelAfter = meanValue(after, after + binsAfterGap);
+        double timeAfter = meanTimeMs(after, after + binsAfterGap);
         double slope = (levelAfter - levelBefore) / (timeAfter - timeBefore);
         for (int j = g; j < after; j++) {
             values[j] = levelBefore + slope * (t[j] - timeBefore);
@@ -199,18 +199,20 @@ final class BinnedWindow {
         gapFills++;
     }
 
-    private static double mean(double[] x, int from, int to) {
+    /** The mean value of bins {@code from} to {@code to} (exclusive). */
+    double meanValue(int from, int to) {
         double sum = 0;
         for (int j = from; j < to; j++) {
-            sum += x[j];
+            sum += values[j];
         }
         return sum / (to - from);
     }
 
-    private static double mean(long[] x, int from, int to) {
+    /** The mean time of bins {@code from} to {@code to} (exclusive), ms. */
+    private double meanTimeMs(int from, int to) {
         double sum = 0;
         for (int j = from; j < to; j++) {
-            sum += x[j];
+            sum += t[j];
         }
         return sum / (to - from);
     }

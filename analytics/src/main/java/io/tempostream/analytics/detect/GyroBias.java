@@ -66,13 +66,6 @@ final class GyroBias {
      * is sized for; it is per-device state in the job, checkpointed with the detector.
      */
     private static final int PENDING_CAPACITY = 256;
-    /**
-     * A step between samples longer than this is a gap (messages lost, a dropout), not the sensor's
-     * rate (12.5 Hz at the slowest: 80 ms). Counted as stillness, the gap's time let a face pull's
-     * last 0.7 s before a 1.6 s dropout be learned as offset: −13.6 deg/s, so large the wrist never
-     * looked still again and the rest of the session's reps were never found.
-     */
-    private static final double MAX_UNSEEN_S = 0.25;
     /** A power of two, so a ring index wraps with a mask rather than a division. */
     private static final int PENDING_MASK = PENDING_CAPACITY - 1;
 
@@ -141,14 +134,14 @@ final class GyroBias {
         }
         boolean stillOnAverage = calmOnAverage && runMaxDps - runMinDps < STEADY_DPS
                 && (averagedSquared < STILL_GYRO_DPS * STILL_GYRO_DPS || untilted());
-        if (dtS > MAX_UNSEEN_S) {
+        if (dtS > SampleGaps.UNSEEN_S) {
             // Nobody saw the sensor across the gap: stillness starts again after it, what waited
             // to be learned before it is not learned, and this sample stands for itself alone.
             stillS = 0;
             stillAveragedS = 0;
             pendingCount = 0;
         }
-        double seenS = dtS > MAX_UNSEEN_S ? 0 : dtS;
+        double seenS = dtS > SampleGaps.UNSEEN_S ? 0 : dtS;
         stillS = still ? stillS + seenS : 0;
         stillAveragedS = stillOnAverage ? stillAveragedS + seenS : 0;
         clockS += dtS;

@@ -2,9 +2,12 @@ package io.tempostream.analytics.detect;
 
 /**
  * Gaps in a device's samples. One shorter than {@link #DROPOUT_MS} is messages lost on the way:
- * the engines fill it in on a straight line between the samples either side, since their analyses
- * take samples as evenly spaced (a gap joined up shifted what came before it in time, and merged
- * movements either side of it). A longer one is a dropout, across which nothing is joined.
+ * the engines fill it in on a straight line across it, since their analyses take samples as
+ * evenly spaced (a gap joined up shifted what came before it in time, and merged movements either
+ * side of it): the rotation engine between the samples either side, the travel window between the
+ * mean levels either side (its bins carry the accelerometer's noise, which integrated twice
+ * drifts). A longer one is a dropout, across which nothing is joined. Either way, the sensor was
+ * not seen during it ({@link #UNSEEN_S}).
  */
 final class SampleGaps {
     /**
@@ -14,6 +17,14 @@ final class SampleGaps {
      * met (1.01 s) then no longer cut a set in two.
      */
     static final long DROPOUT_MS = 1_000;
+
+    /**
+     * A step between samples longer than this is a gap at any rate a sensor sends (12.5 Hz at the
+     * slowest: 80 ms): nothing is known of the sensor across it. Counted as stillness, a 1.6 s
+     * dropout in a face pull let the turn's last 0.7 s before it be learned as the gyroscope's
+     * offset (−13.6 deg/s), so large the wrist never looked still again ({@link GyroBias}).
+     */
+    static final double UNSEEN_S = 0.25;
 
     private SampleGaps() {
     }

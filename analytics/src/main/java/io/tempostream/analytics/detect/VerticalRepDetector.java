@@ -686,13 +686,9 @@ public final class VerticalRepDetector implements RepDetector {
         return false;
     }
 
+    /** The window's mean vertical acceleration from index {@code from} to {@code to}, both included. */
     private double meanAcceleration(int from, int to) {
-        double[] a = window.values();
-        double sum = 0;
-        for (int j = from; j <= to; j++) {
-            sum += a[j];
-        }
-        return sum / (to - from + 1);
+        return window.meanValue(from, to + 1);
     }
 
     /**
