@@ -42,9 +42,14 @@ import org.openjdk.jmh.infra.Blackhole;
 @Fork(1)
 public class RepDetectorBenchmark {
     static final int SAMPLES = 26_101;
+    /** Batches of 10 samples (0.1 s, as the load generator sends them); 5 lost every 100 from the 50th: 5 %. */
+    static final int BATCH = 10, LOST_EVERY = 100, LOST_RUN = 5, FIRST_LOST = 50;
+    /** What is left of the session when 5 % of its batches are lost in runs of 5 (0.5 s): 26 runs. */
+    static final int SAMPLES_LOSING_MESSAGES = SAMPLES - 26 * LOST_RUN * BATCH;
 
     private long[] t;
     private float[][] c;
+    private int[] kept;
 
     @Setup
     public void simulate() {
@@ -70,6 +75,18 @@ public class RepDetectorBenchmark {
         if (n != SAMPLES) {
             throw new IllegalStateException("simulated session has " + n + " samples, benchmark expects " + SAMPLES);
         }
+        kept = new int[SAMPLES_LOSING_MESSAGES];
+        int k = 0;
+        for (int i = 0; i < SAMPLES; i++) {
+            int batch = i / BATCH;
+            boolean lost = batch >= FIRST_LOST && (batch - FIRST_LOST) % LOST_EVERY < LOST_RUN;
+            if (!lost) {
+                kept[k++] = i;
+            }
+        }
+        if (k != SAMPLES_LOSING_MESSAGES) {
+            throw new IllegalStateException("kept " + k + " samples of the lossy session, benchmark expects " + SAMPLES_LOSING_MESSAGES);
+        }
     }
 
     @Benchmark
@@ -85,6 +102,20 @@ public class RepDetectorBenchmark {
         WristRepDetector detector = new WristRepDetector("bench", "wrist");
         detector.follow(ExerciseHint.ROW);
         feed(detector, reps);
+    }
+
+    /**
+     * The wrist engine where the broker drops messages: each lost run inside a set makes it look for
+     * the rep after the dropout (every 250 ms until one is offered). One operation is a sample fed.
+     */
+    @Benchmark
+    @OperationsPerInvocation(SAMPLES_LOSING_MESSAGES)
+    public void wristRepDetectorLosingMessages(Blackhole reps) {
+        RepDetector detector = new WristRepDetector("bench", "wrist");
+        Consumer<Rep> out = reps::consume;
+        for (int i : kept) {
+            detector.accept(t[i], c[0][i], c[1][i], c[2][i], c[3][i], c[4][i], c[5][i], out);
+        }
     }
 
     @Benchmark
