@@ -146,15 +146,8 @@ class LostMessagesTest {
             SimulatedDevice device = ExerciseSimulator.simulate(new SessionScript("sim", "s", placement, 100, 10, 10_000,
                     List.of(SetScript.of(exercise, 8, "3-1-3-0", 30_000), SetScript.of(exercise, 8, "3-1-3-0", 10_000))),
                     T0, seed);
-            RepDetector detector = RepDetectors.forPlacement(placement, "sim", "s");
-            List<Rep> reps = new ArrayList<>();
             MessageLoss loss = new MessageLoss(lostPercent, run, seed + 200);
-            for (ImuBatch batch : device.batches()) {
-                if (!loss.nextLost()) {
-                    detector.accept(batch, reps::add);
-                }
-            }
-            detector.advanceTo(device.batches().get(device.batches().size() - 1).lastTimestampMs() + 60_000, reps::add);
+            List<Rep> reps = feed(device, placement, batch -> loss.nextLost()).finals();
 
             assertEquals(device.reps().size(), reps.size(), "seed " + seed + ": reps");
             for (RepTruth truth : device.reps()) {
@@ -177,17 +170,17 @@ class LostMessagesTest {
     /** Feeds the device's messages to a fresh wrist engine, {@code lostPercent} of them lost in runs of {@code run}. */
     private static Fed feed(SimulatedDevice device, int lostPercent, int run, long seed) {
         MessageLoss loss = new MessageLoss(lostPercent, run, seed);
-        return feed(device, batch -> loss.nextLost());
+        return feed(device, Placement.WRIST, batch -> loss.nextLost());
     }
 
     /** Feeds the device's messages to a fresh wrist engine with none from {@code fromMs} to {@code toMs} (a dropout). */
     private static Fed feedWithout(SimulatedDevice device, long fromMs, long toMs) {
-        return feed(device, batch -> batch.lastTimestampMs() >= fromMs && batch.firstTimestampMs() < toMs);
+        return feed(device, Placement.WRIST, batch -> batch.lastTimestampMs() >= fromMs && batch.firstTimestampMs() < toMs);
     }
 
-    /** Feeds the device's messages, but those {@code lost} says are, to a fresh wrist engine, then a minute of silence. */
-    private static Fed feed(SimulatedDevice device, Predicate<ImuBatch> lost) {
-        RepDetector detector = RepDetectors.forPlacement(Placement.WRIST, "a", "d");
+    /** Feeds the device's messages, but those {@code lost} says are, to a fresh engine for the placement, then a minute of silence. */
+    private static Fed feed(SimulatedDevice device, Placement placement, Predicate<ImuBatch> lost) {
+        RepDetector detector = RepDetectors.forPlacement(placement, "a", "d");
         Fed fed = new Fed(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         for (ImuBatch batch : device.batches()) {
             if (lost.test(batch)) {
