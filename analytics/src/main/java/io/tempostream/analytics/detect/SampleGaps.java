@@ -14,7 +14,8 @@ final class SampleGaps {
      * Samples this far apart are a dropout (a radio link losing packets for a while). Not longer:
      * filled in up to 2 s, a 1.2 s gap in a set of 3 s rows joined two of them into one 1 m "rep"
      * holding 2.5 s at the top (VerticalRepDetectorTest), though two runs of lost messages that
-     * met (1.01 s) then no longer cut a set in two.
+     * met (1.01 s) then no longer cut a set in two. The wrist's travel engine fills longer gaps
+     * inside a set, up to 30 % of its rep period and 2 s ({@code VerticalRepDetector.dropoutMs}).
      */
     static final long DROPOUT_MS = 1_000;
 

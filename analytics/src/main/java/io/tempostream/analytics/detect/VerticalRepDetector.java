@@ -37,6 +37,18 @@ public final class VerticalRepDetector implements RepDetector {
      * far is still falling and the way back came out 0.2–0.7 s short (simulated rows and squats).
      */
     private static final long RETURN_SETTLED_MS = 300;
+    /**
+     * Inside a set, a gap up to this share of its rep period is filled in, not a dropout: a 1.6 s
+     * gap in a 7 s row left the rep counted and timed, but a 1.2 s gap in a set of 3 s rows joined
+     * two of them into one "rep" holding 2.5 s (so 1 s stays the least). The period of a set's
+     * first reps on offer is their length, which comes out short (a 7.4 s squat offered as 6.1 s).
+     */
+    private static final double DROPOUT_SHARE_OF_PERIOD = 0.3;
+    /**
+     * The longest gap filled in, well under the silence after which the job closes a device's
+     * stretch ({@link #advanceTo}, {@link #CONFIRM_AFTER_MS}): the job and `analyze` fill the same gaps.
+     */
+    private static final long MAX_FILLED_GAP_MS = 2_000;
     /** A far end still rising at 1.5 periods after the last is followed up to this many. */
     private static final double MAX_FAR_END_AFTER_PERIODS = 2;
     /** A rep's way back ends within this many periods after its far end. */
@@ -262,7 +274,7 @@ public final class VerticalRepDetector implements RepDetector {
     @Override
     public void accept(long tMs, double axG, double ayG, double azG, double gxDps, double gyDps, double gzDps,
             Consumer<Rep> out) {
-        if (clock.lastMs() != Long.MIN_VALUE && tMs - clock.lastMs() >= SampleGaps.DROPOUT_MS) {
+        if (clock.lastMs() != Long.MIN_VALUE && tMs - clock.lastMs() >= dropoutMs()) {
             // A dropout: travel cannot be integrated across it, so the stretch before it is
             // analysed on its own. The job's timer would have closed that stretch (advanceTo);
             // close it here too, so a recording analysed offline counts the same, and the
@@ -305,6 +317,18 @@ public final class VerticalRepDetector implements RepDetector {
      */
     private int maxOffers() {
         return unselectedFirstRepOnOffer() ? MIN_FAR_ENDS_TO_START_SET : MAX_OFFERS;
+    }
+
+    /**
+     * A gap this long is a dropout ({@link SampleGaps#DROPOUT_MS}); inside a set, or with its first
+     * reps on offer, not before {@link #DROPOUT_SHARE_OF_PERIOD} of its rep period: two runs of lost
+     * messages that met (1.0–1.6 s) cut 6 of 40 sessions of 7 s rows and lost the rep they fell in,
+     * which a gap filled in on a straight line leaves counted and timed.
+     */
+    private long dropoutMs() {
+        return lockedDirection != 0 || !offers.isEmpty()
+                ? Math.max(SampleGaps.DROPOUT_MS, Math.min(MAX_FILLED_GAP_MS, (long) (DROPOUT_SHARE_OF_PERIOD * setPeriodMs())))
+                : SampleGaps.DROPOUT_MS;
     }
 
     private long analysisEveryMs() {

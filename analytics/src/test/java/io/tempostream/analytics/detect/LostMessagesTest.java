@@ -96,7 +96,7 @@ class LostMessagesTest {
         SimulatedDevice device = ExerciseSimulator.simulate(new SessionScript("a", "d", Placement.WRIST, 100, 10, 6_000,
                 List.of(SetScript.of(Exercise.DUMBBELL_ROW, 8, "3-1-3-0", 30_000))), T0, seed);
         long dropFromMs = device.reps().get(3).startMs() + 1_500;
-        List<Rep> reps = feedWithout(device, dropFromMs, dropFromMs + 1_200).finals();
+        List<Rep> reps = feedWithout(device, dropFromMs, dropFromMs + 2_200).finals();
 
         assertTrue(reps.size() >= 7 && reps.size() <= 8, "reps " + reps);
         for (RepTruth truth : device.reps().subList(0, 3)) {
@@ -108,11 +108,12 @@ class LostMessagesTest {
     }
 
     /**
-     * Inside a set under way (no selection), a dropout of 1.2 s in a rep's way up: that rep may be
+     * Inside a set under way (no selection), a dropout of 2.2 s in a rep's way up: that rep may be
      * lost, and the next one, whose far end there is then nothing to measure from, is offered at
      * its return as a selected set's first rep is. Before, it waited for the final analysis to find
      * the far end after it (4.7–5.8 s after its end here), or, as the set's last rep, for the set
      * to be over (9.1–12.2 s; 70 s in a session of `evaluate`'s table, whose stream ended first).
+     * (Over the longest gap filled in inside a set, 2 s: below.)
      */
     @ParameterizedTest(name = "dropout in rep {0}, seed {1}")
     @CsvSource({"5, 1", "5, 2", "5, 3", "7, 1", "7, 2", "7, 3"})
@@ -120,13 +121,36 @@ class LostMessagesTest {
         SimulatedDevice device = ExerciseSimulator.simulate(new SessionScript("a", "d", Placement.WRIST, 100, 10, 6_000,
                 List.of(SetScript.of(Exercise.DUMBBELL_ROW, 8, "3-1-3-0", 30_000))), T0, seed);
         long dropFromMs = device.reps().get(cutRep - 1).startMs() + 1_500;
-        Fed fed = feedWithout(device, dropFromMs, dropFromMs + 1_200);
+        Fed fed = feedWithout(device, dropFromMs, dropFromMs + 2_200);
 
         RepTruth next = device.reps().get(cutRep);
         Rep found = nearest(fed.seen(), next.endMs());
         assertWithinMs(next.endMs(), found.endMs(), 400, "rep " + next.rep() + " ends");
         long late = fed.seenAtMs(next.endMs()) - next.endMs();
         assertTrue(late <= 1_500, "rep " + next.rep() + ", after the dropout, heard of " + late + " ms after its end");
+    }
+
+    /**
+     * Inside a set of 3-1-3-0 rows (a rep every 7 s, no selection), 1.6 s of messages lost in a
+     * rep's way up, as two runs of 8 lost messages that meet: filled in, not a dropout (under 30 %
+     * of the rep period), the rep is counted, timed and heard of on time. Before, every gap of 1 s
+     * or more closed the stretch and the rep it fell in was lost (6 of 40 sessions of `evaluate`'s table in runs of 5 and of 8).
+     */
+    @ParameterizedTest(name = "gap in rep {0}, seed {1}")
+    @CsvSource({"3, 1", "5, 1", "5, 2", "5, 3", "7, 2"})
+    void aGapOfUnderAThirdOfTheRepPeriodInASetIsFilledIn(int cutRep, long seed) {
+        SimulatedDevice device = ExerciseSimulator.simulate(new SessionScript("a", "d", Placement.WRIST, 100, 10, 6_000,
+                List.of(SetScript.of(Exercise.DUMBBELL_ROW, 8, "3-1-3-0", 30_000))), T0, seed);
+        RepTruth cut = device.reps().get(cutRep - 1);
+        long gapFromMs = cut.startMs() + 1_000;
+        Fed fed = feedWithout(device, gapFromMs, gapFromMs + 1_600);
+
+        assertEquals(8, fed.finals().size(), "reps " + fed.finals());
+        Rep rep = nearest(fed.finals(), cut.endMs());
+        assertWithinMs(cut.startMs(), rep.startMs(), 400, "rep " + cutRep + " starts");
+        assertWithinMs(cut.endMs(), rep.endMs(), 400, "rep " + cutRep + " ends");
+        long late = fed.seenAtMs(cut.endMs()) - cut.endMs();
+        assertTrue(late <= 1_500, "rep " + cutRep + ", the gap in it, heard of " + late + " ms after its end");
     }
 
     /**
