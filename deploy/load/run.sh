@@ -21,13 +21,19 @@ placement="${3:-back}"
 heap_every="${4:-0}"
 db="load_$(date +%Y%m%d_%H%M%S)"
 log="${TMPDIR:-/tmp}/tempostream-load-job-$db.log"
+# Kept beside the job's log, so a run that falls behind can be explained afterwards: the job's
+# collections (wall-clock times) and, every second, the CPU of the job, the broker and InfluxDB.
+gc_log="${TMPDIR:-/tmp}/tempostream-load-gc-$db.log"
+cpu_log="${TMPDIR:-/tmp}/tempostream-load-cpu-$db.log"
 
 "$here/tempostream" --help >/dev/null # builds once, before anything is timed
 # shellcheck disable=SC2086 # JOB_FLAGS: more flags for the job, word-split on purpose
-TEMPOSTREAM_JAVA_OPTS="${JOB_JAVA_OPTS:-${TEMPOSTREAM_JAVA_OPTS:-}}" \
+TEMPOSTREAM_JAVA_OPTS="-Xlog:gc:file=$gc_log:time,uptime ${JOB_JAVA_OPTS:-${TEMPOSTREAM_JAVA_OPTS:-}}" \
   "$here/tempostream" run --influx-db "$db" ${JOB_FLAGS:-} > "$log" 2>&1 &
 launcher=$!
+sampler=
 finish() {
+  [ -n "$sampler" ] && kill "$sampler" 2>/dev/null || true
   kill $launcher 2>/dev/null || true
   wait $launcher 2>/dev/null || true # its sink flushes as it stops; drop the database after that
   if [ "${KEEP_LOAD_DB:-0}" != 1 ]; then
@@ -44,6 +50,10 @@ for _ in $(seq 1 120); do
 done
 job_pid="$(pgrep -f "TempoStreamCli run --influx-db $db" | head -n 1)"
 echo "job: pid $job_pid, database $db, log $log"
+if command -v top >/dev/null; then
+  top -b -d 1 -w 200 | grep --line-buffered -E '^top|java|mosquitto|influxd' > "$cpu_log" &
+  sampler=$!
+fi
 
 if [ "$heap_every" -gt 0 ]; then
   (
@@ -61,3 +71,5 @@ fi
 "$here/tempostream" loadtest --devices "$devices" --duration-s "$seconds" --placement "$placement" --influx-db "$db" ${LOAD_FLAGS:-}
 echo "job restarts: $(grep -c 'switched from RUNNING to FAILED\|Restarting job' "$log" || true);" \
   "failed checkpoints: $(grep -c 'Failed to trigger or complete checkpoint' "$log" || true)"
+echo "the job's collections: $(grep -c 'Pause' "$gc_log" || true), longest pause" \
+  "$(grep -o '[0-9.]*ms$' "$gc_log" | sort -n | tail -n 1) ($gc_log); CPU every second: $cpu_log"
