@@ -82,13 +82,13 @@ class LostMessagesTest {
     }
 
     /**
-     * A dropout (1.2 s without a message, longer than {@link SampleGaps#DROPOUT_MS}) in the way up
+     * A dropout (2.2 s without a message, longer than any gap filled in, 2 s at most) in the way up
      * of an unselected set's fourth rep, before the set has shown the four far ends that start it:
      * the three reps offered before it, one by one as each came back, are the set's first three,
      * final and where they were. The rep the dropout cuts may be lost; the set goes on after it.
      * Before, closing the stretch at the dropout took the three offers back, and the reps after
      * it started a set of their own (two runs of lost messages that met did this to 6 of 40
-     * sessions of `evaluate`'s table).
+     * sessions of `evaluate`'s table, when every gap of 1 s was a dropout).
      */
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = {1, 2, 3, 4, 5})
@@ -134,7 +134,8 @@ class LostMessagesTest {
      * Inside a set of 3-1-3-0 rows (a rep every 7 s, no selection), 1.6 s of messages lost in a
      * rep's way up, as two runs of 8 lost messages that meet: filled in, not a dropout (under 30 %
      * of the rep period), the rep is counted, timed and heard of on time. Before, every gap of 1 s
-     * or more closed the stretch and the rep it fell in was lost (6 of 40 sessions of `evaluate`'s table in runs of 5 and of 8).
+     * or more closed the stretch and the rep it fell in was lost (6 of 40 sessions of `evaluate`'s
+     * table in runs of 5 and of 8).
      */
     @ParameterizedTest(name = "gap in rep {0}, seed {1}")
     @CsvSource({"3, 1", "5, 1", "5, 2", "5, 3", "7, 2"})
@@ -197,7 +198,7 @@ class LostMessagesTest {
         return feed(device, Placement.WRIST, batch -> loss.nextLost());
     }
 
-    /** Feeds the device's messages to a fresh wrist engine with none from {@code fromMs} to {@code toMs} (a dropout). */
+    /** Feeds the device's messages to a fresh wrist engine with none from {@code fromMs} to {@code toMs} (a gap). */
     private static Fed feedWithout(SimulatedDevice device, long fromMs, long toMs) {
         return feed(device, Placement.WRIST, batch -> batch.lastTimestampMs() >= fromMs && batch.firstTimestampMs() < toMs);
     }
