@@ -37,18 +37,6 @@ public final class VerticalRepDetector implements RepDetector {
      * far is still falling and the way back came out 0.2–0.7 s short (simulated rows and squats).
      */
     private static final long RETURN_SETTLED_MS = 300;
-    /**
-     * Inside a set, a gap up to this share of its rep period is filled in, not a dropout: a 1.6 s
-     * gap in a 7 s row left the rep counted and timed, but a 1.2 s gap in a set of 3 s rows joined
-     * two of them into one "rep" holding 2.5 s (so 1 s stays the least). The period of a set's
-     * first reps on offer is their length, which comes out short (a 7.4 s squat offered as 6.1 s).
-     */
-    private static final double DROPOUT_SHARE_OF_PERIOD = 0.3;
-    /**
-     * The longest gap filled in, well under the silence after which the job closes a device's
-     * stretch ({@link #advanceTo}, {@link #CONFIRM_AFTER_MS}): the job and `analyze` fill the same gaps.
-     */
-    private static final long MAX_FILLED_GAP_MS = 2_000;
     /** A far end still rising at 1.5 periods after the last is followed up to this many. */
     private static final double MAX_FAR_END_AFTER_PERIODS = 2;
     /** A rep's way back ends within this many periods after its far end. */
@@ -319,16 +307,9 @@ public final class VerticalRepDetector implements RepDetector {
         return unselectedFirstRepOnOffer() ? MIN_FAR_ENDS_TO_START_SET : MAX_OFFERS;
     }
 
-    /**
-     * A gap this long is a dropout ({@link SampleGaps#DROPOUT_MS}); inside a set, or with its first
-     * reps on offer, not before {@link #DROPOUT_SHARE_OF_PERIOD} of its rep period: two runs of lost
-     * messages that met (1.0–1.6 s) cut 6 of 40 sessions of 7 s rows and lost the rep they fell in,
-     * which a gap filled in on a straight line leaves counted and timed.
-     */
+    /** A gap this long is a dropout: by the set's period inside a set, or with its first reps on offer ({@link SampleGaps#dropoutMs}). */
     private long dropoutMs() {
-        return lockedDirection != 0 || !offers.isEmpty()
-                ? Math.max(SampleGaps.DROPOUT_MS, Math.min(MAX_FILLED_GAP_MS, (long) (DROPOUT_SHARE_OF_PERIOD * setPeriodMs())))
-                : SampleGaps.DROPOUT_MS;
+        return SampleGaps.dropoutMs(lockedDirection != 0 || !offers.isEmpty() ? setPeriodMs() : 0);
     }
 
     private long analysisEveryMs() {
