@@ -222,7 +222,7 @@ final class MovementSegmenter {
             return;
         }
         if (settling) {
-            if (settle(t[slot(index)], alongAt(index, peakDirection()))) {
+            if (settled(index)) {
                 active = false;
                 settling = false;
                 out.movement(finish(index));
@@ -250,8 +250,12 @@ final class MovementSegmenter {
      * noise at rest), or it speeds up again the same way, or it has lingered for
      * {@link #MAX_SETTLING_MS}.
      */
-    private boolean settle(long nowMs, double along) {
-        return ZeroSpeed.powerLawWeight(peak) == 0 || along < ZeroSpeed.LEVELS[0] * peak || along > RENEWED_FRACTION * peak || nowMs - settlingSinceMs > MAX_SETTLING_MS;
+    private boolean settled(long index) {
+        if (ZeroSpeed.powerLawWeight(peak) == 0 || t[slot(index)] - settlingSinceMs > MAX_SETTLING_MS) {
+            return true; // decided without the velocity along the movement, which costs a moving average
+        }
+        double along = alongAt(index, peakDirection());
+        return along < ZeroSpeed.LEVELS[0] * peak || along > RENEWED_FRACTION * peak;
     }
 
     private Movement finish(long endIndex) {
@@ -417,6 +421,10 @@ final class MovementSegmenter {
         long oldest = Math.max(0, count - capacity() + 1);
         long lo = Math.max(oldest, index - halfWidth);
         long hi = Math.min(count - 1, index + halfWidth);
+        if (hi == index + halfWidth && lo == index - halfWidth && hi == count - 1) {
+            // the moving average's own window, whose running sums the speed came from
+            return (sumX * u[0] + sumY * u[1] + sumZ * u[2]) / (hi - lo + 1);
+        }
         double sum = 0;
         for (long j = lo; j <= hi; j++) {
             sum += projected(j, u);
