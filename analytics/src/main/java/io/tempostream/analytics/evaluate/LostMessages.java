@@ -11,6 +11,7 @@ import io.tempostream.simulator.RepTruth;
 import io.tempostream.simulator.SessionScript;
 import io.tempostream.simulator.SetScript;
 import io.tempostream.simulator.SimulatedDevice;
+import io.tempostream.simulator.SpeedCurve;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -31,11 +32,29 @@ final class LostMessages {
     private static final long TIMED_RIGHT_MS = 400;
 
     private record Loss(int percent, int run) {
-        String describe() {
+        String describe(int messageMs) {
             return percent == 0 ? "none" : percent + " % of messages, " + (run == 1 ? "one at a time"
-                    : "in runs of " + run + " (" + run * BATCH * 1000 / (int) RATE_HZ + " ms)");
+                    : "in runs of " + run + " (" + run * messageMs + " ms)");
         }
     }
+
+    /** How the sets move and how fast the sensor samples; a message holds {@code batch} samples. */
+    private record Motion(SpeedCurve curve, boolean human, double rateHz, int batch) {
+        int messageMs() {
+            return (int) Math.round(batch * 1000 / rateHz);
+        }
+    }
+
+    private static final Motion DEFAULT_MOTION = new Motion(SpeedCurve.HALF_COSINE, false, RATE_HZ, BATCH);
+
+    /**
+     * The second table's motions: the other speed curves with human variability, at the rates of
+     * the other tables' slower sensors, each message 0.1 s of samples (3, 0.12 s, at 25 Hz).
+     */
+    private static final List<Double> OTHER_RATES_HZ = List.of(25.0, 50.0);
+    private static final List<Loss> OTHER_LOSSES = List.of(new Loss(0, 1), new Loss(5, 1), new Loss(1, 5), new Loss(1, 8));
+    /** Sessions a row in the second table: a quarter of the first's, it has twice as many rows. */
+    private static final int OTHER_SESSIONS_PER_SEED = 2;
 
     private static final List<Loss> LOSSES = List.of(new Loss(0, 1), new Loss(5, 1), new Loss(10, 1), new Loss(2, 3),
             new Loss(1, 5), new Loss(1, 8));
@@ -64,24 +83,59 @@ final class LostMessages {
                     : List.of(Exercise.DUMBBELL_ROW, Exercise.FACE_PULL);
             for (Exercise exercise : exercises) {
                 for (Loss loss : LOSSES) {
-                    row(exercise, placement, loss, sessions, out);
+                    row(exercise, placement, DEFAULT_MOTION, loss, sessions, false, out);
+                }
+            }
+        }
+        otherMotions(seeds, out);
+    }
+
+    /**
+     * The same losses where the sets move along the other speed curves, with human variability,
+     * from sensors sampling at 25 and 50 Hz: a gap is filled in by the set's own rep period, and
+     * the table above holds one curve and one rate.
+     */
+    private static void otherMotions(int seeds, PrintStream out) {
+        int sessions = OTHER_SESSIONS_PER_SEED * seeds;
+        out.printf(Locale.ROOT, "%n### The same losses on the other speed curves (human variability) at 25 and 50 Hz,"
+                + " messages of 0.1 s (3 samples, 0.12 s, at 25 Hz), %d sessions a row%n%n", sessions);
+        out.printf(Locale.ROOT, "| curve | rate | exercise | sensor | lost | sessions exact | reps counted |"
+                + " reps timed right | live p95 (s) | live max (s) |%n"
+                + "| --- | ---: | --- | --- | --- | ---: | ---: | ---: | ---: | ---: |%n");
+        List<SpeedCurve> curves = List.of(SpeedCurve.MINIMUM_JERK, SpeedCurve.TRAPEZOID, SpeedCurve.FAST_START,
+                SpeedCurve.SLOW_START);
+        for (SpeedCurve curve : curves) {
+            for (double rate : OTHER_RATES_HZ) {
+                Motion motion = new Motion(curve, true, rate, (int) Math.round(rate / 10));
+                for (Placement placement : List.of(Placement.WRIST, Placement.BACK)) {
+                    List<Exercise> exercises = placement == Placement.WRIST
+                            ? List.of(Exercise.DUMBBELL_ROW, Exercise.SQUAT, Exercise.FACE_PULL)
+                            : List.of(Exercise.DUMBBELL_ROW);
+                    for (Exercise exercise : exercises) {
+                        for (Loss loss : OTHER_LOSSES) {
+                            row(exercise, placement, motion, loss, sessions, true, out);
+                        }
+                    }
                 }
             }
         }
     }
 
-    private static void row(Exercise exercise, Placement placement, Loss loss, int seeds, PrintStream out) {
+    private static void row(Exercise exercise, Placement placement, Motion motion, Loss loss, int seeds,
+            boolean motionColumns, PrintStream out) {
         int exact = 0;
         int counted = 0;
         int timedRight = 0;
         int truths = 0;
         List<Long> liveMs = new ArrayList<>();
         for (int seed = 0; seed < seeds; seed++) {
-            SimulatedDevice device = ExerciseSimulator.simulate(new SessionScript("sim", "s", placement, RATE_HZ, BATCH,
-                    10_000, List.of(SetScript.of(exercise, REPS, "3-1-3-0", 30_000),
-                            SetScript.of(exercise, REPS, "3-1-3-0", 10_000))), 1_764_000_000_000L, seed);
+            SimulatedDevice device = ExerciseSimulator.simulate(new SessionScript("sim", "s", placement, motion.rateHz(),
+                    motion.batch(), 10_000, List.of(
+                            SetScript.of(exercise, REPS, "3-1-3-0", 30_000).moving(motion.curve(), motion.human()),
+                            SetScript.of(exercise, REPS, "3-1-3-0", 10_000).moving(motion.curve(), motion.human()))),
+                    1_764_000_000_000L, seed);
             List<RepTruth> truth = device.reps();
-            Recording lossy = losing(device.toRecording(), new MessageLoss(loss.percent(), loss.run(), seed + 200));
+            Recording lossy = losing(device.toRecording(), motion.batch(), new MessageLoss(loss.percent(), loss.run(), seed + 200));
             LiveReplay.Result live = LiveReplay.replay(RepDetectors.forPlacement(placement, "sim", "s"), lossy);
             truths += truth.size();
             counted += live.reps().size();
@@ -98,9 +152,12 @@ final class LostMessages {
             }
         }
         long[] sorted = liveMs.stream().mapToLong(Long::longValue).sorted().toArray();
+        if (motionColumns) {
+            out.printf(Locale.ROOT, "| %s | %.0f Hz ", motion.curve().scriptName(), motion.rateHz());
+        }
         out.printf(Locale.ROOT, "| %s | %s | %s | %d of %d | %d of %d | %d | %s | %s |%n", exercise.scriptName(),
-                placement.name().toLowerCase(Locale.ROOT), loss.describe(), exact, seeds, counted, truths, timedRight,
-                seconds(sorted, 0.95), seconds(sorted, 1.0));
+                placement.name().toLowerCase(Locale.ROOT), loss.describe(motion.messageMs()), exact, seeds, counted,
+                truths, timedRight, seconds(sorted, 0.95), seconds(sorted, 1.0));
     }
 
     private static String seconds(long[] sortedMs, double share) {
@@ -111,11 +168,11 @@ final class LostMessages {
         return String.format(Locale.ROOT, "%.1f", sortedMs[Math.max(0, k)] / 1000.0);
     }
 
-    /** {@code r} without the messages {@code loss} takes: every {@link #BATCH} samples are one message. */
-    private static Recording losing(Recording r, MessageLoss loss) {
+    /** {@code r} without the messages {@code loss} takes: every {@code batch} samples are one message. */
+    private static Recording losing(Recording r, int batch, MessageLoss loss) {
         boolean[] kept = new boolean[r.size()];
-        for (int m = 0; m * BATCH < r.size(); m++) {
-            Arrays.fill(kept, m * BATCH, Math.min(r.size(), (m + 1) * BATCH), !loss.nextLost());
+        for (int m = 0; m * batch < r.size(); m++) {
+            Arrays.fill(kept, m * batch, Math.min(r.size(), (m + 1) * batch), !loss.nextLost());
         }
         int n = 0;
         for (boolean k : kept) {
