@@ -6,15 +6,37 @@ final class SampleClock {
     static final double NOT_NEWER = -1;
 
     private long lastMs = Long.MIN_VALUE;
+    /**
+     * The step between samples where none are lost: the newest step that went on as the one
+     * before it ({@link SampleGaps#missing}), or a shorter one. 0 until known. Not state: after a
+     * restore the first gap is judged by its length alone, as before this was kept.
+     */
+    private transient long usualStepMs;
 
     /** Seconds since the previous sample (0 for the first), or {@link #NOT_NEWER} for a repeated or older one. */
     double advance(long tMs) {
         if (tMs <= lastMs) {
             return NOT_NEWER;
         }
-        double dtS = lastMs == Long.MIN_VALUE ? 0 : (tMs - lastMs) * 0.001; // a multiply: a division's latency, every sample
+        double dtS = 0;
+        if (lastMs != Long.MIN_VALUE) {
+            long stepMs = tMs - lastMs;
+            if (usualStepMs == 0 || 2 * stepMs <= 3 * usualStepMs) {
+                usualStepMs = stepMs;
+            }
+            dtS = stepMs * 0.001; // a multiply: a division's latency, every sample
+        }
         lastMs = tMs;
         return dtS;
+    }
+
+    /**
+     * How long the sensor was unseen before a sample at {@code tMs}: the time since the last
+     * sample less the usual step, which would have passed with nothing lost (a 25 Hz sensor's
+     * 0.96 s of lost messages is 1 s between samples).
+     */
+    long unseenBeforeMs(long tMs) {
+        return tMs - lastMs - usualStepMs;
     }
 
     /** Time of the last sample, or {@code Long.MIN_VALUE} before the first. */

@@ -11,7 +11,9 @@ package io.tempostream.analytics.detect;
  */
 final class SampleGaps {
     /**
-     * Samples this far apart are a dropout (a radio link losing packets for a while). Not longer:
+     * A sensor unseen this long is a dropout (a radio link losing packets for a while): the time
+     * between two samples less the usual step between them, so a dropout lasts as long at any
+     * rate (a 25 Hz sensor losing 0.96 s of messages, 1 s between samples, is not one). Not longer:
      * filled in up to 2 s, a 1.2 s gap in a set of 3 s rows joined two of them into one 1 m "rep"
      * holding 2.5 s at the top (VerticalRepDetectorTest), though two runs of lost messages that
      * met (1.01 s) then no longer cut a set in two. Inside a set, a longer gap may be filled in

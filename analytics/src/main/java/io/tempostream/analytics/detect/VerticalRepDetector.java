@@ -262,7 +262,7 @@ public final class VerticalRepDetector implements RepDetector {
     @Override
     public void accept(long tMs, double axG, double ayG, double azG, double gxDps, double gyDps, double gzDps,
             Consumer<Rep> out) {
-        if (clock.lastMs() != Long.MIN_VALUE && tMs - clock.lastMs() >= dropoutMs()) {
+        if (clock.lastMs() != Long.MIN_VALUE && clock.unseenBeforeMs(tMs) >= dropoutMs()) {
             // A dropout: travel cannot be integrated across it, so the stretch before it is
             // analysed on its own. The job's timer would have closed that stretch (advanceTo);
             // close it here too, so a recording analysed offline counts the same, and the
