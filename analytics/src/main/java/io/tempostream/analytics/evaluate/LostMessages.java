@@ -22,7 +22,8 @@ import java.util.Locale;
  * The evaluate command's table of messages lost on the way: MQTT at QoS 0 over a phone's radio, or
  * a broker dropping messages for a subscriber that fell behind, leaves gaps in a device's samples.
  * Whole messages (10 samples, 100 ms at 100 Hz) are lost, one at a time or in runs, in two sets of
- * rows (and other exercises) at 3-1-3-0 with no selection; a run of 1 s or more is a dropout.
+ * rows (and other exercises) at 3-1-3-0 with no selection; a run of 1 s or more is a dropout. A
+ * second table loses them on the other speed curves at 25 and 50 Hz.
  */
 final class LostMessages {
     private static final double RATE_HZ = 100;
@@ -53,7 +54,7 @@ final class LostMessages {
      */
     private static final List<Double> OTHER_RATES_HZ = List.of(25.0, 50.0);
     private static final List<Loss> OTHER_LOSSES = List.of(new Loss(0, 1), new Loss(5, 1), new Loss(1, 5), new Loss(1, 8));
-    /** Sessions a row in the second table: a quarter of the first's, it has twice as many rows. */
+    /** Sessions a row in the second table: half the first's, over 128 rows to its 36 (at a quarter to half its rate). */
     private static final int OTHER_SESSIONS_PER_SEED = 2;
 
     private static final List<Loss> LOSSES = List.of(new Loss(0, 1), new Loss(5, 1), new Loss(10, 1), new Loss(2, 3),
