@@ -249,8 +249,8 @@ final class BinnedWindow {
         }
         long gapMs = tMs - t[n - 1];
         long lastStepMs = t[n - 1] - t[n - 2];
-        if (2 * gapMs <= 3 * lastStepMs) {
-            return 0; // the spacing goes on as it was (SampleGaps.missing): no need for the rate
+        if (SampleGaps.goesOn(gapMs, lastStepMs)) {
+            return 0; // none missing (SampleGaps.missing), and no need for the rate
         }
         return SampleGaps.missing(gapMs, lastStepMs, 1000 / sampleRateHz());
     }

@@ -118,7 +118,7 @@ final class MovementSegmenter {
         long lastMs = t[slot(count - 1)];
         long gapMs = tMs - lastMs;
         long stepMs = lastMs - t[slot(count - 2)];
-        if (gapMs - stepMs >= SampleGaps.DROPOUT_MS || stepMs <= 0) { // unseen for a second: a dropout
+        if (SampleGaps.unseenMs(gapMs, stepMs) >= SampleGaps.DROPOUT_MS || stepMs <= 0) { // a dropout
             return 0;
         }
         return SampleGaps.missing(gapMs, stepMs, stepMs);

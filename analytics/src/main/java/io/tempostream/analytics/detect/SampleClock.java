@@ -7,9 +7,9 @@ final class SampleClock {
 
     private long lastMs = Long.MIN_VALUE;
     /**
-     * The step between samples where none are lost: the newest step that went on as the one
-     * before it ({@link SampleGaps#missing}), or a shorter one. 0 until known. Not state: after a
-     * restore the first gap is judged by its length alone, as before this was kept.
+     * The step between samples where none are lost: the newest step that kept the spacing
+     * ({@link SampleGaps#goesOn}). 0 until known. Not state: after a restore the first gap is
+     * judged by its length alone, as before this was kept.
      */
     private transient long usualStepMs;
 
@@ -21,7 +21,7 @@ final class SampleClock {
         double dtS = 0;
         if (lastMs != Long.MIN_VALUE) {
             long stepMs = tMs - lastMs;
-            if (usualStepMs == 0 || 2 * stepMs <= 3 * usualStepMs) {
+            if (usualStepMs == 0 || SampleGaps.goesOn(stepMs, usualStepMs)) {
                 usualStepMs = stepMs;
             }
             dtS = stepMs * 0.001; // a multiply: a division's latency, every sample
@@ -36,7 +36,7 @@ final class SampleClock {
      * 0.96 s of lost messages is 1 s between samples).
      */
     long unseenBeforeMs(long tMs) {
-        return tMs - lastMs - usualStepMs;
+        return SampleGaps.unseenMs(tMs - lastMs, usualStepMs);
     }
 
     /** Time of the last sample, or {@code Long.MIN_VALUE} before the first. */

@@ -62,9 +62,23 @@ final class SampleGaps {
      * step of {@code lastStepMs}: none unless the gap is more than half as long again as that step.
      */
     static int missing(long gapMs, long lastStepMs, double stepMs) {
-        if (2 * gapMs <= 3 * lastStepMs) {
-            return 0; // the spacing goes on as it was
+        if (goesOn(gapMs, lastStepMs)) {
+            return 0;
         }
         return Math.max(0, (int) Math.round(gapMs / stepMs) - 1);
+    }
+
+    /** Whether a step of {@code stepMs} after one of {@code lastStepMs} keeps the spacing: at most half as long again. */
+    static boolean goesOn(long stepMs, long lastStepMs) {
+        return 2 * stepMs <= 3 * lastStepMs;
+    }
+
+    /**
+     * How long the sensor was unseen in a step of {@code stepMs} between two samples, where the
+     * usual step is {@code usualStepMs}: what is compared with a dropout's length, so a dropout
+     * lasts as long at any rate.
+     */
+    static long unseenMs(long stepMs, long usualStepMs) {
+        return stepMs - usualStepMs;
     }
 }
