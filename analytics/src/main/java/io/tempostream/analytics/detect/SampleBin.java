@@ -54,6 +54,11 @@ final class SampleBin {
         return Math.sqrt(gx * gx + gy * gy + gz * gz) * perSample * spanS;
     }
 
+    /** The bin's mean angular velocity about the sensor's x, y or z axis (deg/s; {@code axis} 0, 1 or 2). */
+    double gyroDps(int axis) {
+        return (axis == 0 ? gx : axis == 1 ? gy : gz) / count;
+    }
+
     /** The bin's time: its samples' mean time (ms). */
     long timeMs() {
         return timeSumMs / count;

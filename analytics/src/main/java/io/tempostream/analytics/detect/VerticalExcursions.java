@@ -51,20 +51,8 @@ final class VerticalExcursions {
     private static final double WAY_IN_LOOK_S = 4;
     /** A way in varies at least this many times more than the sensor's noise alone makes it. */
     private static final double MOVED_INTO_RATIO = 3;
-
-    /**
-     * A set's first rep offered alone, not yet confirmed by the set: its far-end side (+1 top, −1
-     * bottom), where it set off and its far end (sensor ms).
-     */
-    record FirstRepOffer(int side, long startMs, long farEndMs) {
-        /** Slack before the offered start: a still travel's dip lies just before the wrist sets off. */
-        private static final long BEFORE_START_MS = 500;
-
-        /** Whether {@code ms} lies within the offered rep's rest just before it or its way out. */
-        boolean holds(long ms) {
-            return ms >= startMs - BEFORE_START_MS && ms < farEndMs;
-        }
-    }
+    /** A way in that turned the wrist at under this many times the pace of the look before it was still. */
+    private static final double STILL_TURN_RATIO = 1.5;
 
     /**
      * The far-end turning points found, as sample indices, and which kind they are.
@@ -83,14 +71,12 @@ final class VerticalExcursions {
      * the result count from {@code from}.
      * {@code knownDirection} is the far ends' side once a set or an exercise hint has shown it
      * (+1 tops, −1 bottoms), or 0 to decide it from this window. {@code setTravelM} is the travel
-     * of the last rep of a set under way, 0 if none. {@code offer} is a set's first rep offered
-     * alone (it came from rest, went out and back), null if none: it settles which kind of turn
-     * comes first when the first turn is one the wrist did not move into ({@link #firstMoved}),
-     * and the other kind's turns from its start to its far end are its rest and its way out, none
-     * the wrist moved into.
+     * of the last rep of a set under way, 0 if none. {@code offeredSide} is the side of a set's
+     * first rep offered alone (it came from rest, went out and back), 0 if none: it settles which
+     * kind of turn comes first.
      */
     static Result analyze(BinnedWindow window, int from, int to, double rateHz, boolean startEdge, boolean endEdge,
-            int knownDirection, boolean setStartsHere, double setTravelM, FirstRepOffer offer) {
+            int knownDirection, boolean setStartsHere, double setTravelM, int offeredSide) {
         double[] verticalAccel = window.values();
         int n = to - from;
         if (n < rateHz * 2) {
@@ -122,17 +108,22 @@ final class VerticalExcursions {
             // movement goes up, a squat's goes down. (Choosing the kind with the steadier rhythm
             // picked the wrong one in slow sets, where a hold at the far end makes those turns wobble.)
             topsFirst = tops.get(0) < bottoms.get(0) ? 1 : -1;
-            int topMoved = firstMoved(window, from, rateHz, tops, z, offer, 1);
-            int bottomMoved = firstMoved(window, from, rateHz, bottoms, below, offer, -1);
-            int movedFirst = topMoved < bottomMoved ? 1 : -1;
-            int offeredSide = offer == null ? 0 : offer.side();
-            // The first turn was none the wrist moved into: a dip of the still travel just as the
-            // set's first rep sets off (its first turn is then the rest it set off from), or a
-            // noisier sensor's wandering in the rest before the set (0.02 g more: whole sets were
-            // read from the wrong end). A first rep offered alone, which came from rest, settles it;
-            // else the first turn the wrist moved into does.
-            if (topMoved != bottomMoved && movedFirst != topsFirst) {
-                topsFirst = offeredSide != 0 ? offeredSide : movedFirst;
+            // A first rep offered alone came from rest and went out and back: its side settles it.
+            // (Asked only where the first turn was none the wrist moved into, it let a noisier
+            // sensor's set be read from its wrong end under an offer on the right side.)
+            // Else the first turn the wrist moved into does, where the first turn was not one:
+            // a dip of the still travel just as the set's first rep sets off (its first turn is
+            // then the rest it set off from), or a noisier sensor's wandering in the rest before
+            // the set (0.02 g more: whole sets were read from the wrong end).
+            if (offeredSide != 0) {
+                topsFirst = offeredSide;
+            } else {
+                int topMoved = firstMoved(window, from, rateHz, tops, z);
+                int bottomMoved = firstMoved(window, from, rateHz, bottoms, below);
+                int movedFirst = topMoved < bottomMoved ? 1 : -1;
+                if (topMoved != bottomMoved && movedFirst != topsFirst) {
+                    topsFirst = movedFirst;
+                }
             }
         }
         if (startEdge || endEdge) {
@@ -237,29 +228,39 @@ final class VerticalExcursions {
      * The first of {@code turns} (indices counted from {@code from}) the wrist moved into: the
      * {@link #WAY_IN_LOOK_S} before it, less its last half-second, varied at a movement's pace at
      * least {@link #MOVED_INTO_RATIO} times what the sensor's noise gives ({@link MovementVariance});
-     * a turn with less than that in view counts as moved into. Not one whose way in and way back
-     * turn the wrist by more than {@link #MAX_EXTRA_TURN_BACK_DEG} apart: a step into the next
-     * exercise's position (face pulls, then rows: the step down turns the forearm 90°, and the
-     * set starts where it ends). Nor, for turns of kind {@code side} (+1 tops, −1 bottoms), one
-     * inside a first rep offered on the other side ({@link FirstRepOffer#holds}).
-     * {@code x} is the travel with {@code turns} as its maxima. {@code Integer.MAX_VALUE} if none.
+     * a turn with less than that in view counts as moved into. Where the look before that is in
+     * view too, the gyroscope decides ({@link BinnedWindow#turnAgainstRest}): moved into if the
+     * wrist turned on the way in as on a rep's (3 times the earlier look's pace, 3° more), not if
+     * it turned at under {@link #STILL_TURN_RATIO} times that pace whatever the acceleration did.
+     * With 0.02 g more accelerometer noise at 25 Hz the rest's wandering before a set passed as
+     * moved into, and a set's first top as not: whole sets were read from their resting end. Not
+     * one whose way in and way back turn the wrist by more than {@link #MAX_EXTRA_TURN_BACK_DEG}
+     * apart: a step into the next exercise's position (face pulls, then rows: the step down turns
+     * the forearm 90°, and the set starts where it ends). {@code x} is the travel with
+     * {@code turns} as its maxima. {@code Integer.MAX_VALUE} if none.
      */
-    private static int firstMoved(BinnedWindow window, int from, double rateHz, List<Integer> turns, double[] x,
-            FirstRepOffer offer, int side) {
+    private static int firstMoved(BinnedWindow window, int from, double rateHz, List<Integer> turns, double[] x) {
         int look = (int) Math.round(WAY_IN_LOOK_S * rateHz);
         int perHalfSecond = MovementVariance.perHalfSecond(rateHz);
-        long[] t = window.timesMs();
         for (int turn : turns) {
-            if (offer != null && offer.side() == -side && offer.holds(t[from + turn])) {
-                continue; // the offered rep's rest or way out: a noisier sensor's stillness passed as moved into
-            }
             if (turn < look + perHalfSecond) {
                 return turn;
             }
             // Its last half-second left out: a dip ahead of a set lies just after the wrist sets off.
             int end = from + turn - perHalfSecond;
-            if (MovementVariance.movedBeyondNoise(window.values(), end - look, end, perHalfSecond, MOVED_INTO_RATIO)
-                    && !turnsIntoNewPose(window, from, x, turn, look)) {
+            boolean moved = MovementVariance.movedBeyondNoise(window.values(), end - look, end, perHalfSecond, MOVED_INTO_RATIO);
+            int restFrom = Math.max(0, end - 2 * look);
+            BinnedWindow.TurnAgainstRest turned = end - look - restFrom >= look / 2
+                    ? window.turnAgainstRest(restFrom, end - look, end) : null;
+            if (turned != null) {
+                // The gyroscope, which a noisier accelerometer does not touch, has the last word:
+                // a wrist that turned on the way in moved into it, one that turned no more than
+                // in the look before did not.
+                moved = turned.paceRatio() >= VerticalRepDetector.MIN_WAY_IN_TURN_RATIO
+                        && turned.extraDeg() >= VerticalRepDetector.MIN_WAY_IN_TURN_DEG
+                        || moved && turned.paceRatio() >= STILL_TURN_RATIO;
+            }
+            if (moved && !turnsIntoNewPose(window, from, x, turn, look)) {
                 return turn;
             }
         }

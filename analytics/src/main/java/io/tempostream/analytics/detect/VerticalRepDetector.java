@@ -107,6 +107,17 @@ public final class VerticalRepDetector implements RepDetector {
      * 480 simulated first reps, docs/accuracy.md).
      */
     private static final double MIN_WAY_IN_VARIANCE_RATIO = 16;
+    /**
+     * ... or this many times, where the wrist also turned on the way in ({@link #turnedOnWayIn}):
+     * with 0.02 g more accelerometer noise at 25 Hz a row's way in varied only 10–16 times its
+     * rest, and its first reps waited for the set (21, 14 and 7 s), while the gyroscope, whose
+     * noise that does not touch, showed the forearm tilting as it does in every row.
+     */
+    private static final double MIN_TURNING_WAY_IN_VARIANCE_RATIO = 4;
+    /** Turned: at this many times the rest's pace ({@link BinnedWindow#turnAgainstRest}) ... */
+    static final double MIN_WAY_IN_TURN_RATIO = 3;
+    /** ... and by this many degrees more than that pace would have (a row tilts the forearm 8–20°). */
+    static final double MIN_WAY_IN_TURN_DEG = 3;
     private static final long HALF_SECOND_MS = 500;
     /**
      * A way in whose variance is at most this many times the rest's before it is rest too (two
@@ -577,13 +588,31 @@ public final class VerticalRepDetector implements RepDetector {
      * movement's start into it, and five seconds of stillness drifted 15 cm. The furthest point
      * of the way in, not its end: from a hold's end, the wrist's tilt had drifted a 20 cm way in
      * back to 8 cm. And its acceleration varied as a movement's does
-     * ({@link #MIN_WAY_IN_VARIANCE_RATIO}).
+     * ({@link #MIN_WAY_IN_VARIANCE_RATIO}; {@link #MIN_TURNING_WAY_IN_VARIANCE_RATIO} where the
+     * wrist turned on the way, {@link #turnedOnWayIn}).
      */
     private boolean wayInMoved(int rest, int far, int d, double into) {
         int stillFrom = stillnessStart(rest);
-        return stillFrom >= 0
-                && furthestTravel(rest, far, meanAcceleration(stillFrom, rest), d) >= MIN_WAY_IN_MOVED_SHARE * into
-                && movementVariance(rest, wayInEnd(rest, far)) >= MIN_WAY_IN_VARIANCE_RATIO * stillnessVariance(stillFrom, rest);
+        if (stillFrom < 0
+                || furthestTravel(rest, far, meanAcceleration(stillFrom, rest), d) < MIN_WAY_IN_MOVED_SHARE * into) {
+            return false;
+        }
+        int end = wayInEnd(rest, far);
+        double wayIn = movementVariance(rest, end);
+        double still = stillnessVariance(stillFrom, rest);
+        return wayIn >= MIN_WAY_IN_VARIANCE_RATIO * still
+                || wayIn >= MIN_TURNING_WAY_IN_VARIANCE_RATIO * still && turnedOnWayIn(stillFrom, rest, end);
+    }
+
+    /**
+     * Whether the wrist turned on the way in from window index {@code rest} to {@code end}
+     * (exclusive) as a moving wrist does: its gyroscope, less its mean over the rest from
+     * {@code stillFrom} (the offset), turned at least {@link #MIN_WAY_IN_TURN_RATIO} times as fast
+     * as over that rest, and by {@link #MIN_WAY_IN_TURN_DEG} more than the rest's pace would.
+     */
+    private boolean turnedOnWayIn(int stillFrom, int rest, int end) {
+        BinnedWindow.TurnAgainstRest turn = window.turnAgainstRest(stillFrom, rest, end);
+        return turn != null && turn.paceRatio() >= MIN_WAY_IN_TURN_RATIO && turn.extraDeg() >= MIN_WAY_IN_TURN_DEG;
     }
 
     /**
@@ -885,7 +914,8 @@ public final class VerticalRepDetector implements RepDetector {
 
     /** The bin is complete: its one averaged sample, turned to the vertical, joins the window. */
     private void closeBin() {
-        window.append(bin.timeMs(), bin.verticalAcceleration(gravity), bin.turnDeg());
+        window.append(bin.timeMs(), bin.verticalAcceleration(gravity), bin.turnDeg(), bin.gyroDps(0), bin.gyroDps(1),
+                bin.gyroDps(2));
         bin.clear();
     }
 
@@ -964,8 +994,7 @@ public final class VerticalRepDetector implements RepDetector {
         VerticalExcursions.Result result = VerticalExcursions.analyze(window, from, n, rate,
                 window.startsAtStreamStart() && from == 0, toTheEnd, knownDirection,
                 lockedDirection == 0 && hintedDirection != 0, lockedDirection != 0 ? lastTravelM : 0,
-                unselectedFirstRepOnOffer() ? new VerticalExcursions.FirstRepOffer(offeredDirection,
-                        offers.get(0).startMs(), offerFarEndsMs.get(0)) : null);
+                unselectedFirstRepOnOffer() ? offeredDirection : 0);
         if (result.newestTurn() >= 0) {
             lastSeenFarEndMs = Math.max(lastSeenFarEndMs, t[from + result.newestTurn()]);
         }

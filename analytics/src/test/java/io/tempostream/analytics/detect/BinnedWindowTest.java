@@ -56,4 +56,32 @@ class BinnedWindowTest {
             assertEquals(expected, window.values()[gapFrom + j], 1e-9, "bin " + j + " of the gap");
         }
     }
+
+    /**
+     * How the wrist turned against the rest before it: the rest's mean angular velocity is the
+     * gyroscope's offset (1.5 deg/s about x here), taken off both stretches; bins filled into a
+     * gap have no reading and count for neither. A rest of ±0.5 deg/s about y, then 2 s turning
+     * at 5 deg/s about z: a pace of about √(25 + 0.25) deg/s against 0.5, 9 degrees beyond it.
+     */
+    @Test
+    void theTurnAgainstTheRestLeavesTheOffsetOut() {
+        BinnedWindow window = new BinnedWindow(35_000);
+        int k = 0;
+        for (; k < 76; k++) {
+            window.append(T0 + k * BIN, 0, 0, 1.5, k % 2 == 0 ? 0.5 : -0.5, 0);
+        }
+        int from = window.size();
+        for (int j = 0; j < 50; j++, k++) {
+            if (j == 20) {
+                k += 10; // ten bins lost: filled in, no reading
+            }
+            window.append(T0 + k * BIN, 0, 0, 1.5, j % 2 == 0 ? 0.5 : -0.5, 5.0);
+        }
+        BinnedWindow.TurnAgainstRest turn = window.turnAgainstRest(0, from, window.size());
+
+        double pace = Math.sqrt(25 + 0.25);
+        assertEquals(pace / 0.5, turn.paceRatio(), 1e-4, "pace over the rest's");
+        double seconds = (59 * BIN) / 1000.0; // the first bin to the last, the gap included
+        assertEquals((pace - 0.5) * seconds, turn.extraDeg(), 1e-4, "degrees beyond the rest's pace");
+    }
 }
