@@ -179,6 +179,25 @@ final class BinnedWindow {
         return count == 0 ? Double.NaN : sum / count;
     }
 
+    /**
+     * The sensor's net turn over bins {@code from} to {@code to} (exclusive), in degrees: its
+     * angular velocity summed as one vector over the bins that have a reading. A movement that
+     * comes back to its pose nets little; one into a new pose nets about the angle between them.
+     */
+    double netTurnDeg(int from, int to) {
+        double x = 0;
+        double y = 0;
+        double z = 0;
+        for (int j = from; j < to; j++) {
+            if (!Float.isNaN(gyroX[j])) {
+                x += gyroX[j];
+                y += gyroY[j];
+                z += gyroZ[j];
+            }
+        }
+        return Math.sqrt(x * x + y * y + z * z) * SampleBin.BIN_MS / 1000.0;
+    }
+
     /** True while nothing has been dropped: the first bin is the stream's first sample. */
     boolean startsAtStreamStart() {
         return startsAtStreamStart;

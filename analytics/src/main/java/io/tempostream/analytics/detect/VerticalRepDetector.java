@@ -509,7 +509,15 @@ public final class VerticalRepDetector implements RepDetector {
                 setOff--;
             }
             int stillEnd = window.firstIndexAtOrAfter(t[from + setOff] - (t[from + far] - t[from + setOff]) / 4);
-            if (stirredBefore(stillEnd, into) || !wayInMoved(stillEnd, from + far, d, into)) {
+            // Or from a new pose: stepping into the next exercise's position turns the forearm
+            // (face pulls, then rows: 75-90°), and the set's first rep may follow at once. That
+            // move is no rest to measure the way in against, so the way in must vary well beyond
+            // the sensor's noise instead.
+            if (intoNewPoseBefore(stillEnd)) {
+                if (!movedBeyondNoise(stillEnd, wayInEnd(stillEnd, from + far), MIN_WAY_IN_VARIANCE_RATIO)) {
+                    return -1;
+                }
+            } else if (stirredBefore(stillEnd, into) || !wayInMoved(stillEnd, from + far, d, into)) {
                 return -1;
             }
         }
@@ -693,6 +701,19 @@ public final class VerticalRepDetector implements RepDetector {
         boolean stillWayIn = !movedBeyondNoise(rest, wayInEnd, MIN_STIR_NOISE_RATIO)
                 || stillFrom >= 0 && wayIn <= STILL_WAY_IN_RATIO * stillnessVariance(stillFrom, rest);
         return stillWayIn && MIN_WAY_IN_VARIANCE_RATIO * wayIn < movementVariance(far, restAfter);
+    }
+
+    /**
+     * Whether the sensor turned into a new pose in the {@link #STILL_BEFORE_LONE_REP_MS} before
+     * window index {@code end}: its net turn over them ({@link BinnedWindow#netTurnDeg}) is over
+     * {@link VerticalExcursions#MAX_EXTRA_TURN_BACK_DEG}. A rep inside a set comes back to its pose
+     * (a row's way down nets the 8–20° its way up turned); a step from face pulls to rows netted
+     * 81° in the trace that found the set's first rep waiting 14 s for its set.
+     */
+    private boolean intoNewPoseBefore(int end) {
+        long[] t = window.timesMs();
+        int start = window.firstIndexAtOrAfter(t[end] - STILL_BEFORE_LONE_REP_MS);
+        return holdsFullStillness(start, end) && window.netTurnDeg(start, end) > VerticalExcursions.MAX_EXTRA_TURN_BACK_DEG;
     }
 
     /**

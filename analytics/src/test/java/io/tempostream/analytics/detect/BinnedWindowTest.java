@@ -84,4 +84,27 @@ class BinnedWindowTest {
         double seconds = (59 * BIN) / 1000.0; // the first bin to the last, the gap included
         assertEquals((pace - 0.5) * seconds, turn.extraDeg(), 1e-4, "degrees beyond the rest's pace");
     }
+
+    /**
+     * The net turn: a wrist that turns 20° one way and back nets nothing, though it turned 40° in
+     * all; one that turns 80° into a new pose nets 80°. Bins filled into a gap add nothing.
+     */
+    @Test
+    void theNetTurnIsWhereThePoseEndsUp() {
+        BinnedWindow window = new BinnedWindow(35_000);
+        int k = 0;
+        for (int j = 0; j < 50; j++, k++) {
+            window.append(T0 + k * BIN, 0, 0, j < 25 ? 20.0 : -20.0, 0, 0); // 1 s each way at 20 deg/s
+        }
+        int back = window.size();
+        for (int j = 0; j < 100; j++, k++) {
+            if (j == 50) {
+                k += 10; // ten bins lost
+            }
+            window.append(T0 + k * BIN, 0, 0, 0, 10.0, 10.0 * Math.sqrt(3)); // 20 deg/s for 4 s
+        }
+
+        assertEquals(0, window.netTurnDeg(0, back), 1e-6, "out and back");
+        assertEquals(80, window.netTurnDeg(back, window.size()), 1e-4, "into a new pose");
+    }
 }
