@@ -12,23 +12,25 @@ final class BinnedWindow {
     /** Bins either side of a gap whose mean levels the bins filled into it run between (200 ms). */
     static final int GAP_EDGE_BINS = 5;
 
-    private final long maxWindowMs;
+    /** How much the window keeps ({@link #keepUpTo}). */
+    private long maxWindowMs;
     /**
-     * 35 s of 40 ms bins is 875; the arrays grow should more come. Part of every device's
-     * checkpointed state: 4 096 of each were 64 KB, mostly empty.
+     * 45 s of 40 ms bins is 1 125 (the longest the travel detector keeps); the arrays grow should
+     * more come. Part of every device's checkpointed state: 4 096 of each were 64 KB, mostly empty.
      */
-    private long[] t = new long[1024];
-    private double[] values = new double[1024];
+    private static final int INITIAL_BINS = 1152;
+    private long[] t = new long[INITIAL_BINS];
+    private double[] values = new double[INITIAL_BINS];
     /** How far the sensor turned in each bin (degrees): a bar's travel barely turns the wrist. */
-    private double[] turnsDeg = new double[1024];
+    private double[] turnsDeg = new double[INITIAL_BINS];
     /**
      * Each bin's mean angular velocity (deg/s), axis by axis, NaN for a bin filled into a gap:
      * what the wrist turned less the gyroscope's offset ({@link #turnAgainstRest}). Floats: the
      * gyroscope's noise is far above their precision, and they are state.
      */
-    private float[] gyroX = new float[1024];
-    private float[] gyroY = new float[1024];
-    private float[] gyroZ = new float[1024];
+    private float[] gyroX = new float[INITIAL_BINS];
+    private float[] gyroY = new float[INITIAL_BINS];
+    private float[] gyroZ = new float[INITIAL_BINS];
     private int n;
     private boolean startsAtStreamStart = true;
     /**
@@ -46,6 +48,11 @@ final class BinnedWindow {
 
     BinnedWindow(long maxWindowMs) {
         this.maxWindowMs = maxWindowMs;
+    }
+
+    /** From now on the window keeps the last {@code ms} (trimmed as bins come in). */
+    void keepUpTo(long ms) {
+        maxWindowMs = ms;
     }
 
     /** Forgets everything; what comes next does not start the stream. */

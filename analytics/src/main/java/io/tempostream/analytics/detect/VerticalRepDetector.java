@@ -173,6 +173,13 @@ public final class VerticalRepDetector implements RepDetector {
      * samples are dropped; their reps have been reported already.
      */
     private static final long MAX_WINDOW_MS = 35_000;
+    /**
+     * ... and while an unselected set's first rep is on offer, the set not yet shown: four reps
+     * paused 2 s at the bottom (3-1-3-2, 9 s each) with room. In 35 s the set's first far end
+     * dropped out before its fourth came, the offers (each right) were taken back, and squats and
+     * bench started at their fifth rep.
+     */
+    private static final long MAX_WINDOW_WHILE_OFFERED_MS = 45_000;
     /** How far back, in rep periods before the last far end, an analysis inside a set looks. */
     private static final double SET_CONTEXT_PERIODS = 1;
     /**
@@ -935,6 +942,7 @@ public final class VerticalRepDetector implements RepDetector {
 
     /** The bin is complete: its one averaged sample, turned to the vertical, joins the window. */
     private void closeBin() {
+        window.keepUpTo(lockedDirection == 0 && unselectedFirstRepOnOffer() ? MAX_WINDOW_WHILE_OFFERED_MS : MAX_WINDOW_MS);
         window.append(bin.timeMs(), bin.verticalAcceleration(gravity), bin.turnDeg(), bin.gyroDps(0), bin.gyroDps(1),
                 bin.gyroDps(2));
         bin.clear();
