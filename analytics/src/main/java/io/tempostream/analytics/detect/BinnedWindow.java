@@ -152,6 +152,15 @@ final class BinnedWindow {
 
     /** The mean angular velocity (deg/s, x, y, z) over bins {@code from} to {@code to} (exclusive) that have one, or null. */
     private double[] meanGyroDps(int from, int to) {
+        double[] sum = gyroSum(from, to);
+        return sum[3] == 0 ? null : new double[] {sum[0] / sum[3], sum[1] / sum[3], sum[2] / sum[3]};
+    }
+
+    /**
+     * The angular velocities (deg/s) summed axis by axis over bins {@code from} to {@code to}
+     * (exclusive) that have one, and how many have: x, y, z, count.
+     */
+    private double[] gyroSum(int from, int to) {
         double x = 0;
         double y = 0;
         double z = 0;
@@ -164,7 +173,7 @@ final class BinnedWindow {
                 count++;
             }
         }
-        return count == 0 ? null : new double[] {x / count, y / count, z / count};
+        return new double[] {x, y, z, count};
     }
 
     /**
@@ -192,17 +201,8 @@ final class BinnedWindow {
      * comes back to its pose nets little; one into a new pose nets about the angle between them.
      */
     double netTurnDeg(int from, int to) {
-        double x = 0;
-        double y = 0;
-        double z = 0;
-        for (int j = from; j < to; j++) {
-            if (!Float.isNaN(gyroX[j])) {
-                x += gyroX[j];
-                y += gyroY[j];
-                z += gyroZ[j];
-            }
-        }
-        return Math.sqrt(x * x + y * y + z * z) * SampleBin.BIN_MS / 1000.0;
+        double[] sum = gyroSum(from, to);
+        return Math.sqrt(sum[0] * sum[0] + sum[1] * sum[1] + sum[2] * sum[2]) * SampleBin.BIN_MS / 1000.0;
     }
 
     /** True while nothing has been dropped: the first bin is the stream's first sample. */
