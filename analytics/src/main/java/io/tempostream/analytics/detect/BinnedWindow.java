@@ -21,7 +21,10 @@ final class BinnedWindow {
     private static final int INITIAL_BINS = 1152;
     private long[] t = new long[INITIAL_BINS];
     private double[] values = new double[INITIAL_BINS];
-    /** How far the sensor turned in each bin (degrees): a bar's travel barely turns the wrist. */
+    /**
+     * How far the sensor turned in each bin (degrees): a bar's travel barely turns the wrist. Kept
+     * beside the angular velocity below: it holds the bin's span (one sample at 12.5 Hz spans 80 ms).
+     */
     private double[] turnsDeg = new double[INITIAL_BINS];
     /**
      * Each bin's mean angular velocity (deg/s), axis by axis, NaN for a bin filled into a gap:
@@ -148,6 +151,15 @@ final class BinnedWindow {
 
     /** {@link #turnAgainstRest}: pace over the rest's, and degrees beyond the rest's pace. */
     record TurnAgainstRest(double paceRatio, double extraDeg) {
+        /** Turned as on a rep's way in: 3 times the rest's pace, 3° beyond it (a row tilts the forearm 8–20°). */
+        boolean turned() {
+            return paceRatio >= 3 && extraDeg >= 3;
+        }
+
+        /** No faster than the rest, give or take its noise: under 1.5 times its pace. */
+        boolean still() {
+            return paceRatio < 1.5;
+        }
     }
 
     /** The mean angular velocity (deg/s, x, y, z) over bins {@code from} to {@code to} (exclusive) that have one, or null. */
@@ -281,11 +293,6 @@ final class BinnedWindow {
      * line between the two single bins at its edges carried their noise (0.01 g) across the whole
      * gap, which integrated twice drifted a still wrist by centimetres.
      */
-    void append(long tMs, double value, double turnDeg) {
-        append(tMs, value, turnDeg, Double.NaN, Double.NaN, Double.NaN);
-    }
-
-    /** {@link #append(long, double, double)}, with the bin's mean angular velocity (deg/s). */
     void append(long tMs, double value, double turnDeg, double gxDps, double gyDps, double gzDps) {
         int missing = missingBefore(tMs);
         if (missing > 0) {

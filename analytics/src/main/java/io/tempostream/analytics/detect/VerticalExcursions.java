@@ -51,8 +51,6 @@ final class VerticalExcursions {
     private static final double WAY_IN_LOOK_S = 4;
     /** A way in varies at least this many times more than the sensor's noise alone makes it. */
     private static final double MOVED_INTO_RATIO = 3;
-    /** A way in that turned the wrist at under this many times the pace of the look before it was still. */
-    private static final double STILL_TURN_RATIO = 1.5;
 
     /**
      * The far-end turning points found, as sample indices, and which kind they are.
@@ -230,8 +228,9 @@ final class VerticalExcursions {
      * least {@link #MOVED_INTO_RATIO} times what the sensor's noise gives ({@link MovementVariance});
      * a turn with less than that in view counts as moved into. Where the look before that is in
      * view too, the gyroscope decides ({@link BinnedWindow#turnAgainstRest}): moved into if the
-     * wrist turned on the way in as on a rep's (3 times the earlier look's pace, 3° more), not if
-     * it turned at under {@link #STILL_TURN_RATIO} times that pace whatever the acceleration did.
+     * wrist turned on the way in as on a rep's ({@link BinnedWindow.TurnAgainstRest#turned}), not
+     * if it turned no faster than in the look before ({@link BinnedWindow.TurnAgainstRest#still})
+     * whatever the acceleration did.
      * With 0.02 g more accelerometer noise at 25 Hz the rest's wandering before a set passed as
      * moved into, and a set's first top as not: whole sets were read from their resting end. Not
      * one whose way in and way back turn the wrist by more than {@link #MAX_EXTRA_TURN_BACK_DEG}
@@ -256,9 +255,7 @@ final class VerticalExcursions {
                 // The gyroscope, which a noisier accelerometer does not touch, has the last word:
                 // a wrist that turned on the way in moved into it, one that turned no more than
                 // in the look before did not.
-                moved = turned.paceRatio() >= VerticalRepDetector.MIN_WAY_IN_TURN_RATIO
-                        && turned.extraDeg() >= VerticalRepDetector.MIN_WAY_IN_TURN_DEG
-                        || moved && turned.paceRatio() >= STILL_TURN_RATIO;
+                moved = turned.turned() || moved && !turned.still();
             }
             if (moved && !turnsIntoNewPose(window, from, x, turn, look)) {
                 return turn;

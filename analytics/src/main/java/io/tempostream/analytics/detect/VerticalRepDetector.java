@@ -114,10 +114,6 @@ public final class VerticalRepDetector implements RepDetector {
      * noise that does not touch, showed the forearm tilting as it does in every row.
      */
     private static final double MIN_TURNING_WAY_IN_VARIANCE_RATIO = 4;
-    /** Turned: at this many times the rest's pace ({@link BinnedWindow#turnAgainstRest}) ... */
-    static final double MIN_WAY_IN_TURN_RATIO = 3;
-    /** ... and by this many degrees more than that pace would have (a row tilts the forearm 8–20°). */
-    static final double MIN_WAY_IN_TURN_DEG = 3;
     private static final long HALF_SECOND_MS = 500;
     /**
      * A way in whose variance is at most this many times the rest's before it is rest too (two
@@ -622,12 +618,11 @@ public final class VerticalRepDetector implements RepDetector {
     /**
      * Whether the wrist turned on the way in from window index {@code rest} to {@code end}
      * (exclusive) as a moving wrist does: its gyroscope, less its mean over the rest from
-     * {@code stillFrom} (the offset), turned at least {@link #MIN_WAY_IN_TURN_RATIO} times as fast
-     * as over that rest, and by {@link #MIN_WAY_IN_TURN_DEG} more than the rest's pace would.
+     * {@code stillFrom} (the offset), against that rest ({@link BinnedWindow.TurnAgainstRest#turned}).
      */
     private boolean turnedOnWayIn(int stillFrom, int rest, int end) {
         BinnedWindow.TurnAgainstRest turn = window.turnAgainstRest(stillFrom, rest, end);
-        return turn != null && turn.paceRatio() >= MIN_WAY_IN_TURN_RATIO && turn.extraDeg() >= MIN_WAY_IN_TURN_DEG;
+        return turn != null && turn.turned();
     }
 
     /**

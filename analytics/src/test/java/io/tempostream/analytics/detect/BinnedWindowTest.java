@@ -1,5 +1,6 @@
 package io.tempostream.analytics.detect;
 
+import static java.lang.Double.NaN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
@@ -24,15 +25,15 @@ class BinnedWindowTest {
         BinnedWindow window = new BinnedWindow(35_000);
         int k = 0;
         for (; k < 50; k++) {
-            window.append(T0 + k * BIN, k == 49 ? 0.1 : 0, 0);
+            window.append(T0 + k * BIN, k == 49 ? 0.1 : 0, 0, NaN, NaN, NaN);
         }
         int gapFrom = window.size();
         k += 19; // 19 bins lost (50 to 68)
-        window.append(T0 + k * BIN, 0.1, 0);
+        window.append(T0 + k * BIN, 0.1, 0, NaN, NaN, NaN);
         int gapTo = window.size() - 1;
         assertEquals(19, gapTo - gapFrom, "bins filled in");
         for (int j = 1; j < BinnedWindow.GAP_EDGE_BINS; j++) {
-            window.append(T0 + (k + j) * BIN, 0, 0);
+            window.append(T0 + (k + j) * BIN, 0, 0, NaN, NaN, NaN);
         }
         for (int j = gapFrom; j < gapTo; j++) {
             assertEquals(0.02, window.values()[j], 1e-9, "bin " + (j - gapFrom) + " of the gap");
@@ -44,11 +45,11 @@ class BinnedWindowTest {
     void aGapBetweenTwoLevelsIsALineBetweenThem() {
         BinnedWindow window = new BinnedWindow(35_000);
         for (int k = 0; k < 50; k++) {
-            window.append(T0 + k * BIN, 1.0, 0);
+            window.append(T0 + k * BIN, 1.0, 0, NaN, NaN, NaN);
         }
         int gapFrom = window.size();
         for (int k = 60; k < 60 + BinnedWindow.GAP_EDGE_BINS; k++) {
-            window.append(T0 + k * BIN, 2.0, 0);
+            window.append(T0 + k * BIN, 2.0, 0, NaN, NaN, NaN);
         }
         // The sides' mean times: 47 bins (of 45..49) and 62 bins (of 60..64) in; a line from 1 to 2 between them.
         for (int j = 0; j < 10; j++) {
