@@ -20,7 +20,14 @@ final class GyroBias {
     private static final double STILL_GYRO_DPS = 2.0;
     /** A phase's slow turn at its end passes below the limits for a few tenths of a second. */
     private static final double MIN_STILL_S = 0.8;
-    /** Averaging time while still: smooths gyroscope noise, follows drift within a rest. */
+    /**
+     * Averaging time while still: smooths gyroscope noise, follows drift within a rest. Over
+     * {@link #STILL_GYRO_DPS}, and until this much has been learned, the offset is the plain mean
+     * of what was: it has to be learned in full before any movement is found (a back sensor's
+     * movements start at 2.5 deg/s), and a sensor switched on 2 s before a set had eased a quarter
+     * of it in by the first rep. Under the limit it is eased in as before: the wrist's phase timing
+     * was measured so, and a plain mean there moved one fast-start set's first bottom turn by 270 ms.
+     */
     private static final double AVERAGING_S = 2.0;
     /**
      * An offset over {@link #STILL_GYRO_DPS} is learned only from a steady reading that lasts this
@@ -46,6 +53,15 @@ final class GyroBias {
      * back sensor above, its offset 44° from the vertical, was still refused.)
      */
     private static final double MAX_VERTICAL_SHARE = Math.cos(Math.toRadians(30));
+    /**
+     * A shorter steady run over {@link #STILL_GYRO_DPS} is an offset too where the sensor tilted by
+     * less than this share of the angle the residual would have turned it through: a turn off the
+     * vertical tilts it by half that angle at least. A sensor switched on 2 s before a set has no
+     * longer run to learn from, and the set's 1 s holds never make one: with an offset of 2.1–2.4
+     * deg/s its reps were never found.
+     */
+    private static final double MIN_STILL_UNTURNED_S = 1.0;
+    private static final double MAX_TILT_SHARE_OF_TURN = 0.25;
     private static final double RESIDUAL_SMOOTHING_S = 0.2;
     /**
      * An offset is steady; a slow small movement below the limit is not (a prone Y-raise turns the
@@ -76,6 +92,10 @@ final class GyroBias {
     private double stillAveragedS;
     private double runMinDps;
     private double runMaxDps;
+    /** The steady run under way passed the tilt test of {@link #MIN_STILL_UNTURNED_S}. */
+    private boolean runUnturned;
+    /** Seconds of samples learned, up to {@link #AVERAGING_S}. */
+    private double learnedS;
     /** The reading averaged over {@link #RESIDUAL_SMOOTHING_S} (deg/s, offset included). */
     private double sx;
     private double sy;
@@ -107,7 +127,10 @@ final class GyroBias {
     void update(double axG, double ayG, double azG, double gxDps, double gyDps, double gzDps, double dtS) {
         double norm = Math.sqrt(axG * axG + ayG * ayG + azG * azG);
         // The reading averaged over a fifth of a second; its residual is judged against the offset.
-        double a = clockS == 0 && dtS == 0 ? 1 : Math.min(1, dtS / RESIDUAL_SMOOTHING_S);
+        // Until a fifth of a second has passed, the plain mean of the samples so far (each standing
+        // for one step, the first too): the first sample alone, noise and all, was gravity's
+        // direction at a run's start, and a still sensor switched on looked tilted by 1.3°.
+        double a = clockS == 0 && dtS == 0 ? 1 : Math.min(1, dtS / Math.min(RESIDUAL_SMOOTHING_S, clockS + 2 * dtS));
         sx += (gxDps - sx) * a;
         sy += (gyDps - sy) * a;
         sz += (gzDps - sz) * a;
@@ -123,10 +146,13 @@ final class GyroBias {
             // Steadiness is judged on the averaged reading itself, which learning the offset does
             // not move (judged on the residual, learning broke the stillness it learned from).
             // Only while calm: otherwise the run ends here, and the next sample starts it afresh.
+            // In a stream's first fifth of a second the run starts afresh on every sample, as the
+            // averages form: a single sample's noise is a degree of tilt and 0.6 deg/s of reading.
+            boolean runStarts = stillAveragedS == 0 || clockS < RESIDUAL_SMOOTHING_S;
             double reading = Math.sqrt(sx * sx + sy * sy + sz * sz);
-            runMinDps = stillAveragedS == 0 ? reading : Math.min(runMinDps, reading);
-            runMaxDps = stillAveragedS == 0 ? reading : Math.max(runMaxDps, reading);
-            if (stillAveragedS == 0) {
+            runMinDps = runStarts ? reading : Math.min(runMinDps, reading);
+            runMaxDps = runStarts ? reading : Math.max(runMaxDps, reading);
+            if (runStarts) {
                 runGx = gx;
                 runGy = gy;
                 runGz = gz;
@@ -147,13 +173,22 @@ final class GyroBias {
         clockS += dtS;
         push(gxDps, gyDps, gzDps, seenS);
         // Still for long enough before the sample that is now LEARN_LAG_S old, and ever since.
-        boolean learn = stillS >= MIN_STILL_S + LEARN_LAG_S || stillAveragedS >= MIN_STILL_AVERAGED_S + LEARN_LAG_S;
+        // Judged once, as the run reaches its length: what is learned then shrinks the residual, and
+        // with it the tilt a turn would have made.
+        if (stillAveragedS < MIN_STILL_UNTURNED_S + LEARN_LAG_S) {
+            runUnturned = false;
+        } else if (!runUnturned && stillAveragedS - seenS < MIN_STILL_UNTURNED_S + LEARN_LAG_S) {
+            double turnDeg = Math.sqrt(averagedSquared) * stillAveragedS;
+            runUnturned = tiltedLessThan(Math.cos(Math.toRadians(MAX_TILT_SHARE_OF_TURN * turnDeg)));
+        }
+        boolean learnStill = stillS >= MIN_STILL_S + LEARN_LAG_S;
+        boolean learn = learnStill || stillAveragedS >= MIN_STILL_AVERAGED_S + LEARN_LAG_S || runUnturned;
         while (pendingCount > 0 && pending[pendingHead * PENDING_VALUES + AT_S] <= clockS - LEARN_LAG_S) {
             int i = pendingHead * PENDING_VALUES;
             pendingHead = (pendingHead + 1) & PENDING_MASK;
             pendingCount--;
             if (learn) {
-                learn(pending[i + X] - x, pending[i + Y] - y, pending[i + Z] - z, pending[i + DT_S]);
+                learn(pending[i + X] - x, pending[i + Y] - y, pending[i + Z] - z, pending[i + DT_S], !learnStill);
             }
         }
     }
@@ -166,8 +201,13 @@ final class GyroBias {
 
     /** Gravity points where it did when the steady run began, within {@link #MAX_TILT_WHILE_STEADY_DEG}. */
     private boolean untilted() {
+        return tiltedLessThan(COS_MAX_TILT_WHILE_STEADY);
+    }
+
+    /** Gravity has turned by less than the angle whose cosine is {@code cosLimit} since the steady run began. */
+    private boolean tiltedLessThan(double cosLimit) {
         double dot = gx * runGx + gy * runGy + gz * runGz;
-        return dot > 0 && dot * dot > COS_MAX_TILT_WHILE_STEADY * COS_MAX_TILT_WHILE_STEADY
+        return dot > 0 && dot * dot > cosLimit * cosLimit
                 * (gx * gx + gy * gy + gz * gz) * (runGx * runGx + runGy * runGy + runGz * runGz);
     }
 
@@ -185,8 +225,10 @@ final class GyroBias {
         pendingCount++;
     }
 
-    private void learn(double rx, double ry, double rz, double dtS) {
-        double k = Math.min(1, dtS / AVERAGING_S);
+    /** Learns a residual; {@code overTheLimit}: as a plain mean until {@link #AVERAGING_S} is learned. */
+    private void learn(double rx, double ry, double rz, double dtS, boolean overTheLimit) {
+        learnedS = Math.min(AVERAGING_S, learnedS + dtS);
+        double k = !overTheLimit ? Math.min(1, dtS / AVERAGING_S) : learnedS == 0 ? 0 : dtS / learnedS;
         x += rx * k;
         y += ry * k;
         z += rz * k;
