@@ -26,7 +26,8 @@ final class GyroBias {
      * of what was: it has to be learned in full before any movement is found (a back sensor's
      * movements start at 2.5 deg/s), and a sensor switched on 2 s before a set had eased a quarter
      * of it in by the first rep. Under the limit it is eased in as before: the wrist's phase timing
-     * was measured so, and a plain mean there moved one fast-start set's first bottom turn by 270 ms.
+     * was measured so, and a plain mean there moved one fast-start set's first bottom turn by 100 ms,
+     * out of the 200 ms in which two movements share their turn (docs/accuracy.md).
      */
     private static final double AVERAGING_S = 2.0;
     /**
@@ -53,6 +54,13 @@ final class GyroBias {
      * back sensor above, its offset 44° from the vertical, was still refused.)
      */
     private static final double MAX_VERTICAL_SHARE = Math.cos(Math.toRadians(30));
+    /**
+     * ... unless it lasts this long with the sensor untilted: nobody turns on the spot at an even
+     * 2–5 deg/s for 8 s, and an offset near the vertical was otherwise never learned, at any length
+     * of rest (a simulated back sensor's 2.1 deg/s, 12° from the vertical, found no rep of its set).
+     * A slow turn so taken is unlearned the same way once the sensor is still (within 15 s).
+     */
+    private static final double MIN_STEADY_ABOUT_THE_VERTICAL_S = 8.0;
     /**
      * A shorter steady run over {@link #STILL_GYRO_DPS} is an offset too where the sensor tilted by
      * less than this share of the angle the residual would have turned it through: a turn off the
@@ -96,6 +104,13 @@ final class GyroBias {
     private boolean runUnturned;
     /** Seconds of samples learned, up to {@link #AVERAGING_S}. */
     private double learnedS;
+    /** Seconds the reading has been steady, level, under {@link #MAX_STEADY_OFFSET_DPS} and about the vertical, untilted. */
+    private double steadyAboutTheVerticalS;
+    private double anyMinDps;
+    private double anyMaxDps;
+    private double anyGx;
+    private double anyGy;
+    private double anyGz;
     /** The reading averaged over {@link #RESIDUAL_SMOOTHING_S} (deg/s, offset included). */
     private double sx;
     private double sy;
@@ -140,8 +155,22 @@ final class GyroBias {
         boolean level = Math.abs(norm - 1) < STILL_ACCEL_G;
         double averagedSquared = (sx - x) * (sx - x) + (sy - y) * (sy - y) + (sz - z) * (sz - z);
         boolean still = level && averagedSquared < STILL_GYRO_DPS * STILL_GYRO_DPS;
-        boolean calmOnAverage = still
-                || level && averagedSquared < MAX_STEADY_OFFSET_DPS * MAX_STEADY_OFFSET_DPS && offTheVertical();
+        boolean calmInAnyDirection = level && averagedSquared < MAX_STEADY_OFFSET_DPS * MAX_STEADY_OFFSET_DPS;
+        boolean calmOnAverage = still || calmInAnyDirection && offTheVertical();
+        if (calmInAnyDirection) { // the run of MIN_STEADY_ABOUT_THE_VERTICAL_S, judged steady alike
+            double reading = Math.sqrt(sx * sx + sy * sy + sz * sz);
+            boolean runStarts = steadyAboutTheVerticalS == 0 || clockS < RESIDUAL_SMOOTHING_S;
+            anyMinDps = runStarts ? reading : Math.min(anyMinDps, reading);
+            anyMaxDps = runStarts ? reading : Math.max(anyMaxDps, reading);
+            if (runStarts) {
+                anyGx = gx;
+                anyGy = gy;
+                anyGz = gz;
+            }
+        }
+        // About the vertical, where a turn tilts nothing, and untilted (a turn a little off it tilts).
+        boolean steadyAboutTheVertical = calmInAnyDirection && anyMaxDps - anyMinDps < STEADY_DPS
+                && !offTheVertical() && tiltedLessThan(COS_MAX_TILT_WHILE_STEADY, anyGx, anyGy, anyGz);
         if (calmOnAverage) {
             // Steadiness is judged on the averaged reading itself, which learning the offset does
             // not move (judged on the residual, learning broke the stillness it learned from).
@@ -165,11 +194,13 @@ final class GyroBias {
             // to be learned before it is not learned, and this sample stands for itself alone.
             stillS = 0;
             stillAveragedS = 0;
+            steadyAboutTheVerticalS = 0;
             pendingCount = 0;
         }
         double seenS = dtS > SampleGaps.UNSEEN_S ? 0 : dtS;
         stillS = still ? stillS + seenS : 0;
         stillAveragedS = stillOnAverage ? stillAveragedS + seenS : 0;
+        steadyAboutTheVerticalS = steadyAboutTheVertical ? steadyAboutTheVerticalS + seenS : 0;
         clockS += dtS;
         push(gxDps, gyDps, gzDps, seenS);
         // Still for long enough before the sample that is now LEARN_LAG_S old, and ever since.
@@ -179,10 +210,11 @@ final class GyroBias {
             runUnturned = false;
         } else if (!runUnturned && stillAveragedS - seenS < MIN_STILL_UNTURNED_S + LEARN_LAG_S) {
             double turnDeg = Math.sqrt(averagedSquared) * stillAveragedS;
-            runUnturned = tiltedLessThan(Math.cos(Math.toRadians(MAX_TILT_SHARE_OF_TURN * turnDeg)));
+            runUnturned = tiltedLessThan(Math.cos(Math.toRadians(MAX_TILT_SHARE_OF_TURN * turnDeg)), runGx, runGy, runGz);
         }
         boolean learnStill = stillS >= MIN_STILL_S + LEARN_LAG_S;
-        boolean learn = learnStill || stillAveragedS >= MIN_STILL_AVERAGED_S + LEARN_LAG_S || runUnturned;
+        boolean learn = learnStill || stillAveragedS >= MIN_STILL_AVERAGED_S + LEARN_LAG_S || runUnturned
+                || steadyAboutTheVerticalS >= MIN_STEADY_ABOUT_THE_VERTICAL_S + LEARN_LAG_S;
         while (pendingCount > 0 && pending[pendingHead * PENDING_VALUES + AT_S] <= clockS - LEARN_LAG_S) {
             int i = pendingHead * PENDING_VALUES;
             pendingHead = (pendingHead + 1) & PENDING_MASK;
@@ -201,14 +233,13 @@ final class GyroBias {
 
     /** Gravity points where it did when the steady run began, within {@link #MAX_TILT_WHILE_STEADY_DEG}. */
     private boolean untilted() {
-        return tiltedLessThan(COS_MAX_TILT_WHILE_STEADY);
+        return tiltedLessThan(COS_MAX_TILT_WHILE_STEADY, runGx, runGy, runGz);
     }
 
-    /** Gravity has turned by less than the angle whose cosine is {@code cosLimit} since the steady run began. */
-    private boolean tiltedLessThan(double cosLimit) {
-        double dot = gx * runGx + gy * runGy + gz * runGz;
-        return dot > 0 && dot * dot > cosLimit * cosLimit
-                * (gx * gx + gy * gy + gz * gz) * (runGx * runGx + runGy * runGy + runGz * runGz);
+    /** Gravity has turned by less than the angle whose cosine is {@code cosLimit} since it pointed along {@code (rx, ry, rz)}. */
+    private boolean tiltedLessThan(double cosLimit, double rx, double ry, double rz) {
+        double dot = gx * rx + gy * ry + gz * rz;
+        return dot > 0 && dot * dot > cosLimit * cosLimit * (gx * gx + gy * gy + gz * gz) * (rx * rx + ry * ry + rz * rz);
     }
 
     private void push(double gxDps, double gyDps, double gzDps, double dtS) {
