@@ -156,9 +156,10 @@ final class GyroBias {
         double averagedSquared = (sx - x) * (sx - x) + (sy - y) * (sy - y) + (sz - z) * (sz - z);
         boolean still = level && averagedSquared < STILL_GYRO_DPS * STILL_GYRO_DPS;
         boolean calmInAnyDirection = level && averagedSquared < MAX_STEADY_OFFSET_DPS * MAX_STEADY_OFFSET_DPS;
-        boolean calmOnAverage = still || calmInAnyDirection && offTheVertical();
+        boolean offTheVertical = calmInAnyDirection && offTheVertical();
+        boolean calmOnAverage = still || offTheVertical;
+        double reading = calmInAnyDirection ? Math.sqrt(sx * sx + sy * sy + sz * sz) : 0;
         if (calmInAnyDirection) { // the run of MIN_STEADY_ABOUT_THE_VERTICAL_S, judged steady alike
-            double reading = Math.sqrt(sx * sx + sy * sy + sz * sz);
             boolean runStarts = steadyAboutTheVerticalS == 0 || clockS < RESIDUAL_SMOOTHING_S;
             anyMinDps = runStarts ? reading : Math.min(anyMinDps, reading);
             anyMaxDps = runStarts ? reading : Math.max(anyMaxDps, reading);
@@ -170,7 +171,7 @@ final class GyroBias {
         }
         // About the vertical, where a turn tilts nothing, and untilted (a turn a little off it tilts).
         boolean steadyAboutTheVertical = calmInAnyDirection && anyMaxDps - anyMinDps < STEADY_DPS
-                && !offTheVertical() && tiltedLessThan(COS_MAX_TILT_WHILE_STEADY, anyGx, anyGy, anyGz);
+                && !offTheVertical && tiltedLessThan(COS_MAX_TILT_WHILE_STEADY, anyGx, anyGy, anyGz);
         if (calmOnAverage) {
             // Steadiness is judged on the averaged reading itself, which learning the offset does
             // not move (judged on the residual, learning broke the stillness it learned from).
@@ -178,7 +179,6 @@ final class GyroBias {
             // In a stream's first fifth of a second the run starts afresh on every sample, as the
             // averages form: a single sample's noise is a degree of tilt and 0.6 deg/s of reading.
             boolean runStarts = stillAveragedS == 0 || clockS < RESIDUAL_SMOOTHING_S;
-            double reading = Math.sqrt(sx * sx + sy * sy + sz * sz);
             runMinDps = runStarts ? reading : Math.min(runMinDps, reading);
             runMaxDps = runStarts ? reading : Math.max(runMaxDps, reading);
             if (runStarts) {
