@@ -98,30 +98,23 @@ final class GyroBias {
     private double z;
     private double stillS;
     private double stillAveragedS;
-    private double runMinDps;
-    private double runMaxDps;
+    /** The run {@link #stillAveragedS} counts. */
+    private final SteadyRun steady = new SteadyRun();
     /** The steady run under way passed the tilt test of {@link #MIN_STILL_UNTURNED_S}. */
     private boolean runUnturned;
     /** Seconds of samples learned, up to {@link #AVERAGING_S}. */
     private double learnedS;
     /** Seconds the reading has been steady, level, under {@link #MAX_STEADY_OFFSET_DPS} and about the vertical, untilted. */
     private double steadyAboutTheVerticalS;
-    private double anyMinDps;
-    private double anyMaxDps;
-    private double anyGx;
-    private double anyGy;
-    private double anyGz;
+    private final SteadyRun aboutTheVertical = new SteadyRun();
     /** The reading averaged over {@link #RESIDUAL_SMOOTHING_S} (deg/s, offset included). */
     private double sx;
     private double sy;
     private double sz;
-    /** Gravity's direction, averaged the same way (g), and where it pointed when the steady run began. */
+    /** Gravity's direction, averaged the same way (g). */
     private double gx;
     private double gy;
     private double gz;
-    private double runGx;
-    private double runGy;
-    private double runGz;
     /**
      * Samples waiting {@link #LEARN_LAG_S}, a ring of five values each: the raw reading's x, y and
      * z, its time step, and the clock. Side by side in one array, not an array each: the job runs
@@ -159,36 +152,24 @@ final class GyroBias {
         boolean offTheVertical = calmInAnyDirection && offTheVertical();
         boolean calmOnAverage = still || offTheVertical;
         double reading = calmInAnyDirection ? Math.sqrt(sx * sx + sy * sy + sz * sz) : 0;
-        if (calmInAnyDirection) { // the run of MIN_STEADY_ABOUT_THE_VERTICAL_S, judged steady alike
-            boolean runStarts = steadyAboutTheVerticalS == 0 || clockS < RESIDUAL_SMOOTHING_S;
-            anyMinDps = runStarts ? reading : Math.min(anyMinDps, reading);
-            anyMaxDps = runStarts ? reading : Math.max(anyMaxDps, reading);
-            if (runStarts) {
-                anyGx = gx;
-                anyGy = gy;
-                anyGz = gz;
-            }
+        // Steadiness is judged on the averaged reading itself, which learning the offset does not
+        // move (judged on the residual, learning broke the stillness it learned from). Only while
+        // calm: otherwise the run ends here, and the next sample starts it afresh. In a stream's
+        // first fifth of a second a run starts afresh on every sample, as the averages form: a
+        // single sample's noise is a degree of tilt and 0.6 deg/s of reading.
+        boolean forming = clockS < RESIDUAL_SMOOTHING_S;
+        if (calmInAnyDirection) {
+            aboutTheVertical.extend(steadyAboutTheVerticalS == 0 || forming, reading, gx, gy, gz);
         }
         // About the vertical, where a turn tilts nothing, and untilted (a turn a little off it tilts).
-        boolean steadyAboutTheVertical = calmInAnyDirection && anyMaxDps - anyMinDps < STEADY_DPS
-                && !offTheVertical && tiltedLessThan(COS_MAX_TILT_WHILE_STEADY, anyGx, anyGy, anyGz);
+        boolean steadyAboutTheVertical = calmInAnyDirection && aboutTheVertical.rangeDps() < STEADY_DPS
+                && !offTheVertical && aboutTheVertical.tiltedLessThan(COS_MAX_TILT_WHILE_STEADY, gx, gy, gz);
         if (calmOnAverage) {
-            // Steadiness is judged on the averaged reading itself, which learning the offset does
-            // not move (judged on the residual, learning broke the stillness it learned from).
-            // Only while calm: otherwise the run ends here, and the next sample starts it afresh.
-            // In a stream's first fifth of a second the run starts afresh on every sample, as the
-            // averages form: a single sample's noise is a degree of tilt and 0.6 deg/s of reading.
-            boolean runStarts = stillAveragedS == 0 || clockS < RESIDUAL_SMOOTHING_S;
-            runMinDps = runStarts ? reading : Math.min(runMinDps, reading);
-            runMaxDps = runStarts ? reading : Math.max(runMaxDps, reading);
-            if (runStarts) {
-                runGx = gx;
-                runGy = gy;
-                runGz = gz;
-            }
+            steady.extend(stillAveragedS == 0 || forming, reading, gx, gy, gz);
         }
-        boolean stillOnAverage = calmOnAverage && runMaxDps - runMinDps < STEADY_DPS
-                && (averagedSquared < STILL_GYRO_DPS * STILL_GYRO_DPS || untilted());
+        boolean stillOnAverage = calmOnAverage && steady.rangeDps() < STEADY_DPS
+                && (averagedSquared < STILL_GYRO_DPS * STILL_GYRO_DPS
+                        || steady.tiltedLessThan(COS_MAX_TILT_WHILE_STEADY, gx, gy, gz));
         if (dtS > SampleGaps.UNSEEN_S) {
             // Nobody saw the sensor across the gap: stillness starts again after it, what waited
             // to be learned before it is not learned, and this sample stands for itself alone.
@@ -210,7 +191,7 @@ final class GyroBias {
             runUnturned = false;
         } else if (!runUnturned && stillAveragedS - seenS < MIN_STILL_UNTURNED_S + LEARN_LAG_S) {
             double turnDeg = Math.sqrt(averagedSquared) * stillAveragedS;
-            runUnturned = tiltedLessThan(Math.cos(Math.toRadians(MAX_TILT_SHARE_OF_TURN * turnDeg)), runGx, runGy, runGz);
+            runUnturned = steady.tiltedLessThan(Math.cos(Math.toRadians(MAX_TILT_SHARE_OF_TURN * turnDeg)), gx, gy, gz);
         }
         boolean learnStill = stillS >= MIN_STILL_S + LEARN_LAG_S;
         boolean learn = learnStill || stillAveragedS >= MIN_STILL_AVERAGED_S + LEARN_LAG_S || runUnturned
@@ -229,17 +210,6 @@ final class GyroBias {
     private boolean offTheVertical() {
         double along = (sx * gx + sy * gy + sz * gz) / Math.sqrt(gx * gx + gy * gy + gz * gz);
         return along * along < MAX_VERTICAL_SHARE * MAX_VERTICAL_SHARE * (sx * sx + sy * sy + sz * sz);
-    }
-
-    /** Gravity points where it did when the steady run began, within {@link #MAX_TILT_WHILE_STEADY_DEG}. */
-    private boolean untilted() {
-        return tiltedLessThan(COS_MAX_TILT_WHILE_STEADY, runGx, runGy, runGz);
-    }
-
-    /** Gravity has turned by less than the angle whose cosine is {@code cosLimit} since it pointed along {@code (rx, ry, rz)}. */
-    private boolean tiltedLessThan(double cosLimit, double rx, double ry, double rz) {
-        double dot = gx * rx + gy * ry + gz * rz;
-        return dot > 0 && dot * dot > cosLimit * cosLimit * (gx * gx + gy * gy + gz * gz) * (rx * rx + ry * ry + rz * rz);
     }
 
     private void push(double gxDps, double gyDps, double gzDps, double dtS) {

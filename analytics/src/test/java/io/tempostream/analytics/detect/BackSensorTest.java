@@ -131,13 +131,9 @@ class BackSensorTest {
     @CsvSource({"DUMBBELL_ROW", "PRONE_Y_RAISE", "FACE_PULL"})
     void aSensorSwitchedOnJustBeforeTheSetLearnsItsOffsetInTheHolds(Exercise exercise) {
         for (long seed = 0; seed < 10; seed++) {
-            SimulatedDevice device = ExerciseSimulator.simulate(new SessionScript("a", "back-1", Placement.BACK, 50, 10, 10_000,
-                    List.of(SetScript.of(exercise, 8, "3-1-3-0", 10_000))), 1_764_000_000_000L, seed);
+            SimulatedDevice device = backSetAfterRest(exercise, 10_000, seed);
             long firstRepMs = device.reps().get(0).startMs();
-            List<Rep> reps = RepDetectors.forPlacement(Placement.BACK, "a", "back-1")
-                    .detectAll(device.toRecording().between(firstRepMs - 3_000, Long.MAX_VALUE));
-            assertEquals(8, reps.size(), "seed " + seed + ": reps " + reps);
-            assertWithinMs(firstRepMs, reps.get(0).startMs(), 400, "seed " + seed + ": the first rep's start");
+            assertEightRepsFromTheSetsStart(device, device.toRecording().between(firstRepMs - 3_000, Long.MAX_VALUE), seed);
         }
     }
 
@@ -152,14 +148,9 @@ class BackSensorTest {
     @CsvSource({"DUMBBELL_ROW", "PRONE_Y_RAISE", "FACE_PULL", "PENDLAY_ROW"})
     void anOffsetOverTheLimitIsLearnedFromTheTwoSecondsBeforeTheSet(Exercise exercise) {
         for (long seed = 0; seed < 5; seed++) {
-            SimulatedDevice device = ExerciseSimulator.simulate(new SessionScript("a", "back-1", Placement.BACK, 50, 10, 10_000,
-                    List.of(SetScript.of(exercise, 8, "3-1-3-0", 10_000))), 1_764_000_000_000L, seed);
-            long firstRepMs = device.reps().get(0).startMs();
-            Recording switchedOn = device.toRecording().between(firstRepMs - 2_000, Long.MAX_VALUE);
-            List<Rep> reps = RepDetectors.forPlacement(Placement.BACK, "a", "back-1")
-                    .detectAll(readingAtRest(switchedOn, 2.4));
-            assertEquals(8, reps.size(), "seed " + seed + ": reps " + reps);
-            assertWithinMs(firstRepMs, reps.get(0).startMs(), 400, "seed " + seed + ": the first rep's start");
+            SimulatedDevice device = backSetAfterRest(exercise, 10_000, seed);
+            Recording switchedOn = device.toRecording().between(device.reps().get(0).startMs() - 2_000, Long.MAX_VALUE);
+            assertEightRepsFromTheSetsStart(device, readingAtRest(switchedOn, 2.4), seed);
         }
     }
 
@@ -167,21 +158,30 @@ class BackSensorTest {
      * ... and one about the vertical, where a slow turn tilts nothing and cannot be told from an
      * offset in a few seconds: the gyroscope reading 2.4 deg/s at rest about gravity's axis, 12 s
      * still before the set. It was never learned, at any length of rest, and no rep was ever
-     * found; 8 s of steady reading are now taken as offset whatever its direction.
+     * found; 8 s of steady reading with the sensor untilted are now taken as offset there.
      */
     @ParameterizedTest(name = "{0}")
     @CsvSource({"DUMBBELL_ROW", "PRONE_Y_RAISE", "FACE_PULL"})
     void anOffsetOverTheLimitAboutTheVerticalIsLearnedInALongerRest(Exercise exercise) {
         for (long seed = 0; seed < 3; seed++) {
-            SimulatedDevice device = ExerciseSimulator.simulate(new SessionScript("a", "back-1", Placement.BACK, 50, 10, 12_000,
-                    List.of(SetScript.of(exercise, 8, "3-1-3-0", 10_000))), 1_764_000_000_000L, seed);
+            SimulatedDevice device = backSetAfterRest(exercise, 12_000, seed);
             Recording r = device.toRecording();
             Vector3D vertical = new Vector3D(r.ax()[0], r.ay()[0], r.az()[0]).normalize();
-            List<Rep> reps = RepDetectors.forPlacement(Placement.BACK, "a", "back-1")
-                    .detectAll(readingAtRest(r, vertical.scalarMultiply(2.4)));
-            assertEquals(8, reps.size(), "seed " + seed + ": reps " + reps);
-            assertWithinMs(device.reps().get(0).startMs(), reps.get(0).startMs(), 400, "seed " + seed + ": the first rep's start");
+            assertEightRepsFromTheSetsStart(device, readingAtRest(r, vertical.scalarMultiply(2.4)), seed);
         }
+    }
+
+    /** A back set of 8 at 3-1-3-0, 50 Hz, after {@code restMs} still. */
+    private static SimulatedDevice backSetAfterRest(Exercise exercise, long restMs, long seed) {
+        return ExerciseSimulator.simulate(new SessionScript("a", "back-1", Placement.BACK, 50, 10, restMs,
+                List.of(SetScript.of(exercise, 8, "3-1-3-0", 10_000))), 1_764_000_000_000L, seed);
+    }
+
+    /** The back detector finds the set's 8 reps in {@code recording}, the first starting within 0.4 s of the set's. */
+    private static void assertEightRepsFromTheSetsStart(SimulatedDevice device, Recording recording, long seed) {
+        List<Rep> reps = RepDetectors.forPlacement(Placement.BACK, "a", "back-1").detectAll(recording);
+        assertEquals(8, reps.size(), "seed " + seed + ": reps " + reps);
+        assertWithinMs(device.reps().get(0).startMs(), reps.get(0).startMs(), 400, "seed " + seed + ": the first rep's start");
     }
 
     /**
