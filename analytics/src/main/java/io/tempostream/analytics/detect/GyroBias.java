@@ -149,8 +149,8 @@ final class GyroBias {
         double averagedSquared = (sx - x) * (sx - x) + (sy - y) * (sy - y) + (sz - z) * (sz - z);
         boolean still = level && averagedSquared < STILL_GYRO_DPS * STILL_GYRO_DPS;
         boolean calmInAnyDirection = level && averagedSquared < MAX_STEADY_OFFSET_DPS * MAX_STEADY_OFFSET_DPS;
-        boolean offTheVertical = calmInAnyDirection && offTheVertical();
-        boolean calmOnAverage = still || offTheVertical;
+        boolean calmOffTheVertical = calmInAnyDirection && offTheVertical();
+        boolean calmOnAverage = still || calmOffTheVertical;
         double reading = calmInAnyDirection ? Math.sqrt(sx * sx + sy * sy + sz * sz) : 0;
         // Steadiness is judged on the averaged reading itself, which learning the offset does not
         // move (judged on the residual, learning broke the stillness it learned from). Only while
@@ -163,7 +163,7 @@ final class GyroBias {
         }
         // About the vertical, where a turn tilts nothing, and untilted (a turn a little off it tilts).
         boolean steadyAboutTheVertical = calmInAnyDirection && aboutTheVertical.rangeDps() < STEADY_DPS
-                && !offTheVertical && aboutTheVertical.tiltedLessThan(COS_MAX_TILT_WHILE_STEADY, gx, gy, gz);
+                && !calmOffTheVertical && aboutTheVertical.tiltedLessThan(COS_MAX_TILT_WHILE_STEADY, gx, gy, gz);
         if (calmOnAverage) {
             steady.extend(stillAveragedS == 0 || forming, reading, gx, gy, gz);
         }
