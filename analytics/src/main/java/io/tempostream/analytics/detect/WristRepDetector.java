@@ -147,10 +147,17 @@ public final class WristRepDetector implements ExerciseEngine {
         return owner == Owner.ROTATION ? rotation.holdingSinceMs() : Long.MIN_VALUE;
     }
 
-    /** From the detector that owns the set under way: a row's small wrist turns are not its phases. */
+    /**
+     * From the detector that owns the set under way: a row's small wrist turns are not its phases.
+     * A set whose first reps are on offer has no owner yet (an unselected set's first three travel
+     * reps are offered alone, one by one, before the set is final): its phase is from the detector
+     * that offers them, as the athlete already sees those reps.
+     */
     @Override
     public LivePhase livePhase() {
-        return switch (owner) {
+        Offer offer = offer();
+        Owner from = offer.rep() != null && isNewSet(offer.rep()) ? offer.by() : owner;
+        return switch (from) {
             case ROTATION -> rotation.livePhase();
             case VERTICAL -> vertical.livePhase();
             case NONE -> null;
@@ -169,25 +176,35 @@ public final class WristRepDetector implements ExerciseEngine {
      */
     @Override
     public Rep pendingRep() {
+        return offer().rep();
+    }
+
+    /** The rep on offer and the detector it comes from. */
+    private record Offer(Rep rep, Owner by) {
+        static final Offer NONE = new Offer(null, Owner.NONE);
+    }
+
+    private Offer offer() {
         if (signal == ExerciseHint.WristSignal.EITHER) {
             Rep lone = unselectedLoneRotationRep();
             if (lone != null) {
-                return lone;
+                return new Offer(lone, Owner.ROTATION);
             }
         }
         if (owner == Owner.VERTICAL || signal == ExerciseHint.WristSignal.TRAVEL) {
-            return pendingTravelRep();
+            return new Offer(pendingTravelRep(), Owner.VERTICAL);
         }
         if (signal == ExerciseHint.WristSignal.EITHER && vertical.unselectedFirstRepOnOffer() && noSetUnderWay()) {
             // Withdrawn where the forearm turns (accept): while the rotation engine has a rep under
             // way, shown only once it has had CONTEST_GRACE_MS to contest it (its offer can come a
             // few bins after the travel's), so no rep is shown and taken back.
-            return rotation.livePhase() == null || vertical.firstRepOnOfferForMs() >= CONTEST_GRACE_MS ? pendingTravelRep() : null;
+            return rotation.livePhase() == null || vertical.firstRepOnOfferForMs() >= CONTEST_GRACE_MS
+                    ? new Offer(pendingTravelRep(), Owner.VERTICAL) : Offer.NONE;
         }
         if (owner == Owner.ROTATION || signal == ExerciseHint.WristSignal.ROTATION) {
-            return pendingRotationRep();
+            return new Offer(pendingRotationRep(), Owner.ROTATION);
         }
-        return null;
+        return Offer.NONE;
     }
 
     /**

@@ -48,9 +48,7 @@ class LivePhaseTest {
         for (int k = first; k < reps.size() - 1; k++) {
             RepTruth rep = reps.get(k);
             long[][] phases = phases(rep); // {start, end} of each phase in the order performed
-            RepPhase[] names = rep.concentricFirst()
-                    ? new RepPhase[] {RepPhase.CONCENTRIC, RepPhase.TOP_HOLD, RepPhase.ECCENTRIC, RepPhase.BOTTOM_PAUSE}
-                    : new RepPhase[] {RepPhase.ECCENTRIC, RepPhase.BOTTOM_PAUSE, RepPhase.CONCENTRIC, RepPhase.TOP_HOLD};
+            RepPhase[] names = names(rep);
             for (int p = 0; p < 4; p++) {
                 long mid = (phases[p][0] + phases[p][1]) / 2;
                 // The engine decides a sample a smoothing window late: ask a little after the middle.
@@ -81,6 +79,60 @@ class LivePhaseTest {
         }
         assertNull(detector.livePhase(), "at rest after the set");
         assertEquals(4 * (reps.size() - 1 - first), checked);
+    }
+
+    /**
+     * Without a selection a travel set's first reps are offered one by one, each alone, and the set
+     * is final only with its third: the athlete sees those reps, so the live phase names the phases
+     * between them too. Asked every 250 ms from the set's second rep to its first final rep, it
+     * names the true phase at most moments (phase edges are soft: it decides a few bins late).
+     */
+    @ParameterizedTest(name = "{0} {1} from the wrist, unselected")
+    @CsvSource({"DUMBBELL_ROW, 3-1-3-1", "PENDLAY_ROW, 2-2-2-1", "SQUAT, 3-1-2-1", "DUMBBELL_ROW, 2-1-2-1"})
+    void namesThePhaseWhileAnUnselectedSetsFirstRepsAreOnOffer(Exercise exercise, String tempo) {
+        for (int seed = 0; seed < 4; seed++) {
+            SimulatedDevice device = ExerciseSimulator.simulate(new SessionScript("a", "d", Placement.WRIST, 50, 10, 5_000,
+                    List.of(SetScript.of(exercise, 6, tempo, 20_000))), T0, seed);
+            Recording r = device.toRecording();
+            RepDetector detector = RepDetectors.forPlacement(Placement.WRIST, "a", "d");
+            List<RepTruth> reps = device.reps();
+            long askMs = reps.get(1).startMs();
+            boolean[] setFinal = {false};
+            int moments = 0;
+            int named = 0;
+            for (int i = 0; i < r.size() && !setFinal[0]; i++) {
+                long t = r.timestampsMs()[i];
+                detector.accept(t, r.ax()[i], r.ay()[i], r.az()[i], r.gx()[i], r.gy()[i], r.gz()[i], rep -> setFinal[0] = true);
+                if (t >= askMs && !setFinal[0]) {
+                    askMs += 250;
+                    LivePhase live = detector.livePhase();
+                    moments++;
+                    named += live != null && live.phase() == phaseAt(reps, t) ? 1 : 0;
+                }
+            }
+            String what = exercise + " " + tempo + " seed " + seed;
+            assertTrue(moments >= 40, what + ": the set final after " + moments + " moments");
+            assertTrue(named >= 0.7 * moments, what + ": the true phase at " + named + " of " + moments + " moments");
+        }
+    }
+
+    /** The phase the simulated athlete is in at {@code tMs}, null between reps. */
+    private static RepPhase phaseAt(List<RepTruth> reps, long tMs) {
+        for (RepTruth rep : reps) {
+            long[][] phases = phases(rep);
+            for (int p = 0; p < 4; p++) {
+                if (tMs >= phases[p][0] && tMs < phases[p][1]) {
+                    return names(rep)[p];
+                }
+            }
+        }
+        return null;
+    }
+
+    private static RepPhase[] names(RepTruth rep) {
+        return rep.concentricFirst()
+                ? new RepPhase[] {RepPhase.CONCENTRIC, RepPhase.TOP_HOLD, RepPhase.ECCENTRIC, RepPhase.BOTTOM_PAUSE}
+                : new RepPhase[] {RepPhase.ECCENTRIC, RepPhase.BOTTOM_PAUSE, RepPhase.CONCENTRIC, RepPhase.TOP_HOLD};
     }
 
     private static long[][] phases(RepTruth rep) {
