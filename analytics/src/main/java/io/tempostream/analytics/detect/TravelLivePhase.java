@@ -27,7 +27,12 @@ final class TravelLivePhase {
      * (0.01 g) averages to ±0.03 m/s² over 0.3 s.
      */
     private static final double STILL_ACCELERATION = 0.08;
-    /** Straight from a way back, with no rest between, a way out must be this many times as fast. */
+    /**
+     * Straight from a way back, with no rest between, a way out must be this many times as fast in
+     * a set that rests between reps: there, until the wrist has rested, the speed may hold the way
+     * back's drift (a 3-1-3-1 row's way up read 1.4 s early at 1.0). A set that turns straight
+     * into the next rep does so every rep, and its way out then reads as fast as any.
+     */
     private static final double UNSETTLED_FACTOR = 1.5;
     /** Level acceleration at under this share of the wrist's speed is a stop. */
     private static final double LEVEL_STOP_SHARE = 0.5;
@@ -41,6 +46,7 @@ final class TravelLivePhase {
     private long returnMs;
     private int side;
     private double peakSpeed;
+    private boolean setRests;
     private double offset;
     // How far it has gone: the last bin taken in, and everything the next bin needs.
     private long doneToMs;
@@ -62,7 +68,8 @@ final class TravelLivePhase {
      * {@code n} of them). The newest known rep, {@code rep}, set off at window index
      * {@code cycleFrom}, turned at its far end at {@code farAt} and was back at {@code returnAt};
      * {@code side} is +1 if its far end is the top (a pull), −1 the bottom (a squat);
-     * {@code peakSpeed} its peak speed (m/s). Null once the wrist has rested {@code maxRestMs}.
+     * {@code peakSpeed} its peak speed (m/s); {@code setRests} whether the set's reps rest at their
+     * resting end (pause reps do, 2-0-2-0 reps do not). Null once the wrist has rested {@code maxRestMs}.
      *
      * <p>Asked after every batch: a window's bins never change once in it (but for a gap's fill,
      * after which the caller starts a new one), so for the same rep this goes on from the bin the
@@ -70,7 +77,8 @@ final class TravelLivePhase {
      * batch, for every device in a set).
      */
     LivePhase at(double[] a, long[] t, int n, int cycleFrom, int farAt, int returnAt, int side, Rep rep,
-            double peakSpeed, long maxRestMs) {
+            double peakSpeed, boolean setRests, long maxRestMs) {
+        this.setRests = setRests;
         int from = resumeAt(t, n, cycleFrom, farAt, returnAt, side, rep, peakSpeed);
         int recentFrom;
         if (from < 0) {
@@ -177,7 +185,7 @@ final class TravelLivePhase {
             case RESTING -> {
                 // The next rep's way out; straight from the way back (no pause) only when clear:
                 // until the wrist has rested, the speed may hold the way back's drift.
-                if (towardsFar > (settled ? movingSpeed : UNSETTLED_FACTOR * movingSpeed)) {
+                if (towardsFar > (settled || !setRests ? movingSpeed : UNSETTLED_FACTOR * movingSpeed)) {
                     stopEdgePending = false;
                     stage = Stage.WAY_OUT;
                     outMs = lastSlowMs;

@@ -75,6 +75,12 @@ public final class VerticalRepDetector implements RepDetector {
     /** How far back a look for a set's first rep goes: a slow rep (7 s) and the stillness before it. */
     private static final long FIRST_REP_LOOK_BACK_MS = 12_000;
     /**
+     * A set whose reps pause this long at their resting end rests between reps (the live phase's
+     * way out then waits for a clearer speed); 2-0-2-0 reps turn straight round, and the phases
+     * read from the travel put up to about a quarter second of pause where none was (docs/accuracy.md).
+     */
+    private static final long MIN_REST_BETWEEN_REPS_MS = 250;
+    /**
      * How often, between sets, the engine looks for a set's first rep until
      * a look finds a rep-sized excursion (then every {@link #RETURN_CHECK_EVERY_MS}): each look costs
      * some fifty samples' work, and looking every 250 ms throughout made the engine 25 % slower.
@@ -963,7 +969,7 @@ public final class VerticalRepDetector implements RepDetector {
             return null;
         }
         long[] t = window.timesMs();
-        long returnMs = newest.endMs() - (d > 0 ? newest.bottomPauseMs() : newest.peakHoldMs());
+        long returnMs = newest.endMs() - restingEndPauseMs(newest, d);
         int cycleFrom = window.firstIndexAtOrAfter(newest.startMs());
         int farAt = window.firstIndexAtOrAfter(farEndMs);
         int returnAt = window.firstIndexAtOrAfter(returnMs);
@@ -978,7 +984,29 @@ public final class VerticalRepDetector implements RepDetector {
             livePhaseGapFills = window.gapFills();
         }
         return livePhaseSoFar.at(window.values(), t, n, cycleFrom, farAt, returnAt, d, newest, peakSpeed,
-                RepAssembler.MAX_BOTTOM_PAUSE_MS);
+                restsBetweenReps(newest, d), RepAssembler.MAX_BOTTOM_PAUSE_MS);
+    }
+
+    /**
+     * Whether the set rests at its resting end between reps, as far as its reps show: a final rep's
+     * own pause, or the time from the rep before the newest one offered coming back to the newest
+     * setting off. Taken to rest when no rep before it is known.
+     */
+    private boolean restsBetweenReps(Rep newest, int d) {
+        if (!newest.provisional()) {
+            return restingEndPauseMs(newest, d) >= MIN_REST_BETWEEN_REPS_MS;
+        }
+        Rep before = offers.size() >= 2 ? offers.get(offers.size() - 2) : lastReported;
+        if (before == null || newest.startMs() - before.endMs() > SET_GAP_MS) {
+            return true;
+        }
+        long returnMs = before.endMs() - (before.provisional() ? 0 : restingEndPauseMs(before, d));
+        return newest.startMs() - returnMs >= MIN_REST_BETWEEN_REPS_MS;
+    }
+
+    /** The pause at a rep's resting end: the bottom for a pull, the top for a squat. */
+    private static long restingEndPauseMs(Rep rep, int direction) {
+        return direction > 0 ? rep.bottomPauseMs() : rep.peakHoldMs();
     }
 
     /**
@@ -1111,7 +1139,7 @@ public final class VerticalRepDetector implements RepDetector {
             lastReported = asOffered(rep, farMs, rhythm);
             cutInSet = false;
             out.accept(lastReported);
-            long restingPause = result.direction() > 0 ? rep.bottomPauseMs() : rep.peakHoldMs();
+            long restingPause = restingEndPauseMs(rep, result.direction());
             lastReturnAfterFarEndMs = Math.max(0, rep.endMs() - restingPause - farMs);
             lastTravelM = rep.travelM();
             lastFarEndMs = farMs;
