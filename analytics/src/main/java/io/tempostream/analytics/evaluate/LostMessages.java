@@ -34,8 +34,21 @@ final class LostMessages {
 
     private record Loss(int percent, int run) {
         String describe(int messageMs) {
-            return percent == 0 ? "none" : percent + " % of messages, " + (run == 1 ? "one at a time"
-                    : "in runs of " + run + " (" + run * messageMs + " ms)");
+            if (percent == 0) {
+                return "none";
+            }
+            return run == 1 ? percent + " % of messages, one at a time"
+                    : String.format(Locale.ROOT, "runs of %d (%d ms) from %d %% of messages: %.1f %% lost", run,
+                            run * messageMs, percent, 100 * lostShare());
+        }
+
+        /**
+         * The share of all messages lost: a run starts at {@code percent} of the messages not already
+         * in one ({@link MessageLoss}), so runs of 8 from 1 % lose 8 in 107.
+         */
+        double lostShare() {
+            double start = percent / 100.0;
+            return start * run / (1 + start * (run - 1));
         }
     }
 
