@@ -13,6 +13,7 @@ import io.tempostream.simulator.RepTruth;
 import io.tempostream.simulator.SessionScript;
 import io.tempostream.simulator.SetScript;
 import io.tempostream.simulator.SimulatedDevice;
+import io.tempostream.simulator.SpeedCurve;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
@@ -21,6 +22,7 @@ import java.util.Locale;
  * How often the live phase names the phase the athlete is really in ({@link RepDetector#livePhase()},
  * what the live dashboard shows counting up): asked every 250 ms of sensor time, as the job asks it,
  * from the set's third rep to its last rep's end (the engine knows a set once it has shown itself).
+ * A second table asks the same of wrist sets found by travel on every speed curve.
  */
 final class LivePhaseAgreement {
     private static final long ASK_EVERY_MS = 250;
@@ -39,6 +41,14 @@ final class LivePhaseAgreement {
     private LivePhaseAgreement() {
     }
 
+    /** The wrist travel cells again on every speed curve, with human variability: the live phase reads a speed, whose shape is the athlete's. */
+    private static final List<ReportLatency.Cell> CURVE_CELLS = List.of(
+            new ReportLatency.Cell(Exercise.DUMBBELL_ROW, "3-1-3-1", Placement.WRIST),
+            new ReportLatency.Cell(Exercise.DUMBBELL_ROW, "2-0-2-0", Placement.WRIST),
+            new ReportLatency.Cell(Exercise.PENDLAY_ROW, "3-1-3-0", Placement.WRIST),
+            new ReportLatency.Cell(Exercise.SQUAT, "3-1-3-1", Placement.WRIST),
+            new ReportLatency.Cell(Exercise.SQUAT, "2-0-2-0", Placement.WRIST));
+
     static void run(int seeds, PrintStream out) {
         out.printf(Locale.ROOT, "%n## Live phase (asked every %d ms of sensor time from a set's third rep to its end; 8 reps at"
                 + " 50 Hz, 20 s of rest after)%n%n", ASK_EVERY_MS);
@@ -56,11 +66,34 @@ final class LivePhaseAgreement {
                         percent(counts[0], moments), percent(counts[1], moments), percent(counts[2], moments));
             }
         }
+        out.printf(Locale.ROOT, "%n### The same from the wrist on every speed curve (human variability, selected; the true phase"
+                + " / another / none)%n%n| speed curve |");
+        for (ReportLatency.Cell cell : CURVE_CELLS) {
+            out.printf(Locale.ROOT, " %s %s |", cell.exercise().scriptName(), cell.tempo());
+        }
+        out.printf(Locale.ROOT, "%n| --- |%s%n", " ---: |".repeat(CURVE_CELLS.size()));
+        for (SpeedCurve curve : SpeedCurve.values()) {
+            out.printf(Locale.ROOT, "| %s |", curve.scriptName());
+            for (ReportLatency.Cell cell : CURVE_CELLS) {
+                int[] counts = new int[3];
+                for (int seed = 0; seed < seeds; seed++) {
+                    count(cell, curve, true, true, seed, counts);
+                }
+                int moments = counts[0] + counts[1] + counts[2];
+                out.printf(Locale.ROOT, " %s / %s / %s |", percent(counts[0], moments), percent(counts[1], moments),
+                        percent(counts[2], moments));
+            }
+            out.println();
+        }
     }
 
     private static void count(ReportLatency.Cell cell, boolean selected, int seed, int[] counts) {
+        count(cell, SpeedCurve.HALF_COSINE, false, selected, seed, counts);
+    }
+
+    private static void count(ReportLatency.Cell cell, SpeedCurve curve, boolean human, boolean selected, int seed, int[] counts) {
         SimulatedDevice device = ExerciseSimulator.simulate(new SessionScript("sim", "s", cell.placement(), 50, 10, 5_000,
-                List.of(SetScript.of(cell.exercise(), 8, cell.tempo(), 20_000))), 1_764_000_000_000L, seed);
+                List.of(SetScript.of(cell.exercise(), 8, cell.tempo(), 20_000).moving(curve, human))), 1_764_000_000_000L, seed);
         Recording r = device.toRecording();
         RepDetector detector = selected
                 ? RepDetectors.forPlacement(cell.placement(), ExerciseHint.fromCliName(cell.exercise().scriptName()), "sim", "s")

@@ -32,7 +32,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class LostMessagesTest {
     private static final long T0 = 1_764_000_000_000L;
 
-    @ParameterizedTest(name = "{0} at {1} Hz, {2} % of messages lost in runs of {3}")
+    @ParameterizedTest(name = "{0} at {1} Hz, runs of {3} lost from {2} % of messages")
     @CsvSource({"3-1-3-0, 100, 5, 1", "2-1-2-0, 50, 5, 1", "3-1-3-0, 100, 2, 3", "3-1-3-0, 50, 2, 2", "2-1-2-0, 100, 1, 6"})
     void aWristSetWithLostMessagesIsCountedAndSeenOnTime(String tempo, double rateHz, int lostPercent, int run) {
         for (long seed = 1; seed <= 4; seed++) {
@@ -57,8 +57,8 @@ class LostMessagesTest {
     }
 
     /**
-     * A gap in the rest just before a set (`evaluate`'s table: rows from the wrist, 1 % of messages
-     * lost in runs of 8, ten sessions): its bins were filled on a line between the single bins at
+     * A gap in the rest just before a set (`evaluate`'s table: rows from the wrist, runs of 8 lost
+     * from 1 % of messages, ten sessions): its bins were filled on a line between the single bins at
      * its edges, whose noise (0.01 g) over 0.8 s, integrated twice, made the still wrist look as if
      * it had stirred before the first rep, and in two sessions a set's first reps were heard of only
      * with its fourth far end, 16.3 and 20.9 s after the first rep's end. Every rep now comes within
@@ -192,7 +192,7 @@ class LostMessagesTest {
      * losing 1 % of messages in runs of 5 counted 14 of 16 in one session, and runs of 8 timed 7 to
      * 16 reps a cell wrong.
      */
-    @ParameterizedTest(name = "{0} from the {1}, {2} % of messages lost in runs of {3}")
+    @ParameterizedTest(name = "{0} from the {1}, runs of {3} lost from {2} % of messages")
     @CsvSource({"FACE_PULL, WRIST, 1, 5", "FACE_PULL, WRIST, 1, 8", "FACE_PULL, WRIST, 10, 1", "DUMBBELL_ROW, BACK, 1, 8",
         "FACE_PULL, BACK, 1, 8"})
     void aRotationSetWithLostMessagesIsCountedAndTimed(Exercise exercise, Placement placement, int lostPercent, int run) {
@@ -222,7 +222,7 @@ class LostMessagesTest {
         }
     }
 
-    /** Feeds the device's messages to a fresh wrist engine, {@code lostPercent} of them lost in runs of {@code run}. */
+    /** Feeds the device's messages to a fresh wrist engine, a run of {@code run} lost from {@code lostPercent} of them ({@link MessageLoss}). */
     private static Fed feed(SimulatedDevice device, int lostPercent, int run, long seed) {
         MessageLoss loss = new MessageLoss(lostPercent, run, seed);
         return feed(device, Placement.WRIST, batch -> loss.nextLost());
