@@ -66,6 +66,11 @@ final class LivePhaseAgreement {
                         percent(counts[0], moments), percent(counts[1], moments), percent(counts[2], moments));
             }
         }
+        speedCurves(seeds, out);
+    }
+
+    /** The second table: {@link #CURVE_CELLS} on every speed curve, the exercise selected. */
+    private static void speedCurves(int seeds, PrintStream out) {
         out.printf(Locale.ROOT, "%n### The same from the wrist on every speed curve (human variability, selected; the true phase"
                 + " / another / none)%n%n| speed curve |");
         for (ReportLatency.Cell cell : CURVE_CELLS) {
