@@ -93,26 +93,10 @@ class LivePhaseTest {
         for (int seed = 0; seed < 4; seed++) {
             SimulatedDevice device = ExerciseSimulator.simulate(new SessionScript("a", "d", Placement.WRIST, 50, 10, 5_000,
                     List.of(SetScript.of(exercise, 6, tempo, 20_000))), T0, seed);
-            Recording r = device.toRecording();
-            RepDetector detector = RepDetectors.forPlacement(Placement.WRIST, "a", "d");
-            List<RepTruth> reps = device.reps();
-            long askMs = reps.get(1).startMs();
-            boolean[] setFinal = {false};
-            int moments = 0;
-            int named = 0;
-            for (int i = 0; i < r.size() && !setFinal[0]; i++) {
-                long t = r.timestampsMs()[i];
-                detector.accept(t, r.ax()[i], r.ay()[i], r.az()[i], r.gx()[i], r.gy()[i], r.gz()[i], rep -> setFinal[0] = true);
-                if (t >= askMs && !setFinal[0]) {
-                    askMs += 250;
-                    LivePhase live = detector.livePhase();
-                    moments++;
-                    named += live != null && live.phase() == phaseAt(reps, t) ? 1 : 0;
-                }
-            }
+            Asked asked = ask(device, RepDetectors.forPlacement(Placement.WRIST, "a", "d"), 1, true);
             String what = exercise + " " + tempo + " seed " + seed;
-            assertTrue(moments >= 40, what + ": the set final after " + moments + " moments");
-            assertTrue(named >= 0.7 * moments, what + ": the true phase at " + named + " of " + moments + " moments");
+            assertTrue(asked.moments() >= 40, what + ": the set final after " + asked.moments() + " moments");
+            assertTrue(asked.named() >= 0.7 * asked.moments(), what + ": the true phase at " + asked);
         }
     }
 
@@ -132,31 +116,53 @@ class LivePhaseTest {
         for (int seed = 0; seed < 4; seed++) {
             SimulatedDevice device = ExerciseSimulator.simulate(new SessionScript("a", "d", Placement.WRIST, 50, 10, 5_000,
                     List.of(SetScript.of(exercise, 8, "2-0-2-0", 20_000))), T0, seed);
-            Recording r = device.toRecording();
             RepDetector detector = selected
                     ? RepDetectors.forPlacement(Placement.WRIST, ExerciseHint.fromCliName(exercise.scriptName()), "a", "d")
                     : RepDetectors.forPlacement(Placement.WRIST, "a", "d");
-            List<RepTruth> reps = device.reps();
-            long askMs = reps.get(2).startMs();
-            long untilMs = reps.get(reps.size() - 1).endMs();
-            int moments = 0;
-            int named = 0;
-            for (int i = 0; i < r.size() && r.timestampsMs()[i] < untilMs; i++) {
-                long t = r.timestampsMs()[i];
-                detector.accept(t, r.ax()[i], r.ay()[i], r.az()[i], r.gx()[i], r.gy()[i], r.gz()[i], rep -> { });
-                if (t >= askMs) {
-                    askMs += 250;
-                    LivePhase live = detector.livePhase();
-                    moments++;
-                    named += live != null && live.phase() == phaseAt(reps, t) ? 1 : 0;
-                }
-            }
-            shares.append(" ").append(named).append(" of ").append(moments);
-            allMoments += moments;
-            allNamed += named;
+            Asked asked = ask(device, detector, 2, false);
+            shares.append(", ").append(asked);
+            allMoments += asked.moments();
+            allNamed += asked.named();
         }
         // Phase edges are soft (each read a few bins late), and the integrated speed drifts.
-        assertTrue(allNamed >= 0.55 * allMoments, exercise + ": the true phase at" + shares + " moments (four seeds)");
+        assertTrue(allNamed >= 0.55 * allMoments, exercise + ", four seeds: the true phase at" + shares.substring(1));
+    }
+
+    /** How many of the moments asked the live phase named the true phase at. */
+    private record Asked(int moments, int named) {
+        @Override
+        public String toString() {
+            return named + " of " + moments + " moments";
+        }
+    }
+
+    /**
+     * Feeds the device's samples and asks the live phase every 250 ms of sensor time, as the job
+     * asks it, from rep {@code fromRep}'s start to the last rep's end, or with {@code untilSetFinal}
+     * only until the first final rep (the set is then known).
+     */
+    private static Asked ask(SimulatedDevice device, RepDetector detector, int fromRep, boolean untilSetFinal) {
+        Recording r = device.toRecording();
+        List<RepTruth> reps = device.reps();
+        long askMs = reps.get(fromRep).startMs();
+        long untilMs = reps.get(reps.size() - 1).endMs();
+        boolean[] setFinal = {false};
+        int moments = 0;
+        int named = 0;
+        for (int i = 0; i < r.size() && r.timestampsMs()[i] < untilMs; i++) {
+            long t = r.timestampsMs()[i];
+            detector.accept(t, r.ax()[i], r.ay()[i], r.az()[i], r.gx()[i], r.gy()[i], r.gz()[i], rep -> setFinal[0] = true);
+            if (untilSetFinal && setFinal[0]) {
+                break;
+            }
+            if (t >= askMs) {
+                askMs += 250;
+                LivePhase live = detector.livePhase();
+                moments++;
+                named += live != null && live.phase() == phaseAt(reps, t) ? 1 : 0;
+            }
+        }
+        return new Asked(moments, named);
     }
 
     /** The phase the simulated athlete is in at {@code tMs}, null between reps. */
