@@ -29,6 +29,23 @@ class MessageLossTest {
         assertEquals(5 * starts, lost - inRun, "messages lost");
     }
 
+    /** The share of messages lost that the tables print beside each loss is the share this loss takes. */
+    @Test
+    void theLostShareIsTheShareLost() {
+        int[][] losses = {{1, 8}, {1, 5}, {2, 3}, {5, 1}, {10, 1}};
+        for (int[] percentAndRun : losses) {
+            MessageLoss loss = new MessageLoss(percentAndRun[0], percentAndRun[1], 7);
+            int lost = 0;
+            int messages = 2_000_000;
+            for (int m = 0; m < messages; m++) {
+                lost += loss.nextLost() ? 1 : 0;
+            }
+            assertEquals(lost / (double) messages, MessageLoss.lostShare(percentAndRun[0], percentAndRun[1]), 0.001,
+                    percentAndRun[0] + " % in runs of " + percentAndRun[1]);
+        }
+        assertEquals(8 / 107.0, MessageLoss.lostShare(1, 8), 1e-12);
+    }
+
     @Test
     void nothingIsLostAtZeroPercent() {
         MessageLoss loss = new MessageLoss(0, 3, 1);

@@ -46,7 +46,6 @@ final class TravelLivePhase {
     private long returnMs;
     private int side;
     private double peakSpeed;
-    private boolean setRests;
     private double offset;
     // How far it has gone: the last bin taken in, and everything the next bin needs.
     private long doneToMs;
@@ -78,7 +77,6 @@ final class TravelLivePhase {
      */
     LivePhase at(double[] a, long[] t, int n, int cycleFrom, int farAt, int returnAt, int side, Rep rep,
             double peakSpeed, boolean setRests, long maxRestMs) {
-        this.setRests = setRests;
         int from = resumeAt(t, n, cycleFrom, farAt, returnAt, side, rep, peakSpeed);
         int recentFrom;
         if (from < 0) {
@@ -89,7 +87,7 @@ final class TravelLivePhase {
             recentFrom = BinnedWindow.firstAtOrAfter(t, n, recentFromMs);
         }
         for (int j = from; j < n; j++) {
-            recentFrom = take(a, t, j, recentFrom, farAt);
+            recentFrom = take(a, t, j, recentFrom, farAt, setRests);
         }
         long nowMs = t[n - 1];
         doneToMs = nowMs;
@@ -143,7 +141,7 @@ final class TravelLivePhase {
     }
 
     /** Takes in bin {@code j}; returns where the last STILL_LOOK_MS now start. */
-    private int take(double[] a, long[] t, int j, int recentFrom, int farAt) {
+    private int take(double[] a, long[] t, int j, int recentFrom, int farAt, boolean setRests) {
         double movingSpeed = MOVING_SHARE * peakSpeed;
         double stopped = STOPPED_SHARE * peakSpeed;
         double edge = EDGE_SHARE * peakSpeed;

@@ -39,16 +39,7 @@ final class LostMessages {
             }
             return run == 1 ? percent + " % of messages, one at a time"
                     : String.format(Locale.ROOT, "runs of %d (%d ms) from %d %% of messages: %.1f %% lost", run,
-                            run * messageMs, percent, 100 * lostShare());
-        }
-
-        /**
-         * The share of all messages lost: a run starts at {@code percent} of the messages not already
-         * in one ({@link MessageLoss}), so runs of 8 from 1 % lose 8 in 107.
-         */
-        double lostShare() {
-            double start = percent / 100.0;
-            return start * run / (1 + start * (run - 1));
+                            run * messageMs, percent, 100 * MessageLoss.lostShare(percent, run));
         }
     }
 
