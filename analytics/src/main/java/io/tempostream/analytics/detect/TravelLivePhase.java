@@ -8,7 +8,8 @@ package io.tempostream.analytics.detect;
  * reps with is zero-phase and bends at the window's edge, so it cannot say what happens now.
  *
  * <p>The acceleration's offset (sensor bias, tilt) is its mean over that rep, from set-off to
- * return: the wrist was at rest at both ends, so a true mean there is nothing. Wherever the
+ * return, or between two other moments the caller knows the wrist at rest (a far end and the one
+ * before it): the wrist was at rest at both ends, so a true mean there is nothing. Wherever the
  * acceleration stays level at either end of a rep the wrist is at rest, and the speed integrated
  * so far is drift: it is set back to nothing. Speeds are judged against the rep's peak speed; a
  * phase starts where the speed last was under a tenth of it.
@@ -42,6 +43,7 @@ final class TravelLivePhase {
     // What the integration is of: the rep and where it lies in the window (times, as indices move).
     private Rep rep;
     private long cycleFromMs;
+    private long steadyFromMs;
     private long farEndMs;
     private long returnMs;
     private int side;
@@ -77,10 +79,21 @@ final class TravelLivePhase {
      */
     LivePhase at(double[] a, long[] t, int n, int cycleFrom, int farAt, int returnAt, int side, Rep rep,
             double peakSpeed, boolean setRests, long maxRestMs) {
-        int from = resumeAt(t, n, cycleFrom, farAt, returnAt, side, rep, peakSpeed);
+        return at(a, t, n, cycleFrom, farAt, returnAt, cycleFrom, returnAt, side, rep, peakSpeed, setRests, maxRestMs);
+    }
+
+    /**
+     * As {@link #at(double[], long[], int, int, int, int, int, Rep, double, boolean, long)}, the
+     * acceleration's offset its mean over window indices {@code steadyFrom} to {@code steadyTo},
+     * two moments the wrist was at rest: for a rep offered at its return, from the far end before
+     * it to its own, whose speed is known to be nothing, not to a return still being estimated.
+     */
+    LivePhase at(double[] a, long[] t, int n, int cycleFrom, int farAt, int returnAt, int steadyFrom, int steadyTo,
+            int side, Rep rep, double peakSpeed, boolean setRests, long maxRestMs) {
+        int from = resumeAt(t, n, cycleFrom, farAt, returnAt, steadyFrom, side, rep, peakSpeed);
         int recentFrom;
         if (from < 0) {
-            start(a, t, cycleFrom, farAt, returnAt, side, rep, peakSpeed);
+            start(a, t, cycleFrom, farAt, returnAt, steadyFrom, steadyTo, side, rep, peakSpeed);
             from = farAt + 1;
             recentFrom = from;
         } else {
@@ -104,9 +117,11 @@ final class TravelLivePhase {
     }
 
     /** The window index to go on from, or −1 when the integration is of another rep or its bins have gone. */
-    private int resumeAt(long[] t, int n, int cycleFrom, int farAt, int returnAt, int side, Rep rep, double peakSpeed) {
+    private int resumeAt(long[] t, int n, int cycleFrom, int farAt, int returnAt, int steadyFrom, int side, Rep rep,
+            double peakSpeed) {
         if (this.rep == null || !this.rep.equals(rep) || this.side != side || this.peakSpeed != peakSpeed
-                || t[cycleFrom] != cycleFromMs || t[farAt] != farEndMs || t[returnAt] != returnMs) {
+                || t[cycleFrom] != cycleFromMs || t[farAt] != farEndMs || t[returnAt] != returnMs
+                || t[steadyFrom] != steadyFromMs) {
             return -1;
         }
         // Bins leave the window only from its front: with the rep's set-off in it, so are all after it.
@@ -115,18 +130,20 @@ final class TravelLivePhase {
     }
 
     /** From the rep's far end: its way out is known, the rest is measured. */
-    private void start(double[] a, long[] t, int cycleFrom, int farAt, int returnAt, int side, Rep rep, double peakSpeed) {
+    private void start(double[] a, long[] t, int cycleFrom, int farAt, int returnAt, int steadyFrom, int steadyTo,
+            int side, Rep rep, double peakSpeed) {
         this.rep = rep;
         this.cycleFromMs = t[cycleFrom];
+        this.steadyFromMs = t[steadyFrom];
         this.farEndMs = t[farAt];
         this.returnMs = t[returnAt];
         this.side = side;
         this.peakSpeed = peakSpeed;
         double sum = 0;
-        for (int j = cycleFrom; j <= returnAt; j++) {
+        for (int j = steadyFrom; j <= steadyTo; j++) {
             sum += a[j];
         }
-        offset = sum / (returnAt - cycleFrom + 1);
+        offset = sum / (steadyTo - steadyFrom + 1);
         stage = Stage.FAR_END;
         outMs = t[farAt] - (side > 0 ? rep.concentricMs() : rep.eccentricMs());
         farMs = t[farAt];
