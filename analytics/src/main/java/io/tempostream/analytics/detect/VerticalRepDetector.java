@@ -80,6 +80,8 @@ public final class VerticalRepDetector implements RepDetector {
      * read from the travel put up to about a quarter second of pause where none was (docs/accuracy.md).
      */
     private static final long MIN_REST_BETWEEN_REPS_MS = 250;
+    /** A set whose last final rep paused this long at its resting end clearly rests (half a prescribed 1 s pause). */
+    private static final long CLEAR_REST_MS = 500;
     /**
      * How often, between sets, the engine looks for a set's first rep until
      * a look finds a rep-sized excursion (then every {@link #RETURN_CHECK_EVERY_MS}): each look costs
@@ -1001,10 +1003,14 @@ public final class VerticalRepDetector implements RepDetector {
         }
         // An offered rep's return is an estimate, early where the way back slows into a rest; the
         // mean acceleration up to it then left the way back's end in the speed, which read as the
-        // next way out (a squat's way down 1.3 s early, LivePhaseTest). There the offset is the
-        // mean from the far end before to the rep's own, two moments the wrist stood still.
+        // next way out (a squat's way down 1.3 s early, LivePhaseTest). Where the set clearly
+        // rests, the offset is the mean from the far end before to the rep's own, two moments the
+        // wrist stood still (where it rests less, as a slow-start 2-0-2-0 set seems to, that
+        // mean read 6 points fewer of its moments right).
         boolean rests = restsBetweenReps(newest, d);
-        int before = rests ? farEndBeforeNewestOffer(t, farAt) : -1;
+        boolean clearlyRests = rests && lastReported != null
+                && restingEndPauseMs(lastReported, d) >= CLEAR_REST_MS;
+        int before = clearlyRests ? farEndBeforeNewestOffer(t, farAt) : -1;
         return livePhaseSoFar.at(window.values(), t, n, cycleFrom, farAt, returnAt, before >= 0 ? before : cycleFrom,
                 before >= 0 ? farAt : returnAt, d, newest, peakSpeed, rests, RepAssembler.MAX_BOTTOM_PAUSE_MS);
     }
