@@ -44,6 +44,7 @@ final class TravelLivePhase {
     private Rep rep;
     private long cycleFromMs;
     private long steadyFromMs;
+    private long steadyToMs;
     private long farEndMs;
     private long returnMs;
     private int side;
@@ -68,7 +69,9 @@ final class TravelLivePhase {
      * The phase at the last bin of {@code a}/{@code t} (window values, m/s² up positive, and times;
      * {@code n} of them). The newest known rep, {@code rep}, set off at window index
      * {@code cycleFrom}, turned at its far end at {@code farAt} and was back at {@code returnAt};
-     * {@code side} is +1 if its far end is the top (a pull), −1 the bottom (a squat);
+     * the acceleration's offset is its mean over window indices {@code steadyFrom} to
+     * {@code steadyTo}, two moments the wrist was at rest (the rep's set-off and return, or for a
+     * rep offered at an estimated return, the far end before it and its own); {@code side} is +1 if its far end is the top (a pull), −1 the bottom (a squat);
      * {@code peakSpeed} its peak speed (m/s); {@code setRests} whether the set's reps rest at their
      * resting end (pause reps do, 2-0-2-0 reps do not). Null once the wrist has rested {@code maxRestMs}.
      *
@@ -77,20 +80,9 @@ final class TravelLivePhase {
      * last call stopped at instead of integrating again from the far end (seconds of bins per
      * batch, for every device in a set).
      */
-    LivePhase at(double[] a, long[] t, int n, int cycleFrom, int farAt, int returnAt, int side, Rep rep,
-            double peakSpeed, boolean setRests, long maxRestMs) {
-        return at(a, t, n, cycleFrom, farAt, returnAt, cycleFrom, returnAt, side, rep, peakSpeed, setRests, maxRestMs);
-    }
-
-    /**
-     * As {@link #at(double[], long[], int, int, int, int, int, Rep, double, boolean, long)}, the
-     * acceleration's offset its mean over window indices {@code steadyFrom} to {@code steadyTo},
-     * two moments the wrist was at rest: for a rep offered at its return, from the far end before
-     * it to its own, whose speed is known to be nothing, not to a return still being estimated.
-     */
     LivePhase at(double[] a, long[] t, int n, int cycleFrom, int farAt, int returnAt, int steadyFrom, int steadyTo,
             int side, Rep rep, double peakSpeed, boolean setRests, long maxRestMs) {
-        int from = resumeAt(t, n, cycleFrom, farAt, returnAt, steadyFrom, side, rep, peakSpeed);
+        int from = resumeAt(t, n, cycleFrom, farAt, returnAt, steadyFrom, steadyTo, side, rep, peakSpeed);
         int recentFrom;
         if (from < 0) {
             start(a, t, cycleFrom, farAt, returnAt, steadyFrom, steadyTo, side, rep, peakSpeed);
@@ -117,11 +109,11 @@ final class TravelLivePhase {
     }
 
     /** The window index to go on from, or −1 when the integration is of another rep or its bins have gone. */
-    private int resumeAt(long[] t, int n, int cycleFrom, int farAt, int returnAt, int steadyFrom, int side, Rep rep,
-            double peakSpeed) {
+    private int resumeAt(long[] t, int n, int cycleFrom, int farAt, int returnAt, int steadyFrom, int steadyTo,
+            int side, Rep rep, double peakSpeed) {
         if (this.rep == null || !this.rep.equals(rep) || this.side != side || this.peakSpeed != peakSpeed
                 || t[cycleFrom] != cycleFromMs || t[farAt] != farEndMs || t[returnAt] != returnMs
-                || t[steadyFrom] != steadyFromMs) {
+                || t[steadyFrom] != steadyFromMs || t[steadyTo] != steadyToMs) {
             return -1;
         }
         // Bins leave the window only from its front: with the rep's set-off in it, so are all after it.
@@ -135,6 +127,7 @@ final class TravelLivePhase {
         this.rep = rep;
         this.cycleFromMs = t[cycleFrom];
         this.steadyFromMs = t[steadyFrom];
+        this.steadyToMs = t[steadyTo];
         this.farEndMs = t[farAt];
         this.returnMs = t[returnAt];
         this.side = side;

@@ -82,6 +82,8 @@ public final class VerticalRepDetector implements RepDetector {
     private static final long MIN_REST_BETWEEN_REPS_MS = 250;
     /** A set whose last final rep paused this long at its resting end clearly rests (half a prescribed 1 s pause). */
     private static final long CLEAR_REST_MS = 500;
+    /** A moment is in the window if a bin lies this close to it (bins are 40 ms; a dropout leaves a second or more). */
+    private static final long IN_VIEW_MS = 100;
     /**
      * How often, between sets, the engine looks for a set's first rep until
      * a look finds a rep-sized excursion (then every {@link #RETURN_CHECK_EVERY_MS}): each look costs
@@ -784,8 +786,8 @@ public final class VerticalRepDetector implements RepDetector {
         int d = setDirection();
         double periodMs = setPeriodMs();
         double setTravelM = setTravelM();
-        int baseAt = window.firstIndexAtOrAfter(baseMs);
-        if (rate <= 0 || Math.abs(t[baseAt] - baseMs) > 100) {
+        int baseAt = indexInView(baseMs);
+        if (rate <= 0 || baseAt < 0) {
             return; // the far end to measure from is not in view (a dropout): offerRepAfterDropout
         }
         // The last look found the far end and the wrist on its way back: until that way back is
@@ -1010,21 +1012,30 @@ public final class VerticalRepDetector implements RepDetector {
         boolean rests = restsBetweenReps(newest, d);
         boolean clearlyRests = rests && lastReported != null
                 && restingEndPauseMs(lastReported, d) >= CLEAR_REST_MS;
-        int before = clearlyRests ? farEndBeforeNewestOffer(t, farAt) : -1;
+        int before = clearlyRests ? farEndBeforeNewestOffer(farAt) : -1;
         return livePhaseSoFar.at(window.values(), t, n, cycleFrom, farAt, returnAt, before >= 0 ? before : cycleFrom,
                 before >= 0 ? farAt : returnAt, d, newest, peakSpeed, rests, RepAssembler.MAX_BOTTOM_PAUSE_MS);
     }
 
     /** The window index of the far end before the newest offered rep's, if a rep is on offer and it is in view; −1 if not. */
-    private int farEndBeforeNewestOffer(long[] t, int farAt) {
+    private int farEndBeforeNewestOffer(int farAt) {
         int k = offerFarEndsMs.size();
         long beforeMs = k > 1 ? offerFarEndsMs.get(k - 2)
                 : k == 1 && lockedDirection != 0 ? lastFarEndMs : Long.MIN_VALUE;
         if (beforeMs == Long.MIN_VALUE) {
             return -1;
         }
-        int before = window.firstIndexAtOrAfter(beforeMs);
-        return before < farAt && Math.abs(t[before] - beforeMs) <= 100 ? before : -1;
+        int before = indexInView(beforeMs);
+        return before < farAt ? before : -1;
+    }
+
+    /**
+     * The window index of the bin at {@code ms} (a far end seen by an earlier look or analysis),
+     * or −1 if that moment is not in the window: before its front, or in a dropout's gap.
+     */
+    private int indexInView(long ms) {
+        int i = window.firstIndexAtOrAfter(ms);
+        return window.size() > 0 && Math.abs(window.timesMs()[i] - ms) <= IN_VIEW_MS ? i : -1;
     }
 
     /**
@@ -1128,10 +1139,9 @@ public final class VerticalRepDetector implements RepDetector {
         // Inside a set, its rhythm so far: a window holding little more than the last rep can
         // measure a period from the two ends of one long squeeze at the top.
         double rhythm = lockedDirection != 0 ? Math.max(period, lastPeriodMs) : period;
-        int reported = lastFarEndMs == Long.MIN_VALUE ? -1 : window.firstIndexAtOrAfter(lastFarEndMs) - from;
-        if (reported >= 0 && Math.abs(t[from + reported] - lastFarEndMs) > 100) {
-            reported = -1; // not in this window (it began after a dropout)
-        }
+        // Not in this window if it began after a dropout.
+        int reportedAt = lastFarEndMs == Long.MIN_VALUE ? -1 : indexInView(lastFarEndMs);
+        int reported = reportedAt < 0 ? -1 : reportedAt - from;
         for (int k = 0; k < ends.size(); k++) {
             int i = ends.get(k);
             long farMs = t[from + i];

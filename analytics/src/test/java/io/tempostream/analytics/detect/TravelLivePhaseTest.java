@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
+import java.util.Objects;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -24,9 +25,10 @@ class TravelLivePhaseTest {
         RepPhase lastPhase = null;
         int changes = 0;
         for (int n = w.returnAt + 1; n <= w.t.length; n++) {
-            LivePhase kept = goingOn.at(w.a, w.t, n, w.cycleFrom, w.farAt, w.returnAt, 1, w.rep, w.peakSpeed, true, MAX_REST_MS);
-            LivePhase afresh = new TravelLivePhase().at(w.a, w.t, n, w.cycleFrom, w.farAt, w.returnAt, 1, w.rep,
+            LivePhase kept = goingOn.at(w.a, w.t, n, w.cycleFrom, w.farAt, w.returnAt, w.cycleFrom, w.returnAt, 1, w.rep,
                     w.peakSpeed, true, MAX_REST_MS);
+            LivePhase afresh = new TravelLivePhase().at(w.a, w.t, n, w.cycleFrom, w.farAt, w.returnAt, w.cycleFrom,
+                    w.returnAt, 1, w.rep, w.peakSpeed, true, MAX_REST_MS);
             assertEquals(afresh, kept, "at bin " + n);
             if (kept != null) {
                 phases++;
@@ -43,23 +45,54 @@ class TravelLivePhaseTest {
         Window w = reps(12, new Random(5));
         TravelLivePhase goingOn = new TravelLivePhase();
         int n = w.returnAt + 60;
-        goingOn.at(w.a, w.t, n, w.cycleFrom, w.farAt, w.returnAt, 1, w.rep, w.peakSpeed, true, MAX_REST_MS);
+        goingOn.at(w.a, w.t, n, w.cycleFrom, w.farAt, w.returnAt, w.cycleFrom, w.returnAt, 1, w.rep, w.peakSpeed, true,
+                MAX_REST_MS);
         // The window drops its first bins: every index moves, the bins themselves stay.
         int cut = w.cycleFrom;
         double[] a = Arrays.copyOfRange(w.a, cut, w.a.length);
         long[] t = Arrays.copyOfRange(w.t, cut, w.t.length);
         for (int m = n - cut; m <= t.length; m += 7) {
-            assertEquals(new TravelLivePhase().at(a, t, m, 0, w.farAt - cut, w.returnAt - cut, 1, w.rep, w.peakSpeed, true, MAX_REST_MS),
-                    goingOn.at(a, t, m, 0, w.farAt - cut, w.returnAt - cut, 1, w.rep, w.peakSpeed, true, MAX_REST_MS), "at bin " + m);
+            assertEquals(new TravelLivePhase().at(a, t, m, 0, w.farAt - cut, w.returnAt - cut, 0, w.returnAt - cut, 1, w.rep,
+                            w.peakSpeed, true, MAX_REST_MS),
+                    goingOn.at(a, t, m, 0, w.farAt - cut, w.returnAt - cut, 0, w.returnAt - cut, 1, w.rep, w.peakSpeed,
+                            true, MAX_REST_MS), "at bin " + m);
         }
         // The next rep becomes the newest known: integrated from its own far end.
         int period = w.returnAt - w.cycleFrom + (int) (1_500 / BIN_MS);
         Rep next = w.rep.numbered(1, 2);
         int m = t.length;
-        assertEquals(new TravelLivePhase().at(a, t, m, period, w.farAt - cut + period, w.returnAt - cut + period, 1, next,
+        assertEquals(new TravelLivePhase().at(a, t, m, period, w.farAt - cut + period, w.returnAt - cut + period, period,
+                        w.returnAt - cut + period, 1, next,
                         w.peakSpeed, true, MAX_REST_MS),
-                goingOn.at(a, t, m, period, w.farAt - cut + period, w.returnAt - cut + period, 1, next, w.peakSpeed,
+                goingOn.at(a, t, m, period, w.farAt - cut + period, w.returnAt - cut + period, period,
+                        w.returnAt - cut + period, 1, next, w.peakSpeed,
                         true, MAX_REST_MS));
+    }
+
+    /**
+     * The same rep with another stretch to average (the engine's offered rep once the set shows it
+     * clearly rests): integrated again with that stretch's offset, not gone on with the old one.
+     * The stretch here ends mid-way out, so its offset differs plainly from the rep's.
+     */
+    @Test
+    void anotherStretchToAverageStartsItAgain() {
+        Window w = reps(12, new Random(7));
+        TravelLivePhase goingOn = new TravelLivePhase();
+        int n = w.returnAt + 60;
+        goingOn.at(w.a, w.t, n, w.cycleFrom, w.farAt, w.returnAt, w.cycleFrom, w.returnAt, 1, w.rep, w.peakSpeed, true,
+                MAX_REST_MS);
+        int midWayOut = (w.cycleFrom + w.farAt) / 2;
+        int differ = 0;
+        for (int m = n; m <= w.t.length; m += 5) {
+            LivePhase kept = goingOn.at(w.a, w.t, m, w.cycleFrom, w.farAt, w.returnAt, w.cycleFrom, midWayOut, 1, w.rep,
+                    w.peakSpeed, true, MAX_REST_MS);
+            assertEquals(new TravelLivePhase().at(w.a, w.t, m, w.cycleFrom, w.farAt, w.returnAt, w.cycleFrom, midWayOut, 1,
+                    w.rep, w.peakSpeed, true, MAX_REST_MS), kept, "at bin " + m);
+            LivePhase usual = new TravelLivePhase().at(w.a, w.t, m, w.cycleFrom, w.farAt, w.returnAt, w.cycleFrom,
+                    w.returnAt, 1, w.rep, w.peakSpeed, true, MAX_REST_MS);
+            differ += Objects.equals(usual, kept) ? 0 : 1;
+        }
+        assertTrue(differ > 0, "the other stretch's offset changes what the phase says");
     }
 
     /** A window of pulls: 1.5 s up, 1 s held, 1.5 s down, 1.5 s at rest, with sensor noise. */
