@@ -43,10 +43,8 @@ class TravelLivePhaseTest {
     @Test
     void binsLeavingTheFrontAndANewerRepStartItAgainWhereNeeded() {
         Window w = reps(12, new Random(5));
-        TravelLivePhase goingOn = new TravelLivePhase();
         int n = w.returnAt + 60;
-        goingOn.at(w.a, w.t, n, w.cycleFrom, w.farAt, w.returnAt, w.cycleFrom, w.returnAt, 1, w.rep, w.peakSpeed, true,
-                MAX_REST_MS);
+        TravelLivePhase goingOn = askedOnce(w, n);
         // The window drops its first bins: every index moves, the bins themselves stay.
         int cut = w.cycleFrom;
         double[] a = Arrays.copyOfRange(w.a, cut, w.a.length);
@@ -77,10 +75,8 @@ class TravelLivePhaseTest {
     @Test
     void anotherStretchToAverageStartsItAgain() {
         Window w = reps(12, new Random(7));
-        TravelLivePhase goingOn = new TravelLivePhase();
         int n = w.returnAt + 60;
-        goingOn.at(w.a, w.t, n, w.cycleFrom, w.farAt, w.returnAt, w.cycleFrom, w.returnAt, 1, w.rep, w.peakSpeed, true,
-                MAX_REST_MS);
+        TravelLivePhase goingOn = askedOnce(w, n);
         int midWayOut = (w.cycleFrom + w.farAt) / 2;
         int differ = 0;
         for (int m = n; m <= w.t.length; m += 5) {
@@ -93,6 +89,14 @@ class TravelLivePhaseTest {
             differ += Objects.equals(usual, kept) ? 0 : 1;
         }
         assertTrue(differ > 0, "the other stretch's offset changes what the phase says");
+    }
+
+    /** A live phase asked once, at bin {@code n}, of the window's known rep, its offset the rep's own mean. */
+    private static TravelLivePhase askedOnce(Window w, int n) {
+        TravelLivePhase phase = new TravelLivePhase();
+        phase.at(w.a, w.t, n, w.cycleFrom, w.farAt, w.returnAt, w.cycleFrom, w.returnAt, 1, w.rep, w.peakSpeed, true,
+                MAX_REST_MS);
+        return phase;
     }
 
     /** A window of pulls: 1.5 s up, 1 s held, 1.5 s down, 1.5 s at rest, with sensor noise. */
