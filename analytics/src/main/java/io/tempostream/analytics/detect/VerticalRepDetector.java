@@ -82,6 +82,19 @@ public final class VerticalRepDetector implements RepDetector {
     private static final long MIN_REST_BETWEEN_REPS_MS = 250;
     /** A set whose last final rep paused this long at its resting end clearly rests (half a prescribed 1 s pause). */
     private static final long CLEAR_REST_MS = 500;
+    /**
+     * How far after the last reported rep's return its resting end may still lie: the travel, still
+     * there, keeps drifting a little, and its lowest point came up to a quarter second after the
+     * return (a 0.02 g noisier sensor; with no slack 9 of the 15 sessions mended stayed wrong).
+     */
+    private static final long RESTING_END_SLACK_MS = 250;
+    /**
+     * Inside a set, a rep whose acceleration swings beyond the sensor's noise by less than this share
+     * of what the set's last rep swung is the still wrist's noise, twice integrated
+     * ({@link #swungLessThanLastRep}). Measured with a 0.02 g noisier sensor: each rep of a set swings
+     * 0.55–1.6 times the one before, noise that wandered a rep's travel after a set 0.02–0.4.
+     */
+    private static final double MIN_SWING_SHARE_OF_LAST_REP = 0.1;
     /** A moment is in the window if a bin lies this close to it (bins are 40 ms; a dropout leaves a second or more). */
     private static final long IN_VIEW_MS = 100;
     /**
@@ -1148,7 +1161,7 @@ public final class VerticalRepDetector implements RepDetector {
             // Reported already. Inside a set, a far end is a new one only if the travel went back
             // down a rep's worth since the reported one: a squeeze held at the top can show its
             // highest point anywhere along the hold, seconds from where the last analysis saw it.
-            boolean reportedAlready = farMs <= lastFarEndMs || (reported >= 0 && lockedDirection != 0 && lastTravelM > 0
+            boolean reportedAlready = partOfLastRep(farMs) || (reported >= 0 && lockedDirection != 0 && lastTravelM > 0
                     ? sameHold(result.travelM(), result.direction(), reported, i) : farMs <= lastFarEndMs + rhythm / 2);
             if (reportedAlready) {
                 continue;
@@ -1242,12 +1255,53 @@ public final class VerticalRepDetector implements RepDetector {
      * travel ({@link #MIN_SHARE_OF_SET_TRAVEL}) and moving no more than the sensor's noise
      * ({@link #MIN_STIR_NOISE_RATIO}). Twice integrated, 0.02 g of extra noise wandered 14 cm over
      * the 10 s after a set of 30 cm rows, and the set's end took it as one more rep; found once the
-     * set was over, such a far end started a set of its own, which the next set's reps joined.
+     * set was over, such a far end started a set of its own, which the next set's reps joined. Or,
+     * inside a set, swinging far less than the set's last rep did ({@link #swungLessThanLastRep}).
      */
     private boolean wanderedAfterSet(Rep rep) {
-        return lastTravelM > 0 && rep.travelM() < MIN_SHARE_OF_SET_TRAVEL * lastTravelM
+        boolean shortAndStill = lastTravelM > 0 && rep.travelM() < MIN_SHARE_OF_SET_TRAVEL * lastTravelM
                 && !movedBeyondNoise(window.firstIndexAtOrAfter(rep.startMs()), window.firstIndexAtOrAfter(rep.endMs()),
                         MIN_STIR_NOISE_RATIO);
+        return shortAndStill || swungLessThanLastRep(rep);
+    }
+
+    /**
+     * Whether, inside a set, {@code rep}'s acceleration swung at a movement's pace
+     * ({@link MovementVariance}) beyond the sensor's noise by less than
+     * {@link #MIN_SWING_SHARE_OF_LAST_REP} of what the set's last reported rep swung, over a period
+     * up to its return. With a 0.02 g noisier sensor the still wrist's noise, twice integrated,
+     * wandered a whole rep's travel in the rest after a set, and the set ended with one rep too many;
+     * its half-second means hardly swing. Not across sets, whose tempo may differ fourfold.
+     */
+    private boolean swungLessThanLastRep(Rep rep) {
+        if (lastFarEndMs == Long.MIN_VALUE || rep.startMs() - lastFarEndMs > SET_GAP_MS) {
+            return false;
+        }
+        long lastReturnMs = lastFarEndMs + lastReturnAfterFarEndMs;
+        int lastFrom = indexInView(lastReturnMs - (long) lastPeriodMs);
+        int lastTo = indexInView(lastReturnMs);
+        int from = window.firstIndexAtOrAfter(rep.startMs());
+        int to = window.firstIndexAtOrAfter(rep.endMs());
+        if (lastFrom < 0 || lastTo <= lastFrom || to <= from) {
+            return false; // the last rep is no longer in view
+        }
+        double[] a = window.values();
+        int perHalfSecond = MovementVariance.perHalfSecond(window.sampleRateHz());
+        double noise = Math.max(MovementVariance.noiseShare(a, lastFrom, lastTo, perHalfSecond),
+                MovementVariance.noiseShare(a, from, to, perHalfSecond));
+        double lastSwing = MovementVariance.of(a, lastFrom, lastTo, perHalfSecond) - noise;
+        double swing = MovementVariance.of(a, from, to, perHalfSecond) - noise;
+        return lastSwing > 0 && swing < MIN_SWING_SHARE_OF_LAST_REP * lastSwing;
+    }
+
+    /**
+     * Whether a far end lies no later than the last reported rep's return (and
+     * {@link #RESTING_END_SLACK_MS} after): that rep's own, or its resting end found again when a
+     * set that is over is read from its other side (counted as a rep, it ended the set with one too
+     * many: a 0.02 g noisier sensor, docs/accuracy.md).
+     */
+    private boolean partOfLastRep(long farMs) {
+        return lastFarEndMs != Long.MIN_VALUE && farMs <= lastFarEndMs + lastReturnAfterFarEndMs + RESTING_END_SLACK_MS;
     }
 
     /**
