@@ -91,8 +91,9 @@ public final class VerticalRepDetector implements RepDetector {
     /**
      * Inside a set, a rep whose acceleration swings beyond the sensor's noise by less than this share
      * of what the set's last rep swung is the still wrist's noise, twice integrated
-     * ({@link #swungLessThanLastRep}). Measured with a 0.02 g noisier sensor: each rep of a set swings
-     * 0.55–1.6 times the one before, noise that wandered a rep's travel after a set 0.02–0.4.
+     * ({@link #swungLessThanLastRep}). Measured with a 0.02 g noisier sensor (rows, Pendlay rows and
+     * squats, every speed curve, 25–100 Hz): over 18 690 looks at true reps, none swung under 0.25 of
+     * the rep before (1 % under 0.44, median 0.98); wandering taken for a rep swung 0–0.2 of it.
      */
     private static final double MIN_SWING_SHARE_OF_LAST_REP = 0.1;
     /** A moment is in the window if a bin lies this close to it (bins are 40 ms; a dropout leaves a second or more). */
