@@ -93,7 +93,7 @@ public final class VerticalRepDetector implements RepDetector {
      * of what the set's last rep swung is the still wrist's noise, twice integrated
      * ({@link #swungLessThanLastRep}). Measured with a 0.02 g noisier sensor (rows, Pendlay rows and
      * squats, every speed curve, 25–100 Hz): over 18 690 looks at true reps, none swung under 0.25 of
-     * the rep before (1 % under 0.44, median 0.98); wandering taken for a rep swung 0–0.2 of it.
+     * the rep before (1 % under 0.44, median 0.98); wandering taken for a rep swung under 0.2 of it.
      */
     private static final double MIN_SWING_SHARE_OF_LAST_REP = 0.1;
     /** A moment is in the window if a bin lies this close to it (bins are 40 ms; a dropout leaves a second or more). */

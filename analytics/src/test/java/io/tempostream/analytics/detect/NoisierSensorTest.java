@@ -187,7 +187,7 @@ class NoisierSensorTest {
      * rep goes (more than the 60 % of the last rep's travel that lets a short rep count as
      * wandering), and the set ended with one rep too many. Its acceleration's half-second means hardly
      * swung: beyond the noise, no true rep of such sessions swung under 0.25 of the rep before it
-     * (median 0.98), this wandering 0–0.2, and under a tenth it is no rep.
+     * (median 0.98), this wandering under 0.2, and under a tenth it is no rep.
      */
     @ParameterizedTest(name = "{0} {1}, {2}, {3} Hz, seed {4}")
     @CsvSource({"DUMBBELL_ROW, 2-0-2-0, HALF_COSINE, 50, 5", "DUMBBELL_ROW, 2-0-2-0, FAST_START, 50, 5",
