@@ -173,6 +173,7 @@ class DeployFilesIT {
         try (LocalMosquitto broker = new LocalMosquitto(brokerDir, port -> config.replace("listener 1883", "listener " + port + " 127.0.0.1")
                 .replace("listener 8884", "listener " + webSocketPort + " lo"))) {
             broker.start();
+            broker.awaitListening(webSocketPort);
             String wss = "wss://127.0.0.1:" + webSocketPort + "/mqtt";
             String ca = certs.resolve("ws.crt").toString();
             connectOver(new io.tempostream.ingest.mqtt.MqttEndpoint(wss, "tempostream-feedback", "s3cret-feedback", ca));

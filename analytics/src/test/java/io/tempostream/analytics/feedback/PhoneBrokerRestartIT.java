@@ -53,6 +53,7 @@ class PhoneBrokerRestartIT {
         broker = LocalMosquitto.persistent(dir, "listener %d lo\nprotocol websockets\nhttp_dir %s".formatted(webSocketPort,
                 PhoneInBrowser.PHONE));
         broker.start();
+        broker.awaitListening(webSocketPort);
         String athlete = "restart-" + UUID.randomUUID().toString().substring(0, 8);
         Path samples = PhoneInBrowser.rowsFromTheBack(athlete, 7);
         MqttSourceOptions mqtt = MqttSourceOptions.defaults(MqttEndpoint.of("tcp://127.0.0.1:" + broker.port()),

@@ -48,6 +48,15 @@ public final class LocalMosquitto implements AutoCloseable {
         server.start();
     }
 
+    /**
+     * Waits for another listener of the configuration (a websockets one) to listen too: Mosquitto
+     * opens its listeners one after another, {@link #start} waits for the first, and a test that
+     * connected over WebSocket at once was now and then refused (a fresh-clone CI run, 2026-12-06).
+     */
+    public void awaitListening(int otherPort) throws InterruptedException {
+        server.awaitListening(otherPort);
+    }
+
     /** SIGTERM: Mosquitto saves its sessions and queued messages (with persistence on) before it exits. */
     public void stop() throws InterruptedException {
         server.stop();

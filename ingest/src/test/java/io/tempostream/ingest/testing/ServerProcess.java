@@ -31,6 +31,11 @@ public final class ServerProcess implements AutoCloseable {
         LocalPorts.awaitListening(port, this::log);
     }
 
+    /** Waits for another of the server's ports to listen too: {@link #start} waits for the first only. */
+    public void awaitListening(int otherPort) throws InterruptedException {
+        LocalPorts.awaitListening(otherPort, this::log);
+    }
+
     public void stop() throws InterruptedException {
         if (process != null && process.isAlive()) {
             process.destroy();

@@ -69,6 +69,7 @@ public final class ShippedMosquitto implements AutoCloseable {
         broker = new LocalMosquitto(dir, port -> shipped.replace("listener 8883", "listener " + port + " 127.0.0.1")
                 .replace("listener 8884", "listener " + webSocketPort + " lo"));
         broker.start();
+        broker.awaitListening(webSocketPort);
     }
 
     /** MQTT over WebSocket with TLS, as {@code listener 8884} ships: wss://127.0.0.1:PORT/mqtt. */
