@@ -1256,11 +1256,15 @@ public final class VerticalRepDetector implements RepDetector {
      * travel ({@link #MIN_SHARE_OF_SET_TRAVEL}) and moving no more than the sensor's noise
      * ({@link #MIN_STIR_NOISE_RATIO}). Twice integrated, 0.02 g of extra noise wandered 14 cm over
      * the 10 s after a set of 30 cm rows, and the set's end took it as one more rep; found once the
-     * set was over, such a far end started a set of its own, which the next set's reps joined. Or,
-     * inside a set, swinging far less than the set's last rep did ({@link #swungLessThanLastRep}).
+     * set was over, such a far end started a set of its own, which the next set's reps joined. Before
+     * any rep, short of the shortest rep ({@link VerticalExcursions#MIN_TRAVEL_M}). Or, inside a set,
+     * swinging far less than the set's last rep did ({@link #swungLessThanLastRep}).
      */
     private boolean wanderedAfterSet(Rep rep) {
-        boolean shortAndStill = lastTravelM > 0 && rep.travelM() < MIN_SHARE_OF_SET_TRAVEL * lastTravelM
+        // Before any rep, the shortest a rep travels: the still rest before a set, at the stream's
+        // start, drifted into a far end and was counted as a rep of 8 mm (12.5 Hz, 0.01 g noisier).
+        double shortOf = lastTravelM > 0 ? MIN_SHARE_OF_SET_TRAVEL * lastTravelM : VerticalExcursions.MIN_TRAVEL_M;
+        boolean shortAndStill = rep.travelM() < shortOf
                 && !movedBeyondNoise(window.firstIndexAtOrAfter(rep.startMs()), window.firstIndexAtOrAfter(rep.endMs()),
                         MIN_STIR_NOISE_RATIO);
         return shortAndStill || swungLessThanLastRep(rep);
