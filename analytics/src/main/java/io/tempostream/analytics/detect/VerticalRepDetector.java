@@ -237,7 +237,7 @@ public final class VerticalRepDetector implements RepDetector {
     /**
      * The travel of the last reported rep, in metres; 0 before the first. Kept once its set is
      * over: a far end within a set gap of that rep, found only once the set was over, is judged
-     * against it ({@link #wanderedAfterSet}).
+     * against it ({@link #stillWristWandering}).
      */
     private double lastTravelM;
     private final SetNumbering numbering = new SetNumbering();
@@ -1193,7 +1193,7 @@ public final class VerticalRepDetector implements RepDetector {
             int after = nextConfirmed ? ends.get(k + 1) : setOff >= 0 ? setOff : Math.min(last, i + (int) (period / 1000 * rate));
             Rep built = rep(result, from, before, i, after, nextConfirmed || setOff >= 0, false);
             lockedDirection = result.direction();
-            if (wanderedAfterSet(built)) {
+            if (stillWristWandering(built)) {
                 continue;
             }
             if (firstOfSet) {
@@ -1260,7 +1260,7 @@ public final class VerticalRepDetector implements RepDetector {
      * any rep, short of the shortest rep ({@link VerticalExcursions#MIN_TRAVEL_M}). Or, inside a set,
      * swinging far less than the set's last rep did ({@link #swungLessThanLastRep}).
      */
-    private boolean wanderedAfterSet(Rep rep) {
+    private boolean stillWristWandering(Rep rep) {
         // Before any rep, the shortest a rep travels: the still rest before a set, at the stream's
         // start, drifted into a far end and was counted as a rep of 8 mm (12.5 Hz, 0.01 g noisier).
         double shortOf = lastTravelM > 0 ? MIN_SHARE_OF_SET_TRAVEL * lastTravelM : VerticalExcursions.MIN_TRAVEL_M;
@@ -1282,9 +1282,8 @@ public final class VerticalRepDetector implements RepDetector {
         if (lastFarEndMs == Long.MIN_VALUE || rep.startMs() - lastFarEndMs > SET_GAP_MS) {
             return false;
         }
-        long lastReturnMs = lastFarEndMs + lastReturnAfterFarEndMs;
-        int lastFrom = indexInView(lastReturnMs - (long) lastPeriodMs);
-        int lastTo = indexInView(lastReturnMs);
+        int lastFrom = indexInView(lastReturnMs() - (long) lastPeriodMs);
+        int lastTo = indexInView(lastReturnMs());
         int from = window.firstIndexAtOrAfter(rep.startMs());
         int to = window.firstIndexAtOrAfter(rep.endMs());
         if (lastFrom < 0 || lastTo <= lastFrom || to <= from) {
@@ -1294,8 +1293,8 @@ public final class VerticalRepDetector implements RepDetector {
         int perHalfSecond = MovementVariance.perHalfSecond(window.sampleRateHz());
         double noise = Math.max(MovementVariance.noiseShare(a, lastFrom, lastTo, perHalfSecond),
                 MovementVariance.noiseShare(a, from, to, perHalfSecond));
-        double lastSwing = MovementVariance.of(a, lastFrom, lastTo, perHalfSecond) - noise;
-        double swing = MovementVariance.of(a, from, to, perHalfSecond) - noise;
+        double lastSwing = movementVariance(lastFrom, lastTo) - noise;
+        double swing = movementVariance(from, to) - noise;
         return lastSwing > 0 && swing < MIN_SWING_SHARE_OF_LAST_REP * lastSwing;
     }
 
@@ -1306,7 +1305,12 @@ public final class VerticalRepDetector implements RepDetector {
      * many: a 0.02 g noisier sensor, docs/accuracy.md).
      */
     private boolean partOfLastRep(long farMs) {
-        return lastFarEndMs != Long.MIN_VALUE && farMs <= lastFarEndMs + lastReturnAfterFarEndMs + RESTING_END_SLACK_MS;
+        return lastFarEndMs != Long.MIN_VALUE && farMs <= lastReturnMs() + RESTING_END_SLACK_MS;
+    }
+
+    /** When the last reported rep's way back ended (before any pause at its resting end). */
+    private long lastReturnMs() {
+        return lastFarEndMs + lastReturnAfterFarEndMs;
     }
 
     /**
