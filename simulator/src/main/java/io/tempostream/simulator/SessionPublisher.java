@@ -5,6 +5,7 @@ import io.tempostream.ingest.ExerciseSelectionCodec;
 import io.tempostream.ingest.ImuBatch;
 import io.tempostream.ingest.ImuBatchCodec;
 import io.tempostream.ingest.PayloadFormat;
+import io.tempostream.ingest.mqtt.MqttClientClose;
 import io.tempostream.ingest.mqtt.MqttEndpoint;
 import io.tempostream.ingest.mqtt.ReliablePublisher;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.function.LongConsumer;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
@@ -29,6 +31,7 @@ public final class SessionPublisher implements AutoCloseable {
     static final long MAX_SILENCE_MS = 60_000;
 
     private final MqttAsyncClient client;
+    private final MqttConnectionOptions connection;
     private final PayloadFormat format;
     private final double speed;
 
@@ -40,8 +43,9 @@ public final class SessionPublisher implements AutoCloseable {
         this.format = format;
         this.speed = speed;
         this.client = new MqttAsyncClient(endpoint.serverUri(), clientId, new MemoryPersistence());
+        this.connection = endpoint.connectionOptions();
         try {
-            ReliablePublisher.connect(client, endpoint.connectionOptions());
+            ReliablePublisher.connect(client, connection);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new MqttException(e);
@@ -123,9 +127,6 @@ public final class SessionPublisher implements AutoCloseable {
 
     @Override
     public void close() throws MqttException {
-        if (client.isConnected()) {
-            client.disconnect(2_000).waitForCompletion(3_000);
-        }
-        client.close(true);
+        MqttClientClose.forGood(client, connection, 2_000);
     }
 }

@@ -1,5 +1,6 @@
 package io.tempostream.analytics.feedback;
 
+import io.tempostream.ingest.mqtt.MqttClientClose;
 import io.tempostream.ingest.mqtt.MqttEndpoint;
 import io.tempostream.ingest.mqtt.ReliablePublisher;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +19,7 @@ import org.apache.flink.metrics.MetricGroup;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
@@ -48,6 +50,8 @@ final class MqttFeedbackWriter implements StatefulSinkWriter<Feedback, Feedback>
 
     private final MqttEndpoint endpoint;
     private final MqttAsyncClient client;
+    /** The options of the latest connect; closing turns their automatic reconnect off. */
+    private volatile MqttConnectionOptions connection;
     private final ProcessingTimeService timers;
     /** By the order written; removed when the broker acknowledges (or refuses) them. */
     private final ConcurrentSkipListMap<Long, Feedback> unacknowledged = new ConcurrentSkipListMap<>();
@@ -204,7 +208,8 @@ final class MqttFeedbackWriter implements StatefulSinkWriter<Feedback, Feedback>
             return;
         }
         try {
-            client.connect(endpoint.connectionOptions(), null, new MqttActionListener() {
+            connection = endpoint.connectionOptions();
+            client.connect(connection, null, new MqttActionListener() {
                 @Override
                 public void onSuccess(IMqttToken token) {
                     Integer receiveMaximum = token.getResponseProperties() == null ? null
@@ -257,14 +262,7 @@ final class MqttFeedbackWriter implements StatefulSinkWriter<Feedback, Feedback>
     public void close() {
         closed = true;
         try {
-            if (client.isConnected()) {
-                client.disconnect().waitForCompletion(2_000);
-            }
-        } catch (MqttException e) {
-            LOG.debug("feedback client did not disconnect cleanly: {}", e.getMessage());
-        }
-        try {
-            client.close(true);
+            MqttClientClose.forGood(client, connection, 2_000);
         } catch (MqttException e) {
             LOG.debug("feedback client did not close cleanly: {}", e.getMessage());
         }

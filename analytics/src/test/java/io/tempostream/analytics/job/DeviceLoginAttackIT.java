@@ -9,6 +9,7 @@ import io.tempostream.ingest.ImuBatchCodec;
 import io.tempostream.ingest.ImuTopic;
 import io.tempostream.ingest.PayloadFormat;
 import io.tempostream.ingest.TempoPrescription;
+import io.tempostream.ingest.mqtt.MqttClientClose;
 import io.tempostream.ingest.mqtt.MqttEndpoint;
 import io.tempostream.ingest.mqtt.MqttSourceOptions;
 import io.tempostream.ingest.testing.LocalFlink;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
@@ -48,17 +50,12 @@ class DeviceLoginAttackIT {
     Path dir;
     private ShippedMosquitto broker;
     private final String database = TestServices.freshDatabase("attack");
-    private final List<MqttClient> attackers = new ArrayList<>();
+    private final List<MqttAsyncClient> attackers = new ArrayList<>();
 
     @AfterEach
     void cleanUp() throws Exception {
-        for (MqttClient attacker : attackers) {
-            try {
-                attacker.disconnectForcibly(1_000);
-            } catch (MqttException e) {
-                // already pushed off
-            }
-            attacker.close(true);
+        for (MqttAsyncClient attacker : attackers) {
+            MqttClientClose.forGood(attacker, null, 0);
         }
         if (broker != null) {
             broker.close();
@@ -69,7 +66,7 @@ class DeviceLoginAttackIT {
     @Test
     void anAttackerWithADeviceLoginReadsNothingOfTheAthletesAndTheAthleteLosesNoRep() throws Exception {
         broker = new ShippedMosquitto(dir).addDevice("athlete-1", "wrist-1", "a1-secret").addDevice("mallory", "wrist", "m-secret")
-                .addDevice("eve", "wrist", "e-secret").addJob("job-secret");
+                .addDevice("eve", "wrist", "e-secret").addDevice("trudy", "wrist", "t-secret").addJob("job-secret");
         broker.start();
         // As deployed: a session that outlives a restart, at parallelism 2 (which shared one
         // subscription among two readers before; the group name was no secret).
@@ -86,11 +83,13 @@ class DeviceLoginAttackIT {
         AtomicInteger floods = new AtomicInteger();
         try (RunningJob job = RunningJob.start(options, "device login attack IT", readinessLogin)) {
             // Mallory joins the job's shared group (and others) and reads whatever comes.
-            MqttClient thief = attacker("mallory.wrist", "m-secret", "thief");
+            // (Her own login: on the shipped broker a client's id is its login, so a second client of
+            // hers, like the flooder below, would push this one off.)
+            MqttAsyncClient thief = attacker("mallory.wrist", "m-secret", "thief");
             thief.setCallback(new OnMessage((topic, message) -> stolen.add(topic)));
             thief.subscribe(new String[] {"$share/tempostream/" + ImuTopic.ALL_DEVICE_MESSAGES_FILTER,
                     "$share/tempostream/" + ImuTopic.ALL_DEVICES_FILTER, "$share/x/#", "tempostream/#", "#"},
-                    new int[] {1, 1, 1, 1, 1});
+                    new int[] {1, 1, 1, 1, 1}).waitForCompletion(10_000);
             devices = workout.simulate(System.currentTimeMillis());
             AtomicBoolean attacking = new AtomicBoolean(true);
             Thread attack = new Thread(() -> {
@@ -107,14 +106,14 @@ class DeviceLoginAttackIT {
                             // refused: fine too
                         }
                     }
-                    // Mallory floods her own topic with payloads over the limit.
+                    // Trudy floods her own topic with payloads over the limit.
                     try {
                         MqttClient flooder = new MqttClient(broker.url(), "flood", new MemoryPersistence());
-                        flooder.connect(broker.endpoint("mallory.wrist", "m-secret").connectionOptions());
+                        flooder.connect(broker.endpoint("trudy.wrist", "t-secret").connectionOptions());
                         byte[] huge = new byte[ImuBatchCodec.MAX_PAYLOAD_BYTES * 4];
                         java.util.Arrays.fill(huge, (byte) ' ');
                         huge[0] = '{';
-                        flooder.publish("tempostream/mallory/wrist/imu", new MqttMessage(huge));
+                        flooder.publish("tempostream/trudy/wrist/imu", new MqttMessage(huge));
                         floods.incrementAndGet();
                         flooder.disconnectForcibly(500);
                         flooder.close(true);
@@ -136,16 +135,17 @@ class DeviceLoginAttackIT {
         }
 
         assertTrue(takeovers.get() > 0 && floods.get() > 0, "the attacks ran: " + takeovers + " takeovers, " + floods + " floods");
+        assertTrue(attackers.get(0).isConnected(), "the thief was still connected and subscribed at the end");
         assertEquals(devices.get(0).reps().size(), TestServices.repCount(TestServices.INFLUX_URL, database),
                 "every rep of the athlete reached InfluxDB");
         assertEquals(List.of(), stolen.stream().filter(topic -> topic.startsWith("tempostream/athlete-1/")).toList(),
                 "the attacker read none of the athlete's samples");
     }
 
-    private MqttClient attacker(String user, String password, String clientId) throws MqttException {
-        MqttClient client = new MqttClient(broker.url(), clientId, new MemoryPersistence());
-        client.connect(broker.endpoint(user, password).connectionOptions());
+    private MqttAsyncClient attacker(String user, String password, String clientId) throws MqttException {
+        MqttAsyncClient client = new MqttAsyncClient(broker.url(), clientId, new MemoryPersistence());
         attackers.add(client);
+        client.connect(broker.endpoint(user, password).connectionOptions()).waitForCompletion(10_000);
         return client;
     }
 }

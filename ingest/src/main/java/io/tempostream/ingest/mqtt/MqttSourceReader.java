@@ -76,6 +76,8 @@ final class MqttSourceReader implements SourceReader<MqttRecord, MqttSplit> {
     private final Object availabilityLock = new Object();
     private CompletableFuture<Void> available = new CompletableFuture<>();
     private volatile MqttAsyncClient client;
+    /** The options {@link #client} connected with; closing turns their automatic reconnect off. */
+    private volatile MqttConnectionOptions connection;
     private volatile boolean closed;
     private final Counter retainedRefused;
     /** Wakes the task once a tick is due, as an arriving message would. */
@@ -218,13 +220,9 @@ final class MqttSourceReader implements SourceReader<MqttRecord, MqttSplit> {
         }
         if (client != null) {
             try {
-                if (client.isConnected()) {
-                    client.disconnect(2_000).waitForCompletion(3_000);
-                }
+                MqttClientClose.forGood(client, connection, 2_000);
             } catch (MqttException e) {
-                LOG.info("MQTT disconnect from {} did not complete cleanly: {}", options.endpoint(), e.getMessage());
-            } finally {
-                client.close(true);
+                LOG.info("MQTT client for {} did not close cleanly: {}", options.endpoint(), e.getMessage());
             }
         }
     }
@@ -235,7 +233,7 @@ final class MqttSourceReader implements SourceReader<MqttRecord, MqttSplit> {
             client = new MqttAsyncClient(options.endpoint().serverUri(), clientId, new MemoryPersistence());
             client.setCallback(new Callback(filter));
             client.setManualAcks(options.ackAfterCheckpoint());
-            MqttConnectionOptions connection = options.endpoint().connectionOptions();
+            connection = options.endpoint().connectionOptions();
             connection.setMaximumPacketSize(MAX_PACKET_BYTES);
             if (options.ackAfterCheckpoint()) {
                 // Held acknowledgements use up the broker's in-flight window: ask for the largest.
