@@ -200,6 +200,14 @@ public final class VerticalRepDetector implements RepDetector {
      * bench started at their fifth rep.
      */
     private static final long MAX_WINDOW_WHILE_OFFERED_MS = 45_000;
+    /**
+     * Between sets, once the far ends found so far lie so far apart that those windows cannot hold
+     * four of them with the way into the first, the window holds five of their spacing, up to
+     * this: a 4-1-4-1 or 5-0-5-0 set (10 s a rep) never had four far ends in view and went
+     * uncounted, whole, in a third of the simulated sets (docs/accuracy.md). It grows only while
+     * such a set builds up, and shrinks back once the set has started.
+     */
+    private static final long MAX_SLOW_SET_WINDOW_MS = 60_000;
     /** How far back, in rep periods before the last far end, an analysis inside a set looks. */
     private static final double SET_CONTEXT_PERIODS = 1;
     /**
@@ -229,6 +237,15 @@ public final class VerticalRepDetector implements RepDetector {
      * state: restored as 0, it makes the next analysis come a second later at most.
      */
     private transient int farEndsSeenUnlocked;
+    /**
+     * How far apart those far ends lie, on average, once there are three (one short of a set) and
+     * the wrist moved between them beyond its noise ({@link #MIN_STIR_NOISE_RATIO}); else 0. A slow
+     * set's window holds enough of them to start ({@link #windowMs}). Two far ends, or a noisier
+     * sensor's wandering, are 8–20 s apart between sets too: a longer window then let the wandering
+     * into four sets' counts, and held a wrist's state at 129 kB through half an hour of rows and
+     * face pulls (docs/accuracy.md). Not state: restored as 0, the next analysis finds it again.
+     */
+    private transient long farEndSpacingSeenUnlockedMs;
     /** The current set's far-end side (+1 tops, −1 bottoms); 0 between sets. */
     private int lockedDirection;
     private int hintedDirection;
@@ -977,10 +994,20 @@ public final class VerticalRepDetector implements RepDetector {
 
     /** The bin is complete: its one averaged sample, turned to the vertical, joins the window. */
     private void closeBin() {
-        window.keepUpTo(lockedDirection == 0 && unselectedFirstRepOnOffer() ? MAX_WINDOW_WHILE_OFFERED_MS : MAX_WINDOW_MS);
+        window.keepUpTo(windowMs());
         window.append(bin.timeMs(), bin.verticalAcceleration(gravity), bin.turnDeg(), bin.gyroDps(0), bin.gyroDps(1),
                 bin.gyroDps(2));
         bin.clear();
+    }
+
+    /** How much of the newest data the window keeps: see {@link #MAX_WINDOW_MS} and the two after it. */
+    private long windowMs() {
+        if (lockedDirection != 0) {
+            return MAX_WINDOW_MS;
+        }
+        long window = unselectedFirstRepOnOffer() ? MAX_WINDOW_WHILE_OFFERED_MS : MAX_WINDOW_MS;
+        long slowSet = (MIN_FAR_ENDS_TO_START_SET + 1) * farEndSpacingSeenUnlockedMs;
+        return Math.max(window, Math.min(MAX_SLOW_SET_WINDOW_MS, slowSet));
     }
 
     @Override
@@ -1116,7 +1143,11 @@ public final class VerticalRepDetector implements RepDetector {
             lastSeenFarEndMs = Math.max(lastSeenFarEndMs, t[from + result.newestTurn()]);
         }
         if (lockedDirection == 0) {
-            farEndsSeenUnlocked = result.farEnds().size();
+            List<Integer> seen = result.farEnds();
+            farEndsSeenUnlocked = seen.size();
+            farEndSpacingSeenUnlockedMs = seen.size() < MIN_FAR_ENDS_TO_START_SET - 1
+                    || !movedBeyondNoise(from + seen.get(0), from + seen.get(seen.size() - 1), MIN_STIR_NOISE_RATIO) ? 0
+                    : (t[from + seen.get(seen.size() - 1)] - t[from + seen.get(0)]) / (seen.size() - 1);
         }
         if (result.direction() == 0) {
             return;

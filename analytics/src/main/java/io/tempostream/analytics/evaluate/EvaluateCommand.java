@@ -78,6 +78,7 @@ public final class EvaluateCommand {
             ExerciseChanges.run(seeds, out);
             SwitchedOnLate.run(seeds, out);
             LostMessages.run(seeds, out);
+            SlowSets.run(seeds, out);
             return 0;
         } catch (IllegalArgumentException | RecordingFormatException | IOException e) {
             err.println("tempostream evaluate: " + e.getMessage());

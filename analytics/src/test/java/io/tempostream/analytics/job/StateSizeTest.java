@@ -84,6 +84,39 @@ class StateSizeTest {
         assertTrue(lastFive <= 1.1 * firstFive, "no growth: " + firstFive + " → " + lastFive + " bytes");
     }
 
+    /**
+     * Slow sets (5-0-5-0, 10 s a rep) keep a longer window while they build up (a minute at most,
+     * to hold four of their far ends): the state then grows, measured every 5 s, and stays bounded.
+     */
+    @Test
+    void aWristDevicesStateStaysBoundedThroughSlowSets() throws Exception {
+        List<SetScript> sets = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            sets.add(SetScript.of(Exercise.DUMBBELL_ROW, 6, "5-0-5-0", 60_000));
+        }
+        SimulatedDevice device = ExerciseSimulator.simulate(new SessionScript("a", "d", Placement.WRIST, 100, 10, 5_000, sets),
+                T0, 4);
+        DeviceState state = new DeviceState();
+        state.detector = RepDetectors.forPlacement(Placement.WRIST, "a", "d");
+        int reps = 0;
+        int max = 0;
+        long next = T0 + 5_000;
+        int[] found = {0};
+        for (ImuBatch batch : device.batches()) {
+            state.recentBatches.seenBefore(batch);
+            state.detector.accept(batch, rep -> found[0]++);
+            state.lastSequence = batch.sequence();
+            if (batch.lastTimestampMs() >= next) {
+                max = Math.max(max, bytes(DeviceState.class, state));
+                next += 5_000;
+            }
+        }
+        System.out.printf(Locale.ROOT, "WRIST device state through slow sets: max %d bytes, %d reps found of %d%n", max,
+                found[0], device.reps().size());
+        assertTrue(found[0] >= device.reps().size(), "the slow sets were found: " + found[0] + " reps");
+        assertTrue(max <= 100_000, "bounded and small, as over half an hour: " + max + " bytes");
+    }
+
     /** Flink sees DeviceState as a POJO (field by field), not as one opaque Kryo object. */
     @Test
     void deviceStateIsAPojoToFlink() {
