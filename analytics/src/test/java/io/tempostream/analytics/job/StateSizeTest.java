@@ -98,7 +98,6 @@ class StateSizeTest {
                 T0, 4);
         DeviceState state = new DeviceState();
         state.detector = RepDetectors.forPlacement(Placement.WRIST, "a", "d");
-        int reps = 0;
         int max = 0;
         long next = T0 + 5_000;
         int[] found = {0};

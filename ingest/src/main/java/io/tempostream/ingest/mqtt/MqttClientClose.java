@@ -18,7 +18,8 @@ public final class MqttClientClose {
     /**
      * Disconnects (waiting up to {@code quiesceMs} for in-flight work) and closes. {@code connection}
      * is the options object the client connected with: Paho reads its automatic-reconnect flag
-     * before each new attempt, so turning it off here stops the attempts.
+     * before each new attempt, so turning it off here stops the attempts (null where they are not
+     * at hand: a reconnect scheduled after the close then finds the client closed and gives up).
      */
     public static void forGood(IMqttAsyncClient client, MqttConnectionOptions connection, long quiesceMs) throws MqttException {
         if (connection != null) {
