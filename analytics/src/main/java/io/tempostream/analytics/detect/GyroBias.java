@@ -93,6 +93,11 @@ final class GyroBias {
     /** A power of two, so a ring index wraps with a mask rather than a division. */
     private static final int PENDING_MASK = PENDING_CAPACITY - 1;
 
+    /**
+     * The first {@link #AVERAGING_S} of offset learned as a plain mean, however small
+     * ({@link RotationThresholds#offsetAtOnce}); eased in otherwise, as the wrist's phases were timed.
+     */
+    private final boolean atOnce;
     private double x;
     private double y;
     private double z;
@@ -130,6 +135,14 @@ final class GyroBias {
     private int pendingHead;
     private int pendingCount;
     private double clockS;
+
+    GyroBias() {
+        this(false);
+    }
+
+    GyroBias(boolean atOnce) {
+        this.atOnce = atOnce;
+    }
 
     /** Feeds one sample (g, deg/s); {@code dtS} is the time since the previous one. */
     void update(double axG, double ayG, double azG, double gxDps, double gyDps, double gzDps, double dtS) {
@@ -193,7 +206,10 @@ final class GyroBias {
             double turnDeg = Math.sqrt(averagedSquared) * stillAveragedS;
             runUnturned = steady.tiltedLessThan(Math.cos(Math.toRadians(MAX_TILT_SHARE_OF_TURN * turnDeg)), gx, gy, gz);
         }
-        boolean learnStill = stillS >= MIN_STILL_S + LEARN_LAG_S;
+        // Under the limit, the sample now LEARN_LAG_S old must also lie in a steady run: a slow
+        // phase's ends pass under the limit right after a hold, but its reading is not steady there
+        // (learned, a 4 s eccentric pulled the offset its way rep after rep, GyroBiasTest).
+        boolean learnStill = stillS >= MIN_STILL_S + LEARN_LAG_S && stillAveragedS >= LEARN_LAG_S;
         boolean learn = learnStill || stillAveragedS >= MIN_STILL_AVERAGED_S + LEARN_LAG_S || runUnturned
                 || steadyAboutTheVerticalS >= MIN_STEADY_ABOUT_THE_VERTICAL_S + LEARN_LAG_S;
         while (pendingCount > 0 && pending[pendingHead * PENDING_VALUES + AT_S] <= clockS - LEARN_LAG_S) {
@@ -226,10 +242,14 @@ final class GyroBias {
         pendingCount++;
     }
 
-    /** Learns a residual; {@code overTheLimit}: as a plain mean until {@link #AVERAGING_S} is learned. */
+    /**
+     * Learns a residual: as a plain mean until {@link #AVERAGING_S} is learned if {@code overTheLimit}
+     * or {@link #atOnce}, eased in otherwise.
+     */
     private void learn(double rx, double ry, double rz, double dtS, boolean overTheLimit) {
+        boolean plainMean = (overTheLimit || atOnce) && learnedS < AVERAGING_S;
         learnedS = Math.min(AVERAGING_S, learnedS + dtS);
-        double k = !overTheLimit ? Math.min(1, dtS / AVERAGING_S) : learnedS == 0 ? 0 : dtS / learnedS;
+        double k = !plainMean ? Math.min(1, dtS / AVERAGING_S) : learnedS == 0 ? 0 : dtS / learnedS;
         x += rx * k;
         y += ry * k;
         z += rz * k;

@@ -8,7 +8,7 @@ import java.util.function.Consumer;
  * older or repeated ones are ignored.
  */
 public final class RotationRepDetector implements ExerciseEngine {
-    private final GyroBias bias = new GyroBias();
+    private final GyroBias bias;
     private final MovementSegmenter segmenter;
     private final RepAssembler assembler;
     private final SampleClock clock = new SampleClock();
@@ -24,6 +24,7 @@ public final class RotationRepDetector implements ExerciseEngine {
 
     /** Reps start with the concentric until told otherwise ({@link #follow}: squat, bench). */
     public RotationRepDetector(String athleteId, String deviceId, RotationThresholds thresholds) {
+        this.bias = new GyroBias(thresholds.offsetAtOnce());
         this.segmenter = new MovementSegmenter(thresholds.onSpeedDps(), thresholds.minRomDeg());
         this.assembler = new RepAssembler(athleteId, deviceId, thresholds.minRomDeg());
     }

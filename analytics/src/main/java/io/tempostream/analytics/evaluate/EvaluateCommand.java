@@ -79,6 +79,7 @@ public final class EvaluateCommand {
             SwitchedOnLate.run(seeds, out);
             LostMessages.run(seeds, out);
             SlowSets.run(seeds, out);
+            OtherTempos.run(seeds, out);
             return 0;
         } catch (IllegalArgumentException | RecordingFormatException | IOException e) {
             err.println("tempostream evaluate: " + e.getMessage());

@@ -125,10 +125,14 @@ final class SpeedCurveEvaluation {
     }
 
     static Errors measure(SpeedCurve curve, Cell cell, double rateHz, int seeds) {
-        Errors errors = new Errors();
+        return measure(TEMPO, curve, cell, rateHz, seeds, new Errors());
+    }
+
+    /** Sets of 8 at {@code tempo} on {@code curve}, added to {@code errors}. */
+    static Errors measure(String tempo, SpeedCurve curve, Cell cell, double rateHz, int seeds, Errors errors) {
         for (int seed = 0; seed < seeds; seed++) {
             // Followed by 90 s of rest, as in the live-feedback table, so a set's last rep is closed by data.
-            SetScript set = SetScript.of(cell.exercise(), 8, TEMPO, 90_000).moving(curve, true);
+            SetScript set = SetScript.of(cell.exercise(), 8, tempo, 90_000).moving(curve, true);
             SimulatedDevice device = ExerciseSimulator.simulate(new SessionScript("sim", "s", cell.placement(), rateHz, 10,
                     5_000, List.of(set)), 1_764_000_000_000L, 31L * seed + (long) rateHz);
             List<LiveReplay.TimedRep> found = LiveReplay.replay(RepDetectors.forPlacement(cell.placement(), "sim", "s"),

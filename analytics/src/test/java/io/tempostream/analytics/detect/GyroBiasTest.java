@@ -191,4 +191,54 @@ class GyroBiasTest {
         assertEquals(0, bias.xDps(), 1e-12);
         assertEquals(0, bias.zDps(), 1e-12);
     }
+
+    /**
+     * The slow ends of a slow phase pass under the 2 deg/s stillness limit (a 4 s eccentric of a
+     * back row: 8° at up to 3 deg/s, under 2 for its first and last second), right after a 1 s
+     * hold. Its first samples passed as stillness once the hold and the phase's slow start together
+     * lasted 1.5 s, and were learned: each rep moved the offset towards the eccentric, which then
+     * looked slower still, until the back's reps were no longer found (2-1-4-0 rows: 1 or 2 sets
+     * of 10 exact). Only a steady reading is learned now, and the offset stays put rep after rep.
+     */
+    @Test
+    void slowPhasesUnderTheStillnessLimitAreNotLearnedRepAfterRep() {
+        GyroBias bias = new GyroBias();
+        for (int i = 0; i < 1_000; i++) { // 10 s still, 0.5 deg/s of offset about the vertical
+            bias.update(0, 0, 1, 0, 0, 0.5, DT_S);
+        }
+        assertEquals(0.5, bias.zDps(), 0.02, "learned at rest");
+        for (int rep = 0; rep < 8; rep++) {
+            for (int i = 0; i < 100; i++) { // a 1 s hold
+                bias.update(0, 0, 1, 0, 0, 0.5, DT_S);
+            }
+            for (int i = 0; i < 400; i++) { // 4 s turning one way at up to 3 deg/s
+                bias.update(0, 0, 1, 0, 0, 0.5 + 3 * Math.sin(Math.PI * i / 400.0), DT_S);
+            }
+            for (int i = 0; i < 100; i++) { // a 1 s pause
+                bias.update(0, 0, 1, 0, 0, 0.5, DT_S);
+            }
+            for (int i = 0; i < 200; i++) { // and back in 2 s
+                bias.update(0, 0, 1, 0, 0, 0.5 - 6 * Math.sin(Math.PI * i / 200.0), DT_S);
+            }
+        }
+        assertEquals(0.5, bias.zDps(), 0.1, "offset after 8 reps");
+    }
+
+    /**
+     * A back sensor switched on shortly before a set has a second or two of stillness to learn
+     * its offset from; eased in over 2 s, half of a 1.5 deg/s offset was left at the first rep, a
+     * third of a slow retraction's speed. Where the reps are slow, the first seconds are learned as
+     * a plain mean.
+     */
+    @Test
+    void aBackSensorLearnsItsFirstSecondsOfOffsetAtOnce() {
+        GyroBias eased = new GyroBias();
+        GyroBias atOnce = new GyroBias(true);
+        for (int i = 0; i < 250; i++) { // 2.5 s still, 1.5 deg/s of offset on x
+            eased.update(0, 0, 1, 1.5, 0, 0, DT_S);
+            atOnce.update(0, 0, 1, 1.5, 0, 0, DT_S);
+        }
+        assertEquals(1.5, atOnce.xDps(), 0.01, "a plain mean of what was learned");
+        assertTrue(eased.xDps() < 0.75, "eased in, under half learned: " + eased.xDps());
+    }
 }
