@@ -420,10 +420,14 @@ public final class VerticalRepDetector implements RepDetector {
 
     /**
      * Inside a set, the next rep's return is looked for every {@link #RETURN_CHECK_EVERY_MS} once
-     * the set's rhythm says it may be near, not on every analysis: the engine must stay fast.
+     * the set's rhythm says it may be near, not on every analysis: the engine must stay fast. It is
+     * looked for until a set gap after the last far end, or, in a slow set, until half a period
+     * after the set's rhythm puts it: a 2-2-4-1 row returns 15.5 s after the far end before, and
+     * its reps were heard of 17 s late, at the final analysis.
      */
     private boolean dueForReturnCheck(long nowMs) {
-        return setDirection() != 0 && nowMs - baseFarEndMs() < SET_GAP_MS
+        return setDirection() != 0
+                && nowMs - baseFarEndMs() < Math.max(SET_GAP_MS, 1.5 * setPeriodMs() + setReturnAfterFarEndMs())
                 && nowMs >= nextLookMs
                 && nowMs >= baseFarEndMs() + (1 - RETURN_CHECK_EARLY_SHARE) * setPeriodMs() + setReturnAfterFarEndMs();
     }

@@ -10,6 +10,7 @@ import io.tempostream.simulator.RepTruth;
 import io.tempostream.simulator.SessionScript;
 import io.tempostream.simulator.SetScript;
 import io.tempostream.simulator.SimulatedDevice;
+import io.tempostream.simulator.SpeedCurve;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -40,6 +41,32 @@ class SlowSetTest {
             // Each is its true rep, not read from the resting end (half a rep, 5 s, off); 1.5 s as
             // evaluate matches reps: a first rep's bottom pause (1 s here) is not always seen.
             assertTrue(off <= 1_500, "rep " + (k + 1) + " ends " + off + " ms from its true end");
+        }
+    }
+
+    /**
+     * 2-2-4-1 rows: 9 s a rep, the way back ending 7 s after the far end. The next rep's return was
+     * looked for only until a set gap (15 s) after the last far end, 0.5 s short of it, and each rep
+     * was heard of at the set's next full analysis, 16–27 s late (evaluate, "Other tempos"). It is
+     * now looked for until half a period after the set's rhythm puts it.
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @CsvSource({"0", "1", "2", "3", "4"})
+    void aLongRepInsideASetIsHeardOfAtItsReturn(long seed) {
+        SimulatedDevice device = ExerciseSimulator.simulate(new SessionScript("a", "d", Placement.WRIST, 50, 10, 5_000,
+                List.of(SetScript.of(Exercise.DUMBBELL_ROW, 8, "2-2-4-1", 90_000).moving(SpeedCurve.HALF_COSINE, true))),
+                T0, 31L * seed + 50);
+
+        List<LiveReplay.TimedRep> reps = LiveReplay.replay(RepDetectors.forPlacement(Placement.WRIST, "a", "d"),
+                device.toRecording()).reps().stream().filter(t -> !t.rep().isometric()).toList();
+
+        List<RepTruth> truth = device.reps();
+        assertEquals(truth.size(), reps.size(), "reps counted");
+        for (int k = 0; k < truth.size(); k++) {
+            RepTruth t = truth.get(k);
+            long returnEndMs = t.startMs() + t.concentricMs() + t.peakHoldMs() + t.eccentricMs();
+            long lateMs = reps.get(k).firstKnownAtMs() - returnEndMs;
+            assertTrue(lateMs <= 2_500, "rep " + (k + 1) + " first heard of " + lateMs + " ms after its return");
         }
     }
 }
