@@ -1,12 +1,8 @@
 package io.tempostream.analytics.detect;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import io.tempostream.ingest.Placement;
 import io.tempostream.simulator.Exercise;
 import io.tempostream.simulator.ExerciseSimulator;
-import io.tempostream.simulator.RepTruth;
 import io.tempostream.simulator.SessionScript;
 import io.tempostream.simulator.SetScript;
 import io.tempostream.simulator.SimulatedDevice;
@@ -31,25 +27,16 @@ class BackTempoTest {
             "DUMBBELL_ROW, 4-0-2-0, trapezoid, 100, 5", "DUMBBELL_ROW, 2-1-4-0, half-cosine, 25, 5"})
     void aSetWithASlowPhaseIsCountedRepByRep(Exercise exercise, String tempo, String curve, double rateHz, long seed) {
         SetScript set = SetScript.of(exercise, 8, tempo, 90_000).moving(SpeedCurve.fromScriptName(curve), true);
-        assertCounted(ExerciseSimulator.simulate(new SessionScript("a", "d", Placement.BACK, rateHz, 10, 5_000,
-                List.of(set)), T0, 31L * seed + (long) rateHz));
+        SimulatedDevice device = ExerciseSimulator.simulate(new SessionScript("a", "d", Placement.BACK, rateHz, 10, 5_000,
+                List.of(set)), T0, 31L * seed + (long) rateHz);
+        CountedRepByRep.assertCountedRepByRep(Placement.BACK, device, 1_000);
     }
 
     @ParameterizedTest(name = "{0} at 5-0-5-0, {1} Hz, seed {2}")
     @CsvSource({"FACE_PULL, 25, 2", "FACE_PULL, 100, 3", "DUMBBELL_ROW, 25, 1"})
     void aSetOfFiveSecondPhasesIsCounted(Exercise exercise, double rateHz, long seed) {
-        assertCounted(ExerciseSimulator.simulate(new SessionScript("a", "d", Placement.BACK, rateHz, 10, 5_000,
-                List.of(SetScript.of(exercise, 6, "5-0-5-0", 90_000))), T0, 31L * seed + 7));
-    }
-
-    private static void assertCounted(SimulatedDevice device) {
-        List<Rep> reps = RepDetectors.forPlacement(Placement.BACK, "a", "d").detectAll(device.toRecording()).stream()
-                .filter(rep -> !rep.isometric()).toList();
-        List<RepTruth> truth = device.reps();
-        assertEquals(truth.size(), reps.size(), "reps counted");
-        for (int k = 0; k < truth.size(); k++) {
-            long off = Math.abs(reps.get(k).endMs() - truth.get(k).endMs());
-            assertTrue(off <= 1_000, "rep " + (k + 1) + " ends " + off + " ms from its true end");
-        }
+        SimulatedDevice device = ExerciseSimulator.simulate(new SessionScript("a", "d", Placement.BACK, rateHz, 10, 5_000,
+                List.of(SetScript.of(exercise, 6, "5-0-5-0", 90_000))), T0, 31L * seed + 7);
+        CountedRepByRep.assertCountedRepByRep(Placement.BACK, device, 1_000);
     }
 }

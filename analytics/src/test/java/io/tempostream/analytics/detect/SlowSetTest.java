@@ -31,17 +31,9 @@ class SlowSetTest {
         SimulatedDevice device = ExerciseSimulator.simulate(new SessionScript("a", "d", Placement.WRIST, rateHz, 10, 5_000,
                 List.of(SetScript.of(exercise, 6, tempo, 90_000))), T0, seed);
 
-        List<Rep> reps = RepDetectors.forPlacement(Placement.WRIST, "a", "d").detectAll(device.toRecording()).stream()
-                .filter(rep -> !rep.isometric()).toList();
-
-        List<RepTruth> truth = device.reps();
-        assertEquals(truth.size(), reps.size(), "reps counted");
-        for (int k = 0; k < truth.size(); k++) {
-            long off = Math.abs(reps.get(k).endMs() - truth.get(k).endMs());
-            // Each is its true rep, not read from the resting end (half a rep, 5 s, off); 1.5 s as
-            // evaluate matches reps: a first rep's bottom pause (1 s here) is not always seen.
-            assertTrue(off <= 1_500, "rep " + (k + 1) + " ends " + off + " ms from its true end");
-        }
+        // Each its true rep, not read from the resting end (half a rep, 5 s, off); 1.5 s as evaluate
+        // matches reps: a first rep's bottom pause (1 s here) is not always seen.
+        CountedRepByRep.assertCountedRepByRep(Placement.WRIST, device, 1_500);
     }
 
     /**
