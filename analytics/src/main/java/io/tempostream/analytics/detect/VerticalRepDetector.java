@@ -41,7 +41,10 @@ public final class VerticalRepDetector implements RepDetector {
     private static final double MAX_FAR_END_AFTER_PERIODS = 2;
     /** A rep's way back ends within this many periods after its far end. */
     private static final double RETURN_WITHIN_PERIODS = 0.75;
-    /** Reps offered and waiting for their final self at once, at most. */
+    /**
+     * Reps offered and waiting for their final self at once, at least this many; in a fast set,
+     * as many as return while the first of them waits ({@link #maxOffers}).
+     */
     private static final int MAX_OFFERS = 2;
     /** How often, near the next rep's expected return, the engine looks whether the wrist is back. */
     static final long RETURN_CHECK_EVERY_MS = 250;
@@ -355,11 +358,21 @@ public final class VerticalRepDetector implements RepDetector {
     }
 
     /**
-     * Inside a set, {@link #MAX_OFFERS}; while an unselected set's first rep on offer waits for
-     * the set to show its side (four far ends), each rep until then.
+     * Inside a set, {@link #MAX_OFFERS}, or one more than the reps that return while an offer
+     * waits for the final analysis to confirm it (up to {@link #CONFIRM_AFTER_MS} and an
+     * analysis after what ends it): touch-and-go rows of 1.4 s a rep, two at a time, had every
+     * other rep wait a rep longer than the one before it (real barbell rows: heard of 1.2–3.2 s
+     * after their return). While an unselected set's first rep on offer waits for the set to show
+     * its side (four far ends), each rep until then.
      */
     private int maxOffers() {
-        return unselectedFirstRepOnOffer() ? MIN_FAR_ENDS_TO_START_SET : MAX_OFFERS;
+        if (unselectedFirstRepOnOffer()) {
+            return MIN_FAR_ENDS_TO_START_SET;
+        }
+        double periodMs = setDirection() != 0 ? setPeriodMs() : 0;
+        return periodMs > 0
+                ? Math.max(MAX_OFFERS, 1 + (int) Math.ceil((CONFIRM_AFTER_MS + ANALYSIS_EVERY_MS) / periodMs))
+                : MAX_OFFERS;
     }
 
     /** A gap this long is a dropout: by the set's period inside a set, or with its first reps on offer ({@link SampleGaps#dropoutMs}). */
@@ -871,8 +884,9 @@ public final class VerticalRepDetector implements RepDetector {
         long returnBy = t[from + far] + (long) (RETURN_WITHIN_PERIODS * periodMs);
         int end = Math.min(last, window.firstIndexAtOrAfter(returnBy) - from);
         double into = d * (z[far] - z[lowest(z, d, base, far)]);
-        double returned = d * (z[far] - z[lowest(z, d, far, end)]);
-        if (into < MIN_SHARE_OF_SET_TRAVEL * setTravelM || returned < RETURNED_SHARE * into) {
+        if (into < MIN_SHARE_OF_SET_TRAVEL * setTravelM
+                || !returnedFromFarEnd(z, d, far, end, into)
+                        && !returnedGoingOn(from, n, rate, d, base, far, end, setTravelM)) {
             return;
         }
         // Integrated from the middle of a hold at the far end: the wrist is still there, and the
@@ -894,6 +908,24 @@ public final class VerticalRepDetector implements RepDetector {
         Rep next = numbering.peek(rep, lockedDirection == 0);
         offers.add(next.numbered(next.set(), next.rep() + offers.size()).asProvisional());
         offerFarEndsMs.add(t[from + far]);
+    }
+
+    /** Whether travel {@code z} came back from {@code far} by {@link #RETURNED_SHARE} of {@code into} before {@code end}. */
+    private static boolean returnedFromFarEnd(double[] z, int d, int far, int end, double into) {
+        return d * (z[far] - z[lowest(z, d, far, end)]) >= RETURNED_SHARE * into;
+    }
+
+    /**
+     * The same look at travel that goes on beyond the window's edge as it came: the travel above
+     * is taken to rest where it ends, right where a way back ends in a hold or a pause, but in a
+     * touch-and-go set the wrist is on the next rep's way out by then, and held still there the
+     * filter took most of the way back away (real barbell rows: 15–20 cm back of a 50–60 cm way in,
+     * in looks up to 1.3 s after the way back had ended).
+     */
+    private boolean returnedGoingOn(int from, int n, double rate, int d, int base, int far, int end, double setTravelM) {
+        double[] z = VerticalExcursions.travel(window.values(), from, n, rate, false);
+        double into = d * (z[far] - z[lowest(z, d, base, far)]);
+        return into >= MIN_SHARE_OF_SET_TRAVEL * setTravelM && returnedFromFarEnd(z, d, far, end, into);
     }
 
     /**

@@ -80,6 +80,7 @@ public final class EvaluateCommand {
             LostMessages.run(seeds, out);
             SlowSets.run(seeds, out);
             OtherTempos.run(seeds, out);
+            FastSets.run(seeds, out);
             return 0;
         } catch (IllegalArgumentException | RecordingFormatException | IOException e) {
             err.println("tempostream evaluate: " + e.getMessage());

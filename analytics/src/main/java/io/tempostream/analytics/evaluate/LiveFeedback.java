@@ -141,6 +141,8 @@ final class LiveFeedback {
         int restOffered;
         int restReps;
         final List<Double> firstRepS = new ArrayList<>();
+        /** Every rep's, but those only the recording's end closed: the recordings stop as the set does. */
+        final List<Double> everyRepS = new ArrayList<>();
 
         void add(LiveReplay.Result result, boolean rest, boolean concentricFirst) {
             int setOffered = (int) result.reps().stream().filter(t -> t.provisionalAtMs().isPresent()).count()
@@ -151,19 +153,31 @@ final class LiveFeedback {
                 restOffered += setOffered;
                 restReps += result.reps().size();
             } else if (!result.reps().isEmpty()) {
-                LiveReplay.TimedRep first = result.reps().get(0);
-                Rep rep = first.rep();
-                long restingPauseMs = concentricFirst ? rep.bottomPauseMs() : rep.peakHoldMs();
-                firstRepS.add((first.firstKnownAtMs() - (rep.endMs() - restingPauseMs)) / 1000.0);
+                firstRepS.add(afterReturnS(result.reps().get(0), concentricFirst));
+                for (LiveReplay.TimedRep timed : result.reps()) {
+                    if (!timed.atEnd() || timed.provisionalAtMs().isPresent()) {
+                        everyRepS.add(afterReturnS(timed, concentricFirst));
+                    }
+                }
             }
+        }
+
+        /** Seconds from the rep's return (its end less the pause at the resting end) to when it was first known. */
+        private static double afterReturnS(LiveReplay.TimedRep timed, boolean concentricFirst) {
+            Rep rep = timed.rep();
+            long restingPauseMs = concentricFirst ? rep.bottomPauseMs() : rep.peakHoldMs();
+            return (timed.firstKnownAtMs() - (rep.endMs() - restingPauseMs)) / 1000.0;
         }
 
         @Override
         public String toString() {
             return String.format(Locale.ROOT, "%d offered, %d not confirmed by a final rep; %d offered and %d final reps in"
-                    + " rest recordings; a set's first rep heard of %s s (median) and %s s (max) after its return.",
+                    + " rest recordings; a set's first rep heard of %s s (median) and %s s (max) after its return;"
+                    + " every rep %s / %s / %s s (median / 95th percentile / max, %d reps; those known only at the"
+                    + " recording's end left out).",
                     offered, unconfirmed, restOffered, restReps, ReportLatency.quantile(firstRepS, 0.5),
-                    ReportLatency.quantile(firstRepS, 1.0));
+                    ReportLatency.quantile(firstRepS, 1.0), ReportLatency.quantile(everyRepS, 0.5),
+                    ReportLatency.quantile(everyRepS, 0.95), ReportLatency.quantile(everyRepS, 1.0), everyRepS.size());
         }
     }
 }

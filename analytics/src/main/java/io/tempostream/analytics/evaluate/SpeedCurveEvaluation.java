@@ -57,6 +57,8 @@ final class SpeedCurveEvaluation {
         final List<Double> liveDelayS = new ArrayList<>();
         /** The same with the exercise selected 4 s before the set, as the app sends it; and its offers no final rep confirmed. */
         final List<Double> selectedLiveDelayS = new ArrayList<>();
+        /** The same for each set's reps after its first. */
+        final List<Double> selectedLaterLiveDelayS = new ArrayList<>();
         int selectedUnconfirmed;
         int selectedExact;
 
@@ -146,8 +148,12 @@ final class SpeedCurveEvaluation {
             if (selectedReps.size() == truth.size()) {
                 errors.selectedExact++;
                 for (int k = 0; k < truth.size(); k++) {
-                    errors.selectedLiveDelayS.add(
-                            (selectedReps.get(k).firstKnownAtMs() - ReportLatency.returnEndMs(truth.get(k))) / 1000.0);
+                    double delayS =
+                            (selectedReps.get(k).firstKnownAtMs() - ReportLatency.returnEndMs(truth.get(k))) / 1000.0;
+                    errors.selectedLiveDelayS.add(delayS);
+                    if (k > 0) {
+                        errors.selectedLaterLiveDelayS.add(delayS);
+                    }
                 }
             }
             errors.sets++;
