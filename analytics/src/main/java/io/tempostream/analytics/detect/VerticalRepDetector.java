@@ -360,10 +360,10 @@ public final class VerticalRepDetector implements RepDetector {
     /**
      * Inside a set, {@link #MAX_OFFERS}, or one more than the reps that return while an offer
      * waits for the final analysis to confirm it (up to {@link #CONFIRM_AFTER_MS} and an
-     * analysis after what ends it): touch-and-go rows of 1.4 s a rep, two at a time, had every
-     * other rep wait a rep longer than the one before it (real barbell rows: heard of 1.2–3.2 s
-     * after their return). While an unselected set's first rep on offer waits for the set to show
-     * its side (four far ends), each rep until then.
+     * analysis after what ends it): in touch-and-go rows of 1.4 s a rep, two at a time, every
+     * other rep waited for a confirmation before it could be looked for (real barbell rows: heard
+     * of up to 2.0 s after their return). While an unselected set's first rep on offer waits for
+     * the set to show its side (four far ends), each rep until then.
      */
     private int maxOffers() {
         if (unselectedFirstRepOnOffer()) {

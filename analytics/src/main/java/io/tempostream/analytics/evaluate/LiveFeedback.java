@@ -141,7 +141,7 @@ final class LiveFeedback {
         int restOffered;
         int restReps;
         final List<Double> firstRepS = new ArrayList<>();
-        /** Every rep's, but those only the recording's end closed: the recordings stop as the set does. */
+        /** Every rep's but those known only at the recording's end: the recordings stop as the set does. */
         final List<Double> everyRepS = new ArrayList<>();
 
         void add(LiveReplay.Result result, boolean rest, boolean concentricFirst) {
