@@ -24,7 +24,7 @@ final class VerticalExcursions {
     /** A rep travels at least 40 % of the set's typical rep: smaller turns are adjustments. */
     private static final double MIN_SHARE_OF_TYPICAL = 0.4;
     /** Reps are at least 1 s apart; faster turns are bounces within one rep. */
-    private static final double MIN_REP_PERIOD_S = 1.0;
+    static final double MIN_REP_PERIOD_S = 1.0;
     /** Rep-to-rep timing varies by less than this (coefficient of variation) in a set; fidgeting more. */
     private static final double MAX_PERIOD_VARIATION = 0.35;
     /** Rep-sized turns per far end beyond which the far ends are skipping turns (walking). */

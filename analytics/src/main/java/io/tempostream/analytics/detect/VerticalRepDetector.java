@@ -369,10 +369,13 @@ public final class VerticalRepDetector implements RepDetector {
         if (unselectedFirstRepOnOffer()) {
             return MIN_FAR_ENDS_TO_START_SET;
         }
-        double periodMs = setDirection() != 0 ? setPeriodMs() : 0;
-        return periodMs > 0
-                ? Math.max(MAX_OFFERS, 1 + (int) Math.ceil((CONFIRM_AFTER_MS + ANALYSIS_EVERY_MS) / periodMs))
-                : MAX_OFFERS;
+        if (setDirection() == 0) {
+            return MAX_OFFERS;
+        }
+        // Far ends come a second apart at the least: five offers at most, however short a lone
+        // first rep's own length, which stands for the period until the set has one.
+        double periodMs = Math.max(setPeriodMs(), VerticalExcursions.MIN_REP_PERIOD_S * 1000);
+        return Math.max(MAX_OFFERS, 1 + (int) Math.ceil((CONFIRM_AFTER_MS + ANALYSIS_EVERY_MS) / periodMs));
     }
 
     /** A gap this long is a dropout: by the set's period inside a set, or with its first reps on offer ({@link SampleGaps#dropoutMs}). */
