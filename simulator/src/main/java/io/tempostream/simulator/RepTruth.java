@@ -23,6 +23,17 @@ public record RepTruth(
         return startMs + concentricMs + peakHoldMs + eccentricMs + bottomPauseMs;
     }
 
+    /**
+     * Where the way back to the resting end ends, before any pause there: after the eccentric for
+     * a pull or raise, after the concentric for a squat or bench. What a rep's live report is timed
+     * against.
+     */
+    public long returnEndMs() {
+        return concentricFirst
+                ? startMs + concentricMs + peakHoldMs + eccentricMs
+                : startMs + eccentricMs + bottomPauseMs + concentricMs;
+    }
+
     public long concentricStartMs() {
         return concentricFirst ? startMs : startMs + eccentricMs + bottomPauseMs;
     }

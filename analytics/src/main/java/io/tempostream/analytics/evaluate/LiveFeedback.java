@@ -96,7 +96,7 @@ final class LiveFeedback {
 
     /** When the athlete first heard of {@code rep}, in seconds after its true return. */
     static double secondsAfterReturn(LiveReplay.TimedRep rep, RepTruth truth) {
-        return (rep.firstKnownAtMs() - ReportLatency.returnEndMs(truth)) / 1000.0;
+        return (rep.firstKnownAtMs() - truth.returnEndMs()) / 1000.0;
     }
 
     /**

@@ -66,16 +66,9 @@ final class ReportLatency {
             return; // miscounted: which report belongs to which rep is not known
         }
         for (int k = 0; k + 1 < truth.size(); k++) {
-            double seconds = (reportedAt.get(k) - returnEndMs(truth.get(k))) / 1000.0;
+            double seconds = (reportedAt.get(k) - truth.get(k).returnEndMs()) / 1000.0;
             (k == 0 ? first : later).add(seconds);
         }
-    }
-
-    /** Where the way back ends: after the eccentric for a pull, after the concentric for a squat. */
-    static long returnEndMs(RepTruth t) {
-        return t.concentricFirst()
-                ? t.startMs() + t.concentricMs() + t.peakHoldMs() + t.eccentricMs()
-                : t.startMs() + t.eccentricMs() + t.bottomPauseMs() + t.concentricMs();
     }
 
     static String quantile(List<Double> values, double q) {

@@ -149,7 +149,7 @@ final class SpeedCurveEvaluation {
                 errors.selectedExact++;
                 for (int k = 0; k < truth.size(); k++) {
                     double delayS =
-                            (selectedReps.get(k).firstKnownAtMs() - ReportLatency.returnEndMs(truth.get(k))) / 1000.0;
+                            (selectedReps.get(k).firstKnownAtMs() - truth.get(k).returnEndMs()) / 1000.0;
                     errors.selectedLiveDelayS.add(delayS);
                     if (k > 0) {
                         errors.selectedLaterLiveDelayS.add(delayS);
@@ -163,7 +163,7 @@ final class SpeedCurveEvaluation {
             errors.exact++;
             for (int k = 0; k < truth.size(); k++) {
                 errors.add(found.get(k).rep(), truth.get(k));
-                errors.liveDelayS.add((found.get(k).firstKnownAtMs() - ReportLatency.returnEndMs(truth.get(k))) / 1000.0);
+                errors.liveDelayS.add((found.get(k).firstKnownAtMs() - truth.get(k).returnEndMs()) / 1000.0);
             }
         }
         return errors;

@@ -205,8 +205,7 @@ class AnalyzeCommandTest {
             assertTrue(reported >= end && reported <= lastSampleMs, "final when the pause is known: " + rep);
             assertTrue(offered <= reported && offered >= rep.get("startMs").asLong(), "offered before: " + rep);
             RepTruth truth = device.reps().get(rep.get("rep").asInt() - 1);
-            long returnEndMs = truth.startMs() + truth.concentricMs() + truth.peakHoldMs() + truth.eccentricMs();
-            assertWithinMs(returnEndMs, offered, 500, "offered at the return: " + rep);
+            assertWithinMs(truth.returnEndMs(), offered, 500, "offered at the return: " + rep);
         }
     }
 

@@ -55,9 +55,7 @@ class SlowSetTest {
         List<RepTruth> truth = device.reps();
         assertEquals(truth.size(), reps.size(), "reps counted");
         for (int k = 0; k < truth.size(); k++) {
-            RepTruth t = truth.get(k);
-            long returnEndMs = t.startMs() + t.concentricMs() + t.peakHoldMs() + t.eccentricMs();
-            long lateMs = reps.get(k).firstKnownAtMs() - returnEndMs;
+            long lateMs = reps.get(k).firstKnownAtMs() - truth.get(k).returnEndMs();
             assertTrue(lateMs <= 2_500, "rep " + (k + 1) + " first heard of " + lateMs + " ms after its return");
         }
     }

@@ -46,7 +46,7 @@ class TouchAndGoTest {
         List<RepTruth> truth = device.reps();
         assertEquals(truth.size(), reps.size(), "reps counted");
         for (int k = 0; k < truth.size(); k++) {
-            long late = reps.get(k).firstKnownAtMs() - truth.get(k).endMs(); // no pause: the return is the rep's end
+            long late = reps.get(k).firstKnownAtMs() - truth.get(k).returnEndMs();
             assertTrue(late <= WITHIN_MS, "rep " + (k + 1) + " heard of " + late + " ms after its return");
         }
     }
