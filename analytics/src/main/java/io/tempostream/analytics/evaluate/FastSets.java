@@ -19,9 +19,7 @@ final class FastSets {
     }
 
     static void run(int seeds, PrintStream out) {
-        int sets = 0;
-        int exact = 0;
-        int selectedExact = 0;
+        ExactSets total = new ExactSets();
         out.printf(Locale.ROOT, "%n## Fast sets (8 touch-and-go reps, 90 s of rest after; %d speed curves with human"
                 + " variability, %d sets a curve)%n%n"
                 + "\"live\": sensor time from a rep's return to its first report, provisional or final, over the sets"
@@ -37,9 +35,7 @@ final class FastSets {
                     for (SpeedCurve curve : SpeedCurve.values()) {
                         SpeedCurveEvaluation.measure(tempo, curve, cell, rateHz, seeds, errors);
                     }
-                    sets += errors.sets;
-                    exact += errors.exact;
-                    selectedExact += errors.selectedExact;
+                    total.add(errors);
                     out.printf(Locale.ROOT, "| %s | %s | %s | %s Hz | %d of %d | %s / %s | %d of %d | %s / %s | %s | %d |%n",
                             tempo, cell.exercise().scriptName(), cell.placement().name().toLowerCase(Locale.ROOT),
                             rateHz == Math.rint(rateHz) ? String.valueOf((long) rateHz) : String.valueOf(rateHz),
@@ -51,7 +47,6 @@ final class FastSets {
                 }
             }
         }
-        out.printf(Locale.ROOT, "%nFast sets: %d of %d sets exact without a selection (%.1f %%), %d of %d with it (%.1f %%).%n",
-                exact, sets, 100.0 * exact / sets, selectedExact, sets, 100.0 * selectedExact / sets);
+        out.print(total.summary("Fast sets"));
     }
 }

@@ -19,9 +19,7 @@ final class OtherTempos {
     }
 
     static void run(int seeds, PrintStream out) {
-        int sets = 0;
-        int exact = 0;
-        int selectedExact = 0;
+        ExactSets total = new ExactSets();
         out.printf(Locale.ROOT, "%n## Other tempos (8 reps, 90 s of rest after; %d speed curves with human variability,"
                 + " 25, 50 and 100 Hz, %d sets a curve and rate)%n%n"
                 + "\"live\": sensor time from a rep's return to its first report, provisional or final, without a selection."
@@ -37,9 +35,7 @@ final class OtherTempos {
                         SpeedCurveEvaluation.measure(tempo, curve, cell, rateHz, seeds, errors);
                     }
                 }
-                sets += errors.sets;
-                exact += errors.exact;
-                selectedExact += errors.selectedExact;
+                total.add(errors);
                 out.printf(Locale.ROOT, "| %s | %s | %s | %d of %d | %d of %d | %s / %s | %d / %d / %d / %d |%n", tempo,
                         cell.exercise().scriptName(), cell.placement().name().toLowerCase(Locale.ROOT), errors.exact,
                         errors.sets, errors.selectedExact, errors.sets, ReportLatency.quantile(errors.liveDelayS, 0.95),
@@ -47,7 +43,6 @@ final class OtherTempos {
                         errors.mae(3));
             }
         }
-        out.printf(Locale.ROOT, "%nOther tempos: %d of %d sets exact without a selection (%.1f %%), %d of %d with it"
-                + " (%.1f %%).%n", exact, sets, 100.0 * exact / sets, selectedExact, sets, 100.0 * selectedExact / sets);
+        out.print(total.summary("Other tempos"));
     }
 }
