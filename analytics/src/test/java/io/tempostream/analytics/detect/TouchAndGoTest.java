@@ -55,7 +55,8 @@ class TouchAndGoTest {
      * The real barbell rows, each with rows selected: from the set's fourth rep on (the first three
      * wait for the set to show itself: the recordings start with the set), every rep is heard of
      * within a second of its return, measured, as {@code evaluate} does, against its own final
-     * rep's end. They were 1.2–2.1 s, and a set's last rep came only with the recording's end.
+     * rep's end less its bottom pause. They were up to 2.0 s, and in four of the five sets the last
+     * rep came only with the recording's end.
      */
     @Test
     void realBarbellRowsAreHeardOfWithinASecondOfTheirReturn() throws Exception {
