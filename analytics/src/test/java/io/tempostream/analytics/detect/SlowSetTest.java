@@ -1,12 +1,8 @@
 package io.tempostream.analytics.detect;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import io.tempostream.ingest.Placement;
 import io.tempostream.simulator.Exercise;
 import io.tempostream.simulator.ExerciseSimulator;
-import io.tempostream.simulator.RepTruth;
 import io.tempostream.simulator.SessionScript;
 import io.tempostream.simulator.SetScript;
 import io.tempostream.simulator.SimulatedDevice;
@@ -49,14 +45,6 @@ class SlowSetTest {
                 List.of(SetScript.of(Exercise.DUMBBELL_ROW, 8, "2-2-4-1", 90_000).moving(SpeedCurve.HALF_COSINE, true))),
                 T0, 31L * seed + 50);
 
-        List<LiveReplay.TimedRep> reps = LiveReplay.replay(RepDetectors.forPlacement(Placement.WRIST, "a", "d"),
-                device.toRecording()).reps().stream().filter(t -> !t.rep().isometric()).toList();
-
-        List<RepTruth> truth = device.reps();
-        assertEquals(truth.size(), reps.size(), "reps counted");
-        for (int k = 0; k < truth.size(); k++) {
-            long lateMs = reps.get(k).firstKnownAtMs() - truth.get(k).returnEndMs();
-            assertTrue(lateMs <= 2_500, "rep " + (k + 1) + " first heard of " + lateMs + " ms after its return");
-        }
+        HeardOfAtReturn.assertEveryRepWithin(RepDetectors.forPlacement(Placement.WRIST, "a", "d"), device, 2_500);
     }
 }

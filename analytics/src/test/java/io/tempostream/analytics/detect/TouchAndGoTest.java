@@ -1,6 +1,5 @@
 package io.tempostream.analytics.detect;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,7 +10,6 @@ import io.tempostream.ingest.recording.MetaWearCsv;
 import io.tempostream.ingest.recording.Recording;
 import io.tempostream.simulator.Exercise;
 import io.tempostream.simulator.ExerciseSimulator;
-import io.tempostream.simulator.RepTruth;
 import io.tempostream.simulator.SessionScript;
 import io.tempostream.simulator.SetScript;
 import io.tempostream.simulator.SimulatedDevice;
@@ -41,14 +39,7 @@ class TouchAndGoTest {
         RepDetector detector = RepDetectors.forPlacement(Placement.WRIST, "a", "d");
         device.selections().forEach(detector::select);
 
-        List<LiveReplay.TimedRep> reps = LiveReplay.replay(detector, device.toRecording()).reps();
-
-        List<RepTruth> truth = device.reps();
-        assertEquals(truth.size(), reps.size(), "reps counted");
-        for (int k = 0; k < truth.size(); k++) {
-            long late = reps.get(k).firstKnownAtMs() - truth.get(k).returnEndMs();
-            assertTrue(late <= WITHIN_MS, "rep " + (k + 1) + " heard of " + late + " ms after its return");
-        }
+        HeardOfAtReturn.assertEveryRepWithin(detector, device, WITHIN_MS);
     }
 
     /**
