@@ -556,7 +556,14 @@ public final class VerticalRepDetector implements RepDetector {
         int restAfter = lowest(z, d, far, last);
         double into = d * (z[far] - z[restBefore]);
         double returned = d * (z[far] - z[restAfter]);
-        if (into < MIN_FIRST_REP_TRAVEL_M || t[from + far] - t[from + restBefore] > MAX_FIRST_REP_WAY_OUT_MS
+        long wayOutMs = t[from + far] - t[from + restBefore];
+        // A slow rep is asked its size as the band shows it, but only where the set's side is
+        // known: without it, the way down and up between a set's first two far ends can pass for
+        // a rep to the other side, and after a dropout in the set's first rep one did (the set
+        // was then read half a rep off).
+        double minTravel = fromRest ? MIN_FIRST_REP_TRAVEL_M
+                : MIN_FIRST_REP_TRAVEL_M * SlowRepTravel.relativeShare(t[from + restAfter] - t[from + restBefore]);
+        if (into < minTravel || wayOutMs > MAX_FIRST_REP_WAY_OUT_MS
                 || window.turnedDeg(from + restBefore, n) > MAX_FIRST_REP_TURN_DEG) {
             return -1;
         }
