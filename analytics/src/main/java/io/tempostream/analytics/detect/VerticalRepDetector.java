@@ -443,9 +443,20 @@ public final class VerticalRepDetector implements RepDetector {
      */
     private boolean dueForReturnCheck(long nowMs) {
         return setDirection() != 0
-                && nowMs - baseFarEndMs() < Math.max(SET_GAP_MS, 1.5 * setPeriodMs() + setReturnAfterFarEndMs())
+                && nowMs - baseFarEndMs() < setGapMs()
                 && nowMs >= nextLookMs
                 && nowMs >= baseFarEndMs() + (1 - RETURN_CHECK_EARLY_SHARE) * setPeriodMs() + setReturnAfterFarEndMs();
+    }
+
+    /**
+     * How long a set may show no new far end before it is over: a set gap, or in a slow set 1.5
+     * periods plus the time from a far end to the rep's return, the moment the next far end can be
+     * told (a far end shows itself only once the way back from it is under way). 14 s at 3-1-3-0;
+     * at 10 s a rep the next far end showed itself 15.8 s after the one before, and the set ended
+     * after its fifth rep, its data dropped as idle.
+     */
+    private double setGapMs() {
+        return setDirection() == 0 ? SET_GAP_MS : Math.max(SET_GAP_MS, 1.5 * setPeriodMs() + setReturnAfterFarEndMs());
     }
 
     /** Inside a set whose last far end went with the stretch a dropout closed, nothing on offer. */
@@ -1166,7 +1177,7 @@ public final class VerticalRepDetector implements RepDetector {
         long horizon = toTheEnd ? clock.lastMs() : confirmedBeforeMs;
         // The set is over once no far end has been seen for a set gap (a reported one lags the
         // newest by a rep). A new set may start at the other end (a squat after a row).
-        if (lockedDirection != 0 && horizon - Math.max(lastFarEndMs, lastSeenFarEndMs) > SET_GAP_MS) {
+        if (lockedDirection != 0 && horizon - Math.max(lastFarEndMs, lastSeenFarEndMs) > setGapMs()) {
             lockedDirection = 0;
             clearOffers();
         }
@@ -1549,7 +1560,7 @@ public final class VerticalRepDetector implements RepDetector {
         }
         long oldestMs = window.timesMs()[0];
         long quietSince = lastActivity == Long.MIN_VALUE ? oldestMs : lastActivity;
-        if (nowMs - quietSince > SET_GAP_MS && nowMs - oldestMs > SET_GAP_MS) {
+        if (nowMs - quietSince > setGapMs() && nowMs - oldestMs > SET_GAP_MS) {
             window.dropBefore(nowMs - SET_GAP_MS / 2);
         }
     }

@@ -66,4 +66,21 @@ class SlowSetTest {
 
         HeardOfAtReturn.assertEveryRepWithin(detector, device, 1_000);
     }
+
+    /**
+     * 12 s reps (5-1-5-1). Inside a set, a far end shows itself only once the way back from it is
+     * under way: at 10 s a rep 15.8 s after the far end before, later still at 12 s. That is past
+     * the set gap (15 s) after which a set was over and its data dropped as idle: the set ended
+     * part-way, and the reps after were too few to start another (5–7 counted of 8). A set
+     * now goes on for 1.5 periods plus a far end's time to the rep's return.
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @CsvSource({"50", "81", "112", "205", "236"})
+    void aSetOfTwelveSecondRepsIsCountedToItsEnd(long seed) {
+        SimulatedDevice device = ExerciseSimulator.simulate(new SessionScript("a", "d", Placement.WRIST, 50, 10, 5_000,
+                List.of(SetScript.of(Exercise.PENDLAY_ROW, 8, "5-1-5-1", 90_000).moving(SpeedCurve.HALF_COSINE, true))),
+                T0, seed);
+
+        CountedRepByRep.assertCountedRepByRep(Placement.WRIST, device, 1_500);
+    }
 }
