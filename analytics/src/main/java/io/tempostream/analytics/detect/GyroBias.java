@@ -21,6 +21,17 @@ final class GyroBias {
     /** A phase's slow turn at its end passes below the limits for a few tenths of a second. */
     private static final double MIN_STILL_S = 0.8;
     /**
+     * Once the offset's first {@link #AVERAGING_S} are learned, stillness under the limit teaches
+     * it more only where the residual also stayed under {@link #QUIET_DPS} for {@link #MIN_QUIET_S}:
+     * an offset once learned leaves 0.2–0.5 deg/s, through a 1 s hold too. The turn between two
+     * slow phases passes under the limit for seconds (a back row at 5-0-5-0, 8° in 5 s each way:
+     * 2.5 s under 2 deg/s), and where it turns across the offset the reading's length holds steady;
+     * learned there, the offset walked 1–2 deg/s over a set and its later reps were lost. Held to
+     * this, such a set's offset stays within 0.1 deg/s of what the rest before it taught.
+     */
+    private static final double QUIET_DPS = 1.0;
+    private static final double MIN_QUIET_S = 1.0;
+    /**
      * Averaging time while still: smooths gyroscope noise, follows drift within a rest. Over
      * {@link #STILL_GYRO_DPS}, and until this much has been learned, the offset is the plain mean
      * of what was: it has to be learned in full before any movement is found (a back sensor's
@@ -102,6 +113,8 @@ final class GyroBias {
     private double y;
     private double z;
     private double stillS;
+    /** Seconds the averaged residual has stayed under {@link #QUIET_DPS}. */
+    private double quietS;
     private double stillAveragedS;
     /** The run {@link #stillAveragedS} counts. */
     private final SteadyRun steady = new SteadyRun();
@@ -161,6 +174,7 @@ final class GyroBias {
         boolean level = Math.abs(norm - 1) < STILL_ACCEL_G;
         double averagedSquared = (sx - x) * (sx - x) + (sy - y) * (sy - y) + (sz - z) * (sz - z);
         boolean still = level && averagedSquared < STILL_GYRO_DPS * STILL_GYRO_DPS;
+        boolean quiet = level && averagedSquared < QUIET_DPS * QUIET_DPS;
         boolean calmInAnyDirection = level && averagedSquared < MAX_STEADY_OFFSET_DPS * MAX_STEADY_OFFSET_DPS;
         boolean calmOffTheVertical = calmInAnyDirection && offTheVertical();
         boolean calmOnAverage = still || calmOffTheVertical;
@@ -187,12 +201,14 @@ final class GyroBias {
             // Nobody saw the sensor across the gap: stillness starts again after it, what waited
             // to be learned before it is not learned, and this sample stands for itself alone.
             stillS = 0;
+            quietS = 0;
             stillAveragedS = 0;
             steadyAboutTheVerticalS = 0;
             pendingCount = 0;
         }
         double seenS = dtS > SampleGaps.UNSEEN_S ? 0 : dtS;
         stillS = still ? stillS + seenS : 0;
+        quietS = quiet ? quietS + seenS : 0;
         stillAveragedS = stillOnAverage ? stillAveragedS + seenS : 0;
         steadyAboutTheVerticalS = steadyAboutTheVertical ? steadyAboutTheVerticalS + seenS : 0;
         clockS += dtS;
@@ -209,7 +225,8 @@ final class GyroBias {
         // Under the limit, the sample now LEARN_LAG_S old must also lie in a steady run: a slow
         // phase's ends pass under the limit right after a hold, but its reading is not steady there
         // (learned, a 4 s eccentric pulled the offset its way rep after rep, GyroBiasTest).
-        boolean learnStill = stillS >= MIN_STILL_S + LEARN_LAG_S && stillAveragedS >= LEARN_LAG_S;
+        boolean learnStill = stillS >= MIN_STILL_S + LEARN_LAG_S && stillAveragedS >= LEARN_LAG_S
+                && (learnedS < AVERAGING_S || quietS >= MIN_QUIET_S);
         boolean learn = learnStill || stillAveragedS >= MIN_STILL_AVERAGED_S + LEARN_LAG_S || runUnturned
                 || steadyAboutTheVerticalS >= MIN_STEADY_ABOUT_THE_VERTICAL_S + LEARN_LAG_S;
         while (pendingCount > 0 && pending[pendingHead * PENDING_VALUES + AT_S] <= clockS - LEARN_LAG_S) {
