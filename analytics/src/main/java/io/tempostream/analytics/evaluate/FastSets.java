@@ -31,10 +31,8 @@ final class FastSets {
         for (String tempo : TEMPOS) {
             for (SpeedCurveEvaluation.Cell cell : SpeedCurveEvaluation.CELLS) {
                 for (double rateHz : RATES_HZ) {
-                    SpeedCurveEvaluation.Errors errors = new SpeedCurveEvaluation.Errors();
-                    for (SpeedCurve curve : SpeedCurve.values()) {
-                        SpeedCurveEvaluation.measure(tempo, curve, cell, rateHz, seeds, errors);
-                    }
+                    SpeedCurveEvaluation.Errors errors =
+                            SpeedCurveEvaluation.overEveryCurve(tempo, cell, new double[] {rateHz}, seeds);
                     total.add(errors);
                     out.printf(Locale.ROOT, "| %s | %s | %s | %s Hz | %d of %d | %s / %s | %d of %d | %s / %s | %s | %d |%n",
                             tempo, cell.exercise().scriptName(), cell.placement().name().toLowerCase(Locale.ROOT),

@@ -29,12 +29,7 @@ final class OtherTempos {
                 + "| --- | --- | --- | ---: | ---: | ---: | --- |%n", SpeedCurve.values().length, seeds);
         for (String tempo : TEMPOS) {
             for (SpeedCurveEvaluation.Cell cell : SpeedCurveEvaluation.CELLS) {
-                SpeedCurveEvaluation.Errors errors = new SpeedCurveEvaluation.Errors();
-                for (SpeedCurve curve : SpeedCurve.values()) {
-                    for (double rateHz : RATES_HZ) {
-                        SpeedCurveEvaluation.measure(tempo, curve, cell, rateHz, seeds, errors);
-                    }
-                }
+                SpeedCurveEvaluation.Errors errors = SpeedCurveEvaluation.overEveryCurve(tempo, cell, RATES_HZ, seeds);
                 total.add(errors);
                 out.printf(Locale.ROOT, "| %s | %s | %s | %d of %d | %d of %d | %s / %s | %d / %d / %d / %d |%n", tempo,
                         cell.exercise().scriptName(), cell.placement().name().toLowerCase(Locale.ROOT), errors.exact,

@@ -130,6 +130,17 @@ final class SpeedCurveEvaluation {
         return measure(TEMPO, curve, cell, rateHz, seeds, new Errors());
     }
 
+    /** Sets of 8 at {@code tempo} on every speed curve and at each of {@code ratesHz}, in one tally. */
+    static Errors overEveryCurve(String tempo, Cell cell, double[] ratesHz, int seeds) {
+        Errors errors = new Errors();
+        for (SpeedCurve curve : SpeedCurve.values()) {
+            for (double rateHz : ratesHz) {
+                measure(tempo, curve, cell, rateHz, seeds, errors);
+            }
+        }
+        return errors;
+    }
+
     /** Sets of 8 at {@code tempo} on {@code curve}, added to {@code errors}. */
     static Errors measure(String tempo, SpeedCurve curve, Cell cell, double rateHz, int seeds, Errors errors) {
         for (int seed = 0; seed < seeds; seed++) {
