@@ -3,6 +3,7 @@ package io.tempostream.analytics.detect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tempostream.ingest.Placement;
 import io.tempostream.simulator.RepTruth;
 import io.tempostream.simulator.SimulatedDevice;
 import java.util.List;
@@ -10,6 +11,16 @@ import java.util.List;
 /** A simulated set fed sample by sample, as the job feeds it: every rep counted and first heard of soon after its return. */
 final class HeardOfAtReturn {
     private HeardOfAtReturn() {
+    }
+
+    /**
+     * {@link #assertEveryRepWithin} for the placement's detector told the exercise as the app tells
+     * it: the device's selections, each from 4 s before its set.
+     */
+    static void assertEverySelectedRepWithin(Placement placement, SimulatedDevice device, long withinMs) {
+        RepDetector detector = RepDetectors.forPlacement(placement, "a", "d");
+        device.selections().forEach(detector::select);
+        assertEveryRepWithin(detector, device, withinMs);
     }
 
     /**

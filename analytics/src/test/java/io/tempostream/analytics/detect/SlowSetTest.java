@@ -61,10 +61,7 @@ class SlowSetTest {
         SimulatedDevice device = ExerciseSimulator.simulate(new SessionScript("a", "d", Placement.WRIST, 100, 10, 5_000,
                 List.of(SetScript.of(Exercise.DUMBBELL_ROW, 8, "5-0-5-0", 90_000).moving(SpeedCurve.HALF_COSINE, true))),
                 T0, seed);
-        RepDetector detector = RepDetectors.forPlacement(Placement.WRIST, "a", "d");
-        device.selections().forEach(detector::select);
-
-        HeardOfAtReturn.assertEveryRepWithin(detector, device, 1_000);
+        HeardOfAtReturn.assertEverySelectedRepWithin(Placement.WRIST, device, 1_000);
     }
 
     /**

@@ -36,10 +36,7 @@ class TouchAndGoTest {
         SimulatedDevice device = ExerciseSimulator.simulate(new SessionScript("a", "d", Placement.WRIST, 50, 10, 5_000,
                 List.of(SetScript.of(Exercise.DUMBBELL_ROW, 8, "0.7-0-0.7-0", 90_000).moving(SpeedCurve.HALF_COSINE, true))),
                 T0, seed);
-        RepDetector detector = RepDetectors.forPlacement(Placement.WRIST, "a", "d");
-        device.selections().forEach(detector::select);
-
-        HeardOfAtReturn.assertEveryRepWithin(detector, device, WITHIN_MS);
+        HeardOfAtReturn.assertEverySelectedRepWithin(Placement.WRIST, device, WITHIN_MS);
     }
 
     /**
