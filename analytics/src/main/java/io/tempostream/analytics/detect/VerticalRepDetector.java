@@ -65,6 +65,8 @@ public final class VerticalRepDetector implements RepDetector {
     private static final double RETURNED_SHARE = 0.5;
     /** Longer than any rest between reps, shorter than rest between sets: one rule for both detectors. */
     private static final long SET_GAP_MS = RepAssembler.SET_GAP_MS;
+    /** A slow set's gap ({@link #setGapMs}) at most: 12 s reps need 24 s, 2-2-4-1 20.5 s. */
+    private static final long MAX_SLOW_SET_GAP_MS = 2 * SET_GAP_MS;
     /** Turns seen before a set's first rep is reported: enough to tell a set from fidgeting. */
     static final int MIN_FAR_ENDS_TO_START_SET = 4;
     /**
@@ -453,10 +455,12 @@ public final class VerticalRepDetector implements RepDetector {
      * periods plus the time from a far end to the rep's return, the moment the next far end can be
      * told (a far end shows itself only once the way back from it is under way). 14 s at 3-1-3-0;
      * at 10 s a rep the next far end showed itself 15.8 s after the one before, and the set ended
-     * after its fifth rep, its data dropped as idle.
+     * after its fifth rep, its data dropped as idle. At most {@link #MAX_SLOW_SET_GAP_MS}: the set's
+     * period is measured between its far ends, and each longer gap would let the next be longer.
      */
     private double setGapMs() {
-        return setDirection() == 0 ? SET_GAP_MS : Math.max(SET_GAP_MS, 1.5 * setPeriodMs() + setReturnAfterFarEndMs());
+        return setDirection() == 0 ? SET_GAP_MS
+                : Math.min(MAX_SLOW_SET_GAP_MS, Math.max(SET_GAP_MS, 1.5 * setPeriodMs() + setReturnAfterFarEndMs()));
     }
 
     /** Inside a set whose last far end went with the stretch a dropout closed, nothing on offer. */
