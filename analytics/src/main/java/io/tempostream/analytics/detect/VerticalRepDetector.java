@@ -1214,6 +1214,9 @@ public final class VerticalRepDetector implements RepDetector {
             return;
         }
         List<Integer> ends = result.farEnds();
+        if (lockedDirection == 0 && ends.size() > 1 && stillRestAtStreamStart(result, from, ends.get(0), ends.get(1))) {
+            ends = ends.subList(1, ends.size());
+        }
         // Also with an exercise hint: fewer turns to start a set made rest recordings count reps,
         // unless the set's first rep was offered alone (offerFirstRep) and is this set's first
         // (with a turn before it, as where a recording starts mid-set, the set shows itself as usual).
@@ -1301,6 +1304,23 @@ public final class VerticalRepDetector implements RepDetector {
             lastFarEndMs = farMs;
             lastPeriodMs = period;
         }
+    }
+
+    /**
+     * Whether far end {@code far} (an index from window index {@code from}) is the stream's first
+     * bins and the wrist stayed still on the way from it to its lowest point before far end
+     * {@code next}, that point's last half-second left out ({@link #wayInEnd}): the band-limited
+     * travel of a still rest at the stream's start rises at its edge ahead of the set's first rep,
+     * and it was counted as a rep cut by the stream's start (one rep too many in 2-1-4-0 rows at
+     * 25 Hz). A rep the stream did cut moved on its way back.
+     */
+    private boolean stillRestAtStreamStart(VerticalExcursions.Result result, int from, int far, int next) {
+        if (from != 0 || !window.startsAtStreamStart()
+                || far >= VerticalExcursions.MIN_REP_PERIOD_S * window.sampleRateHz()) {
+            return false;
+        }
+        int rest = lowest(result.travelM(), result.direction(), far, next);
+        return stillBetween(far, wayInEnd(far, rest));
     }
 
     /**

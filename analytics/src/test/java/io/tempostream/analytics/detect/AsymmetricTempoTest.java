@@ -1,0 +1,41 @@
+package io.tempostream.analytics.detect;
+
+import static io.tempostream.analytics.detect.CountedRepByRep.assertCountedRepByRep;
+
+import io.tempostream.ingest.Placement;
+import io.tempostream.simulator.Exercise;
+import io.tempostream.simulator.ExerciseSimulator;
+import io.tempostream.simulator.SessionScript;
+import io.tempostream.simulator.SetScript;
+import io.tempostream.simulator.SimulatedDevice;
+import io.tempostream.simulator.SpeedCurve;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Wrist rows at tempos whose way back is twice their way out (2-1-4-0, 2-2-4-1), as `evaluate`'s
+ * "Other tempos" table has them: one set of 8 from 5 s of rest at the stream's start, no selection,
+ * each rep counted once and ending within 1.5 s of its true end.
+ */
+class AsymmetricTempoTest {
+    private static final long T0 = 1_764_000_000_000L;
+    private static final long WITHIN_MS = 1_500;
+
+    /**
+     * The band-limited travel of the still rest at the stream's start rises at its edge ahead of the
+     * set's first rep, and was taken for a rep the stream had cut: 9 reps for 8.
+     */
+    @ParameterizedTest(name = "{0} {1}, {2}, {3} Hz, seed {4}")
+    @CsvSource({"DUMBBELL_ROW, 2-1-4-0, MINIMUM_JERK, 25, 180", "PENDLAY_ROW, 2-1-4-0, MINIMUM_JERK, 25, 180",
+            "DUMBBELL_ROW, 2-1-4-0, TRAPEZOID, 25, 273", "DUMBBELL_ROW, 2-1-4-0, SLOW_START, 25, 273"})
+    void theStillRestAtTheStreamsStartIsNoRep(Exercise exercise, String tempo, SpeedCurve curve, double rateHz, long seed) {
+        assertCountedRepByRep(Placement.WRIST, set(exercise, tempo, curve, rateHz, seed), WITHIN_MS);
+    }
+
+    private static SimulatedDevice set(Exercise exercise, String tempo, SpeedCurve curve, double rateHz, long seed) {
+        SetScript set = SetScript.of(exercise, 8, tempo, 90_000).moving(curve, true);
+        return ExerciseSimulator.simulate(new SessionScript("a", "d", Placement.WRIST, rateHz, 10, 5_000, List.of(set)),
+                T0, seed);
+    }
+}
