@@ -51,8 +51,8 @@ final class TravelPhases {
         if (peak <= 0) {
             return new Span(time(lo), time(hi));
         }
-        double start = Math.max(time(lo), zeroSpeedTime(peakAt, -1, lo, peak, sign));
-        double end = Math.min(time(hi), zeroSpeedTime(peakAt, 1, hi, peak, sign));
+        double start = Math.max(time(lo), movementEdgeTime(peakAt, -1, lo, peak, sign));
+        double end = Math.min(time(hi), movementEdgeTime(peakAt, 1, hi, peak, sign));
         int n = hi - lo + 1;
         double[] times = new double[n];
         double[] speeds = new double[n];
@@ -105,6 +105,20 @@ final class TravelPhases {
         double mid = crossing(peakAt, step, limit, MID_FRACTION * peak, sign);
         double low = crossing(peakAt, step, limit, LOW_FRACTION * peak, sign);
         return low + (low - mid) * LOW_FRACTION / (MID_FRACTION - LOW_FRACTION);
+    }
+
+    /**
+     * {@link #zeroSpeedTime}, but never beyond where the travel moves the other way at a quarter of
+     * the peak speed: a long slow finish (a way back that peaks early) spread the two crossings so
+     * far apart that the line ran on into the next rep's way out. (Capped where the speed itself
+     * reaches zero, the band's pull back during a pause at the resting end cut ways back short by a
+     * further 0.1 s.) A look whether a movement is over ({@link #endMs}) keeps the line: there a
+     * late end only makes the look wait.
+     */
+    private double movementEdgeTime(int peakAt, int step, int limit, double peak, int sign) {
+        double line = zeroSpeedTime(peakAt, step, limit, peak, sign);
+        double movingBack = crossing(peakAt, step, limit, -LOW_FRACTION * peak, sign);
+        return step > 0 ? Math.min(line, movingBack) : Math.max(line, movingBack);
     }
 
     /** Time (interpolated) where speed first falls below {@code level} walking from {@code i} by {@code step}. */

@@ -36,7 +36,7 @@ public final class VerticalRepDetector implements RepDetector {
      * The way back must have ended this long before the newest sample: earlier, the speed seen so
      * far is still falling and the way back came out 0.2–0.7 s short (simulated rows and squats).
      */
-    private static final long RETURN_SETTLED_MS = 300;
+    static final long RETURN_SETTLED_MS = 300;
     /** A far end still rising at 1.5 periods after the last is followed up to this many. */
     private static final double MAX_FAR_END_AFTER_PERIODS = 2;
     /** A rep's way back ends within this many periods after its far end. */
@@ -1376,9 +1376,11 @@ public final class VerticalRepDetector implements RepDetector {
         // Before any rep, the shortest a rep travels: the still rest before a set, at the stream's
         // start, drifted into a far end and was counted as a rep of 8 mm (12.5 Hz, 0.01 g noisier).
         double shortOf = lastTravelM > 0 ? MIN_SHARE_OF_SET_TRAVEL * lastTravelM : VerticalExcursions.MIN_TRAVEL_M;
+        // Its last quarter second left out: the travel's resting end may lie that far after the
+        // next rep sets off, and a quick set-off there swung the half-second means of a still rest.
         boolean shortAndStill = rep.travelM() < shortOf
-                && !movedBeyondNoise(window.firstIndexAtOrAfter(rep.startMs()), window.firstIndexAtOrAfter(rep.endMs()),
-                        MIN_STIR_NOISE_RATIO);
+                && !movedBeyondNoise(window.firstIndexAtOrAfter(rep.startMs()),
+                        window.firstIndexAtOrAfter(rep.endMs() - RESTING_END_SLACK_MS), MIN_STIR_NOISE_RATIO);
         return shortAndStill || swungLessThanLastRep(rep);
     }
 

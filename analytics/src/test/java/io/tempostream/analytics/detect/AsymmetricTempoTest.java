@@ -33,6 +33,20 @@ class AsymmetricTempoTest {
         assertCountedRepByRep(Placement.WRIST, set(exercise, tempo, curve, rateHz, seed), WITHIN_MS);
     }
 
+    /**
+     * A way back that peaks early and ends slowly (the fast-start curve over 4 s) spreads its speed's
+     * 50 % and 25 % crossings so far apart that the line through them ran on past the turn into the
+     * next rep's way out: the rep ended 1.7 s late, and the next rep's far end, inside it, was
+     * taken for part of it (7 reps for 8).
+     */
+    @ParameterizedTest(name = "{0} {1}, {2}, {3} Hz, seed {4}")
+    @CsvSource({"DUMBBELL_ROW, 2-1-4-0, FAST_START, 25, 180", "PENDLAY_ROW, 2-1-4-0, FAST_START, 25, 149",
+            "DUMBBELL_ROW, 2-1-4-0, FAST_START, 50, 267"})
+    void aSlowlyEndingWayBackEndsBeforeTheNextRepSetsOff(Exercise exercise, String tempo, SpeedCurve curve, double rateHz,
+            long seed) {
+        assertCountedRepByRep(Placement.WRIST, set(exercise, tempo, curve, rateHz, seed), WITHIN_MS);
+    }
+
     private static SimulatedDevice set(Exercise exercise, String tempo, SpeedCurve curve, double rateHz, long seed) {
         SetScript set = SetScript.of(exercise, 8, tempo, 90_000).moving(curve, true);
         return ExerciseSimulator.simulate(new SessionScript("a", "d", Placement.WRIST, rateHz, 10, 5_000, List.of(set)),

@@ -44,7 +44,10 @@ class TouchAndGoTest {
      * wait for the set to show itself: the recordings start with the set), every rep is heard of
      * within a second of its return, measured, as {@code evaluate} does, against its own final
      * rep's end less its bottom pause. They were up to 2.0 s, and in four of the five sets the last
-     * rep came only with the recording's end.
+     * rep came only with the recording's end. Not a rep that comes back in the recording's last
+     * {@link VerticalRepDetector#RETURN_SETTLED_MS}: a way back is over once it has settled that
+     * long, and whether a look falls in between is chance (one set's last rep, 0.28 s before the
+     * recording ends); live, the stream goes on.
      */
     @Test
     void realBarbellRowsAreHeardOfWithinASecondOfTheirReturn() throws Exception {
@@ -57,10 +60,14 @@ class TouchAndGoTest {
                     set.participant(), "metawear");
 
             List<LiveReplay.TimedRep> reps = LiveReplay.replay(detector, recording).reps();
+            long recordingEndMs = recording.timestampsMs()[recording.size() - 1];
 
             for (int k = 3; k < reps.size(); k++) {
                 LiveReplay.TimedRep timed = reps.get(k);
                 long returnMs = timed.rep().endMs() - timed.rep().bottomPauseMs();
+                if (recordingEndMs - returnMs < VerticalRepDetector.RETURN_SETTLED_MS) {
+                    continue;
+                }
                 long late = timed.firstKnownAtMs() - returnMs;
                 assertTrue(late <= WITHIN_MS, set.setId() + " rep " + (k + 1) + " heard of " + late + " ms after its return"
                         + (timed.atEnd() && timed.provisionalAtMs().isEmpty() ? " (only at the recording's end)" : ""));
