@@ -1186,7 +1186,7 @@ public final class VerticalRepDetector implements RepDetector {
             clearOffers();
         }
         if (lockedDirection == 0 && !offers.isEmpty()
-                && horizon - Math.max(baseFarEndMs(), lastSeenFarEndMs) > SET_GAP_MS) {
+                && horizon - Math.max(baseFarEndMs(), lastSeenFarEndMs) > setGapMs()) {
             clearOffers(); // a lone first rep no set followed: it stands unconfirmed
         }
         // Inside a set, only the last reps matter: a period before the last reported far end keeps
