@@ -785,7 +785,10 @@ public final class VerticalRepDetector implements RepDetector {
         int stillFrom = stillnessStart(rest);
         boolean stillWayIn = !movedBeyondNoise(rest, wayInEnd, MIN_STIR_NOISE_RATIO)
                 || stillFrom >= 0 && wayIn <= STILL_WAY_IN_RATIO * stillnessVariance(stillFrom, rest);
-        return stillWayIn && MIN_WAY_IN_VARIANCE_RATIO * wayIn < movementVariance(far, restAfter);
+        // A way in at a steady speed hardly accelerates (a slow row's 4 s way up, trapezoid-shaped),
+        // but the forearm tilts on it as on any rep's, and does not on a still wrist.
+        boolean turned = stillFrom >= 0 && turnedOnWayIn(stillFrom, rest, wayInEnd);
+        return stillWayIn && !turned && MIN_WAY_IN_VARIANCE_RATIO * wayIn < movementVariance(far, restAfter);
     }
 
     /**
