@@ -25,6 +25,36 @@ final class MovementVariance {
     }
 
     /**
+     * {@link #of} over every alignment of the half-seconds: the variance of the mean of each
+     * half-second window starting at each value. Noise gives it what it gives {@link #of}; a quick
+     * movement does not depend on where the half-seconds fall, which for a 1 s way out and back
+     * changed {@link #of} sixfold (one 1-0-3-0 squat's swing was judged 16 times less than the last
+     * rep's by this chance alone). Zero for less than a half-second.
+     */
+    static double ofEveryAlignment(double[] a, int from, int to, int perHalfSecond) {
+        int windows = to - from - perHalfSecond + 1;
+        if (windows < 2) {
+            return 0;
+        }
+        double sum = 0;
+        for (int j = from; j < from + perHalfSecond; j++) {
+            sum += a[j];
+        }
+        double meanOfMeans = 0;
+        double sumOfSquares = 0;
+        for (int k = 0; k < windows; k++) {
+            if (k > 0) {
+                sum += a[from + k + perHalfSecond - 1] - a[from + k - 1];
+            }
+            double m = sum / perHalfSecond;
+            meanOfMeans += m;
+            sumOfSquares += m * m;
+        }
+        meanOfMeans /= windows;
+        return Math.max(0, sumOfSquares / windows - meanOfMeans * meanOfMeans) * windows / (windows - 1);
+    }
+
+    /**
      * The variance of {@code a[from..to)}'s half-second means, but never below what the sensor's
      * noise alone gives them ({@link #noiseShare}). Three seconds of stillness hold six
      * half-seconds, and by chance their means may agree far more closely than noise makes them,

@@ -1389,7 +1389,7 @@ public final class VerticalRepDetector implements RepDetector {
 
     /**
      * Whether, inside a set, {@code rep}'s acceleration swung at a movement's pace
-     * ({@link MovementVariance}) beyond the sensor's noise by less than
+     * ({@link MovementVariance#ofEveryAlignment}) beyond the sensor's noise by less than
      * {@link #MIN_SWING_SHARE_OF_LAST_REP} of what the set's last reported rep swung, over a period
      * up to its return. With a 0.02 g noisier sensor the still wrist's noise, twice integrated,
      * wandered a whole rep's travel in the rest after a set, and the set ended with one rep too many;
@@ -1410,8 +1410,8 @@ public final class VerticalRepDetector implements RepDetector {
         int perHalfSecond = MovementVariance.perHalfSecond(window.sampleRateHz());
         double noise = Math.max(MovementVariance.noiseShare(a, lastFrom, lastTo, perHalfSecond),
                 MovementVariance.noiseShare(a, from, to, perHalfSecond));
-        double lastSwing = movementVariance(lastFrom, lastTo) - noise;
-        double swing = movementVariance(from, to) - noise;
+        double lastSwing = MovementVariance.ofEveryAlignment(a, lastFrom, lastTo, perHalfSecond) - noise;
+        double swing = MovementVariance.ofEveryAlignment(a, from, to, perHalfSecond) - noise;
         return lastSwing > 0 && swing < MIN_SWING_SHARE_OF_LAST_REP * lastSwing;
     }
 

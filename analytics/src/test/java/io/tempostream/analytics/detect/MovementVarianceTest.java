@@ -28,6 +28,27 @@ class MovementVarianceTest {
     }
 
     /**
+     * A 1 s movement out and back (a quick squat's way up: one sine period of acceleration) whose
+     * halves fill two half-seconds swings their means four times as much as when it straddles
+     * them, a quarter second later. Over every alignment it swings the same wherever it falls.
+     */
+    @Test
+    void aQuickMovementSwingsAsMuchWhereverItFallsOnTheHalfSeconds() {
+        int n = 6 * PER_HALF_SECOND;
+        double[] aligned = new double[n];
+        double[] straddling = new double[n];
+        for (int j = 0; j < 2 * PER_HALF_SECOND; j++) {
+            aligned[2 * PER_HALF_SECOND + j] = 0.3 * Math.sin(Math.PI * j / PER_HALF_SECOND);
+            straddling[2 * PER_HALF_SECOND + PER_HALF_SECOND / 2 + j] = aligned[2 * PER_HALF_SECOND + j];
+        }
+        assertTrue(MovementVariance.of(aligned, 0, n, PER_HALF_SECOND)
+                > 3 * MovementVariance.of(straddling, 0, n, PER_HALF_SECOND), "the half-seconds' own means");
+        double swing = MovementVariance.ofEveryAlignment(aligned, 0, n, PER_HALF_SECOND);
+        assertEquals(swing, MovementVariance.ofEveryAlignment(straddling, 0, n, PER_HALF_SECOND), swing / 100,
+                "every alignment");
+    }
+
+    /**
      * Six half-seconds of stillness whose means happen to agree far more closely than noise makes
      * them: judged by them alone, a later stretch of plain noise looked like a movement. The
      * stillness's variance is then what its noise alone gives the means.
