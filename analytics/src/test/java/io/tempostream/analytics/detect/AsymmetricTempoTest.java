@@ -14,8 +14,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Wrist rows at tempos whose way back is twice their way out (2-1-4-0, 2-2-4-1) or half of it
- * (4-0-2-0), as `evaluate`'s
+ * Wrist rows and squats at tempos whose two ways differ: the way back twice the way out (2-1-4-0,
+ * 2-2-4-1), half of it (4-0-2-0) or three times it (1-0-3-0), as `evaluate`'s
  * "Other tempos" table has them: one set of 8 from 5 s of rest at the stream's start, no selection,
  * each rep counted once and ending within 1.5 s of its true end.
  */
@@ -59,6 +59,20 @@ class AsymmetricTempoTest {
     @CsvSource({"DUMBBELL_ROW, 4-0-2-0, TRAPEZOID, 25, 25", "DUMBBELL_ROW, 4-0-2-0, TRAPEZOID, 25, 242",
             "PENDLAY_ROW, 4-0-2-0, TRAPEZOID, 25, 25", "DUMBBELL_ROW, 4-0-2-0, HALF_COSINE, 25, 211"})
     void aSlowWayUpThatTiltsTheForearmIsARep(Exercise exercise, String tempo, SpeedCurve curve, double rateHz, long seed) {
+        assertCountedRepByRep(Placement.WRIST, set(exercise, tempo, curve, rateHz, seed), WITHIN_MS);
+    }
+
+    /**
+     * 1-0-3-0 squats: the way up takes a second. Inside a set, a rep that swings under a tenth of
+     * what the last rep swung is the still wrist's wandering, and the swing was the variance of the
+     * acceleration's half-second means: a 1 s way out and back swings them up to six times more or
+     * less as its halves fill the half-seconds or straddle them, and one rep was judged to swing 16
+     * times less than the last (7 reps for 8). It is now measured over every alignment.
+     */
+    @ParameterizedTest(name = "{0} {1}, {2}, {3} Hz, seed {4}")
+    @CsvSource({"SQUAT, 1-0-3-0, TRAPEZOID, 25, 25"})
+    void aQuickWayUpSwingsLikeTheLastRepsWhereverItFalls(Exercise exercise, String tempo, SpeedCurve curve,
+            double rateHz, long seed) {
         assertCountedRepByRep(Placement.WRIST, set(exercise, tempo, curve, rateHz, seed), WITHIN_MS);
     }
 
