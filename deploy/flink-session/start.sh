@@ -67,13 +67,9 @@ nohup java -Xmx768m "${java_opts[@]}" -cp "$cp" \
   org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint --configDir "$dir/conf" \
   > "$dir/log/jobmanager.log" 2>&1 &
 echo $! > "$dir/jobmanager.pid"
-# Heap = framework + task heap; direct memory = framework + task off-heap + network. Biased locking:
-# the job's MQTT reader (Paho) takes a lock per byte received without it; huge pages, where the
-# kernel offers them: less CPU for the devices' state (the launcher's `run` has both).
-tm_opts=(-XX:+UseBiasedLocking)
-if grep -qE '\[(always|madvise)\]' /sys/kernel/mm/transparent_hugepage/enabled 2>/dev/null; then
-  tm_opts+=(-XX:+UseTransparentHugePages)
-fi
+# Heap = framework + task heap; direct memory = framework + task off-heap + network. The job's own
+# JVM options (biased locking, huge pages) as `./tempostream run` has them: ../job-jvm-options.sh.
+mapfile -t tm_opts < <(bash "$here/../job-jvm-options.sh")
 nohup java -Xms512m -Xmx512m -XX:MaxDirectMemorySize=192m -XX:MaxMetaspaceSize=256m "${tm_opts[@]}" "${java_opts[@]}" -cp "$cp" \
   org.apache.flink.runtime.taskexecutor.TaskManagerRunner --configDir "$dir/conf" \
   > "$dir/log/taskmanager.log" 2>&1 &
