@@ -6,22 +6,18 @@ package io.tempostream.analytics.detect;
  * sensor axis (the integral of angular velocity). Reps compare movements by these vectors, not by
  * one estimated axis: an axis learned from the previous exercise would hide the next one's first
  * reps. {@code startJolt} and {@code endJolt} say how suddenly it starts and ends (see
- * {@link Rep#concentricJolt()}). {@code beforeX/Y/ZDeg} is the rotation between the end of the
- * movement before and this one's start: drift, and turns too small or too quick to be movements,
- * so that the movements and what lies between them add up to where the sensor turned.
+ * {@link Rep#concentricJolt()}).
  */
 record Movement(long startMs, long endMs, double rotXDeg, double rotYDeg, double rotZDeg, double peakDps,
-        double startJolt, double endJolt, double beforeXDeg, double beforeYDeg, double beforeZDeg) {
+        double startJolt, double endJolt) {
     /** The same movement, ending at {@code ms} (a turn shared with the next one). */
     Movement endingAt(long ms) {
-        return new Movement(startMs, Math.max(startMs + 1, ms), rotXDeg, rotYDeg, rotZDeg, peakDps, startJolt, endJolt,
-                beforeXDeg, beforeYDeg, beforeZDeg);
+        return new Movement(startMs, Math.max(startMs + 1, ms), rotXDeg, rotYDeg, rotZDeg, peakDps, startJolt, endJolt);
     }
 
     /** The same movement, starting at {@code ms} (a turn shared with the one before). */
     Movement startingAt(long ms) {
-        return new Movement(Math.min(ms, endMs - 1), endMs, rotXDeg, rotYDeg, rotZDeg, peakDps, startJolt, endJolt,
-                beforeXDeg, beforeYDeg, beforeZDeg);
+        return new Movement(Math.min(ms, endMs - 1), endMs, rotXDeg, rotYDeg, rotZDeg, peakDps, startJolt, endJolt);
     }
 
     long durationMs() {

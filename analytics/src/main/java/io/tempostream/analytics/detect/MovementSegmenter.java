@@ -273,15 +273,13 @@ final class MovementSegmenter {
         start = Math.max(start, previousEndMs);
         long startMs = Math.round(start);
         long endMs = Math.max(startMs + 1, Math.round(end));
-        double[] before = previousEndMs == Long.MIN_VALUE ? new double[3] : rotationBetween(previousEndMs, startMs, oldest);
         previousEndMs = endMs;
         double[] rotation = rotationBetween(startMs, endMs, oldest);
         // Jolts are read within the span the line through 25 and 50 % of the peak gives: a start
         // with momentum lies on it, and the limits that tell a swing from a smooth start (π
         // against 6–10) were set on it.
         double[] jolts = jolts(lineStart, lineEnd, oldest, endIndex);
-        return new Movement(startMs, endMs, rotation[0], rotation[1], rotation[2], peak, jolts[0], jolts[1], before[0],
-                before[1], before[2]);
+        return new Movement(startMs, endMs, rotation[0], rotation[1], rotation[2], peak, jolts[0], jolts[1]);
     }
 
     private static double angle(double[] rotation) {

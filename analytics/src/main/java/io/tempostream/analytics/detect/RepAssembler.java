@@ -54,15 +54,6 @@ final class RepAssembler {
     static final long DIRECT_TURN_MS = 200;
     /** Rest longer than any prescribed hold and shorter than any between-set rest starts a new set. */
     static final long SET_GAP_MS = 15_000;
-    /** No movement for this long, and the sensor rests: there is a set's resting end ({@link RestingEnd}). */
-    static final long REST_MS = 1_000;
-    /**
-     * A rep quick both ways ({@link #tooQuick}) counts only from its set's resting end and back:
-     * its way out begins within this share of its size from there, and its way back ends within it
-     * of where the way out began. An arm swinging while walking starts each swing half the swing's
-     * size from where it hung, and the first swing back from a set's end passes it by as much.
-     */
-    private static final double MAX_QUICK_OFF_SHARE = 0.25;
 
     private final String athleteId;
     private final String deviceId;
@@ -80,16 +71,6 @@ final class RepAssembler {
     /** Start of the movement under way (its onset), and whether it goes the set's way out. */
     private long movingSinceMs = Long.MIN_VALUE;
     private boolean movingOutward;
-    private final RestingEnd restingEnd = new RestingEnd();
-    private long lastMovementEndMs = Long.MIN_VALUE;
-    /** How far from the resting end {@link #concentric} began, degrees. */
-    private double concentricAwayDeg;
-    /**
-     * A set's first rep quick both ways, and its way out: it counts once the set's next rep follows
-     * it, before that rep. A lone one is the arm raised to look at a watch.
-     */
-    private Rep heldQuickRep;
-    private Movement heldQuickWayOut;
     /** The rep {@link #pendingRep} offered, and the way back it was built on (a cache: not state). */
     private transient Rep offered;
     private transient Movement offeredFor;
@@ -122,8 +103,6 @@ final class RepAssembler {
     }
 
     void onMovement(Movement m, Consumer<Rep> out) {
-        restingEnd.turn(m, lastMovementEndMs == Long.MIN_VALUE || m.startMs() - lastMovementEndMs >= REST_MS);
-        lastMovementEndMs = m.endMs();
         if (m.angleDeg() < minRomDeg || m.durationMs() < MIN_MOVEMENT_MS) {
             return;
         }
@@ -172,8 +151,6 @@ final class RepAssembler {
                 m = m.startingAt(turnMs);
             }
             eccentric = m;
-            restingEnd.markReturn();
-            settleHeldQuickRep(out);
         } else if (along > 0 || !returns) {
             // A way out; or, back from a set's first way out that it does not return, the first
             // rep's way out after getting into position.
@@ -186,7 +163,6 @@ final class RepAssembler {
     /** {@code m} is a way out: it sets the working direction that the way back must reverse. */
     private void startConcentric(Movement m, long stillBeforeMs) {
         stillBeforeConcentricMs = stillBeforeMs;
-        concentricAwayDeg = restingEnd.latestStartAwayDeg();
         double size = m.angleDeg();
         workX = m.rotXDeg() / size;
         workY = m.rotYDeg() / size;
@@ -250,11 +226,6 @@ final class RepAssembler {
         if (concentric != null && eccentric == null && nowMs - concentric.endMs() > MAX_PEAK_HOLD_MS) {
             concentric = null;
         }
-        if (heldQuickRep != null && nowMs - heldQuickRep.endMs() > MAX_BOTTOM_PAUSE_MS
-                && (concentric == null || concentric.startMs() - heldQuickRep.endMs() > MAX_BOTTOM_PAUSE_MS)) {
-            heldQuickRep = null; // no rep followed it
-            heldQuickWayOut = null;
-        }
     }
 
     /**
@@ -262,8 +233,7 @@ final class RepAssembler {
      * be, with no pause yet; null if there is none (or it is a hold, or too quick to be a rep).
      */
     Rep pendingRep() {
-        if (concentric == null || eccentric == null
-                || tooQuick(concentric, eccentric) && !(fromRestingEndAndBack() && followsLastRep(concentric))) {
+        if (concentric == null || eccentric == null || tooQuick(concentric, eccentric)) {
             return null;
         }
         // Asked once a sample while a wrist set waits for its second rep: built once per way back.
@@ -296,11 +266,7 @@ final class RepAssembler {
         return tooQuick(c.durationMs(), e.durationMs());
     }
 
-    /**
-     * Out and back both quicker than any lifting phase but the quickest touch-and-go sets (0.7 s
-     * each way): such a rep counts only from its set's resting end and followed by the set's next
-     * rep; otherwise it is a swinging arm or a glance.
-     */
+    /** Out and back both quicker than any lifting phase: a swinging arm or a glance, not a rep. */
     static boolean tooQuick(long outMs, long backMs) {
         return outMs < MIN_PHASE_MS && backMs < MIN_PHASE_MS;
     }
@@ -318,76 +284,22 @@ final class RepAssembler {
     }
 
     private void emit(long endMs, Consumer<Rep> out) {
-        boolean quick = tooQuick(concentric, eccentric);
-        if (quick && !fromRestingEndAndBack()) {
-            concentric = null; // quick both ways about another point than a set's: a swinging arm
+        if (tooQuick(concentric, eccentric)) {
+            concentric = null; // quick both ways: a swinging arm, not a rep
             eccentric = null;
             return;
         }
-        if (backToStart()) {
-            restingEnd.restAtReturn(); // not where a way back ran on past the start: into a walk, say
-        }
-        if (quick && !followsLastRep(concentric)) {
-            heldQuickRep = build(endMs); // counted if the set's next rep follows (settleHeldQuickRep)
-            heldQuickWayOut = concentric;
-        } else {
-            count(concentric, build(endMs), out);
-        }
-        concentric = null;
-        eccentric = null;
-    }
-
-    /** Numbers {@code rep}, whose way out was {@code wayOut}, in its set, and hands it on. */
-    private void count(Movement wayOut, Rep rep, Consumer<Rep> out) {
-        if (startsSet(wayOut)) {
+        if (startsSet(concentric)) {
             numbering.startSet();
         }
-        lastRepEndMs = rep.endMs();
-        double size = wayOut.angleDeg();
-        lastRepX = wayOut.rotXDeg() / size;
-        lastRepY = wayOut.rotYDeg() / size;
-        lastRepZ = wayOut.rotZDeg() / size;
-        out.accept(numbering.number(rep));
-    }
-
-    /** Whether the rep on hand began at its set's resting end and came back to it, as a quick rep must. */
-    private boolean fromRestingEndAndBack() {
-        return concentricAwayDeg <= MAX_QUICK_OFF_SHARE * concentric.angleDeg() && backToStart();
-    }
-
-    /** Whether the way back of the rep on hand ended where its way out began. */
-    private boolean backToStart() {
-        double offX = concentric.rotXDeg() + eccentric.rotXDeg();
-        double offY = concentric.rotYDeg() + eccentric.rotYDeg();
-        double offZ = concentric.rotZDeg() + eccentric.rotZDeg();
-        double limit = MAX_QUICK_OFF_SHARE * concentric.angleDeg();
-        return offX * offX + offY * offY + offZ * offZ <= limit * limit;
-    }
-
-    /** Whether the way out {@code c} goes on the set of the last rep counted: at once and about its axis. */
-    private boolean followsLastRep(Movement c) {
-        return lastRepEndMs != Long.MIN_VALUE && c.startMs() - lastRepEndMs <= MAX_BOTTOM_PAUSE_MS && !startsSet(c);
-    }
-
-    /**
-     * The rep on hand has returned. A held quick rep counts, before it, if it follows that one at
-     * once, about its axis, and (quick too) from the resting end; otherwise it was a glance.
-     */
-    private void settleHeldQuickRep(Consumer<Rep> out) {
-        if (heldQuickRep == null) {
-            return;
-        }
-        Movement held = heldQuickWayOut;
-        double size = held.angleDeg();
-        boolean follows = concentric.startMs() - heldQuickRep.endMs() <= MAX_BOTTOM_PAUSE_MS
-                && concentric.angleAbout(held.rotXDeg() / size, held.rotYDeg() / size, held.rotZDeg() / size)
-                        >= OFF_AXIS_COSINE * concentric.angleDeg()
-                && (!tooQuick(concentric, eccentric) || fromRestingEndAndBack());
-        if (follows) {
-            count(held, heldQuickRep, out);
-        }
-        heldQuickRep = null;
-        heldQuickWayOut = null;
+        lastRepEndMs = endMs;
+        double size = concentric.angleDeg();
+        lastRepX = concentric.rotXDeg() / size;
+        lastRepY = concentric.rotYDeg() / size;
+        lastRepZ = concentric.rotZDeg() / size;
+        out.accept(numbering.number(build(endMs)));
+        concentric = null;
+        eccentric = null;
     }
 
     /** The rep of the current way out and way back, ending at {@code endMs}, not yet numbered. */

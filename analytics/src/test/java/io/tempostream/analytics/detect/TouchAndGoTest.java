@@ -1,6 +1,5 @@
 package io.tempostream.analytics.detect;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,7 +17,6 @@ import io.tempostream.simulator.SpeedCurve;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -74,28 +72,6 @@ class TouchAndGoTest {
                 assertTrue(late <= WITHIN_MS, set.setId() + " rep " + (k + 1) + " heard of " + late + " ms after its return"
                         + (timed.atEnd() && timed.provisionalAtMs().isEmpty() ? " (only at the recording's end)" : ""));
             }
-        }
-    }
-
-    /**
-     * Face pulls and Y-raises seen by the wrist's rotation, rows and face pulls by the upper back's,
-     * at 0.7 s each way: every phase quicker than the 0.8 s that tells a lift from an arm swinging
-     * while walking, so none was counted. Such a rep counts when it turns out from the set's
-     * resting end and back to it, and the set's next rep follows (WristRepDetectorTest: walking).
-     * With and without the exercise selected.
-     */
-    @ParameterizedTest(name = "{0} from the {1}, {2} at {3} Hz")
-    @CsvSource({"FACE_PULL, WRIST, HALF_COSINE, 50", "PRONE_Y_RAISE, WRIST, MINIMUM_JERK, 25",
-            "DUMBBELL_ROW, BACK, TRAPEZOID, 50", "FACE_PULL, BACK, FAST_START, 100", "DUMBBELL_ROW, BACK, SLOW_START, 25"})
-    void quickRotationRepsAreCounted(Exercise exercise, Placement placement, SpeedCurve curve, double rateHz) {
-        for (long seed = 0; seed < 3; seed++) {
-            SimulatedDevice device = ExerciseSimulator.simulate(new SessionScript("a", "d", placement, rateHz, 10, 5_000,
-                    List.of(SetScript.of(exercise, 8, "0.7-0-0.7-0", 90_000).moving(curve, true))), T0, seed);
-            assertEquals(8, RepDetectors.forPlacement(placement, "a", "d").detectAll(device.toRecording()).size(),
-                    "seed " + seed + ", not selected");
-            RepDetector selected = RepDetectors.forPlacement(placement, "a", "d");
-            device.selections().forEach(selected::select);
-            assertEquals(8, selected.detectAll(device.toRecording()).size(), "seed " + seed + ", selected");
         }
     }
 }

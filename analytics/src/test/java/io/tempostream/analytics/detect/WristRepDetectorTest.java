@@ -85,43 +85,6 @@ class WristRepDetectorTest {
         }
     }
 
-    /**
-     * Eight raises at 0.7 s each way, touch and go (each phase quicker than the 0.8 s that an arm
-     * swinging while walking takes at the most), then walking off at once, the arm swinging ±{0}°
-     * about the same axis at {1} strides a second, at full swing from the first or building up:
-     * the raises count, no swing does. A swing starts half its size from where the arm hangs, the
-     * raises' resting end.
-     */
-    @ParameterizedTest(name = "walking ±{0}° at {1} Hz, building up: {2}")
-    @CsvSource({"45, 0.7, false", "-45, 0.7, false", "45, 0.7, true", "30, 0.9, false", "60, 0.8, true"})
-    void quickRaisesThenWalkingOffCountTheRaisesOnly(double swingDeg, double strideHz, boolean buildsUp) {
-        double walkFromS = 3 + 8 * 1.4;
-        DoubleUnaryOperator angle = t -> t < walkFromS ? quickRaise(t - 3)
-                : Math.toRadians(swingDeg) * (buildsUp ? Math.min(1, t - walkFromS) : 1)
-                        * Math.sin(2 * Math.PI * strideHz * (t - walkFromS));
-        for (long seed = 0; seed < 3; seed++) {
-            RepDetector detector = new WristRepDetector("a", "w");
-            List<Rep> reps = new ArrayList<>();
-            feedTurningArm(detector, angle, t -> {
-                double a = angle.applyAsDouble(t);
-                double bob = t < walkFromS ? 0 : 0.03 * Math.sin(2 * Math.PI * 2 * strideHz * (t - walkFromS));
-                return new Vector3D(0.6 * Math.sin(a), 0, -0.6 * Math.cos(a) + bob);
-            }, walkFromS + 20, seed, reps, () -> { });
-            detector.advanceTo(detector.lastSampleMs() + 60_000, reps::add);
-            assertEquals(8, reps.size(), "seed " + seed + ": " + reps);
-        }
-    }
-
-    /** The arm's angle (rad) {@code s} seconds into eight 90° raises, 0.7 s up and 0.7 s down (half-cosine). */
-    private static double quickRaise(double s) {
-        if (s < 0 || s >= 8 * 1.4) {
-            return 0;
-        }
-        double p = s % 1.4;
-        double share = p < 0.7 ? (1 - Math.cos(Math.PI * p / 0.7)) / 2 : (1 + Math.cos(Math.PI * (p - 0.7) / 0.7)) / 2;
-        return Math.toRadians(90) * share;
-    }
-
     /** Standing for 3 s, then walking until {@code seconds}; 50 Hz, a random strap rotation, sensor noise. */
     private static List<Rep> walk(double swingDeg, double strideHz, double seconds, long seed) {
         RepDetector detector = new WristRepDetector("a", "w");
