@@ -317,18 +317,26 @@ public final class LoadTestCommand {
     }
 
     /** Samples per second the job's intake reports give over [fromMs, toMs], and the seconds they cover. */
-    private static double[] intake(InfluxDB db, String database, long fromMs, long toMs) {
+    /**
+     * The job's intake in samples/s over its reports between the two times, and the seconds they
+     * cover. Each reader reports its own intervals (tag {@code subtask}), side by side: their
+     * rates add up, their intervals do not (summed over two readers, the rate came out halved).
+     */
+    static double[] intake(InfluxDB db, String database, long fromMs, long toMs) {
         QueryResult result = db.query(new Query("SELECT sum(\"samples\"), sum(\"interval_ms\") FROM \"health\" WHERE \"stage\" = "
-                + "'ingest' AND time >= " + fromMs + "ms AND time <= " + toMs + "ms", database));
+                + "'ingest' AND time >= " + fromMs + "ms AND time <= " + toMs + "ms GROUP BY \"subtask\"", database));
+        double rate = 0;
+        double seconds = 0;
         for (QueryResult.Result r : result.getResults()) {
-            if (r.getSeries() != null && !r.getSeries().isEmpty()) {
-                List<Object> row = r.getSeries().get(0).getValues().get(0);
-                double samples = ((Number) row.get(1)).doubleValue();
-                double seconds = ((Number) row.get(2)).doubleValue() / 1000;
-                return new double[] {seconds == 0 ? 0 : samples / seconds, seconds};
+            for (QueryResult.Series reader : r.getSeries() == null ? List.<QueryResult.Series>of() : r.getSeries()) {
+                List<Object> row = reader.getValues().get(0);
+                double readerSamples = ((Number) row.get(1)).doubleValue();
+                double readerSeconds = ((Number) row.get(2)).doubleValue() / 1000;
+                rate += readerSeconds == 0 ? 0 : readerSamples / readerSeconds;
+                seconds = Math.max(seconds, readerSeconds);
             }
         }
-        return new double[] {0, 0};
+        return new double[] {rate, seconds};
     }
 
     private static String lagPerWindow(InfluxDB db, String database, long startMs, long endMs) {
