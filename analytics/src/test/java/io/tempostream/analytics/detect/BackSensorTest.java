@@ -11,7 +11,11 @@ import io.tempostream.simulator.ExerciseSimulator;
 import io.tempostream.simulator.SessionScript;
 import io.tempostream.simulator.SetScript;
 import io.tempostream.simulator.SimulatedDevice;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
+import org.apache.commons.math3.geometry.euclidean.threed.Rotation;
+import org.apache.commons.math3.geometry.euclidean.threed.RotationConvention;
 import org.apache.commons.math3.geometry.euclidean.threed.Vector3D;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -233,5 +237,55 @@ class BackSensorTest {
             assertEquals(truth.concentricMs(), rep.concentricMs(), 300, which);
             assertEquals(truth.eccentricMs(), rep.eccentricMs(), 300, which);
         }
+    }
+
+    /**
+     * Walking with the sensor between the shoulder blades: the trunk twists about the vertical
+     * ±{0}° at {1} strides a second, {2}° to one side on average, and leans ±1.5° and bobs 3 cm at
+     * every step. Each twist takes 0.5–0.7 s, as quick as a touch-and-go row's phases, but turns
+     * about where the trunk rested before the walk, both ways alike: no rep.
+     */
+    @ParameterizedTest(name = "twist ±{0}° at {1} Hz, {2}° off centre")
+    @CsvSource({"4, 0.9, 0", "6, 0.8, 0", "5, 1.0, 1", "8, 0.7, 2", "10, 0.9, 0"})
+    void walkingTwistsTheTrunkAndIsNoRep(double twistDeg, double strideHz, double offCentreDeg) {
+        for (long seed = 0; seed < 3; seed++) {
+            Random random = new Random(seed);
+            Rotation mount = new Rotation(random.nextGaussian(), random.nextGaussian(), random.nextGaussian(),
+                    random.nextGaussian(), true);
+            RepDetector detector = RepDetectors.forPlacement(Placement.BACK, "a", "back-1");
+            List<Rep> reps = new ArrayList<>();
+            double rate = 50;
+            double h = 0.002; // for the derivatives
+            for (int i = 0; i < 25 * rate; i++) {
+                double t = i / rate;
+                Rotation trunk = trunk(twistDeg, strideHz, offCentreDeg, t).compose(mount, RotationConvention.VECTOR_OPERATOR);
+                // angular velocity in the world frame from the change of orientation over 2h
+                Rotation change = trunk(twistDeg, strideHz, offCentreDeg, t + h).applyTo(
+                        trunk(twistDeg, strideHz, offCentreDeg, t - h).revert());
+                Vector3D w = change.getAxis(RotationConvention.VECTOR_OPERATOR).scalarMultiply(
+                        Math.toDegrees(change.getAngle()) / (2 * h));
+                double bobAccel = t < 3 ? 0 : -0.03 * Math.pow(2 * Math.PI * 2 * strideHz, 2) * Math.min(1, t - 3)
+                        * Math.sin(2 * Math.PI * 2 * strideHz * (t - 3));
+                Vector3D f = trunk.applyInverseTo(new Vector3D(0, 0, 1 + bobAccel / 9.80665));
+                Vector3D g = trunk.applyInverseTo(w);
+                detector.accept(1_764_000_000_000L + Math.round(t * 1000), f.getX() + 0.01 * random.nextGaussian(),
+                        f.getY() + 0.01 * random.nextGaussian(), f.getZ() + 0.01 * random.nextGaussian(),
+                        g.getX() + 0.3 * random.nextGaussian(), g.getY() + 0.3 * random.nextGaussian(),
+                        g.getZ() + 0.3 * random.nextGaussian(), reps::add);
+            }
+            detector.advanceTo(detector.lastSampleMs() + 60_000, reps::add);
+            assertEquals(List.of(), reps, "seed " + seed);
+        }
+    }
+
+    /** The trunk's orientation {@code t} s in: still for 3 s, then walking, building up over a second. */
+    private static Rotation trunk(double twistDeg, double strideHz, double offCentreDeg, double t) {
+        double build = t < 3 ? 0 : Math.min(1, t - 3);
+        double phase = 2 * Math.PI * strideHz * Math.max(0, t - 3);
+        double yaw = Math.toRadians(build * (offCentreDeg + twistDeg * Math.sin(phase)));
+        double lean = Math.toRadians(build * 1.5 * Math.sin(2 * phase));
+        return new Rotation(Vector3D.PLUS_K, yaw, RotationConvention.VECTOR_OPERATOR)
+                .compose(new Rotation(Vector3D.PLUS_J, lean, RotationConvention.VECTOR_OPERATOR),
+                        RotationConvention.VECTOR_OPERATOR);
     }
 }
