@@ -37,6 +37,13 @@ public final class VerticalRepDetector implements RepDetector {
      * far is still falling and the way back came out 0.2–0.7 s short (simulated rows and squats).
      */
     static final long RETURN_SETTLED_MS = 300;
+    /**
+     * A rep's slower way takes at least this long: the real recordings' quickest, 0.69 s (rows;
+     * bench, deadlifts, presses and squats 0.91 s and more), the simulated touch-and-go sets at
+     * 0.7 s a phase 0.53 s on their quickest curves. An arm swinging while walking is quicker
+     * ({@link #armSwing}).
+     */
+    static final long MIN_SLOWER_WAY_MS = 480;
     /** A far end still rising at 1.5 periods after the last is followed up to this many. */
     private static final double MAX_FAR_END_AFTER_PERIODS = 2;
     /** A rep's way back ends within this many periods after its far end. */
@@ -1289,9 +1296,14 @@ public final class VerticalRepDetector implements RepDetector {
                 }
             }
             int after = nextConfirmed ? ends.get(k + 1) : setOff >= 0 ? setOff : Math.min(last, i + (int) (period / 1000 * rate));
+            if (firstOfSet && k + 1 < ends.size() && armSwing(rep(result, from, i, ends.get(k + 1),
+                    k + 2 < ends.size() ? ends.get(k + 2) : Math.min(last, ends.get(k + 1) + (int) (period / 1000 * rate)),
+                    k + 2 < ends.size(), false))) {
+                continue; // the set's second rep is an arm swinging while walking, and so is its first (the walk's start)
+            }
             Rep built = rep(result, from, before, i, after, nextConfirmed || setOff >= 0, false);
             lockedDirection = result.direction();
-            if (stillWristWandering(built)) {
+            if (stillWristWandering(built) || armSwing(built)) {
                 continue;
             }
             if (firstOfSet) {
@@ -1364,6 +1376,16 @@ public final class VerticalRepDetector implements RepDetector {
             }
         }
         return true;
+    }
+
+    /**
+     * Whether a travel rep is an arm swinging while walking: both its ways quicker than
+     * {@link #MIN_SLOWER_WAY_MS}. An arm swinging mostly forward (or back) lifts the wrist once a
+     * stride, for 0.30–0.42 s each way, and far ends one stride apart make a steady set
+     * (`WristRepDetectorTest`: 11–18 reps in 22 s of walking before).
+     */
+    static boolean armSwing(Rep rep) {
+        return Math.max(rep.concentricMs(), rep.eccentricMs()) < MIN_SLOWER_WAY_MS;
     }
 
     /**

@@ -219,8 +219,8 @@ public final class WristRepDetector implements ExerciseEngine {
     private Rep pendingTravelRep() {
         // The travel detector may have two reps on offer: the newest keeps its lead.
         Rep rep = vertical.pendingRep();
-        if (rep == null) {
-            return null;
+        if (rep == null || VerticalRepDetector.armSwing(rep)) {
+            return null; // an arm swinging while walking, never to be a rep
         }
         if (isNewSet(rep)) {
             if (signal == ExerciseHint.WristSignal.ROTATION) {
