@@ -316,7 +316,6 @@ public final class LoadTestCommand {
                 s.getPercentile(50), s.getPercentile(95), s.getPercentile(99), s.getMax());
     }
 
-    /** Samples per second the job's intake reports give over [fromMs, toMs], and the seconds they cover. */
     /**
      * The job's intake in samples/s over its reports between the two times, and the seconds they
      * cover. Each reader reports its own intervals (tag {@code subtask}), side by side: their

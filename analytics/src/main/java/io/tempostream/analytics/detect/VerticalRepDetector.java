@@ -1299,7 +1299,7 @@ public final class VerticalRepDetector implements RepDetector {
             if (firstOfSet && k + 1 < ends.size() && armSwing(rep(result, from, i, ends.get(k + 1),
                     k + 2 < ends.size() ? ends.get(k + 2) : Math.min(last, ends.get(k + 1) + (int) (period / 1000 * rate)),
                     k + 2 < ends.size(), false))) {
-                continue; // the set's second rep is an arm swinging while walking, and so is its first (the walk's start)
+                continue; // its second rep is an arm swing: this is a walk setting off, not a set
             }
             Rep built = rep(result, from, before, i, after, nextConfirmed || setOff >= 0, false);
             lockedDirection = result.direction();
@@ -1382,7 +1382,7 @@ public final class VerticalRepDetector implements RepDetector {
      * Whether a travel rep is an arm swinging while walking: both its ways quicker than
      * {@link #MIN_SLOWER_WAY_MS}. An arm swinging mostly forward (or back) lifts the wrist once a
      * stride, for 0.30–0.42 s each way, and far ends one stride apart make a steady set
-     * (`WristRepDetectorTest`: 11–18 reps in 22 s of walking before).
+     * (`WristRepDetectorTest`).
      */
     static boolean armSwing(Rep rep) {
         return Math.max(rep.concentricMs(), rep.eccentricMs()) < MIN_SLOWER_WAY_MS;
