@@ -13,7 +13,6 @@ import io.tempostream.simulator.SetScript;
 import io.tempostream.simulator.SimulatedDevice;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import org.apache.commons.math3.geometry.euclidean.threed.Rotation;
 import org.apache.commons.math3.geometry.euclidean.threed.RotationConvention;
 import org.apache.commons.math3.geometry.euclidean.threed.Vector3D;
@@ -249,30 +248,11 @@ class BackSensorTest {
     @CsvSource({"4, 0.9, 0", "6, 0.8, 0", "5, 1.0, 1", "8, 0.7, 2", "10, 0.9, 0"})
     void walkingTwistsTheTrunkAndIsNoRep(double twistDeg, double strideHz, double offCentreDeg) {
         for (long seed = 0; seed < 3; seed++) {
-            Random random = new Random(seed);
-            Rotation mount = new Rotation(random.nextGaussian(), random.nextGaussian(), random.nextGaussian(),
-                    random.nextGaussian(), true);
             RepDetector detector = RepDetectors.forPlacement(Placement.BACK, "a", "back-1");
             List<Rep> reps = new ArrayList<>();
-            double rate = 50;
-            double h = 0.002; // for the derivatives
-            for (int i = 0; i < 25 * rate; i++) {
-                double t = i / rate;
-                Rotation trunk = trunk(twistDeg, strideHz, offCentreDeg, t).compose(mount, RotationConvention.VECTOR_OPERATOR);
-                // angular velocity in the world frame from the change of orientation over 2h
-                Rotation change = trunk(twistDeg, strideHz, offCentreDeg, t + h).applyTo(
-                        trunk(twistDeg, strideHz, offCentreDeg, t - h).revert());
-                Vector3D w = change.getAxis(RotationConvention.VECTOR_OPERATOR).scalarMultiply(
-                        Math.toDegrees(change.getAngle()) / (2 * h));
-                double bobAccel = t < 3 ? 0 : -0.03 * Math.pow(2 * Math.PI * 2 * strideHz, 2) * Math.min(1, t - 3)
-                        * Math.sin(2 * Math.PI * 2 * strideHz * (t - 3));
-                Vector3D f = trunk.applyInverseTo(new Vector3D(0, 0, 1 + bobAccel / 9.80665));
-                Vector3D g = trunk.applyInverseTo(w);
-                detector.accept(1_764_000_000_000L + Math.round(t * 1000), f.getX() + 0.01 * random.nextGaussian(),
-                        f.getY() + 0.01 * random.nextGaussian(), f.getZ() + 0.01 * random.nextGaussian(),
-                        g.getX() + 0.3 * random.nextGaussian(), g.getY() + 0.3 * random.nextGaussian(),
-                        g.getZ() + 0.3 * random.nextGaussian(), reps::add);
-            }
+            MovingSensor.feed(detector, t -> trunk(twistDeg, strideHz, offCentreDeg, t),
+                    t -> new Vector3D(0, 0, t < 3 ? 0 : 0.03 * Math.min(1, t - 3) * Math.sin(2 * Math.PI * 2 * strideHz * (t - 3))),
+                    25, seed, reps, () -> { });
             detector.advanceTo(detector.lastSampleMs() + 60_000, reps::add);
             assertEquals(List.of(), reps, "seed " + seed);
         }

@@ -18,11 +18,6 @@ import io.tempostream.simulator.SimulatedDevice;
 import io.tempostream.simulator.WristRowSimulator;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
-import java.util.function.DoubleFunction;
-import java.util.function.DoubleUnaryOperator;
-import org.apache.commons.math3.geometry.euclidean.threed.Rotation;
-import org.apache.commons.math3.geometry.euclidean.threed.RotationConvention;
 import org.apache.commons.math3.geometry.euclidean.threed.Vector3D;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -81,7 +76,7 @@ class WristRepDetectorTest {
     @CsvSource({"30, 0.9", "45, 1.0", "45, 0.7", "60, 0.8"})
     void walkingWithASwingingArmIsNoRep(double swingDeg, double strideHz) {
         for (long seed = 0; seed < 3; seed++) {
-            assertEquals(List.of(), walk(swingDeg, strideHz, 20, seed), "seed " + seed);
+            assertEquals(List.of(), walk(0, swingDeg, strideHz, 20, seed, new ArrayList<>()), "seed " + seed);
         }
     }
 
@@ -96,75 +91,44 @@ class WristRepDetectorTest {
     @CsvSource({"17.5, 27.5, 0.8", "15, 30, 0.8", "20, 30, 0.9", "25, 35, 1.0", "-17.5, 27.5, 0.8", "10, 25, 0.7",
             "12, 40, 0.8"})
     void walkingWithAnArmSwingingMostlyOneWayIsNoRep(double centreDeg, double swingDeg, double strideHz) {
-        DoubleUnaryOperator angle = t -> t < 3 ? 0 : Math.min(1, t - 3) * (Math.toRadians(centreDeg)
-                + Math.toRadians(swingDeg) * Math.sin(2 * Math.PI * strideHz * (t - 3)));
         for (long seed = 0; seed < 3; seed++) {
-            RepDetector detector = new WristRepDetector("a", "w");
-            List<Rep> reps = new ArrayList<>();
             List<Rep> offered = new ArrayList<>();
-            feedTurningArm(detector, angle, t -> {
-                double a = angle.applyAsDouble(t);
-                double bob = t < 3 ? 0 : 0.03 * Math.min(1, t - 3) * Math.sin(2 * Math.PI * 2 * strideHz * (t - 3));
-                return new Vector3D(0.6 * Math.sin(a), 0, -0.6 * Math.cos(a) + bob);
-            }, 25, seed, reps, () -> {
-                Rep pending = detector.pendingRep();
-                if (pending != null) {
-                    offered.add(pending);
-                }
-            });
-            detector.advanceTo(detector.lastSampleMs() + 60_000, reps::add);
-            assertEquals(List.of(), reps, "seed " + seed + ": reps");
+            assertEquals(List.of(), walk(centreDeg, swingDeg, strideHz, 25, seed, offered), "seed " + seed + ": reps");
             assertEquals(List.of(), offered, "seed " + seed + ": offered");
         }
     }
 
-    /** Standing for 3 s, then walking until {@code seconds}; 50 Hz, a random strap rotation, sensor noise. */
-    private static List<Rep> walk(double swingDeg, double strideHz, double seconds, long seed) {
+    /**
+     * Standing for 3 s, then walking until {@code seconds}, the arm swinging ±{@code swingDeg}
+     * about {@code centreDeg} forward: its reps, and every rep offered on the way to {@code offered}.
+     */
+    private static List<Rep> walk(double centreDeg, double swingDeg, double strideHz, double seconds, long seed,
+            List<Rep> offered) {
         RepDetector detector = new WristRepDetector("a", "w");
         List<Rep> reps = new ArrayList<>();
-        feedTurningArm(detector, t -> swing(swingDeg, strideHz, t), t -> wrist(swingDeg, strideHz, t), seconds, seed,
-                reps, () -> { });
+        MovingSensor.feed(detector, t -> MovingSensor.aboutY(swing(centreDeg, swingDeg, strideHz, t)),
+                t -> wrist(centreDeg, swingDeg, strideHz, t), seconds, seed, reps, () -> {
+                    Rep pending = detector.pendingRep();
+                    if (pending != null) {
+                        offered.add(pending);
+                    }
+                });
         detector.advanceTo(detector.lastSampleMs() + 60_000, reps::add);
         return reps;
     }
 
     /**
-     * An arm turning about the world's y axis by {@code angle} (rad, of the time in s) with the
-     * sensor at {@code position} (m), strapped on at a random rotation: 50 Hz with sensor noise,
-     * each sample fed to {@code detector} (its reps to {@code reps}), then {@code afterSample} run.
+     * Arm angle from hanging (rad), forward positive: still for 3 s, then a swing ±{@code swingDeg}
+     * about {@code centreDeg} that builds up over a second.
      */
-    private static void feedTurningArm(RepDetector detector, DoubleUnaryOperator angle, DoubleFunction<Vector3D> position,
-            double seconds, long seed, List<Rep> reps, Runnable afterSample) {
-        Random random = new Random(seed);
-        Rotation mount = new Rotation(random.nextGaussian(), random.nextGaussian(), random.nextGaussian(),
-                random.nextGaussian(), true);
-        double rate = 50;
-        double h = 0.002; // for the derivatives
-        for (int i = 0; i < seconds * rate; i++) {
-            double t = i / rate;
-            double w = (angle.applyAsDouble(t + h) - angle.applyAsDouble(t - h)) / (2 * h);
-            Vector3D accel = position.apply(t + h).add(position.apply(t - h)).subtract(position.apply(t).scalarMultiply(2))
-                    .scalarMultiply(1 / (h * h));
-            Rotation sensorToWorld = new Rotation(Vector3D.PLUS_J, angle.applyAsDouble(t), RotationConvention.VECTOR_OPERATOR)
-                    .compose(mount, RotationConvention.VECTOR_OPERATOR);
-            Vector3D f = sensorToWorld.applyInverseTo(accel.scalarMultiply(1 / 9.80665).add(Vector3D.PLUS_K));
-            Vector3D g = sensorToWorld.applyInverseTo(new Vector3D(0, Math.toDegrees(w), 0));
-            detector.accept(1_764_000_000_000L + Math.round(t * 1000), f.getX() + 0.01 * random.nextGaussian(),
-                    f.getY() + 0.01 * random.nextGaussian(), f.getZ() + 0.01 * random.nextGaussian(),
-                    g.getX() + 0.3 * random.nextGaussian(), g.getY() + 0.3 * random.nextGaussian(),
-                    g.getZ() + 0.3 * random.nextGaussian(), reps::add);
-            afterSample.run();
-        }
-    }
-
-    /** Arm angle from hanging (rad): still for 3 s, then a swing that builds up over a second. */
-    private static double swing(double swingDeg, double strideHz, double t) {
-        return t < 3 ? 0 : Math.toRadians(swingDeg) * Math.min(1, t - 3) * Math.sin(2 * Math.PI * strideHz * (t - 3));
+    private static double swing(double centreDeg, double swingDeg, double strideHz, double t) {
+        return t < 3 ? 0 : Math.min(1, t - 3)
+                * (Math.toRadians(centreDeg) + Math.toRadians(swingDeg) * Math.sin(2 * Math.PI * strideHz * (t - 3)));
     }
 
     /** Wrist position (m): 0.6 m below the shoulder on the swinging arm, bobbing 3 cm at each step. */
-    private static Vector3D wrist(double swingDeg, double strideHz, double t) {
-        double angle = swing(swingDeg, strideHz, t);
+    private static Vector3D wrist(double centreDeg, double swingDeg, double strideHz, double t) {
+        double angle = swing(centreDeg, swingDeg, strideHz, t);
         double bob = t < 3 ? 0 : 0.03 * Math.min(1, t - 3) * Math.sin(2 * Math.PI * 2 * strideHz * (t - 3));
         return new Vector3D(0.6 * Math.sin(angle), 0, -0.6 * Math.cos(angle) + bob);
     }
@@ -184,7 +148,8 @@ class WristRepDetectorTest {
             RepDetector detector = new WristRepDetector("a", "w");
             List<Rep> reps = new ArrayList<>();
             Rep[] offered = {null};
-            feedTurningArm(detector, t -> glance(deg, upS, holdS, downS, t), t -> forearmEnd(deg, upS, holdS, downS, t),
+            MovingSensor.feed(detector, t -> MovingSensor.aboutY(glance(deg, upS, holdS, downS, t)),
+                    t -> forearmEnd(deg, upS, holdS, downS, t),
                     10 + upS + holdS + downS + 10, seed, reps, () -> {
                         if (offered[0] == null) {
                             offered[0] = detector.pendingRep();
