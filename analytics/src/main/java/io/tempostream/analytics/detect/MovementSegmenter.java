@@ -68,6 +68,8 @@ final class MovementSegmenter {
     private long peakIndex;
     private double peak;
     private long previousEndMs = Long.MIN_VALUE;
+    /** Where the movement under way began to turn, as its onset said. */
+    private long onsetMs;
     /**
      * The peak's direction, worked out once per peak: a slowing movement is judged against it on
      * every sample. Not state (a restored engine works it out again from the samples).
@@ -217,7 +219,8 @@ final class MovementSegmenter {
                 peakIndex = index;
                 peak = s;
                 int k = slot(index);
-                out.onset(Math.max(Math.round(rampStart(index)), previousEndMs), velocity(k, GX), velocity(k, GY), velocity(k, GZ));
+                onsetMs = Math.max(Math.round(rampStart(index)), previousEndMs);
+                out.onset(onsetMs, velocity(k, GX), velocity(k, GY), velocity(k, GZ));
             }
             return;
         }
@@ -273,13 +276,16 @@ final class MovementSegmenter {
         start = Math.max(start, previousEndMs);
         long startMs = Math.round(start);
         long endMs = Math.max(startMs + 1, Math.round(end));
+        double[] leadIn = onsetMs < startMs ? rotationBetween(onsetMs, startMs, oldest) : new double[3];
+        double[] before = previousEndMs == Long.MIN_VALUE ? leadIn : rotationBetween(previousEndMs, startMs, oldest);
         previousEndMs = endMs;
         double[] rotation = rotationBetween(startMs, endMs, oldest);
         // Jolts are read within the span the line through 25 and 50 % of the peak gives: a start
         // with momentum lies on it, and the limits that tell a swing from a smooth start (π
         // against 6–10) were set on it.
         double[] jolts = jolts(lineStart, lineEnd, oldest, endIndex);
-        return new Movement(startMs, endMs, rotation[0], rotation[1], rotation[2], peak, jolts[0], jolts[1]);
+        return new Movement(startMs, endMs, rotation[0], rotation[1], rotation[2], peak, jolts[0], jolts[1], before[0],
+                before[1], before[2], leadIn[0], leadIn[1], leadIn[2]);
     }
 
     private static double angle(double[] rotation) {

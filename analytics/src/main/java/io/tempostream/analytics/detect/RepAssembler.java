@@ -54,6 +54,16 @@ final class RepAssembler {
     static final long DIRECT_TURN_MS = 200;
     /** Rest longer than any prescribed hold and shorter than any between-set rest starts a new set. */
     static final long SET_GAP_MS = 15_000;
+    /** No movement for this long, and the sensor rests: there is a set's resting end ({@link RestingEnd}). */
+    static final long REST_MS = 1_000;
+    /**
+     * A rep quick both ways ({@link #tooQuick}) counts only from its set's resting end and back:
+     * its way out begins within this share of its size from there, and its way back ends within it
+     * of where the way out began. A trunk twisting or bending while walking starts each swing half
+     * the swing's size from where it stood, and the first swing back from a set's end passes it by
+     * as much.
+     */
+    private static final double MAX_QUICK_OFF_SHARE = 0.25;
 
     private final String athleteId;
     private final String deviceId;
@@ -71,16 +81,23 @@ final class RepAssembler {
     /** Start of the movement under way (its onset), and whether it goes the set's way out. */
     private long movingSinceMs = Long.MIN_VALUE;
     private boolean movingOutward;
+    private final RestingEnd restingEnd = new RestingEnd();
+    private long lastMovementEndMs = Long.MIN_VALUE;
+    /** How far from the resting end {@link #concentric} began, degrees. */
+    private double concentricAwayDeg;
     /** The rep {@link #pendingRep} offered, and the way back it was built on (a cache: not state). */
     private transient Rep offered;
     private transient Movement offeredFor;
 
     private final double minRomDeg;
+    /** Whether a rep quick both ways may count ({@link RotationThresholds#quickRepsFromRestingEnd}). */
+    private final boolean quickRepsFromRestingEnd;
     /** Reps start with the concentric unless the exercise starts with the eccentric ({@link #concentricFirst(boolean)}). */
     private boolean concentricFirst = true;
 
-    RepAssembler(String athleteId, String deviceId, double minRomDeg) {
+    RepAssembler(String athleteId, String deviceId, double minRomDeg, boolean quickRepsFromRestingEnd) {
         this.minRomDeg = minRomDeg;
+        this.quickRepsFromRestingEnd = quickRepsFromRestingEnd;
         this.athleteId = athleteId;
         this.deviceId = deviceId;
     }
@@ -103,6 +120,9 @@ final class RepAssembler {
     }
 
     void onMovement(Movement m, Consumer<Rep> out) {
+        // Still from the last movement's end to where this one began to turn (its onset).
+        restingEnd.turn(m, lastMovementEndMs == Long.MIN_VALUE || Math.min(movingSinceMs, m.startMs()) - lastMovementEndMs >= REST_MS);
+        lastMovementEndMs = m.endMs();
         if (m.angleDeg() < minRomDeg || m.durationMs() < MIN_MOVEMENT_MS) {
             return;
         }
@@ -120,11 +140,11 @@ final class RepAssembler {
                     eccentric = eccentric.endingAt(turnMs);
                     m = m.startingAt(turnMs);
                 }
-                emit(m.startMs(), out);
+                emit(m.startMs(), m, out);
                 startConcentric(m, stillBeforeMs);
                 return;
             }
-            emit(eccentric.endMs(), out);
+            emit(eccentric.endMs(), null, out);
         }
         if (offAxis || (concentric == null && afterRest)) {
             startConcentric(m, stillBeforeMs);
@@ -151,6 +171,7 @@ final class RepAssembler {
                 m = m.startingAt(turnMs);
             }
             eccentric = m;
+            restingEnd.markReturn();
         } else if (along > 0 || !returns) {
             // A way out; or, back from a set's first way out that it does not return, the first
             // rep's way out after getting into position.
@@ -163,6 +184,7 @@ final class RepAssembler {
     /** {@code m} is a way out: it sets the working direction that the way back must reverse. */
     private void startConcentric(Movement m, long stillBeforeMs) {
         stillBeforeConcentricMs = stillBeforeMs;
+        concentricAwayDeg = restingEnd.latestStartAwayDeg();
         double size = m.angleDeg();
         workX = m.rotXDeg() / size;
         workY = m.rotYDeg() / size;
@@ -221,7 +243,7 @@ final class RepAssembler {
      */
     void onTime(long nowMs, boolean moving, Consumer<Rep> out) {
         if (eccentric != null && !nextWayOutUnderWay(moving) && nowMs - eccentric.endMs() > MAX_BOTTOM_PAUSE_MS) {
-            emit(eccentric.endMs(), out);
+            emit(eccentric.endMs(), null, out);
         }
         if (concentric != null && eccentric == null && nowMs - concentric.endMs() > MAX_PEAK_HOLD_MS) {
             concentric = null;
@@ -233,7 +255,8 @@ final class RepAssembler {
      * be, with no pause yet; null if there is none (or it is a hold, or too quick to be a rep).
      */
     Rep pendingRep() {
-        if (concentric == null || eccentric == null || tooQuick(concentric, eccentric)) {
+        if (concentric == null || eccentric == null
+                || tooQuick(concentric, eccentric) && !(fromRestingEndAndBack() && followsLastRep(concentric))) {
             return null;
         }
         // Asked once a sample while a wrist set waits for its second rep: built once per way back.
@@ -266,7 +289,12 @@ final class RepAssembler {
         return tooQuick(c.durationMs(), e.durationMs());
     }
 
-    /** Out and back both quicker than any lifting phase: a swinging arm or a glance, not a rep. */
+    /**
+     * Out and back both quicker than any lifting phase but the quickest touch-and-go sets (0.7 s
+     * each way): such a rep counts only where the sensor's place allows it
+     * ({@link RotationThresholds#quickRepsFromRestingEnd}), from its set's resting end and followed
+     * by the set's next rep; otherwise it is a swinging arm or a glance.
+     */
     static boolean tooQuick(long outMs, long backMs) {
         return outMs < MIN_PHASE_MS && backMs < MIN_PHASE_MS;
     }
@@ -283,23 +311,68 @@ final class RepAssembler {
         return c.angleAbout(lastRepX, lastRepY, lastRepZ) < OFF_AXIS_COSINE * c.angleDeg();
     }
 
-    private void emit(long endMs, Consumer<Rep> out) {
-        if (tooQuick(concentric, eccentric)) {
-            concentric = null; // quick both ways: a swinging arm, not a rep
+    /**
+     * Closes the rep on hand at {@code endMs}; {@code nextWayOut} is the next rep's way out, begun
+     * within the bottom pause about the set's axis, or null.
+     */
+    private void emit(long endMs, Movement nextWayOut, Consumer<Rep> out) {
+        boolean quick = tooQuick(concentric, eccentric);
+        if (quick && !fromRestingEndAndBack()) {
+            concentric = null; // quick both ways about another point than a set's: a swing, walking
             eccentric = null;
             return;
         }
-        if (startsSet(concentric)) {
-            numbering.startSet();
+        if (backToStart()) {
+            restingEnd.restAtReturn(); // not where a way back ran on past the start: into a walk, say
         }
-        lastRepEndMs = endMs;
-        double size = concentric.angleDeg();
-        lastRepX = concentric.rotXDeg() / size;
-        lastRepY = concentric.rotYDeg() / size;
-        lastRepZ = concentric.rotZDeg() / size;
-        out.accept(numbering.number(build(endMs)));
+        // A set's first quick rep counts once the next rep's way out follows it, about as big; a
+        // lone one is a reach or a glance.
+        if (!quick || followsLastRep(concentric) || nextWayOut != null && aboutAsBig(nextWayOut, concentric)) {
+            count(concentric, build(endMs), out);
+        }
         concentric = null;
         eccentric = null;
+    }
+
+    /** Numbers {@code rep}, whose way out was {@code wayOut}, in its set, and hands it on. */
+    private void count(Movement wayOut, Rep rep, Consumer<Rep> out) {
+        if (startsSet(wayOut)) {
+            numbering.startSet();
+        }
+        lastRepEndMs = rep.endMs();
+        double size = wayOut.angleDeg();
+        lastRepX = wayOut.rotXDeg() / size;
+        lastRepY = wayOut.rotYDeg() / size;
+        lastRepZ = wayOut.rotZDeg() / size;
+        out.accept(numbering.number(rep));
+    }
+
+    /**
+     * Whether the rep on hand began at its set's resting end and came back to it, as a quick rep
+     * must; never where quick reps do not count.
+     */
+    private boolean fromRestingEndAndBack() {
+        return quickRepsFromRestingEnd && concentricAwayDeg <= MAX_QUICK_OFF_SHARE * concentric.angleDeg() && backToStart();
+    }
+
+    /** Whether the way back of the rep on hand ended where its way out began. */
+    private boolean backToStart() {
+        double offX = concentric.rotXDeg() + eccentric.rotXDeg();
+        double offY = concentric.rotYDeg() + eccentric.rotYDeg();
+        double offZ = concentric.rotZDeg() + eccentric.rotZDeg();
+        double limit = MAX_QUICK_OFF_SHARE * concentric.angleDeg();
+        return offX * offX + offY * offY + offZ * offZ <= limit * limit;
+    }
+
+    /** Whether the way out {@code c} goes on the set of the last rep counted: at once and about its axis. */
+    private boolean followsLastRep(Movement c) {
+        return lastRepEndMs != Long.MIN_VALUE && c.startMs() - lastRepEndMs <= MAX_BOTTOM_PAUSE_MS && !startsSet(c);
+    }
+
+    /** Whether two ways out turn about as far: within {@link #MAX_ROM_RATIO} of each other. */
+    private static boolean aboutAsBig(Movement a, Movement b) {
+        double ratio = a.angleDeg() / b.angleDeg();
+        return ratio >= 1 / MAX_ROM_RATIO && ratio <= MAX_ROM_RATIO;
     }
 
     /** The rep of the current way out and way back, ending at {@code endMs}, not yet numbered. */

@@ -240,17 +240,21 @@ class BackSensorTest {
 
     /**
      * Walking with the sensor between the shoulder blades: the trunk twists about the vertical
-     * ±{0}° at {1} strides a second, {2}° to one side on average, and leans ±1.5° and bobs 3 cm at
-     * every step. Each twist takes 0.5–0.7 s, as quick as a touch-and-go row's phases, but turns
-     * about where the trunk rested before the walk, both ways alike: no rep.
+     * ±{0}° at {1} strides a second, {2}° to one side on average, bends ±{3}° sideways with each
+     * stride, and leans ±1.5° and bobs 3 cm at every step. Each twist takes 0.45–0.7 s, as quick
+     * as a touch-and-go row's phases, which count from the set's resting end and back to it; a
+     * walk turns about where the trunk stood, both ways alike: no rep. The walk builds up over a
+     * second, its first small swings no movement of their own, so where the trunk rested is
+     * where it began to turn, not where the first swing the engine sees began.
      */
-    @ParameterizedTest(name = "twist ±{0}° at {1} Hz, {2}° off centre")
-    @CsvSource({"4, 0.9, 0", "6, 0.8, 0", "5, 1.0, 1", "8, 0.7, 2", "10, 0.9, 0"})
-    void walkingTwistsTheTrunkAndIsNoRep(double twistDeg, double strideHz, double offCentreDeg) {
+    @ParameterizedTest(name = "twist ±{0}° at {1} Hz, {2}° off centre, bending ±{3}°")
+    @CsvSource({"4, 0.9, 0, 0", "6, 0.8, 0, 0", "5, 1.0, 1, 0", "8, 0.7, 2, 0", "10, 0.9, 0, 0", "12, 0.7, 0, 0",
+            "12, 0.9, 0, 0", "12, 1.1, 2, 0", "0, 0.9, 0, 3", "0, 1.1, 0, 6", "5, 0.9, 0, 4"})
+    void walkingTwistsTheTrunkAndIsNoRep(double twistDeg, double strideHz, double offCentreDeg, double bendDeg) {
         for (long seed = 0; seed < 3; seed++) {
             RepDetector detector = RepDetectors.forPlacement(Placement.BACK, "a", "back-1");
             List<Rep> reps = new ArrayList<>();
-            MovingSensor.feed(detector, t -> trunk(twistDeg, strideHz, offCentreDeg, t),
+            MovingSensor.feed(detector, t -> trunk(twistDeg, strideHz, offCentreDeg, bendDeg, t),
                     t -> new Vector3D(0, 0, t < 3 ? 0 : 0.03 * Math.min(1, t - 3) * Math.sin(2 * Math.PI * 2 * strideHz * (t - 3))),
                     25, seed, reps, () -> { });
             detector.advanceTo(detector.lastSampleMs() + 60_000, reps::add);
@@ -259,13 +263,16 @@ class BackSensorTest {
     }
 
     /** The trunk's orientation {@code t} s in: still for 3 s, then walking, building up over a second. */
-    private static Rotation trunk(double twistDeg, double strideHz, double offCentreDeg, double t) {
+    private static Rotation trunk(double twistDeg, double strideHz, double offCentreDeg, double bendDeg, double t) {
         double build = t < 3 ? 0 : Math.min(1, t - 3);
         double phase = 2 * Math.PI * strideHz * Math.max(0, t - 3);
         double yaw = Math.toRadians(build * (offCentreDeg + twistDeg * Math.sin(phase)));
         double lean = Math.toRadians(build * 1.5 * Math.sin(2 * phase));
+        double bend = Math.toRadians(build * bendDeg * Math.sin(phase + 0.5));
         return new Rotation(Vector3D.PLUS_K, yaw, RotationConvention.VECTOR_OPERATOR)
                 .compose(new Rotation(Vector3D.PLUS_J, lean, RotationConvention.VECTOR_OPERATOR),
+                        RotationConvention.VECTOR_OPERATOR)
+                .compose(new Rotation(Vector3D.PLUS_I, bend, RotationConvention.VECTOR_OPERATOR),
                         RotationConvention.VECTOR_OPERATOR);
     }
 }

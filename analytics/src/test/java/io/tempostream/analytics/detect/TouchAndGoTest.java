@@ -17,6 +17,7 @@ import io.tempostream.simulator.SpeedCurve;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -72,6 +73,27 @@ class TouchAndGoTest {
                 assertTrue(late <= WITHIN_MS, set.setId() + " rep " + (k + 1) + " heard of " + late + " ms after its return"
                         + (timed.atEnd() && timed.provisionalAtMs().isEmpty() ? " (only at the recording's end)" : ""));
             }
+        }
+    }
+
+    /**
+     * Rows and face pulls seen by the upper back's rotation at 0.7 s each way: every phase quicker
+     * than the 0.8 s that tells a lift from an arm swinging while walking, so none was counted.
+     * From the back such a rep counts when it turns out from the set's resting end and back to
+     * it (BackSensorTest: walking), a set's first one once the next rep's way out follows it: each
+     * heard of within a second of its return, the first too. With and without the exercise
+     * selected.
+     */
+    @ParameterizedTest(name = "{0} from the {1}, {2} at {3} Hz")
+    @CsvSource({"DUMBBELL_ROW, BACK, TRAPEZOID, 50", "FACE_PULL, BACK, FAST_START, 100", "DUMBBELL_ROW, BACK, SLOW_START, 25",
+            "FACE_PULL, BACK, MINIMUM_JERK, 50", "DUMBBELL_ROW, BACK, HALF_COSINE, 100"})
+    void quickRotationRepsAreCountedAndHeardOfWithinASecond(Exercise exercise, Placement placement, SpeedCurve curve,
+            double rateHz) {
+        for (long seed = 0; seed < 3; seed++) {
+            SimulatedDevice device = ExerciseSimulator.simulate(new SessionScript("a", "d", placement, rateHz, 10, 5_000,
+                    List.of(SetScript.of(exercise, 8, "0.7-0-0.7-0", 90_000).moving(curve, true))), T0, seed);
+            HeardOfAtReturn.assertEveryRepWithin(RepDetectors.forPlacement(placement, "a", "d"), device, WITHIN_MS);
+            HeardOfAtReturn.assertEverySelectedRepWithin(placement, device, WITHIN_MS);
         }
     }
 }
