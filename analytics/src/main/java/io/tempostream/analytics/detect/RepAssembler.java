@@ -59,11 +59,13 @@ final class RepAssembler {
     /**
      * A rep quick both ways ({@link #tooQuick}) counts only from its set's resting end and back:
      * its way out begins within this share of its size from there, and its way back ends within it
-     * of where the way out began. A trunk twisting or bending while walking starts each swing half
-     * the swing's size from where it stood, and the first swing back from a set's end passes it by
-     * as much.
+     * of where the way out began. Walking swings about where the body stood: a trunk twists and
+     * bends both ways alike, starting each swing half its size from there, and an arm swings
+     * forward about twice as far as back, a third of its swing from where it hung (at a quarter,
+     * swings 3:1 forward counted). The simulator's quick sets (0.7 s each way, wrist and back, every
+     * speed curve) begin within 2 % of their size of the resting end and return within 3 % (p95).
      */
-    private static final double MAX_QUICK_OFF_SHARE = 0.25;
+    private static final double MAX_QUICK_OFF_SHARE = 0.10;
 
     private final String athleteId;
     private final String deviceId;
@@ -90,14 +92,11 @@ final class RepAssembler {
     private transient Movement offeredFor;
 
     private final double minRomDeg;
-    /** Whether a rep quick both ways may count ({@link RotationThresholds#quickRepsFromRestingEnd}). */
-    private final boolean quickRepsFromRestingEnd;
     /** Reps start with the concentric unless the exercise starts with the eccentric ({@link #concentricFirst(boolean)}). */
     private boolean concentricFirst = true;
 
-    RepAssembler(String athleteId, String deviceId, double minRomDeg, boolean quickRepsFromRestingEnd) {
+    RepAssembler(String athleteId, String deviceId, double minRomDeg) {
         this.minRomDeg = minRomDeg;
-        this.quickRepsFromRestingEnd = quickRepsFromRestingEnd;
         this.athleteId = athleteId;
         this.deviceId = deviceId;
     }
@@ -291,9 +290,9 @@ final class RepAssembler {
 
     /**
      * Out and back both quicker than any lifting phase but the quickest touch-and-go sets (0.7 s
-     * each way): such a rep counts only where the sensor's place allows it
-     * ({@link RotationThresholds#quickRepsFromRestingEnd}), from its set's resting end and followed
-     * by the set's next rep; otherwise it is a swinging arm or a glance.
+     * each way): such a rep counts only from its set's resting end and back
+     * ({@link #fromRestingEndAndBack}), followed by the set's next rep; otherwise it is an arm or a
+     * trunk swinging while walking, or a glance.
      */
     static boolean tooQuick(long outMs, long backMs) {
         return outMs < MIN_PHASE_MS && backMs < MIN_PHASE_MS;
@@ -349,10 +348,10 @@ final class RepAssembler {
 
     /**
      * Whether the rep on hand began at its set's resting end and came back to it, as a quick rep
-     * must; never where quick reps do not count.
+     * must.
      */
     private boolean fromRestingEndAndBack() {
-        return quickRepsFromRestingEnd && concentricAwayDeg <= MAX_QUICK_OFF_SHARE * concentric.angleDeg() && backToStart();
+        return concentricAwayDeg <= MAX_QUICK_OFF_SHARE * concentric.angleDeg() && backToStart();
     }
 
     /** Whether the way back of the rep on hand ended where its way out began. */

@@ -3,12 +3,12 @@ package io.tempostream.analytics.detect;
 /**
  * Where the sensor rests between a set's reps, followed through the rotation each movement makes
  * (degrees about the sensor's axes, summed). A set's reps turn out from their resting end and
- * back to it. A trunk twisting while walking turns about where it stood: every twist starts half
- * its size away from there, and no twist ends a rep there (an arm swinging mostly forward does
- * start from where it hung, which is why the wrist counts no quick reps).
+ * back to it. Walking turns about where the body stood: a trunk's twist starts half its size
+ * away from there, an arm's swing (forward about twice as far as back) a third of it, and no
+ * swing ends a rep there.
  *
  * <p>The resting end is where the sensor last rested ({@link RepAssembler#REST_MS} without a
- * movement) or where the last rep counted came back to where it began. Sums run over about one
+ * movement before one began to turn) or where the last rep counted came back to where it began. Sums run over about one
  * rep between those points, so the gyroscope's offset left after learning adds a fraction of a
  * degree.
  */

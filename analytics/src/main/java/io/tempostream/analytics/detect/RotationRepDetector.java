@@ -26,7 +26,7 @@ public final class RotationRepDetector implements ExerciseEngine {
     public RotationRepDetector(String athleteId, String deviceId, RotationThresholds thresholds) {
         this.bias = new GyroBias(thresholds.offsetAtOnce());
         this.segmenter = new MovementSegmenter(thresholds.onSpeedDps(), thresholds.minRomDeg());
-        this.assembler = new RepAssembler(athleteId, deviceId, thresholds.minRomDeg(), thresholds.quickRepsFromRestingEnd());
+        this.assembler = new RepAssembler(athleteId, deviceId, thresholds.minRomDeg());
     }
 
     /** Which phase comes first is all an exercise changes here: the movements are the same. */

@@ -8,26 +8,16 @@ package io.tempostream.analytics.detect;
  * @param minRomDeg   the smallest rotation that can be a rep phase; smaller is fidgeting
  * @param offsetAtOnce learn the gyroscope's offset as a plain mean of the first still seconds, not
  *                    eased in: where reps turn slowly enough for a half-learned offset to matter
- * @param quickRepsFromRestingEnd count reps quicker than {@link RepAssembler#MIN_PHASE_MS} each way
- *                    (touch and go) when they turn out from the set's resting end and back to it
- *                    ({@link RestingEnd}): where nothing else turns that way about a resting point
  */
-public record RotationThresholds(double onSpeedDps, double minRomDeg, boolean offsetAtOnce,
-        boolean quickRepsFromRestingEnd) {
-    /**
-     * The forearm turns 30–120° in pulls and raises; sway moves it a few degrees. No quick reps:
-     * an arm swinging mostly one way while walking turns out from where it hung and back, as a
-     * quick raise does (WristRepDetectorTest: walking).
-     */
-    public static final RotationThresholds WRIST = new RotationThresholds(8, 15, false, false);
+public record RotationThresholds(double onSpeedDps, double minRomDeg, boolean offsetAtOnce) {
+    /** The forearm turns 30–120° in pulls and raises; sway moves it a few degrees. */
+    public static final RotationThresholds WRIST = new RotationThresholds(8, 15, false);
     /**
      * Between the shoulder blades, a rep is scapular retraction: 5–15° at 2–10 deg/s. Sway there is
      * smaller than at the wrist, so lower thresholds stay above it. 2 deg/s: an 8° row lowered in
      * 4 s at a steady speed peaks at 2.5 deg/s (at 2.5, no such phase was seen), and the offset left
      * once learned is 0.2–0.5 deg/s. A back rep is slow enough that a half-learned offset (a sensor
-     * switched on just before its set) is a third of its speed: learned at once. Quick reps count
-     * from the resting end: a walking trunk twists about where it stood, both ways alike
-     * (BackSensorTest: walking).
+     * switched on just before its set) is a third of its speed: learned at once.
      */
-    public static final RotationThresholds BACK = new RotationThresholds(2.0, 4, true, true);
+    public static final RotationThresholds BACK = new RotationThresholds(2.0, 4, true);
 }

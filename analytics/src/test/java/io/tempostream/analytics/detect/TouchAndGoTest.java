@@ -1,5 +1,6 @@
 package io.tempostream.analytics.detect;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -94,6 +95,33 @@ class TouchAndGoTest {
                     List.of(SetScript.of(exercise, 8, "0.7-0-0.7-0", 90_000).moving(curve, true))), T0, seed);
             HeardOfAtReturn.assertEveryRepWithin(RepDetectors.forPlacement(placement, "a", "d"), device, WITHIN_MS);
             HeardOfAtReturn.assertEverySelectedRepWithin(placement, device, WITHIN_MS);
+        }
+    }
+
+    /**
+     * Face pulls and Y-raises seen by the wrist's rotation at 0.7 s each way, counted from the
+     * set's resting end as the back's are (WristRepDetectorTest: walking). A wrist set is the
+     * rotation's once its second rep confirms the first, so the first is heard of as the second
+     * returns (1.4 s); every later rep within a second of its return. With and without the
+     * exercise selected.
+     */
+    @ParameterizedTest(name = "{0} from the wrist, {1} at {2} Hz")
+    @CsvSource({"FACE_PULL, HALF_COSINE, 50", "PRONE_Y_RAISE, MINIMUM_JERK, 25", "FACE_PULL, SLOW_START, 100",
+            "PRONE_Y_RAISE, FAST_START, 50", "FACE_PULL, TRAPEZOID, 25"})
+    void quickWristRotationRepsAreCounted(Exercise exercise, SpeedCurve curve, double rateHz) {
+        for (long seed = 0; seed < 3; seed++) {
+            SimulatedDevice device = ExerciseSimulator.simulate(new SessionScript("a", "d", Placement.WRIST, rateHz, 10, 5_000,
+                    List.of(SetScript.of(exercise, 8, "0.7-0-0.7-0", 90_000).moving(curve, true))), T0, seed);
+            RepDetector selected = RepDetectors.forPlacement(Placement.WRIST, "a", "d");
+            device.selections().forEach(selected::select);
+            for (RepDetector detector : List.of(RepDetectors.forPlacement(Placement.WRIST, "a", "d"), selected)) {
+                List<LiveReplay.TimedRep> reps = LiveReplay.replay(detector, device.toRecording()).reps();
+                assertEquals(8, reps.size(), "seed " + seed + ": " + reps);
+                for (int k = 1; k < reps.size(); k++) {
+                    long lateMs = reps.get(k).firstKnownAtMs() - device.reps().get(k).returnEndMs();
+                    assertTrue(lateMs <= WITHIN_MS, "seed " + seed + ", rep " + (k + 1) + " heard of " + lateMs + " ms after its return");
+                }
+            }
         }
     }
 }

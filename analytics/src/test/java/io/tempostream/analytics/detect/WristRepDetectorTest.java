@@ -18,6 +18,7 @@ import io.tempostream.simulator.SimulatedDevice;
 import io.tempostream.simulator.WristRowSimulator;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.DoubleUnaryOperator;
 import org.apache.commons.math3.geometry.euclidean.threed.Vector3D;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -96,6 +97,45 @@ class WristRepDetectorTest {
             assertEquals(List.of(), walk(centreDeg, swingDeg, strideHz, 25, seed, offered), "seed " + seed + ": reps");
             assertEquals(List.of(), offered, "seed " + seed + ": offered");
         }
+    }
+
+    /**
+     * Eight raises at 0.7 s each way, touch and go (each phase quicker than the 0.8 s that an arm
+     * swinging while walking takes at the most), then walking off at once, the arm swinging ±{1}°
+     * about {0}° forward at {2} strides a second, at full swing from the first or building up
+     * (those off centre build up: an arm does not jump to a swing's centre):
+     * the raises count, no swing does. A raise turns out from where the arm hung and back; a
+     * swing starts a third of its size or more from there.
+     */
+    @ParameterizedTest(name = "walking ±{1}° about {0}° at {2} Hz, building up: {3}")
+    @CsvSource({"0, 45, 0.7, false", "0, -45, 0.7, false", "0, 45, 0.7, true", "0, 30, 0.9, false", "15, 30, 0.8, true",
+            "20, 35, 1.0, true"})
+    void quickRaisesThenWalkingOffCountTheRaisesOnly(double centreDeg, double swingDeg, double strideHz, boolean buildsUp) {
+        double walkFromS = 3 + 8 * 1.4;
+        DoubleUnaryOperator angle = t -> t < walkFromS ? quickRaise(t - 3)
+                : (buildsUp ? Math.min(1, t - walkFromS) : 1) * Math.toRadians(centreDeg + swingDeg
+                        * Math.sin(2 * Math.PI * strideHz * (t - walkFromS)));
+        for (long seed = 0; seed < 3; seed++) {
+            RepDetector detector = new WristRepDetector("a", "w");
+            List<Rep> reps = new ArrayList<>();
+            MovingSensor.feed(detector, t -> MovingSensor.aboutY(angle.applyAsDouble(t)), t -> {
+                double a = angle.applyAsDouble(t);
+                double bob = t < walkFromS ? 0 : 0.03 * Math.sin(2 * Math.PI * 2 * strideHz * (t - walkFromS));
+                return new Vector3D(0.6 * Math.sin(a), 0, -0.6 * Math.cos(a) + bob);
+            }, walkFromS + 20, seed, reps, () -> { });
+            detector.advanceTo(detector.lastSampleMs() + 60_000, reps::add);
+            assertEquals(8, reps.size(), "seed " + seed + ": " + reps);
+        }
+    }
+
+    /** The arm's angle (rad) {@code s} seconds into eight 90° raises, 0.7 s up and 0.7 s down (half-cosine). */
+    private static double quickRaise(double s) {
+        if (s < 0 || s >= 8 * 1.4) {
+            return 0;
+        }
+        double p = s % 1.4;
+        double share = p < 0.7 ? (1 - Math.cos(Math.PI * p / 0.7)) / 2 : (1 + Math.cos(Math.PI * (p - 0.7) / 0.7)) / 2;
+        return Math.toRadians(90) * share;
     }
 
     /**
