@@ -296,6 +296,13 @@ public final class WristRepDetector implements ExerciseEngine {
             pendingRotation = null;
             return;
         }
+        if (pendingRotation == null && RepAssembler.tooQuick(rep.concentricMs(), rep.eccentricMs())) {
+            // A touch-and-go rep is final only once the next rep's way out has followed it, about
+            // as big (RepAssembler): the set has shown itself, as the second rep's offer shows it.
+            startSet(Owner.ROTATION);
+            emit(rep, out);
+            return;
+        }
         if (pendingRotation != null && follows(pendingRotation, rep)) {
             startSet(Owner.ROTATION);
             emit(pendingRotation, out);
