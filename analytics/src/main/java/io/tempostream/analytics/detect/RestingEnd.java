@@ -8,9 +8,9 @@ package io.tempostream.analytics.detect;
  * swing ends a rep there.
  *
  * <p>The resting end is where the sensor last rested ({@link RepAssembler#REST_MS} without a
- * movement before one began to turn) or where the last rep counted came back to where it began. Sums run over about one
- * rep between those points, so the gyroscope's offset left after learning adds a fraction of a
- * degree.
+ * movement before one began to turn) or where the last rep counted came back to where it began.
+ * Sums run over about one rep between those points, so the gyroscope's offset left after
+ * learning adds a fraction of a degree.
  */
 final class RestingEnd {
     /** Every movement's rotation and what lay between them, summed since the stream began. */
