@@ -255,7 +255,7 @@ class BackSensorTest {
             RepDetector detector = RepDetectors.forPlacement(Placement.BACK, "a", "back-1");
             List<Rep> reps = new ArrayList<>();
             MovingSensor.feed(detector, t -> trunk(twistDeg, strideHz, offCentreDeg, bendDeg, t),
-                    t -> new Vector3D(0, 0, t < 3 ? 0 : 0.03 * Math.min(1, t - 3) * Math.sin(2 * Math.PI * 2 * strideHz * (t - 3))),
+                    t -> new Vector3D(0, 0, MovingSensor.stepBobM(strideHz, 3, t)),
                     25, seed, reps, () -> { });
             detector.advanceTo(detector.lastSampleMs() + 60_000, reps::add);
             assertEquals(List.of(), reps, "seed " + seed);

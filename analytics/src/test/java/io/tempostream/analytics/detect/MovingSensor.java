@@ -49,6 +49,22 @@ final class MovingSensor {
         }
     }
 
+    /**
+     * Where the end of a limb {@code lengthM} long is (m, world axes, z up, from the joint it turns
+     * about), turned {@code angleRad} forward about the world's y axis from hanging straight down.
+     */
+    static Vector3D limbEnd(double lengthM, double angleRad) {
+        return new Vector3D(lengthM * Math.sin(angleRad), 0, -lengthM * Math.cos(angleRad));
+    }
+
+    /**
+     * How far the body has risen (m) at each step of a walk that set off at {@code fromS}: 3 cm,
+     * twice a stride of {@code strideHz}, building up over its first second; 0 before.
+     */
+    static double stepBobM(double strideHz, double fromS, double t) {
+        return t < fromS ? 0 : 0.03 * Math.min(1, t - fromS) * Math.sin(2 * Math.PI * 2 * strideHz * (t - fromS));
+    }
+
     /** Turned about the world's y axis (horizontal) by {@code angleRad}: an arm swinging at the shoulder. */
     static Rotation aboutY(double angleRad) {
         return new Rotation(Vector3D.PLUS_J, angleRad, RotationConvention.VECTOR_OPERATOR);

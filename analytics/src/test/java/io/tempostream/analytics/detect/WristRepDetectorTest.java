@@ -113,16 +113,12 @@ class WristRepDetectorTest {
     void quickRaisesThenWalkingOffCountTheRaisesOnly(double centreDeg, double swingDeg, double strideHz, boolean buildsUp) {
         double walkFromS = 3 + 8 * 1.4;
         DoubleUnaryOperator angle = t -> t < walkFromS ? quickRaise(t - 3)
-                : (buildsUp ? Math.min(1, t - walkFromS) : 1) * Math.toRadians(centreDeg + swingDeg
-                        * Math.sin(2 * Math.PI * strideHz * (t - walkFromS)));
+                : swing(centreDeg, swingDeg, strideHz, walkFromS, buildsUp, t);
         for (long seed = 0; seed < 3; seed++) {
             RepDetector detector = new WristRepDetector("a", "w");
             List<Rep> reps = new ArrayList<>();
-            MovingSensor.feed(detector, t -> MovingSensor.aboutY(angle.applyAsDouble(t)), t -> {
-                double a = angle.applyAsDouble(t);
-                double bob = t < walkFromS ? 0 : 0.03 * Math.sin(2 * Math.PI * 2 * strideHz * (t - walkFromS));
-                return new Vector3D(0.6 * Math.sin(a), 0, -0.6 * Math.cos(a) + bob);
-            }, walkFromS + 20, seed, reps, () -> { });
+            MovingSensor.feed(detector, t -> MovingSensor.aboutY(angle.applyAsDouble(t)),
+                    t -> wrist(angle.applyAsDouble(t), strideHz, walkFromS, t), walkFromS + 20, seed, reps, () -> { });
             detector.advanceTo(detector.lastSampleMs() + 60_000, reps::add);
             assertEquals(8, reps.size(), "seed " + seed + ": " + reps);
         }
@@ -146,8 +142,8 @@ class WristRepDetectorTest {
             List<Rep> offered) {
         RepDetector detector = new WristRepDetector("a", "w");
         List<Rep> reps = new ArrayList<>();
-        MovingSensor.feed(detector, t -> MovingSensor.aboutY(swing(centreDeg, swingDeg, strideHz, t)),
-                t -> wrist(centreDeg, swingDeg, strideHz, t), seconds, seed, reps, () -> {
+        MovingSensor.feed(detector, t -> MovingSensor.aboutY(swing(centreDeg, swingDeg, strideHz, 3, true, t)),
+                t -> wrist(swing(centreDeg, swingDeg, strideHz, 3, true, t), strideHz, 3, t), seconds, seed, reps, () -> {
                     Rep pending = detector.pendingRep();
                     if (pending != null) {
                         offered.add(pending);
@@ -158,19 +154,21 @@ class WristRepDetectorTest {
     }
 
     /**
-     * Arm angle from hanging (rad), forward positive: still for 3 s, then a swing ±{@code swingDeg}
-     * about {@code centreDeg} that builds up over a second.
+     * Arm angle from hanging (rad), forward positive: 0 until {@code fromS}, then a swing
+     * ±{@code swingDeg} about {@code centreDeg}, building up over a second or at full swing at once.
      */
-    private static double swing(double centreDeg, double swingDeg, double strideHz, double t) {
-        return t < 3 ? 0 : Math.min(1, t - 3)
-                * (Math.toRadians(centreDeg) + Math.toRadians(swingDeg) * Math.sin(2 * Math.PI * strideHz * (t - 3)));
+    private static double swing(double centreDeg, double swingDeg, double strideHz, double fromS, boolean buildsUp,
+            double t) {
+        return t < fromS ? 0 : (buildsUp ? Math.min(1, t - fromS) : 1)
+                * Math.toRadians(centreDeg + swingDeg * Math.sin(2 * Math.PI * strideHz * (t - fromS)));
     }
 
-    /** Wrist position (m): 0.6 m below the shoulder on the swinging arm, bobbing 3 cm at each step. */
-    private static Vector3D wrist(double centreDeg, double swingDeg, double strideHz, double t) {
-        double angle = swing(centreDeg, swingDeg, strideHz, t);
-        double bob = t < 3 ? 0 : 0.03 * Math.min(1, t - 3) * Math.sin(2 * Math.PI * 2 * strideHz * (t - 3));
-        return new Vector3D(0.6 * Math.sin(angle), 0, -0.6 * Math.cos(angle) + bob);
+    /**
+     * Wrist position (m): 0.6 m from the shoulder on an arm at {@code angleRad}, bobbing at each
+     * step of a walk from {@code fromS}.
+     */
+    private static Vector3D wrist(double angleRad, double strideHz, double fromS, double t) {
+        return MovingSensor.limbEnd(0.6, angleRad).add(new Vector3D(0, 0, MovingSensor.stepBobM(strideHz, fromS, t)));
     }
 
     /**
@@ -220,8 +218,7 @@ class WristRepDetectorTest {
 
     /** Wrist position (m): 0.3 m from the elbow along the turning forearm. */
     private static Vector3D forearmEnd(double deg, double upS, double holdS, double downS, double t) {
-        double angle = glance(deg, upS, holdS, downS, t);
-        return new Vector3D(0.3 * Math.sin(angle), 0, -0.3 * Math.cos(angle));
+        return MovingSensor.limbEnd(0.3, glance(deg, upS, holdS, downS, t));
     }
 
     /**
