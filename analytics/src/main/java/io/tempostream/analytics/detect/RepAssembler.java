@@ -120,7 +120,8 @@ final class RepAssembler {
 
     void onMovement(Movement m, Consumer<Rep> out) {
         // Still from the last movement's end to where this one began to turn (its onset).
-        restingEnd.turn(m, lastMovementEndMs == Long.MIN_VALUE || Math.min(movingSinceMs, m.startMs()) - lastMovementEndMs >= REST_MS);
+        restingEnd.turn(m, lastMovementEndMs == Long.MIN_VALUE
+                || Math.min(movingSinceMs, m.startMs()) - lastMovementEndMs >= REST_MS);
         lastMovementEndMs = m.endMs();
         if (m.angleDeg() < minRomDeg || m.durationMs() < MIN_MOVEMENT_MS) {
             return;
@@ -161,8 +162,8 @@ final class RepAssembler {
         double ratio = Math.abs(along) / concentric.angleDeg();
         boolean firstOfSet = startsSet(concentric);
         boolean returns = !firstOfSet || Math.abs(Math.abs(along) - concentric.angleDeg()) <= MAX_FIRST_NET_DEG
-                || (ratio >= 1 / MAX_FIRST_ROM_RATIO && ratio <= MAX_FIRST_ROM_RATIO);
-        if (along < 0 && returns && ratio >= 1 / MAX_ROM_RATIO && ratio <= MAX_ROM_RATIO
+                || within(ratio, MAX_FIRST_ROM_RATIO);
+        if (along < 0 && returns && within(ratio, MAX_ROM_RATIO)
                 && m.startMs() - concentric.endMs() <= MAX_PEAK_HOLD_MS) {
             if (m.startMs() - concentric.endMs() < DIRECT_TURN_MS) {
                 long turnMs = (concentric.endMs() + m.startMs()) / 2;
@@ -370,8 +371,12 @@ final class RepAssembler {
 
     /** Whether two ways out turn about as far: within {@link #MAX_ROM_RATIO} of each other. */
     private static boolean aboutAsBig(Movement a, Movement b) {
-        double ratio = a.angleDeg() / b.angleDeg();
-        return ratio >= 1 / MAX_ROM_RATIO && ratio <= MAX_ROM_RATIO;
+        return within(a.angleDeg() / b.angleDeg(), MAX_ROM_RATIO);
+    }
+
+    /** Whether {@code ratio} is within {@code factor} of 1, either way. */
+    private static boolean within(double ratio, double factor) {
+        return ratio >= 1 / factor && ratio <= factor;
     }
 
     /** The rep of the current way out and way back, ending at {@code endMs}, not yet numbered. */
