@@ -223,6 +223,19 @@ public final class VerticalRepDetector implements RepDetector {
     /** How far back, in rep periods before the last far end, an analysis inside a set looks. */
     private static final double SET_CONTEXT_PERIODS = 1;
     /**
+     * The far end before the last one starts the window instead where it lies within this share
+     * of a period of where {@link #SET_CONTEXT_PERIODS} would: the travel is integrated from the
+     * window's start as if the wrist were still there, and a period back from a far end can fall
+     * into a quick way out (a squat's 1 s drive up), which then bends the whole window's travel
+     * (a 1-0-3-0 squat's rep shrank to 0.24 m of 0.6 and went uncounted). At a far end the wrist
+     * turns, so its speed is near zero. Not after a rep held at its far end for
+     * {@link #HELD_FAR_END_MS} or more: the far end found can then lie anywhere along the hold
+     * (2-2-2-0 Pendlay rows: at its start in one rep, its end in the next), and a period back from
+     * the last one lands in a hold, still, anyway.
+     */
+    private static final double FAR_END_CONTEXT_WITHIN_PERIODS = 0.5;
+    private static final long HELD_FAR_END_MS = 1_000;
+    /**
      * A set's last rep is reported once no turn has come for this many periods after it: the next
      * would have been there by then.
      */
@@ -242,6 +255,10 @@ public final class VerticalRepDetector implements RepDetector {
     private final SampleClock clock = new SampleClock();
     private long lastAnalysisMs = Long.MIN_VALUE;
     private long lastFarEndMs = Long.MIN_VALUE;
+    /** The far end reported before {@link #lastFarEndMs}, where its rep turned there (else none). */
+    private long farEndBeforeLastMs = Long.MIN_VALUE;
+    /** Whether the rep reported last turned at its far end, not holding it ({@link #HELD_FAR_END_MS}). */
+    private boolean turnedAtLastFarEnd;
     /** Newest far end any analysis saw, reported or not: a set still building up is not idle. */
     private long lastSeenFarEndMs = Long.MIN_VALUE;
     /**
@@ -1178,6 +1195,14 @@ public final class VerticalRepDetector implements RepDetector {
      * delay) are skipped. Skipping only delays: a far end that came early is still in the window at
      * the next analysis, reported a fraction of a period later than it could have been.
      */
+    /** Where an analysis inside a set starts: {@link #FAR_END_CONTEXT_WITHIN_PERIODS}. */
+    private long setContextStartMs() {
+        long periodBack = lastFarEndMs - (long) (SET_CONTEXT_PERIODS * lastPeriodMs);
+        return farEndBeforeLastMs != Long.MIN_VALUE
+                && Math.abs(farEndBeforeLastMs - periodBack) < FAR_END_CONTEXT_WITHIN_PERIODS * lastPeriodMs
+                ? farEndBeforeLastMs : periodBack;
+    }
+
     private boolean tooSoonForNextRep(long nowMs) {
         return lockedDirection != 0 && nowMs - lastFarEndMs < SET_GAP_MS
                 && nowMs - CONFIRM_AFTER_MS <= lastFarEndMs + 1.75 * lastPeriodMs;
@@ -1201,8 +1226,7 @@ public final class VerticalRepDetector implements RepDetector {
         }
         // Inside a set, only the last reps matter: a period before the last reported far end keeps
         // it in view (the next rep is measured from it), and the window runs on to now.
-        int from = lockedDirection == 0 ? 0
-                : window.firstIndexAtOrAfter(lastFarEndMs - (long) (SET_CONTEXT_PERIODS * lastPeriodMs));
+        int from = lockedDirection == 0 ? 0 : window.firstIndexAtOrAfter(setContextStartMs());
         int n = window.size();
         long[] t = window.timesMs();
         int knownDirection = lockedDirection != 0 ? lockedDirection : hintedDirection;
@@ -1316,6 +1340,8 @@ public final class VerticalRepDetector implements RepDetector {
             long restingPause = restingEndPauseMs(rep, result.direction());
             lastReturnAfterFarEndMs = Math.max(0, rep.endMs() - restingPause - farMs);
             lastTravelM = rep.travelM();
+            farEndBeforeLastMs = !firstOfSet && turnedAtLastFarEnd ? lastFarEndMs : Long.MIN_VALUE;
+            turnedAtLastFarEnd = (result.direction() > 0 ? rep.peakHoldMs() : rep.bottomPauseMs()) < HELD_FAR_END_MS;
             lastFarEndMs = farMs;
             lastPeriodMs = period;
         }

@@ -32,6 +32,10 @@ import org.junit.jupiter.params.provider.CsvSource;
  * wandering, and a 1 s way out and back swung the half-second means up to six times more or less
  * as its halves filled them or straddled them (7 for 8). The swing is now taken over every
  * alignment.</li>
+ * <li><b>window in a drive</b>: inside a set each look starts a period before the last far end,
+ * and the travel is integrated from there as if the wrist were still; a period back from a
+ * squat's bottom can be in the previous rep's 1 s drive up, and the bent travel shrank the next
+ * rep to 0.24 m of 0.6 (7 for 8). A look now starts at the far end before, where the wrist turns.</li>
  * </ul>
  */
 class AsymmetricTempoTest {
@@ -50,7 +54,9 @@ class AsymmetricTempoTest {
             "steady way in, DUMBBELL_ROW, 4-0-2-0, TRAPEZOID, 25, 242",
             "steady way in, PENDLAY_ROW, 4-0-2-0, TRAPEZOID, 25, 25",
             "steady way in, DUMBBELL_ROW, 4-0-2-0, HALF_COSINE, 25, 211",
-            "quick way up, SQUAT, 1-0-3-0, TRAPEZOID, 25, 25"})
+            "quick way up, SQUAT, 1-0-3-0, TRAPEZOID, 25, 25",
+            "window in a drive, SQUAT, 1-0-3-0, FAST_START, 50, 205",
+            "window in a drive, SQUAT, 1-0-3-0, FAST_START, 25, 25"})
     void eachRepIsCountedOnce(String cause, Exercise exercise, String tempo, SpeedCurve curve, double rateHz, long seed) {
         SetScript set = SetScript.of(exercise, 8, tempo, 90_000).moving(curve, true);
         SimulatedDevice device = ExerciseSimulator.simulate(new SessionScript("a", "d", Placement.WRIST, rateHz, 10, 5_000,
