@@ -25,6 +25,16 @@ final class MovementSegmenter {
     private static final double MAX_REACH = 3;
     /** Longer than any phase's slow end takes from a quarter of its peak speed to rest. */
     private static final long MAX_SETTLING_MS = 1_500;
+    /**
+     * How long a slow movement is followed after it falls under {@link #END_FRACTION} of its peak,
+     * so that its slow end is in view for {@link SpeedCurveFit}: a minimum-jerk phase of 3 s takes
+     * 0.47 s from a quarter of its peak speed to rest.
+     */
+    private static final long SLOW_TAIL_MS = 600;
+    /** A slow movement's samples are averaged over this long for its fit. */
+    private static final long FIT_BIN_MS = 40;
+    /** A slow movement's fit looks this share of its line's span before the line's start. */
+    private static final double FIT_MARGIN_SHARE = 0.6;
     /** Centered moving-average width: suppresses noise while keeping 10 Hz motion. */
     private static final long SMOOTHING_MS = 90;
     /** Longer than any single concentric or eccentric (a 10 s eccentric is extreme). */
@@ -68,6 +78,8 @@ final class MovementSegmenter {
     private long peakIndex;
     private double peak;
     private long previousEndMs = Long.MIN_VALUE;
+    /** The sample that ended the newest run of filled-in samples: a fit reads no made-up samples. */
+    private long filledUpToMs = Long.MIN_VALUE;
     /** Where the movement under way began to turn, as its onset said. */
     private long onsetMs;
     /**
@@ -95,6 +107,7 @@ final class MovementSegmenter {
     void add(long tMs, double gxDps, double gyDps, double gzDps, Listener out) {
         int missing = missingBefore(tMs);
         if (missing > 0) {
+            filledUpToMs = tMs;
             int last = slot(count - 1);
             long lastMs = t[last];
             double lastX = samples[last * FIELDS + GX];
@@ -251,13 +264,19 @@ final class MovementSegmenter {
      * Whether the movement, slowing down, is over: its velocity along its direction has fallen
      * under the lowest level {@link ZeroSpeed} reads (the next movement turns the other way, or
      * noise at rest), or it speeds up again the same way, or it has lingered for
-     * {@link #MAX_SETTLING_MS}.
+     * {@link #MAX_SETTLING_MS}. A movement too slow for those levels is followed
+     * {@link #SLOW_TAIL_MS} on, unless it turns back or speeds up again.
      */
     private boolean settled(long index) {
-        if (ZeroSpeed.powerLawWeight(peak) == 0 || t[slot(index)] - settlingSinceMs > MAX_SETTLING_MS) {
-            return true; // decided without the velocity along the movement, which costs a moving average
+        if (t[slot(index)] - settlingSinceMs > MAX_SETTLING_MS) {
+            return true;
         }
         double along = alongAt(index, peakDirection());
+        if (ZeroSpeed.powerLawWeight(peak) == 0) {
+            // A slow movement's ends come from its whole speed curve (SpeedCurveFit): its slow end
+            // must be in view first, unless the next movement turns back or pushes on.
+            return t[slot(index)] - settlingSinceMs >= SLOW_TAIL_MS || along < 0 || along > RENEWED_FRACTION * peak;
+        }
         return along < ZeroSpeed.LEVELS[0] * peak || along > RENEWED_FRACTION * peak;
     }
 
@@ -269,9 +288,15 @@ final class MovementSegmenter {
         double end = lineEnd;
         // Only a movement big enough to be a rep phase is worth the power law: a wrist wobbling
         // through a row makes many small ones, and the fit costs more than the samples between.
-        if (ZeroSpeed.powerLawWeight(peak) > 0 && angle(rotationBetween(Math.round(lineStart), Math.round(lineEnd), oldest)) >= minRomDeg) {
-            start = zeroSpeed(peakIndex, -1, oldest, lineStart);
-            end = zeroSpeed(peakIndex, +1, endIndex, lineEnd);
+        if (angle(rotationBetween(Math.round(lineStart), Math.round(lineEnd), oldest)) >= minRomDeg) {
+            if (ZeroSpeed.powerLawWeight(peak) > 0) {
+                start = zeroSpeed(peakIndex, -1, oldest, lineStart);
+                end = zeroSpeed(peakIndex, +1, endIndex, lineEnd);
+            } else {
+                double[] fitted = fittedEnds(lineStart, lineEnd, oldest);
+                start = fitted[0];
+                end = fitted[1];
+            }
         }
         start = Math.max(start, previousEndMs);
         long startMs = Math.round(start);
@@ -286,6 +311,50 @@ final class MovementSegmenter {
         double[] jolts = jolts(lineStart, lineEnd, oldest, endIndex);
         return new Movement(startMs, endMs, rotation[0], rotation[1], rotation[2], peak, jolts[0], jolts[1], before[0],
                 before[1], before[2], leadIn[0], leadIn[1], leadIn[2]);
+    }
+
+    /**
+     * A slow movement's start and end from its whole speed curve ({@link SpeedCurveFit}): every
+     * sample's velocity along the peak's direction from before the line's start (back to the last
+     * movement's end) to the newest.
+     */
+    private double[] fittedEnds(double lineStart, double lineEnd, long oldest) {
+        double from = Math.max(lineStart - FIT_MARGIN_SHARE * (lineEnd - lineStart), previousEndMs);
+        if (filledUpToMs > from) {
+            // Messages were lost in view: a gap filled on a straight line across the start looks
+            // like a linear ramp from wherever the gap began (a set's first rep 0.54 s early).
+            return new double[] {lineStart, lineEnd};
+        }
+        long first = count - 1;
+        while (first > oldest && t[slot(first - 1)] >= from) {
+            first--;
+        }
+        // Averaged over FIT_BIN_MS: a quarter of the work at 100 Hz, and finer than a phase's
+        // ends can be read through the noise anyway.
+        int samples = (int) (count - first);
+        double[] times = new double[samples];
+        double[] along = new double[samples];
+        double[] u = peakDirection();
+        int n = 0;
+        double binTime = 0;
+        double binAlong = 0;
+        int inBin = 0;
+        long binStartMs = t[slot(first)];
+        for (long j = first; j < count; j++) {
+            binTime += t[slot(j)];
+            binAlong += projected(j, u);
+            inBin++;
+            if (j == count - 1 || t[slot(j + 1)] - binStartMs >= FIT_BIN_MS) {
+                binStartMs = j == count - 1 ? 0 : t[slot(j + 1)];
+                times[n] = binTime / inBin;
+                along[n] = binAlong / inBin;
+                n++;
+                binTime = 0;
+                binAlong = 0;
+                inBin = 0;
+            }
+        }
+        return SpeedCurveFit.startAndEnd(times, along, n, lineStart, lineEnd);
     }
 
     private static double angle(double[] rotation) {

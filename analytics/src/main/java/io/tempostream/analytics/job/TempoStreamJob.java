@@ -51,7 +51,7 @@ public final class TempoStreamJob {
     private static final String DEFAULT_CHECKPOINT_URI = DEFAULT_CHECKPOINT_DIR.toUri().toString();
 
     /** The rep operator's id in checkpoints, with the format of its device state. */
-    static final String REPS_FROM_BATCHES_UID = "reps-from-batches-20";
+    static final String REPS_FROM_BATCHES_UID = "reps-from-batches-21";
 
     private final Source<MqttRecord, ?, ?> source;
     private final Sink<TrainingRecord> sink;
