@@ -3,16 +3,21 @@ package io.tempostream.analytics.bench;
 import io.tempostream.analytics.detect.ExerciseHint;
 import io.tempostream.analytics.detect.Rep;
 import io.tempostream.analytics.detect.RepDetector;
+import io.tempostream.analytics.detect.RepDetectors;
 import io.tempostream.analytics.detect.RotationRepDetector;
 import io.tempostream.analytics.detect.RotationThresholds;
 import io.tempostream.analytics.detect.VerticalRepDetector;
 import io.tempostream.analytics.detect.WristRepDetector;
-import io.tempostream.ingest.ImuBatch;
 import io.tempostream.ingest.Placement;
 import io.tempostream.ingest.TempoPrescription;
 import io.tempostream.simulator.DeviceSession;
+import io.tempostream.simulator.Exercise;
+import io.tempostream.simulator.ExerciseSimulator;
+import io.tempostream.simulator.SessionScript;
+import io.tempostream.simulator.SetScript;
 import io.tempostream.simulator.SetPlan;
 import io.tempostream.simulator.SimulatedDevice;
+import io.tempostream.simulator.SpeedCurve;
 import io.tempostream.simulator.WristRowSimulator;
 import java.util.List;
 import java.util.function.Consumer;
@@ -49,6 +54,14 @@ public class RepDetectorBenchmark {
 
     private long[] t;
     private float[][] c;
+    /**
+     * Rows seen from the upper back, for the back's engine on what it is for: 100 Hz, 3 sets × 10 at
+     * 3-1-3-0 on the minimum-jerk curve with human variability, 30 s rests, so that every rep
+     * phase is timed from its whole speed curve ({@code SpeedCurveFit}); the wrist's session holds
+     * few movements big enough to be fitted.
+     */
+    static final int BACK_SAMPLES = 27_000;
+    private SessionSamples back;
     private int[] kept;
 
     @Setup
@@ -58,23 +71,12 @@ public class RepDetectorBenchmark {
                 1_764_000_000_000L, 100, 100, 3_000,
                 List.of(new SetPlan(10, tempo, 70, 30_000), new SetPlan(10, tempo, 70, 30_000),
                         new SetPlan(10, tempo, 70, 5_000)), 0.05, 1));
-        t = new long[SAMPLES];
-        c = new float[6][SAMPLES];
-        int n = 0;
-        for (ImuBatch b : device.batches()) {
-            for (int i = 0; i < b.size() && n < SAMPLES; i++, n++) {
-                t[n] = b.timestampsMs()[i];
-                c[0][n] = b.accelXG()[i];
-                c[1][n] = b.accelYG()[i];
-                c[2][n] = b.accelZG()[i];
-                c[3][n] = b.gyroXDps()[i];
-                c[4][n] = b.gyroYDps()[i];
-                c[5][n] = b.gyroZDps()[i];
-            }
-        }
-        if (n != SAMPLES) {
-            throw new IllegalStateException("simulated session has " + n + " samples, benchmark expects " + SAMPLES);
-        }
+        SessionSamples samples = SessionSamples.first(device, SAMPLES);
+        t = samples.t();
+        c = samples.c();
+        SetScript rows = SetScript.of(Exercise.DUMBBELL_ROW, 10, "3-1-3-0", 30_000).moving(SpeedCurve.MINIMUM_JERK, true);
+        back = SessionSamples.first(ExerciseSimulator.simulate(new SessionScript("bench", "back", Placement.BACK, 100, 10,
+                3_000, List.of(rows, rows, rows)), 1_764_000_000_000L, 1), BACK_SAMPLES);
         kept = new int[SAMPLES_LOSING_MESSAGES];
         int k = 0;
         for (int i = 0; i < SAMPLES; i++) {
@@ -129,6 +131,19 @@ public class RepDetectorBenchmark {
     @OperationsPerInvocation(SAMPLES)
     public void backRotation(Blackhole reps) {
         feed(new RotationRepDetector("bench", "back", RotationThresholds.BACK), reps);
+    }
+
+    /** The upper back's engine, as the job builds it, on rows seen from the upper back. */
+    @Benchmark
+    @OperationsPerInvocation(BACK_SAMPLES)
+    public void backRepDetector(Blackhole reps) {
+        RepDetector detector = RepDetectors.forPlacement(Placement.BACK, "bench", "back");
+        Consumer<Rep> out = reps::consume;
+        long[] bt = back.t();
+        float[][] bc = back.c();
+        for (int i = 0; i < BACK_SAMPLES; i++) {
+            detector.accept(bt[i], bc[0][i], bc[1][i], bc[2][i], bc[3][i], bc[4][i], bc[5][i], out);
+        }
     }
 
     @Benchmark
