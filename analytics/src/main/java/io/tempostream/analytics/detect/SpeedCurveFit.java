@@ -12,8 +12,8 @@ package io.tempostream.analytics.detect;
  * middles (trapezoids with half-cosine ramps of 10–30 % of the phase) and the half cosine. Each
  * is first stretched to where the movement's rotation passes a tenth, two tenths, ... of its
  * total (cheap, and clear of the noise), and the six that match best, with the half cosine, are
- * then fitted to every sample: a fit costs some 30 µs, where all 23 cost 140. The best fit gives
- * the ends, unless it fits no better than the half cosine beyond what the noise allows
+ * then fitted to every sample: a fit costs some 30 µs, where fitting all 23 cost 360. The best
+ * fit gives the ends, unless it fits no better than the half cosine beyond what the noise allows
  * ({@link #CHOOSE_OVER_COSINE}): a shape chosen from noise trades its slope at the ends for a
  * start hundreds of ms off.
  */
@@ -44,8 +44,8 @@ final class SpeedCurveFit {
                 }
             }
         }
-        for (double ramp : new double[] {0.1, 0.2, 0.3}) {
-            shapes.add(tabulate(x -> Math.min(ramp(x / ramp), ramp((1 - x) / ramp))));
+        for (double rampShare : new double[] {0.1, 0.2, 0.3}) {
+            shapes.add(tabulate(x -> Math.min(ramp(x / rampShare), ramp((1 - x) / rampShare))));
         }
         SHAPES = shapes.toArray(new double[0][]);
         COSINE = 0;
@@ -54,7 +54,6 @@ final class SpeedCurveFit {
             QUANTILES[k] = quantiles(SHAPES[k]);
         }
     }
-
 
     /**
      * How much better than the half cosine (in units of the noise's variance per sample, the sum
