@@ -257,7 +257,10 @@ public final class VerticalRepDetector implements RepDetector {
     private long lastFarEndMs = Long.MIN_VALUE;
     /** The far end reported before {@link #lastFarEndMs}, where its rep turned there (else none). */
     private long farEndBeforeLastMs = Long.MIN_VALUE;
-    /** Whether the rep reported last turned at its far end, not holding it ({@link #HELD_FAR_END_MS}). */
+    /**
+     * Whether the rep reported last turned at its far end, not holding it ({@link #HELD_FAR_END_MS}).
+     * Kept, not read from {@code lastReported}, which is not checkpointed.
+     */
     private boolean turnedAtLastFarEnd;
     /** Newest far end any analysis saw, reported or not: a set still building up is not idle. */
     private long lastSeenFarEndMs = Long.MIN_VALUE;
@@ -1189,12 +1192,6 @@ public final class VerticalRepDetector implements RepDetector {
         return direction > 0 ? rep.bottomPauseMs() : rep.peakHoldMs();
     }
 
-    /**
-     * Within a set the next rep is reported once the far end after it is confirmed, about two
-     * periods after the last reported one; analyses before 1.75 periods (plus the confirmation
-     * delay) are skipped. Skipping only delays: a far end that came early is still in the window at
-     * the next analysis, reported a fraction of a period later than it could have been.
-     */
     /** Where an analysis inside a set starts: {@link #FAR_END_CONTEXT_WITHIN_PERIODS}. */
     private long setContextStartMs() {
         long periodBack = lastFarEndMs - (long) (SET_CONTEXT_PERIODS * lastPeriodMs);
@@ -1203,6 +1200,12 @@ public final class VerticalRepDetector implements RepDetector {
                 ? farEndBeforeLastMs : periodBack;
     }
 
+    /**
+     * Within a set the next rep is reported once the far end after it is confirmed, about two
+     * periods after the last reported one; analyses before 1.75 periods (plus the confirmation
+     * delay) are skipped. Skipping only delays: a far end that came early is still in the window at
+     * the next analysis, reported a fraction of a period later than it could have been.
+     */
     private boolean tooSoonForNextRep(long nowMs) {
         return lockedDirection != 0 && nowMs - lastFarEndMs < SET_GAP_MS
                 && nowMs - CONFIRM_AFTER_MS <= lastFarEndMs + 1.75 * lastPeriodMs;
